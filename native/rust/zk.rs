@@ -1,0 +1,1 @@
+//! Bulletproofs, Pedersen commitments and ristretto255 arithmetic exported over JNI.
