@@ -1,0 +1,73 @@
+package io.fugue.chain.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the module rules of DESIGN.md §1 and the "pure core, I/O shell" rule of STYLE.md: the
+ * deterministic packages (codec, consensus rules, state commitment arithmetic) import no
+ * RocksDB, no JNI, no sockets and no threads of their own.
+ */
+class ArchitectureTest {
+  private static JavaClasses chain;
+
+  @BeforeAll
+  static void importChain() {
+    chain =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.fugue.chain");
+  }
+
+  @Test
+  void chainShouldNotDependOnHigherModules() {
+    ArchRule rule =
+        noClasses()
+            .that()
+            .resideInAPackage("io.fugue.chain..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                "io.fugue.zk..", "io.fugue.datasharing..", "io.fugue.geofencing..", "io.fugue.api..");
+    rule.check(chain);
+  }
+
+  @Test
+  void pureCoreShouldDoNoIo() {
+    ArchRule rule =
+        noClasses()
+            .that()
+            .resideInAnyPackage(
+                "io.fugue.chain.consensus..", "io.fugue.chain.codec..", "io.fugue.chain.primitives..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                "org.rocksdb..",
+                "io.fugue.nativelib..",
+                "io.fugue.chain.p2p..",
+                "io.fugue.chain.storage..",
+                "java.net..",
+                "java.nio.channels..",
+                "java.nio.file..")
+            .allowEmptyShould(true);
+    rule.check(chain);
+  }
+
+  @Test
+  void onlyTheStorageShellShouldTouchRocksDb() {
+    ArchRule rule =
+        noClasses()
+            .that()
+            .resideOutsideOfPackage("io.fugue.chain.storage..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.rocksdb..");
+    rule.check(chain);
+  }
+}
