@@ -3,6 +3,7 @@ package io.fugue.chain.codec;
 import io.fugue.chain.primitives.Address;
 import io.fugue.chain.primitives.Bytes;
 import io.fugue.chain.primitives.Hash32;
+import io.fugue.chain.primitives.ShardId;
 import io.fugue.chain.primitives.Uint256;
 import java.util.Objects;
 
@@ -38,6 +39,14 @@ public record RlpString(Bytes value) implements RlpItem {
 
   public static RlpString ofUint256(Uint256 value) {
     return new RlpString(value.toMinimalBytes());
+  }
+
+  public static RlpString of(ShardId shard) {
+    return ofUint(shard.value());
+  }
+
+  public static RlpString of(boolean value) {
+    return ofUint(value ? 1 : 0);
   }
 
   public static RlpString of(Hash32 hash) {
@@ -84,10 +93,36 @@ public record RlpString(Bytes value) implements RlpItem {
     return Uint256.fromBytes(value);
   }
 
+  /** A shard id: a canonical integer in [0, {@link ShardId#MAX}]. */
+  public ShardId asShardId() {
+    long v = asUint64();
+    if (v > ShardId.MAX) {
+      throw new CodecException("shard id " + v + " above " + ShardId.MAX);
+    }
+    return new ShardId((int) v);
+  }
+
+  /** A boolean: 0x80 (empty, false) or 0x01 (true); nothing else. */
+  public boolean asBoolean() {
+    long v = asUint64();
+    if (v > 1) {
+      throw new CodecException("boolean must be 0 or 1, got " + v);
+    }
+    return v == 1;
+  }
+
   /** The raw bytes, which must be exactly {@code size} long. */
   public Bytes asBytes(int size) {
     if (value.size() != size) {
       throw new CodecException("expected " + size + " bytes, got " + value.size());
+    }
+    return value;
+  }
+
+  /** The raw bytes, at most {@code max} long; {@code what} names the field in the error. */
+  public Bytes asBytesAtMost(int max, String what) {
+    if (value.size() > max) {
+      throw new CodecException(what + " is " + value.size() + " bytes, limit " + max);
     }
     return value;
   }
