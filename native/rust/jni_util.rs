@@ -83,7 +83,11 @@ fn throw(env: &mut JNIEnv<'_>, message: &str) {
 }
 
 /// Copies a Java `byte[]` into Rust, refusing null.
-pub fn read_bytes(env: &mut JNIEnv<'_>, array: &JByteArray<'_>, what: &str) -> NativeResult<Vec<u8>> {
+pub fn read_bytes(
+    env: &mut JNIEnv<'_>,
+    array: &JByteArray<'_>,
+    what: &str,
+) -> NativeResult<Vec<u8>> {
     if array.is_null() {
         return invalid(format!("{what} must not be null"));
     }

@@ -1,1 +1,0 @@
-//! Bulletproofs, Pedersen commitments and ristretto255 arithmetic exported over JNI.
