@@ -1,0 +1,37 @@
+package io.fugue.api.http;
+
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Times every request into {@code fugue_api_requests_seconds}, tagged by route template (not the
+ * concrete path, to keep the series bounded), method and status.
+ */
+public final class MetricsHandler implements Handler<RoutingContext> {
+  static final String ROUTE = "fugue.route";
+  private final PrometheusMeterRegistry registry;
+
+  public MetricsHandler(PrometheusMeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    long start = System.nanoTime();
+    ctx.addEndHandler(ar -> Timer.builder("fugue.api.requests")
+        .description("HTTP requests served by the API")
+        .tag("route", ctx.get(ROUTE, "unmatched"))
+        .tag("method", ctx.request().method().name())
+        .tag("status", Integer.toString(ctx.response().getStatusCode()))
+        .register(registry)
+        .record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
+    ctx.next();
+  }
+
+  public PrometheusMeterRegistry registry() {
+    return registry;
+  }
+}
