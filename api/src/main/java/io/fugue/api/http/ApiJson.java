@@ -24,7 +24,8 @@ public final class ApiJson {
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .serializationInclusion(JsonInclude.Include.NON_NULL)
+      .defaultPropertyInclusion(JsonInclude.Value.construct(
+          JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
       .build();
 
   private ApiJson() {}
