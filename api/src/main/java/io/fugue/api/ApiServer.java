@@ -122,7 +122,8 @@ public final class ApiServer extends VerticleBase {
     for (ResourceGroup group : Resources.v1(ports, auth)) {
       Router groupRouter = Router.router(vertx);
       group.endpoints().forEach(e -> binder.bind(groupRouter, group.mountPath(), e));
-      v1.route(group.mountPath().substring("/v1".length()) + "/*").subRouter(groupRouter);
+      // "/x*" rather than "/x/*": the group also owns its bare path (POST /v1/issuers).
+      v1.route(group.mountPath().substring("/v1".length()) + "*").subRouter(groupRouter);
     }
     binder.checkComplete();
     return root;
