@@ -22,6 +22,9 @@ public final class Authenticator {
     record Issued(TokenStore.Issued token) implements Login {}
 
     record Refused(String reason) implements Login {}
+
+    /** The signature was good but no session can be kept now; try again later. */
+    record Busy(String reason) implements Login {}
   }
 
   public Authenticator(ChallengeStore challenges, TokenStore tokens, SignatureVerifier verifier) {
@@ -53,7 +56,7 @@ public final class Authenticator {
     }
     return tokens.issue(address)
         .<Login>map(Login.Issued::new)
-        .orElseGet(() -> new Login.Refused("too many live sessions, try later"));
+        .orElseGet(() -> new Login.Busy("too many live sessions, try later"));
   }
 
   public Optional<TokenStore.Session> session(String token) {

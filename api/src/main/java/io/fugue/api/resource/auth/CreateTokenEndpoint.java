@@ -36,6 +36,10 @@ public final class CreateTokenEndpoint implements Endpoint {
           if (login instanceof Authenticator.Login.Refused refused) {
             return Future.failedFuture(ProblemException.unauthorized(refused.reason()));
           }
+          if (login instanceof Authenticator.Login.Busy busy) {
+            return Future.failedFuture(
+                ProblemException.of(503, "auth-busy", "Service busy", busy.reason()));
+          }
           var issued = ((Authenticator.Login.Issued) login).token();
           return request.backend(() -> roles.rolesOf(body.address())).map(held -> {
             request.status(201);
