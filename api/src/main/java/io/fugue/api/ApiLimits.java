@@ -68,6 +68,11 @@ public record ApiLimits(
         maxRateLimitKeys, maxChallenges, maxTokens, maxRpcBatch, backendTimeout);
   }
 
+  public ApiLimits withBackendTimeout(Duration timeout) {
+    return new ApiLimits(maxBodyBytes, ipBurst, ipPerSecond, callerBurst, callerPerSecond,
+        maxRateLimitKeys, maxChallenges, maxTokens, maxRpcBatch, timeout);
+  }
+
   private static void positive(long v, String name) {
     if (v <= 0) {
       throw new IllegalArgumentException(name + " must be positive");

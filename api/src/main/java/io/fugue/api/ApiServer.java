@@ -16,6 +16,10 @@ import io.fugue.api.resource.system.HealthEndpoint;
 import io.fugue.api.resource.system.MetricsEndpoint;
 import io.fugue.api.resource.system.OpenApiEndpoint;
 import io.fugue.api.rpc.JsonRpcEndpoint;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -53,6 +57,14 @@ public final class ApiServer extends VerticleBase {
     this.config = Objects.requireNonNull(config, "config");
     this.ports = Objects.requireNonNull(ports, "ports");
     this.clock = Objects.requireNonNull(clock, "clock");
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+  }
+
+  public ApiServer(ApiConfig config, ApiPorts ports) {
+    this(config, ports, Clock.systemUTC());
   }
 
   @Override

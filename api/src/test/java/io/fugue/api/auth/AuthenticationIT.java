@@ -79,6 +79,17 @@ class AuthenticationIT {
   }
 
   @Test
+  void shouldRejectAMalformedSignatureAsABadRequest() {
+    JsonObject c = challenge(alice);
+    assertProblem(node.post("/v1/auth/token", null, new JsonObject()
+        .put("address", alice.address().toHex())
+        .put("challenge", c.getString("challenge"))
+        .put("signature", "0x1234")), 400);
+    // validation failed before the login, so the challenge is still usable
+    assertThat(token(alice, c, alice).statusCode()).isEqualTo(201);
+  }
+
+  @Test
   void shouldRefuseAChallengeIssuedToAnotherAddress() {
     TestKeys.Account bob = TestKeys.newAccount();
     JsonObject c = challenge(alice);

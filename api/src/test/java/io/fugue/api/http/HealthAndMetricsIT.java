@@ -54,6 +54,12 @@ class HealthAndMetricsIT {
     assertThat(sample(text, "unmatched", "404")).isEqualTo(1.0);
   }
 
+  @Test
+  void shouldExposeJvmMetrics() {
+    assertThat(node.get("/metrics", null).bodyAsString())
+        .contains("jvm_memory_used_bytes").contains("process_uptime_seconds");
+  }
+
   private static double sample(String text, String route, String status) {
     return text.lines()
         .filter(l -> l.startsWith("fugue_api_requests_seconds_count{"))

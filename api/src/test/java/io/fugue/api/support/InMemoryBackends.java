@@ -33,6 +33,7 @@ import io.fugue.api.port.QueryBackend;
 import io.fugue.api.port.VaultBackend;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -55,6 +56,8 @@ public final class InMemoryBackends
   public final AtomicInteger eventLoopCalls = new AtomicInteger();
   public final Map<AccountAddress, Set<Role>> roles = new ConcurrentHashMap<>();
   public final Map<String, AccountAddress> subjectHolders = new ConcurrentHashMap<>();
+  /** When set, {@link #shards()} never answers, to test the API's backend timeout. */
+  public volatile boolean hangShards;
   public volatile Readiness readiness = new Readiness(true, "synced");
   /** A proof equal to these bytes verifies; any other proof fails verification. */
   public static final HexBytes VALID_PROOF = HexBytes.fromHex("0x600d");
@@ -110,6 +113,9 @@ public final class InMemoryBackends
   // ---- chain
   @Override
   public Future<List<ShardInfo>> shards() {
+    if (hangShards) {
+      return Promise.<List<ShardInfo>>promise().future();
+    }
     BlockView head = blocks.get(blocks.size() - 1);
     return track(List.of(new ShardInfo(0, "beacon", head.number(), head.hash()),
         new ShardInfo(1, "shard", 0, digest("shard1"))));
