@@ -28,7 +28,7 @@ final class AttestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Hex.bytes(commitment, "--commitment");
+    Hex.digest(commitment, "--commitment");
     if (validUntil <= validFrom) {
       throw new CliException(FugueCli.EXIT_USAGE, "--valid-until must be after --valid-from");
     }

@@ -70,7 +70,8 @@ public final class FugueClient {
       response = http.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new CliException(FugueCli.EXIT_FAILED,
-          "cannot reach the node at " + base + ": " + e.getMessage());
+          "cannot reach the node at " + base + ": "
+              + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CliException(FugueCli.EXIT_FAILED, "interrupted");

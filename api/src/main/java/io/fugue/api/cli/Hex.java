@@ -1,6 +1,7 @@
 package io.fugue.api.cli;
 
 import io.fugue.api.model.AccountAddress;
+import io.fugue.api.model.Digest;
 import io.fugue.api.model.HexBytes;
 
 /** Parses hex command-line values into usage errors rather than stack traces. */
@@ -10,6 +11,14 @@ final class Hex {
   static AccountAddress address(String value, String option) {
     try {
       return AccountAddress.fromHex(value);
+    } catch (IllegalArgumentException e) {
+      throw new CliException(FugueCli.EXIT_USAGE, option + ": " + e.getMessage());
+    }
+  }
+
+  static Digest digest(String value, String option) {
+    try {
+      return Digest.fromHex(value);
     } catch (IllegalArgumentException e) {
       throw new CliException(FugueCli.EXIT_USAGE, option + ": " + e.getMessage());
     }

@@ -45,7 +45,7 @@ final class QueryCommand implements Runnable {
 
     @Override
     public Integer call() {
-      attestations.forEach(a -> Hex.bytes(a, "--attestation"));
+      attestations.forEach(a -> Hex.digest(a, "--attestation"));
       ObjectNode body = FugueClient.object().put("predicate", predicate)
           .put("threshold", threshold).put("purpose", purpose).put("nonce", nonce());
       attestations.forEach(body.putArray("attestations")::add);
@@ -59,7 +59,7 @@ final class QueryCommand implements Runnable {
 
     private String nonce() {
       if (nonce != null) {
-        Hex.bytes(nonce, "--nonce");
+        Hex.digest(nonce, "--nonce");
         return nonce;
       }
       byte[] fresh = new byte[32];
@@ -84,7 +84,7 @@ final class QueryCommand implements Runnable {
 
     @Override
     public Integer call() {
-      Hex.bytes(id, "QUERY_ID");
+      Hex.digest(id, "QUERY_ID");
       ObjectNode body = FugueClient.object();
       if (with.proof != null) {
         body.put("proof", Hex.bytes(with.proof, "--proof").toHex());
@@ -107,7 +107,7 @@ final class QueryCommand implements Runnable {
 
     @Override
     public Integer call() {
-      Hex.bytes(id, "QUERY_ID");
+      Hex.digest(id, "QUERY_ID");
       FugueClient client = api.client();
       String token = api.token(client, query.parent.services());
       return Printer.print(spec.commandLine().getOut(), client.get("/v1/queries/" + id, token));

@@ -64,6 +64,9 @@ class FugueCliTest {
         "--vault-consent", "0x02").exit()).isEqualTo(FugueCli.EXIT_USAGE);
     assertThat(CliRun.run(NONE, "query", "create", "--attestation", "0x00").exit())
         .isEqualTo(FugueCli.EXIT_USAGE);
+    CliRun shortId = CliRun.run(NONE, "query", "status", "0x00", "--token", "t");
+    assertThat(shortId.exit()).isEqualTo(FugueCli.EXIT_USAGE);
+    assertThat(shortId.err()).contains("QUERY_ID");
     assertThat(CliRun.run(NONE, "attest", "--subject", "did:fugue:a", "--schema", "s",
         "--commitment", "zz", "--valid-from", "1", "--valid-until", "2").exit())
         .isEqualTo(FugueCli.EXIT_USAGE);
