@@ -3,7 +3,9 @@ package io.fugue.api.http;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -12,6 +14,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class MetricsHandler implements Handler<RoutingContext> {
   static final String ROUTE = "fugue.route";
+  private static final Set<HttpMethod> STANDARD = Set.of(HttpMethod.GET, HttpMethod.HEAD,
+      HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE, HttpMethod.PATCH, HttpMethod.OPTIONS);
   private final PrometheusMeterRegistry registry;
 
   public MetricsHandler(PrometheusMeterRegistry registry) {
@@ -24,11 +28,16 @@ public final class MetricsHandler implements Handler<RoutingContext> {
     ctx.addEndHandler(ar -> Timer.builder("fugue.api.requests")
         .description("HTTP requests served by the API")
         .tag("route", ctx.get(ROUTE, "unmatched"))
-        .tag("method", ctx.request().method().name())
+        .tag("method", method(ctx.request().method()))
         .tag("status", Integer.toString(ctx.response().getStatusCode()))
         .register(registry)
         .record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
     ctx.next();
+  }
+
+  /** Known methods by name; anything else as OTHER, so odd method tokens cannot add series. */
+  private static String method(HttpMethod m) {
+    return STANDARD.contains(m) ? m.name() : "OTHER";
   }
 
   public PrometheusMeterRegistry registry() {

@@ -55,6 +55,16 @@ class HealthAndMetricsIT {
   }
 
   @Test
+  void shouldFoldUnknownMethodsIntoOneSeries() {
+    for (String m : new String[] {"FROB1", "FROB2", "FROB3"}) {
+      TestNode.await(node.client.request(io.vertx.core.http.HttpMethod.valueOf(m), "/v1/chain/shards")
+          .send());
+    }
+    String text = node.get("/metrics", null).bodyAsString();
+    assertThat(text).doesNotContain("FROB").contains("method=\"OTHER\"");
+  }
+
+  @Test
   void shouldExposeJvmMetrics() {
     assertThat(node.get("/metrics", null).bodyAsString())
         .contains("jvm_memory_used_bytes").contains("process_uptime_seconds");
