@@ -14,8 +14,8 @@ import java.util.Optional;
 
 /**
  * Enforces an endpoint's role: public endpoints are rate-limited per remote IP; the others need a
- * live bearer token (else 401), are rate-limited per account, and need the role in chain state,
- * asked of the {@link RoleResolver} on every request (else 403).
+ * live bearer token (else 401, counted against the IP's limit), are rate-limited per account, and
+ * need the role in chain state, asked of the {@link RoleResolver} on every request (else 403).
  */
 final class AccessHandler implements Handler<RoutingContext> {
   static final String CALLER = "fugue.caller";
@@ -40,16 +40,20 @@ final class AccessHandler implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
+    String ipKey = "ip:" + (ctx.request().remoteAddress() == null ? "unknown"
+        : ctx.request().remoteAddress().hostAddress());
     if (role == Role.PUBLIC) {
-      String ip = ctx.request().remoteAddress() == null ? "unknown"
-          : ctx.request().remoteAddress().hostAddress();
-      if (admit(ctx, ipLimiter, "ip:" + ip)) {
+      if (admit(ctx, ipLimiter, ipKey)) {
         ctx.next();
       }
       return;
     }
     Optional<TokenStore.Session> session = bearer(ctx).flatMap(auth::session);
     if (session.isEmpty()) {
+      // Failed token checks count against the IP, so guessing tokens is rate-limited too.
+      if (!admit(ctx, ipLimiter, ipKey)) {
+        return;
+      }
       ctx.fail(ProblemException.unauthorized(bearer(ctx).isEmpty()
           ? "this endpoint needs a bearer token from POST /v1/auth/token"
           : "the bearer token is unknown or expired"));

@@ -36,6 +36,15 @@ class RateLimitIT {
   }
 
   @Test
+  void shouldCountFailedTokenChecksAgainstTheIp(Vertx vertx) {
+    TestNode node = new TestNode(vertx, ApiConfig.builder()
+        .limits(ApiLimits.defaults().withIpRate(2, 0)));
+    assertThat(node.get("/v1/vault/openings", "guess-1").statusCode()).isEqualTo(401);
+    assertThat(node.get("/v1/vault/openings", "guess-2").statusCode()).isEqualTo(401);
+    assertThat(node.get("/v1/vault/openings", "guess-3").statusCode()).isEqualTo(429);
+  }
+
+  @Test
   void shouldLimitEachAccountOnItsOwnBucket(Vertx vertx) {
     TestNode node = new TestNode(vertx, ApiConfig.builder()
         .limits(ApiLimits.defaults().withCallerRate(2, 0)));
