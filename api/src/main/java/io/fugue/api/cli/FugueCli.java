@@ -1,0 +1,62 @@
+package io.fugue.api.cli;
+
+import java.io.PrintWriter;
+import java.util.Objects;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code fugue}: the command line of a Fugue node. Node commands ({@code devnet}, {@code node},
+ * {@code bootnode}) run in this JVM; {@code keys} uses the local key store; {@code tx},
+ * {@code issuer}, {@code attest} and {@code query} are clients of a running node's HTTP API.
+ */
+@Command(name = "fugue", mixinStandardHelpOptions = true, version = "fugue 0.1.0",
+    description = "Fugue: a sharded proof-of-stake chain for privacy-preserving data sharing.",
+    subcommands = {DevnetCommand.class, NodeCommand.class, BootnodeCommand.class,
+        KeysCommand.class, TxCommand.class, IssuerCommand.class, AttestCommand.class,
+        QueryCommand.class},
+    exitCodeListHeading = "Exit codes:%n",
+    exitCodeList = {"0:success", "1:the node refused or could not be reached",
+        "2:invalid usage", "3:not available in this build"})
+public final class FugueCli implements Runnable {
+  public static final int EXIT_OK = 0;
+  public static final int EXIT_FAILED = 1;
+  public static final int EXIT_USAGE = 2;
+  public static final int EXIT_UNAVAILABLE = 3;
+
+  private final CliServices services;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public FugueCli(CliServices services) {
+    this.services = Objects.requireNonNull(services, "services");
+  }
+
+  CliServices services() {
+    return services;
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a command");
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(CliServices.thisBuild(), new PrintWriter(System.out, true),
+        new PrintWriter(System.err, true), args));
+  }
+
+  /** Runs one command line with the given ports and streams; returns the exit code. */
+  public static int run(CliServices services, PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cli = new CommandLine(new FugueCli(services));
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      if (e instanceof CliException c) {
+        commandLine.getErr().println("fugue: " + c.getMessage());
+        return c.exitCode();
+      }
+      throw e;
+    });
+    return cli.execute(args);
+  }
+}

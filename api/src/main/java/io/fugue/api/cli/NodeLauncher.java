@@ -1,0 +1,15 @@
+package io.fugue.api.cli;
+
+import java.nio.file.Path;
+
+/**
+ * Starts node processes in this JVM and blocks until they stop; each returns an exit code.
+ * Implemented by the node wiring (chain + datasharing + ApiServer).
+ */
+public interface NodeLauncher {
+  int devnet(Path dataDir, int apiPort);
+
+  int node(Path config);
+
+  int bootnode(Path dataDir, int port);
+}

@@ -1,0 +1,116 @@
+package io.fugue.api.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code fugue query create|answer|status}: range queries as client or holder. */
+@Command(name = "query", mixinStandardHelpOptions = true, description = "Range queries.",
+    subcommands = {QueryCommand.Create.class, QueryCommand.Answer.class, QueryCommand.Status.class})
+final class QueryCommand implements Runnable {
+  @ParentCommand FugueCli parent;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(),
+        "name a query command: create, answer, status");
+  }
+
+  @Command(name = "create", mixinStandardHelpOptions = true, description = "Ask a range query.")
+  static final class Create implements Callable<Integer> {
+    @ParentCommand QueryCommand query;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Mixin ApiOptions api;
+
+    @Option(names = "--attestation", required = true, paramLabel = "ID",
+        description = "Attestation id; repeat for an aggregate query over their sum.")
+    List<String> attestations;
+    @Option(names = "--predicate", required = true, description = "gte, lte or between.")
+    String predicate;
+    @Option(names = "--threshold", required = true) long threshold;
+    @Option(names = "--upper", description = "Upper bound, for between.") Long upper;
+    @Option(names = "--purpose", required = true) String purpose;
+    @Option(names = "--nonce", paramLabel = "HEX", description = "32 bytes; random if absent.")
+    String nonce;
+
+    @Override
+    public Integer call() {
+      attestations.forEach(a -> Hex.digest(a, "--attestation"));
+      ObjectNode body = FugueClient.object().put("predicate", predicate)
+          .put("threshold", threshold).put("purpose", purpose).put("nonce", nonce());
+      attestations.forEach(body.putArray("attestations")::add);
+      if (upper != null) {
+        body.put("upper", upper);
+      }
+      FugueClient client = api.client();
+      String token = api.token(client, query.parent.services());
+      return Printer.print(spec.commandLine().getOut(), client.post("/v1/queries", token, body));
+    }
+
+    private String nonce() {
+      if (nonce != null) {
+        Hex.digest(nonce, "--nonce");
+        return nonce;
+      }
+      byte[] fresh = new byte[32];
+      new SecureRandom().nextBytes(fresh);
+      return "0x" + HexFormat.of().formatHex(fresh);
+    }
+  }
+
+  @Command(name = "answer", mixinStandardHelpOptions = true,
+      description = "Answer a query as its holder, with a proof or vault consent.")
+  static final class Answer implements Callable<Integer> {
+    @ParentCommand QueryCommand query;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Mixin ApiOptions api;
+    @Parameters(index = "0", paramLabel = "QUERY_ID") String id;
+    @ArgGroup(exclusive = true, multiplicity = "1") With with;
+
+    static final class With {
+      @Option(names = "--proof", paramLabel = "HEX", required = true) String proof;
+      @Option(names = "--vault-consent", paramLabel = "HEX", required = true) String consent;
+    }
+
+    @Override
+    public Integer call() {
+      Hex.digest(id, "QUERY_ID");
+      ObjectNode body = FugueClient.object();
+      if (with.proof != null) {
+        body.put("proof", Hex.bytes(with.proof, "--proof").toHex());
+      } else {
+        body.put("vaultConsent", Hex.bytes(with.consent, "--vault-consent").toHex());
+      }
+      FugueClient client = api.client();
+      String token = api.token(client, query.parent.services());
+      return Printer.print(spec.commandLine().getOut(),
+          client.post("/v1/queries/" + id + "/answer", token, body));
+    }
+  }
+
+  @Command(name = "status", mixinStandardHelpOptions = true, description = "Show a query.")
+  static final class Status implements Callable<Integer> {
+    @ParentCommand QueryCommand query;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Mixin ApiOptions api;
+    @Parameters(index = "0", paramLabel = "QUERY_ID") String id;
+
+    @Override
+    public Integer call() {
+      Hex.digest(id, "QUERY_ID");
+      FugueClient client = api.client();
+      String token = api.token(client, query.parent.services());
+      return Printer.print(spec.commandLine().getOut(), client.get("/v1/queries/" + id, token));
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package io.fugue.api.http;
+
+import io.fugue.api.ApiException;
+import io.fugue.api.model.Role;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.openapi.contract.OpenAPIContract;
+import io.vertx.openapi.contract.Operation;
+import io.vertx.openapi.contract.Path;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The OpenAPI 3.1 document ({@code /openapi.json} on the classpath) that both describes and
+ * drives the server: routes, validation and each operation's {@code x-fugue-role}.
+ */
+public final class ApiContract {
+  static final String RESOURCE = "/openapi.json";
+  private static final String ROLE = "x-fugue-role";
+  private static final String RAW_BODY = "x-fugue-raw-body";
+
+  private final OpenAPIContract contract;
+  private final Buffer document;
+
+  private ApiContract(OpenAPIContract contract, Buffer document) {
+    this.contract = contract;
+    this.document = document;
+  }
+
+  /** Loads and checks the document; fails if it is invalid or an operation has no known role. */
+  public static Future<ApiContract> load(Vertx vertx) {
+    Buffer raw;
+    try (InputStream in = ApiContract.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        return Future.failedFuture(new ApiException("missing classpath resource " + RESOURCE));
+      }
+      raw = Buffer.buffer(in.readAllBytes());
+    } catch (IOException e) {
+      return Future.failedFuture(new ApiException("cannot read " + RESOURCE, e));
+    }
+    JsonObject json = new JsonObject(raw);
+    return OpenAPIContract.from(vertx, json).map(c -> {
+      c.operations().forEach(ApiContract::roleOf);
+      return new ApiContract(c, raw);
+    });
+  }
+
+  public OpenAPIContract openApi() {
+    return contract;
+  }
+
+  /** The document exactly as shipped. */
+  public Buffer document() {
+    return document.copy();
+  }
+
+  public Operation operation(String operationId) {
+    Operation op = contract.operation(operationId);
+    if (op == null) {
+      throw new ApiException("no operation " + operationId + " in " + RESOURCE);
+    }
+    return op;
+  }
+
+  public static Role roleOf(Operation op) {
+    Object value = op.getExtensions().get(ROLE);
+    return Role.fromWireName(Objects.toString(value, ""))
+        .orElseThrow(() -> new ApiException(
+            "operation " + op.getOperationId() + " has no valid " + ROLE + ": " + value));
+  }
+
+  static boolean rawBody(Operation op) {
+    return Boolean.TRUE.equals(op.getExtensions().get(RAW_BODY));
+  }
+
+  /** Methods the document allows on a concrete request path; empty when the path is unknown. */
+  public List<String> allowedMethods(String requestPath) {
+    Path path = contract.findPath(requestPath);
+    if (path == null) {
+      return List.of();
+    }
+    return path.getOperations().stream().map(Operation::getHttpMethod).map(HttpMethod::name)
+        .sorted().toList();
+  }
+}

@@ -1,0 +1,146 @@
+package io.fugue.api.rpc;
+
+import java.io.IOException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fugue.api.http.ApiJson;
+import io.fugue.api.http.ApiRequest;
+import io.fugue.api.http.Endpoint;
+import io.fugue.api.port.ChainBackend;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /rpc}: JSON-RPC 2.0, single calls and batches. Protocol errors are JSON-RPC error
+ * objects with HTTP 200, as the spec expects; notifications (no id) get no response, and a batch
+ * of only notifications gets 204.
+ */
+public final class JsonRpcEndpoint implements Endpoint {
+  private static final Logger LOG = LoggerFactory.getLogger(JsonRpcEndpoint.class);
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private final Map<String, JsonRpcMethod> methods;
+  private final int maxBatch;
+
+  public JsonRpcEndpoint(ChainBackend chain, int maxBatch) {
+    this.methods = Stream.of(new BlockNumberMethod(chain), new GetBlockByNumberMethod(chain),
+            new GetBalanceMethod(chain), new SendRawTransactionMethod(chain))
+        .collect(Collectors.toUnmodifiableMap(JsonRpcMethod::name, Function.identity()));
+    this.maxBatch = maxBatch;
+  }
+
+  @Override
+  public String operationId() {
+    return "jsonRpc";
+  }
+
+  @Override
+  public Future<?> handle(ApiRequest request) {
+    JsonNode root;
+    try {
+      root = ApiJson.mapper().readTree(request.rawBody().getBytes());
+    } catch (IOException e) {
+      return reply(request, error(NODES.nullNode(), JsonRpcException.PARSE_ERROR, "Parse error"));
+    }
+    if (root == null) {
+      return reply(request, error(NODES.nullNode(), JsonRpcException.PARSE_ERROR, "Parse error"));
+    }
+    if (!root.isArray()) {
+      return dispatch(root, request).map(r -> r == null ? null : render(request, r));
+    }
+    if (root.isEmpty() || root.size() > maxBatch) {
+      return reply(request, error(NODES.nullNode(), JsonRpcException.INVALID_REQUEST,
+          "Invalid Request: a batch holds 1 to " + maxBatch + " calls"));
+    }
+    List<Future<JsonNode>> calls = new ArrayList<>();
+    root.forEach(call -> calls.add(dispatch(call, request)));
+    return Future.join(calls).transform(ignored -> {
+      var out = NODES.arrayNode();
+      calls.forEach(f -> {
+        if (f.result() != null) {
+          out.add(f.result());
+        }
+      });
+      return Future.succeededFuture(out.isEmpty() ? null : render(request, out));
+    });
+  }
+
+  /** One call; completes with its response object, or null for a notification. Never fails. */
+  private Future<JsonNode> dispatch(JsonNode call, ApiRequest request) {
+    JsonNode id = call.isObject() ? call.get("id") : null;
+    boolean validId = id == null || id.isTextual() || id.isNumber() || id.isNull();
+    JsonNode replyId = id != null && validId ? id : NODES.nullNode();
+    if (!call.isObject() || !validId || !call.path("jsonrpc").asText("").equals("2.0")
+        || !call.path("method").isTextual()
+        || (call.has("params") && !call.get("params").isArray())) {
+      return Future.succeededFuture(error(replyId, JsonRpcException.INVALID_REQUEST,
+          "Invalid Request"));
+    }
+    boolean notification = id == null;
+    JsonRpcMethod method = methods.get(call.get("method").asText());
+    if (method == null) {
+      return notification ? Future.succeededFuture() : Future.succeededFuture(
+          error(replyId, JsonRpcException.METHOD_NOT_FOUND, "Method not found"));
+    }
+    JsonNode params = call.has("params") ? call.get("params") : NODES.arrayNode();
+    Future<Object> result;
+    try {
+      result = method.call(params, request);
+    } catch (RuntimeException e) {
+      result = Future.failedFuture(e);
+    }
+    return result.transform(ar -> {
+      if (notification) {
+        return Future.succeededFuture();
+      }
+      if (ar.succeeded()) {
+        ObjectNode ok = envelope(replyId);
+        ok.set("result", ApiJson.mapper().valueToTree(ar.result()));
+        return Future.succeededFuture(ok);
+      }
+      return Future.succeededFuture(failure(replyId, ar.cause()));
+    });
+  }
+
+  private static JsonNode failure(JsonNode id, Throwable cause) {
+    if (cause instanceof JsonRpcException e) {
+      return error(id, e.code(), e.getMessage());
+    }
+    if (cause instanceof ArithmeticException) {
+      return error(id, JsonRpcException.INVALID_PARAMS, "Invalid params: number out of range");
+    }
+    LOG.error("JSON-RPC call failed", cause);
+    return error(id, JsonRpcException.INTERNAL_ERROR, "Internal error");
+  }
+
+  private static ObjectNode envelope(JsonNode id) {
+    ObjectNode node = NODES.objectNode();
+    node.put("jsonrpc", "2.0");
+    node.set("id", id);
+    return node;
+  }
+
+  private static JsonNode error(JsonNode id, int code, String message) {
+    ObjectNode node = envelope(id);
+    node.putObject("error").put("code", code).put("message", message);
+    return node;
+  }
+
+  private static Future<?> reply(ApiRequest request, JsonNode body) {
+    return Future.succeededFuture(render(request, body));
+  }
+
+  private static Buffer render(ApiRequest request, JsonNode body) {
+    request.header("Content-Type", "application/json");
+    return ApiJson.encode(body);
+  }
+}

@@ -1,0 +1,29 @@
+package io.fugue.api.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** Keeps the api module's pure parts free of I/O and its ports free of HTTP details. */
+@AnalyzeClasses(packages = "io.fugue.api", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+  @ArchTest
+  static final ArchRule authAndRateLimitsArePure = noClasses()
+      .that().resideInAnyPackage("io.fugue.api.auth..", "io.fugue.api.ratelimit..")
+      .should().dependOnClassesThat().resideInAnyPackage("io.vertx..", "java.net..", "java.io..");
+
+  @ArchTest
+  static final ArchRule portsAndModelKnowNoHttp = noClasses()
+      .that().resideInAnyPackage("io.fugue.api.port..", "io.fugue.api.model..")
+      .should().dependOnClassesThat().resideInAnyPackage("io.vertx.ext..", "io.vertx.core.http..",
+          "io.fugue.api.http..", "io.fugue.api.resource..", "io.fugue.api.cli..");
+
+  @ArchTest
+  static final ArchRule serverDoesNotDependOnTheCli = noClasses()
+      .that().resideOutsideOfPackage("io.fugue.api.cli..")
+      .should().dependOnClassesThat().resideInAnyPackage("io.fugue.api.cli..");
+}
