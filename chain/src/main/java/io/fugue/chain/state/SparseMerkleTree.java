@@ -25,10 +25,23 @@ public final class SparseMerkleTree {
   /** The root of the tree with no keys. */
   public static final Hash32 EMPTY_ROOT = TreeHashing.EMPTY;
 
+  /** Decoded nodes kept in memory by default: the top levels of a large tree, ~40 MB. */
+  public static final int DEFAULT_CACHED_NODES = 200_000;
+
   private final KeyValueStore store;
+  private final NodeCache cache;
 
   public SparseMerkleTree(KeyValueStore store) {
+    this(store, DEFAULT_CACHED_NODES);
+  }
+
+  /** A tree that keeps up to {@code cachedNodes} decoded nodes in memory. */
+  public SparseMerkleTree(KeyValueStore store, int cachedNodes) {
     this.store = Objects.requireNonNull(store, "store");
+    if (cachedNodes < 0) {
+      throw new IllegalArgumentException("negative cache size " + cachedNodes);
+    }
+    this.cache = new NodeCache(cachedNodes);
   }
 
   /** The value of {@code logicalKey} under {@code root}. */
@@ -82,11 +95,17 @@ public final class SparseMerkleTree {
   }
 
   TreeNode load(Hash32 hash) {
+    TreeNode cached = cache.get(hash);
+    if (cached != null) {
+      return cached;
+    }
     Bytes encoded =
         store
             .get(Column.STATE_NODES, hash.toBytes())
             .orElseThrow(() -> new StorageException("missing state node " + hash));
-    return TreeNode.decode(hash, encoded);
+    TreeNode node = TreeNode.decode(hash, encoded);
+    cache.put(node);
+    return node;
   }
 
   private record Write(Hash32 keyHash, Optional<Bytes> value) {}
