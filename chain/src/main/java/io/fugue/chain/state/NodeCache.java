@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * A bounded LRU cache of decoded tree nodes. Nodes are content-addressed, so a cached node can
- * never be stale; only nodes read from the store are cached (a node built in a transaction that
- * is later rolled back must not appear to exist).
+ * never be stale. Only nodes known to be in the store are cached: read from it, or written by a
+ * transaction that has committed (a node of a rolled-back transaction must not appear to exist).
  */
 final class NodeCache {
   private final Map<Hash32, TreeNode> nodes;

@@ -19,7 +19,8 @@ import java.util.Optional;
  * hash, a subtree holding exactly one leaf is that leaf (it sits at the shallowest depth where it
  * is alone), and every other subtree is a branch. So the root is the same for the same contents,
  * whatever the order or batching of the writes. Nodes are never deleted, so every earlier root
- * stays readable and provable.
+ * stays readable and provable. Decoded nodes are cached (LRU): those read from the store, and
+ * those written by an update once its transaction has committed.
  */
 public final class SparseMerkleTree {
   /** The root of the tree with no keys. */
@@ -85,13 +86,18 @@ public final class SparseMerkleTree {
   /**
    * Applies {@code writes} (a value to set, or empty to delete) to the tree under {@code root},
    * puts every new node into {@code tx} and returns the new root. Nothing is visible until the
-   * caller commits {@code tx}; the old root stays readable.
+   * caller commits {@code tx}; the old root stays readable. The new root is readable only after
+   * the commit, so two updates in one transaction cannot be chained.
    */
   public Hash32 update(Hash32 root, Map<Bytes, Optional<Bytes>> writes, KvTransaction tx) {
     List<Write> sorted = new ArrayList<>(writes.size());
     writes.forEach((k, v) -> sorted.add(new Write(TreeHashing.keyHash(k), Objects.requireNonNull(v, "value"))));
     sorted.sort(Comparator.comparing(Write::keyHash));
-    return new Updater(tx).update(root, 0, sorted).hash();
+    Updater updater = new Updater(tx);
+    Hash32 newRoot = updater.update(root, 0, sorted).hash();
+    List<TreeNode> created = updater.created;
+    tx.afterCommit(() -> created.forEach(cache::put));
+    return newRoot;
   }
 
   TreeNode load(Hash32 hash) {
@@ -124,6 +130,8 @@ public final class SparseMerkleTree {
 
   private final class Updater {
     private final KvTransaction tx;
+    /** Nodes written by this update: cached once the transaction commits, never before. */
+    final List<TreeNode> created = new ArrayList<>();
 
     Updater(KvTransaction tx) {
       this.tx = tx;
@@ -207,6 +215,7 @@ public final class SparseMerkleTree {
     }
 
     private void store(TreeNode node) {
+      created.add(node);
       tx.put(Column.STATE_NODES, node.hash().toBytes(), node.encode());
     }
   }

@@ -23,6 +23,13 @@ public interface KvTransaction extends AutoCloseable {
    */
   void commit(Durability durability);
 
+  /**
+   * Runs {@code action} on the committing thread once {@link #commit} has applied the writes;
+   * never if the transaction is rolled back or the commit fails. Lets caches learn of data only
+   * once it is durable.
+   */
+  void afterCommit(Runnable action);
+
   /** Discards every write. Afterwards the transaction is finished. */
   void rollback();
 

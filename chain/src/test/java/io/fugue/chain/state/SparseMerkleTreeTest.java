@@ -95,6 +95,20 @@ class SparseMerkleTreeTest {
   }
 
   @Test
+  void shouldNotMakeARolledBackRootReadable() {
+    Hash32 root;
+    try (KvTransaction tx = store.startTransaction()) {
+      root = tree.update(SparseMerkleTree.EMPTY_ROOT, Map.of(s("a"), Optional.of(s("1")), s("b"), Optional.of(s("2"))), tx);
+      tx.rollback();
+    }
+    assertThatThrownBy(() -> tree.get(root, s("a"))).isInstanceOf(StorageException.class);
+    Hash32 committed = apply(SparseMerkleTree.EMPTY_ROOT, Map.of(s("a"), Optional.of(s("1")), s("b"), Optional.of(s("2"))));
+    assertThat(committed).isEqualTo(root);
+    assertThat(new SparseMerkleTree(store, 0).get(root, s("b"))).contains(s("2"));
+    assertThat(tree.get(root, s("a"))).contains(s("1"));
+  }
+
+  @Test
   void shouldFailClearlyOnAnUnknownRoot() {
     Hash32 unknown = Hash32.fromHex("11".repeat(32));
     assertThatThrownBy(() -> tree.get(unknown, s("a")))

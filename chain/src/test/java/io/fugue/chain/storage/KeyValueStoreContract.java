@@ -109,6 +109,23 @@ abstract class KeyValueStoreContract {
   }
 
   @Test
+  void shouldRunAfterCommitActionsOnlyOnCommit() {
+    List<String> ran = new ArrayList<>();
+    try (KvTransaction tx = store.startTransaction()) {
+      tx.put(Column.BLOCKS, b(1), b(1));
+      tx.afterCommit(() -> ran.add("rolled back: " + store.get(Column.BLOCKS, b(1))));
+      tx.rollback();
+    }
+    try (KvTransaction tx = store.startTransaction()) {
+      tx.put(Column.BLOCKS, b(2), b(2));
+      tx.afterCommit(() -> ran.add("committed: " + store.get(Column.BLOCKS, b(2)).isPresent()));
+      assertThat(ran).isEmpty();
+      tx.commit(Durability.BUFFERED);
+    }
+    assertThat(ran).containsExactly("committed: true");
+  }
+
+  @Test
   void shouldRejectUseOfFinishedTransaction() {
     KvTransaction tx = store.startTransaction();
     tx.commit(Durability.BUFFERED);
