@@ -18,10 +18,13 @@ import java.util.Optional;
 public final class BlockState implements StateWriter {
   private final SparseMerkleTree tree;
   private final Hash32 parentRoot;
+
   /** Logical key → new value, or empty for a delete. */
   private final Map<Bytes, Optional<Bytes>> writes = new HashMap<>();
+
   /** Undo log: each write's key and what the buffer held for it before (null: nothing). */
   private final List<Undo> journal = new ArrayList<>();
+
   private boolean committed;
 
   private record Undo(Bytes key, Optional<Bytes> previous) {}

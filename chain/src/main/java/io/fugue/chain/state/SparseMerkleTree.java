@@ -19,8 +19,8 @@ import java.util.Optional;
  * hash, a subtree holding exactly one leaf is that leaf (it sits at the shallowest depth where it
  * is alone), and every other subtree is a branch. So the root is the same for the same contents,
  * whatever the order or batching of the writes. Nodes are never deleted, so every earlier root
- * stays readable and provable. Decoded nodes are cached (LRU): those read from the store, and
- * those written by an update once its transaction has committed.
+ * stays readable and provable. Decoded nodes are cached (LRU): those read from the store, and those
+ * written by an update once its transaction has committed.
  */
 public final class SparseMerkleTree {
   /** The root of the tree with no keys. */
@@ -61,7 +61,10 @@ public final class SparseMerkleTree {
     }
   }
 
-  /** An inclusion proof if {@code logicalKey} has a value under {@code root}, else an exclusion proof. */
+  /**
+   * An inclusion proof if {@code logicalKey} has a value under {@code root}, else an exclusion
+   * proof.
+   */
   public StateProof prove(Hash32 root, Bytes logicalKey) {
     Hash32 keyHash = TreeHashing.keyHash(logicalKey);
     List<Hash32> siblings = new ArrayList<>();
@@ -86,12 +89,14 @@ public final class SparseMerkleTree {
   /**
    * Applies {@code writes} (a value to set, or empty to delete) to the tree under {@code root},
    * puts every new node into {@code tx} and returns the new root. Nothing is visible until the
-   * caller commits {@code tx}; the old root stays readable. The new root is readable only after
-   * the commit, so two updates in one transaction cannot be chained.
+   * caller commits {@code tx}; the old root stays readable. The new root is readable only after the
+   * commit, so two updates in one transaction cannot be chained.
    */
   public Hash32 update(Hash32 root, Map<Bytes, Optional<Bytes>> writes, KvTransaction tx) {
     List<Write> sorted = new ArrayList<>(writes.size());
-    writes.forEach((k, v) -> sorted.add(new Write(TreeHashing.keyHash(k), Objects.requireNonNull(v, "value"))));
+    writes.forEach(
+        (k, v) ->
+            sorted.add(new Write(TreeHashing.keyHash(k), Objects.requireNonNull(v, "value"))));
     sorted.sort(Comparator.comparing(Write::keyHash));
     Updater updater = new Updater(tx);
     Hash32 newRoot = updater.update(root, 0, sorted).hash();
@@ -130,6 +135,7 @@ public final class SparseMerkleTree {
 
   private final class Updater {
     private final KvTransaction tx;
+
     /** Nodes written by this update: cached once the transaction commits, never before. */
     final List<TreeNode> created = new ArrayList<>();
 

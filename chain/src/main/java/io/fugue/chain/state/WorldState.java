@@ -30,7 +30,9 @@ public final class WorldState {
     return new StateView() {
       @Override
       public Account account(Bytes address) {
-        return tree.get(root, StateKeys.account(address)).map(Account::decode).orElse(Account.EMPTY);
+        return tree.get(root, StateKeys.account(address))
+            .map(Account::decode)
+            .orElse(Account.EMPTY);
       }
 
       @Override

@@ -34,7 +34,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgs = {"-Xmx3g"})
+@Fork(
+    value = 1,
+    jvmArgs = {"-Xmx3g"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 3)
 public class StateRootBenchmark {
@@ -61,9 +63,12 @@ public class StateRootBenchmark {
 
   @Setup(Level.Trial)
   public void openOrBuild() {
-    Path dir = Path.of(System.getProperty("bench.dir", "target/bench-state"), Integer.toString(accounts));
+    Path dir =
+        Path.of(System.getProperty("bench.dir", "target/bench-state"), Integer.toString(accounts));
     store = RocksDbKeyValueStore.open(dir, RocksDbConfig.defaults());
-    world = new WorldState(store, Integer.getInteger("bench.cachedNodes", SparseMerkleTree.DEFAULT_CACHED_NODES));
+    world =
+        new WorldState(
+            store, Integer.getInteger("bench.cachedNodes", SparseMerkleTree.DEFAULT_CACHED_NODES));
     root = store.get(Column.META, ROOT_KEY).map(Hash32::of).orElse(null);
     if (root == null) {
       long start = System.nanoTime();
@@ -76,11 +81,15 @@ public class StateRootBenchmark {
         // The root is recorded only once the whole state is in, so an interrupted build restarts.
         root = commit(state, from + BUILD_BATCH >= accounts);
       }
-      System.out.printf("%nbuilt %d accounts in %.1f s%n", accounts, (System.nanoTime() - start) / 1e9);
+      System.out.printf(
+          "%nbuilt %d accounts in %.1f s%n", accounts, (System.nanoTime() - start) / 1e9);
     }
   }
 
-  /** How {@link #executeAndCommitBlock} commits: SYNC as blocks do; BUFFERED shows the fsync's share. */
+  /**
+   * How {@link #executeAndCommitBlock} commits: SYNC as blocks do; BUFFERED shows the fsync's
+   * share.
+   */
   @State(Scope.Benchmark)
   public static class CommitMode {
     @Param({"SYNC", "BUFFERED"})
@@ -107,7 +116,8 @@ public class StateRootBenchmark {
     for (int w = 0; w < WRITES_PER_BLOCK; w++) {
       Bytes address = address(random.nextInt(accounts));
       Account a = state.account(address);
-      state.setAccount(address, a.withBalance(a.balance().add(BigInteger.ONE)).withNonce(a.nonce() + 1));
+      state.setAccount(
+          address, a.withBalance(a.balance().add(BigInteger.ONE)).withNonce(a.nonce() + 1));
     }
     return state;
   }

@@ -221,7 +221,8 @@ abstract class KeyValueStoreContract {
               while (!done.get() && violation.get() == null) {
                 List<Bytes> values = new ArrayList<>();
                 store.scan(Column.EVIDENCE, KeyRange.all(), kv -> values.add(kv.value()));
-                if (!values.isEmpty() && (values.size() != 3 || values.stream().distinct().count() != 1)) {
+                if (!values.isEmpty()
+                    && (values.size() != 3 || values.stream().distinct().count() != 1)) {
                   violation.set("saw " + values);
                 }
               }

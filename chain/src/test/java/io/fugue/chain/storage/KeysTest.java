@@ -34,7 +34,8 @@ class KeysTest {
 
   @Test
   void shouldRejectReadsPastTheEnd() {
-    assertThatThrownBy(() -> Keys.readU64(Bytes.fromHex("00"), 0)).isInstanceOf(StorageException.class);
+    assertThatThrownBy(() -> Keys.readU64(Bytes.fromHex("00"), 0))
+        .isInstanceOf(StorageException.class);
     assertThatThrownBy(() -> Keys.readU32(Keys.u64(1), 5)).isInstanceOf(StorageException.class);
   }
 

@@ -64,7 +64,8 @@ class RocksDbKeyValueStoreIT extends KeyValueStoreContract {
     Files.createDirectories(other);
     try (Options options = new Options().setCreateIfMissing(true);
         RocksDB db = RocksDB.open(options, other.toString());
-        ColumnFamilyHandle h = db.createColumnFamily(new ColumnFamilyDescriptor(new byte[] {(byte) 200}))) {
+        ColumnFamilyHandle h =
+            db.createColumnFamily(new ColumnFamilyDescriptor(new byte[] {(byte) 200}))) {
       assertThat(h).isNotNull();
     }
     assertThatThrownBy(() -> RocksDbKeyValueStore.open(other, RocksDbConfig.defaults()))
