@@ -22,6 +22,9 @@ public record StateProof(List<Hash32> siblings, Optional<LeafRef> terminal) {
   /** The wire format version written first in every encoded proof. */
   public static final int FORMAT_VERSION = 1;
 
+  /** The largest possible encoding: 256 non-empty siblings and a leaf terminal. */
+  public static final int MAX_ENCODED_SIZE = 1 + 2 + 32 + 256 * 32 + 1 + 64;
+
   /** A leaf at the end of a path: its key hash and the hash of its value. */
   public record LeafRef(Hash32 keyHash, Hash32 valueHash) {
     public LeafRef {
@@ -120,6 +123,10 @@ public record StateProof(List<Hash32> siblings, Optional<LeafRef> terminal) {
    * @throws IllegalArgumentException naming the first defect
    */
   public static StateProof decode(Bytes encoded) {
+    if (encoded.size() > MAX_ENCODED_SIZE) {
+      throw new IllegalArgumentException(
+          "state proof of " + encoded.size() + " bytes exceeds " + MAX_ENCODED_SIZE);
+    }
     byte[] b = encoded.toArray();
     Reader r = new Reader(b);
     int version = r.u8();

@@ -133,6 +133,24 @@ class SparseMerkleTreeTest {
   }
 
   @Test
+  void shouldRejectOversizeProofBeforeParsingIt() {
+    Bytes huge = Bytes.of(new byte[StateProof.MAX_ENCODED_SIZE + 1]);
+    assertThatThrownBy(() -> StateProof.decode(huge))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("exceeds");
+  }
+
+  @Test
+  void shouldEncodeAFullDepthProofWithinTheLimit() {
+    java.util.List<Hash32> siblings =
+        java.util.Collections.nCopies(256, Hash32.fromHex("ab".repeat(32)));
+    StateProof deepest =
+        new StateProof(siblings, Optional.of(new StateProof.LeafRef(Hash32.ZERO, Hash32.ZERO)));
+    assertThat(deepest.encode().size()).isEqualTo(StateProof.MAX_ENCODED_SIZE);
+    assertThat(StateProof.decode(deepest.encode())).isEqualTo(deepest);
+  }
+
+  @Test
   void shouldFailClearlyOnAnUnknownRoot() {
     Hash32 unknown = Hash32.fromHex("11".repeat(32));
     assertThatThrownBy(() -> tree.get(unknown, s("a")))
