@@ -13,7 +13,7 @@ import java.util.Optional;
 /**
  * The state of one block being executed: reads see the parent root plus this block's writes, and
  * {@link #commit} folds the writes into the tree inside the caller's transaction, which also
- * carries the block itself, so block and state become durable together.
+ * carries the block itself, so block and state become durable together. Used by one thread.
  */
 public final class BlockState implements StateWriter {
   private final SparseMerkleTree tree;

@@ -61,8 +61,18 @@ public class StateRootBenchmark {
     return Bytes.of(a);
   }
 
+  /** The machine is shared: each trial logs the load average so a reader can judge the noise. */
+  static String loadAverage() {
+    try {
+      return java.nio.file.Files.readString(Path.of("/proc/loadavg")).trim();
+    } catch (java.io.IOException | RuntimeException e) {
+      return "unknown";
+    }
+  }
+
   @Setup(Level.Trial)
   public void openOrBuild() {
+    System.out.println("\nload average at start: " + loadAverage());
     Path dir =
         Path.of(System.getProperty("bench.dir", "target/bench-state"), Integer.toString(accounts));
     store = RocksDbKeyValueStore.open(dir, RocksDbConfig.defaults());
@@ -140,6 +150,7 @@ public class StateRootBenchmark {
 
   @TearDown(Level.Trial)
   public void close() {
+    System.out.println("\nload average at end: " + loadAverage());
     store.close();
   }
 }
