@@ -244,6 +244,51 @@ abstract class KeyValueStoreContract {
   }
 
   @Test
+  void shouldMatchASortedMapModelUnderRandomTransactions() {
+    long seed = 20_261_125L;
+    Random random = new Random(seed);
+    java.util.TreeMap<Bytes, Bytes> model = new java.util.TreeMap<>();
+    for (int round = 0; round < 150; round++) {
+      java.util.TreeMap<Bytes, Bytes> next = new java.util.TreeMap<>(model);
+      try (KvTransaction tx = store.startTransaction()) {
+        for (int op = random.nextInt(8); op >= 0; op--) {
+          Bytes key = b(random.nextInt(4), random.nextInt(256));
+          if (random.nextInt(3) == 0) {
+            tx.delete(Column.MODULE_STATE, key);
+            next.remove(key);
+          } else {
+            Bytes value = Keys.u32(random.nextInt());
+            tx.put(Column.MODULE_STATE, key, value);
+            next.put(key, value);
+          }
+        }
+        if (random.nextInt(4) == 0) {
+          tx.rollback();
+        } else {
+          tx.commit(Durability.BUFFERED);
+          model = next;
+        }
+      }
+      Bytes from = b(random.nextInt(4), random.nextInt(256));
+      Bytes to = b(random.nextInt(4), random.nextInt(256));
+      KeyRange range =
+          from.compareTo(to) <= 0
+              ? KeyRange.between(from, to)
+              : KeyRange.prefix(b(random.nextInt(4)));
+      List<KeyValue> scanned = new ArrayList<>();
+      store.scan(Column.MODULE_STATE, range, scanned::add);
+      List<KeyValue> expected = new ArrayList<>();
+      model.forEach(
+          (k, v) -> {
+            if (range.contains(k)) {
+              expected.add(new KeyValue(k, v));
+            }
+          });
+      assertThat(scanned).as("round %d, seed %d", round, seed).isEqualTo(expected);
+    }
+  }
+
+  @Test
   void shouldRefuseUseAfterClose() {
     store.close();
     assertThatThrownBy(() -> store.get(Column.META, b(1))).isInstanceOf(StorageException.class);

@@ -75,6 +75,14 @@ class RocksDbKeyValueStoreIT extends KeyValueStoreContract {
   }
 
   @Test
+  void shouldRefuseASecondOpenOfTheSameDatabase() {
+    assertThatThrownBy(this::newStore)
+        .isInstanceOf(StorageException.class)
+        .hasMessageContaining(dir.resolve("db").toString());
+    assertThat(store.get(Column.META, SchemaVersion.KEY)).isPresent();
+  }
+
+  @Test
   void shouldFailClearlyWhenDirectoryIsAFile() throws Exception {
     Path file = Files.writeString(dir.resolve("file"), "x");
     assertThatThrownBy(() -> RocksDbKeyValueStore.open(file, RocksDbConfig.defaults()))
