@@ -13,15 +13,18 @@ import java.util.Optional;
 /**
  * The state of one block being executed: reads see the parent root plus this block's writes, and
  * {@link #commit} folds the writes into the tree inside the caller's transaction, which also
- * carries the block itself, so block and state become durable together.
+ * carries the block itself, so block and state become durable together. Used by one thread.
  */
 public final class BlockState implements StateWriter {
   private final SparseMerkleTree tree;
   private final Hash32 parentRoot;
+
   /** Logical key → new value, or empty for a delete. */
   private final Map<Bytes, Optional<Bytes>> writes = new HashMap<>();
+
   /** Undo log: each write's key and what the buffer held for it before (null: nothing). */
   private final List<Undo> journal = new ArrayList<>();
+
   private boolean committed;
 
   private record Undo(Bytes key, Optional<Bytes> previous) {}

@@ -19,16 +19,30 @@ import java.util.Optional;
  * hash, a subtree holding exactly one leaf is that leaf (it sits at the shallowest depth where it
  * is alone), and every other subtree is a branch. So the root is the same for the same contents,
  * whatever the order or batching of the writes. Nodes are never deleted, so every earlier root
- * stays readable and provable.
+ * stays readable and provable. Decoded nodes are cached (LRU): those read from the store, and those
+ * written by an update once its transaction has committed.
  */
 public final class SparseMerkleTree {
   /** The root of the tree with no keys. */
   public static final Hash32 EMPTY_ROOT = TreeHashing.EMPTY;
 
+  /** Decoded nodes kept in memory by default: the top levels of a large tree, ~40 MB. */
+  public static final int DEFAULT_CACHED_NODES = 200_000;
+
   private final KeyValueStore store;
+  private final NodeCache cache;
 
   public SparseMerkleTree(KeyValueStore store) {
+    this(store, DEFAULT_CACHED_NODES);
+  }
+
+  /** A tree that keeps up to {@code cachedNodes} decoded nodes in memory. */
+  public SparseMerkleTree(KeyValueStore store, int cachedNodes) {
     this.store = Objects.requireNonNull(store, "store");
+    if (cachedNodes < 0) {
+      throw new IllegalArgumentException("negative cache size " + cachedNodes);
+    }
+    this.cache = new NodeCache(cachedNodes);
   }
 
   /** The value of {@code logicalKey} under {@code root}. */
@@ -47,7 +61,10 @@ public final class SparseMerkleTree {
     }
   }
 
-  /** An inclusion proof if {@code logicalKey} has a value under {@code root}, else an exclusion proof. */
+  /**
+   * An inclusion proof if {@code logicalKey} has a value under {@code root}, else an exclusion
+   * proof.
+   */
   public StateProof prove(Hash32 root, Bytes logicalKey) {
     Hash32 keyHash = TreeHashing.keyHash(logicalKey);
     List<Hash32> siblings = new ArrayList<>();
@@ -72,21 +89,34 @@ public final class SparseMerkleTree {
   /**
    * Applies {@code writes} (a value to set, or empty to delete) to the tree under {@code root},
    * puts every new node into {@code tx} and returns the new root. Nothing is visible until the
-   * caller commits {@code tx}; the old root stays readable.
+   * caller commits {@code tx}; the old root stays readable. The new root is readable only after the
+   * commit, so two updates in one transaction cannot be chained.
    */
   public Hash32 update(Hash32 root, Map<Bytes, Optional<Bytes>> writes, KvTransaction tx) {
     List<Write> sorted = new ArrayList<>(writes.size());
-    writes.forEach((k, v) -> sorted.add(new Write(TreeHashing.keyHash(k), Objects.requireNonNull(v, "value"))));
+    writes.forEach(
+        (k, v) ->
+            sorted.add(new Write(TreeHashing.keyHash(k), Objects.requireNonNull(v, "value"))));
     sorted.sort(Comparator.comparing(Write::keyHash));
-    return new Updater(tx).update(root, 0, sorted).hash();
+    Updater updater = new Updater(tx);
+    Hash32 newRoot = updater.update(root, 0, sorted).hash();
+    List<TreeNode> created = updater.created;
+    tx.afterCommit(() -> created.forEach(cache::put));
+    return newRoot;
   }
 
   TreeNode load(Hash32 hash) {
+    TreeNode cached = cache.get(hash);
+    if (cached != null) {
+      return cached;
+    }
     Bytes encoded =
         store
             .get(Column.STATE_NODES, hash.toBytes())
             .orElseThrow(() -> new StorageException("missing state node " + hash));
-    return TreeNode.decode(hash, encoded);
+    TreeNode node = TreeNode.decode(hash, encoded);
+    cache.put(node);
+    return node;
   }
 
   private record Write(Hash32 keyHash, Optional<Bytes> value) {}
@@ -105,6 +135,9 @@ public final class SparseMerkleTree {
 
   private final class Updater {
     private final KvTransaction tx;
+
+    /** Nodes written by this update: cached once the transaction commits, never before. */
+    final List<TreeNode> created = new ArrayList<>();
 
     Updater(KvTransaction tx) {
       this.tx = tx;
@@ -188,6 +221,7 @@ public final class SparseMerkleTree {
     }
 
     private void store(TreeNode node) {
+      created.add(node);
       tx.put(Column.STATE_NODES, node.hash().toBytes(), node.encode());
     }
   }

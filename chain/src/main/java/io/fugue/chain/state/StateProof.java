@@ -11,9 +11,9 @@ import java.util.Optional;
 /**
  * A proof that a logical key has a given value, or no value, under a state root. It holds the
  * sibling hashes along the key's path from the root down (index 0 is the root's other child), and
- * what the path ends in: nothing (an empty subtree) or a leaf, given by its key hash and value hash.
- * An inclusion proof ends in the key's own leaf; an exclusion proof ends in an empty subtree or in
- * another key's leaf that occupies the only place the key could be.
+ * what the path ends in: nothing (an empty subtree) or a leaf, given by its key hash and value
+ * hash. An inclusion proof ends in the key's own leaf; an exclusion proof ends in an empty subtree
+ * or in another key's leaf that occupies the only place the key could be.
  *
  * <p>{@link #verify} needs nothing but SHA-256, so a light client can run it; {@link #encode} and
  * {@link #decode} give the wire form (docs/protocol.md, "State commitment").
@@ -21,6 +21,9 @@ import java.util.Optional;
 public record StateProof(List<Hash32> siblings, Optional<LeafRef> terminal) {
   /** The wire format version written first in every encoded proof. */
   public static final int FORMAT_VERSION = 1;
+
+  /** The largest possible encoding: 256 non-empty siblings and a leaf terminal. */
+  public static final int MAX_ENCODED_SIZE = 1 + 2 + 32 + 256 * 32 + 1 + 64;
 
   /** A leaf at the end of a path: its key hash and the hash of its value. */
   public record LeafRef(Hash32 keyHash, Hash32 valueHash) {
@@ -34,7 +37,8 @@ public record StateProof(List<Hash32> siblings, Optional<LeafRef> terminal) {
     siblings = List.copyOf(siblings);
     Objects.requireNonNull(terminal, "terminal");
     if (siblings.size() > TreeHashing.MAX_DEPTH) {
-      throw new IllegalArgumentException("a proof has at most 256 siblings, got " + siblings.size());
+      throw new IllegalArgumentException(
+          "a proof has at most 256 siblings, got " + siblings.size());
     }
   }
 
@@ -67,7 +71,10 @@ public record StateProof(List<Hash32> siblings, Optional<LeafRef> terminal) {
     }
     for (int i = depth - 1; i >= 0; i--) {
       Hash32 sibling = siblings.get(i);
-      node = keyHash.bit(i) ? TreeHashing.branchHash(sibling, node) : TreeHashing.branchHash(node, sibling);
+      node =
+          keyHash.bit(i)
+              ? TreeHashing.branchHash(sibling, node)
+              : TreeHashing.branchHash(node, sibling);
     }
     return node.equals(root);
   }
@@ -82,9 +89,9 @@ public record StateProof(List<Hash32> siblings, Optional<LeafRef> terminal) {
   }
 
   /**
-   * {@code version(1) ‖ depth(u16) ‖ bitmap(ceil(depth/8)) ‖ non-empty siblings(32 each) ‖
-   * tag(1: 0 empty, 1 leaf) ‖ [keyHash(32) ‖ valueHash(32)]}; bitmap bit i (most significant bit
-   * first) is set when sibling i is not the empty hash.
+   * {@code version(1) ‖ depth(u16) ‖ bitmap(ceil(depth/8)) ‖ non-empty siblings(32 each) ‖ tag(1: 0
+   * empty, 1 leaf) ‖ [keyHash(32) ‖ valueHash(32)]}; bitmap bit i (most significant bit first) is
+   * set when sibling i is not the empty hash.
    */
   public Bytes encode() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -110,12 +117,16 @@ public record StateProof(List<Hash32> siblings, Optional<LeafRef> terminal) {
   }
 
   /**
-   * Decodes the wire form strictly: known version, depth at most 256, zero padding bits, no
-   * sibling given explicitly as the empty hash, a known tag, no trailing bytes.
+   * Decodes the wire form strictly: known version, depth at most 256, zero padding bits, no sibling
+   * given explicitly as the empty hash, a known tag, no trailing bytes.
    *
    * @throws IllegalArgumentException naming the first defect
    */
   public static StateProof decode(Bytes encoded) {
+    if (encoded.size() > MAX_ENCODED_SIZE) {
+      throw new IllegalArgumentException(
+          "state proof of " + encoded.size() + " bytes exceeds " + MAX_ENCODED_SIZE);
+    }
     byte[] b = encoded.toArray();
     Reader r = new Reader(b);
     int version = r.u8();

@@ -5,13 +5,14 @@ import io.fugue.chain.primitives.Hash32;
 
 /**
  * The hashing rules of the state tree, shared by the tree and the proof verifier. Domain
- * separation: a leaf is hashed with prefix byte 0x00, a branch with 0x01, and the empty subtree
- * is 32 zero bytes at every height, which no SHA-256 output is expected to equal.
+ * separation: a leaf is hashed with prefix byte 0x00, a branch with 0x01, and the empty subtree is
+ * 32 zero bytes at every height, which no SHA-256 output is expected to equal.
  */
 final class TreeHashing {
   static final byte LEAF = 0x00;
   static final byte BRANCH = 0x01;
   static final Hash32 EMPTY = Hash32.ZERO;
+
   /** Key hashes are 256 bits, so a leaf sits at depth 0..256. */
   static final int MAX_DEPTH = 256;
 

@@ -6,8 +6,8 @@ import io.fugue.chain.storage.StorageException;
 import java.util.Objects;
 
 /**
- * A stored node of the state tree, kept in the state-nodes column under its hash. Encodings: a
- * leaf is {@code 0x00 ‖ keyHash(32) ‖ value}, a branch {@code 0x01 ‖ left(32) ‖ right(32)}.
+ * A stored node of the state tree, kept in the state-nodes column under its hash. Encodings: a leaf
+ * is {@code 0x00 ‖ keyHash(32) ‖ value}, a branch {@code 0x01 ‖ left(32) ‖ right(32)}.
  */
 sealed interface TreeNode {
   Hash32 hash();
@@ -51,7 +51,8 @@ sealed interface TreeNode {
    */
   static TreeNode decode(Hash32 hash, Bytes encoded) {
     if (encoded.size() >= 33 && encoded.get(0) == TreeHashing.LEAF) {
-      return new Leaf(Hash32.of(encoded.slice(1, 32)), encoded.slice(33, encoded.size() - 33), hash);
+      return new Leaf(
+          Hash32.of(encoded.slice(1, 32)), encoded.slice(33, encoded.size() - 33), hash);
     }
     if (encoded.size() == 65 && encoded.get(0) == TreeHashing.BRANCH) {
       return new Branch(Hash32.of(encoded.slice(1, 32)), Hash32.of(encoded.slice(33, 32)), hash);

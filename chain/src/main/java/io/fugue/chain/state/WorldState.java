@@ -17,7 +17,12 @@ public final class WorldState {
   private final SparseMerkleTree tree;
 
   public WorldState(KeyValueStore store) {
-    this.tree = new SparseMerkleTree(store);
+    this(store, SparseMerkleTree.DEFAULT_CACHED_NODES);
+  }
+
+  /** A world state that keeps up to {@code cachedNodes} decoded tree nodes in memory. */
+  public WorldState(KeyValueStore store, int cachedNodes) {
+    this.tree = new SparseMerkleTree(store, cachedNodes);
   }
 
   /** The state at a committed root. */
@@ -25,7 +30,9 @@ public final class WorldState {
     return new StateView() {
       @Override
       public Account account(Bytes address) {
-        return tree.get(root, StateKeys.account(address)).map(Account::decode).orElse(Account.EMPTY);
+        return tree.get(root, StateKeys.account(address))
+            .map(Account::decode)
+            .orElse(Account.EMPTY);
       }
 
       @Override

@@ -1,7 +1,9 @@
 package io.fugue.chain.storage;
 
 import io.fugue.chain.primitives.Bytes;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,6 +17,7 @@ abstract class BufferedTransaction implements KvTransaction {
   record Slot(Column column, Bytes key) {}
 
   private final Map<Slot, Optional<Bytes>> writes = new LinkedHashMap<>();
+  private final List<Runnable> afterCommit = new ArrayList<>();
   private boolean finished;
 
   @Override
@@ -35,6 +38,14 @@ abstract class BufferedTransaction implements KvTransaction {
     finished = true;
     apply(writes, durability);
     writes.clear();
+    afterCommit.forEach(Runnable::run);
+    afterCommit.clear();
+  }
+
+  @Override
+  public void afterCommit(Runnable action) {
+    ensureOpen();
+    afterCommit.add(Objects.requireNonNull(action, "action"));
   }
 
   @Override
@@ -42,6 +53,7 @@ abstract class BufferedTransaction implements KvTransaction {
     ensureOpen();
     finished = true;
     writes.clear();
+    afterCommit.clear();
   }
 
   @Override

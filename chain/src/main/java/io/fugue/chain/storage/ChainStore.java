@@ -8,10 +8,10 @@ import java.util.Optional;
 
 /**
  * The blocks of one shard chain in a {@link KeyValueStore}: headers and bodies by hash, the
- * canonical hash by number, block info, transaction and receipt locations, and the head. A block
- * is written into the caller's transaction, which also carries the block's state nodes, so the
- * head never points at a block or state that is not fully on disk. Blocks are final when stored
- * (FBFT), so there are no forks to unwind. One writer at a time; one block per transaction.
+ * canonical hash by number, block info, transaction and receipt locations, and the head. A block is
+ * written into the caller's transaction, which also carries the block's state nodes, so the head
+ * never points at a block or state that is not fully on disk. Blocks are final when stored (FBFT),
+ * so there are no forks to unwind. One writer at a time; one block per transaction.
  *
  * <p>Layouts are in docs/storage.md.
  */
@@ -42,7 +42,8 @@ public final class ChainStore {
     tx.put(
         Column.INDEX,
         Bytes.concat(Bytes.of(BLOCK_INFO), hash),
-        Bytes.concat(Keys.u64(block.number()), block.parentHash().toBytes(), block.stateRoot().toBytes()));
+        Bytes.concat(
+            Keys.u64(block.number()), block.parentHash().toBytes(), block.stateRoot().toBytes()));
     for (int i = 0; i < block.transactionHashes().size(); i++) {
       tx.put(
           Column.INDEX,
@@ -60,15 +61,22 @@ public final class ChainStore {
     Optional<ChainHead> head = head();
     if (head.isEmpty()) {
       if (block.number() != 0) {
-        throw new IllegalArgumentException("the first block must be number 0, got " + block.number());
+        throw new IllegalArgumentException(
+            "the first block must be number 0, got " + block.number());
       }
       return;
     }
     ChainHead h = head.get();
     if (block.number() != h.number() + 1 || !block.parentHash().equals(h.hash())) {
       throw new IllegalArgumentException(
-          "block " + block.number() + " with parent " + block.parentHash()
-              + " does not extend head " + h.number() + " " + h.hash());
+          "block "
+              + block.number()
+              + " with parent "
+              + block.parentHash()
+              + " does not extend head "
+              + h.number()
+              + " "
+              + h.hash());
     }
   }
 
@@ -76,10 +84,12 @@ public final class ChainStore {
   public Optional<ChainHead> head() {
     return store
         .get(Column.META, HEAD_KEY)
-        .map(v -> {
-          expectSize(v, 72, "chain head");
-          return new ChainHead(Hash32.of(v.slice(0, 32)), Keys.readU64(v, 32), Hash32.of(v.slice(40, 32)));
-        });
+        .map(
+            v -> {
+              expectSize(v, 72, "chain head");
+              return new ChainHead(
+                  Hash32.of(v.slice(0, 32)), Keys.readU64(v, 32), Hash32.of(v.slice(40, 32)));
+            });
   }
 
   public Optional<Bytes> header(Hash32 blockHash) {
@@ -92,30 +102,45 @@ public final class ChainStore {
 
   /** The hash of the committed block at {@code number}. */
   public Optional<Hash32> canonicalHash(long number) {
-    return store.get(Column.INDEX, canonicalKey(number)).map(v -> {
-      expectSize(v, 32, "canonical hash of block " + number);
-      return Hash32.of(v);
-    });
+    return store
+        .get(Column.INDEX, canonicalKey(number))
+        .map(
+            v -> {
+              expectSize(v, 32, "canonical hash of block " + number);
+              return Hash32.of(v);
+            });
   }
 
   public Optional<BlockInfo> blockInfo(Hash32 blockHash) {
-    return store.get(Column.INDEX, Bytes.concat(Bytes.of(BLOCK_INFO), blockHash.toBytes())).map(v -> {
-      expectSize(v, 72, "block info of " + blockHash);
-      return new BlockInfo(Keys.readU64(v, 0), Hash32.of(v.slice(8, 32)), Hash32.of(v.slice(40, 32)));
-    });
+    return store
+        .get(Column.INDEX, Bytes.concat(Bytes.of(BLOCK_INFO), blockHash.toBytes()))
+        .map(
+            v -> {
+              expectSize(v, 72, "block info of " + blockHash);
+              return new BlockInfo(
+                  Keys.readU64(v, 0), Hash32.of(v.slice(8, 32)), Hash32.of(v.slice(40, 32)));
+            });
   }
 
   public Optional<TxLocation> transactionLocation(Hash32 txHash) {
-    return store.get(Column.INDEX, Bytes.concat(Bytes.of(TX_LOCATION), txHash.toBytes())).map(v -> {
-      expectSize(v, 44, "location of transaction " + txHash);
-      return new TxLocation(Hash32.of(v.slice(0, 32)), Keys.readU64(v, 32), Keys.readU32(v, 40));
-    });
+    return store
+        .get(Column.INDEX, Bytes.concat(Bytes.of(TX_LOCATION), txHash.toBytes()))
+        .map(
+            v -> {
+              expectSize(v, 44, "location of transaction " + txHash);
+              return new TxLocation(
+                  Hash32.of(v.slice(0, 32)), Keys.readU64(v, 32), Keys.readU32(v, 40));
+            });
   }
 
   /** The encoded receipt of a transaction, found through its location. */
   public Optional<Bytes> receipt(Hash32 txHash) {
     return transactionLocation(txHash)
-        .flatMap(loc -> store.get(Column.RECEIPTS, Bytes.concat(loc.blockHash().toBytes(), Keys.u32(loc.index()))));
+        .flatMap(
+            loc ->
+                store.get(
+                    Column.RECEIPTS,
+                    Bytes.concat(loc.blockHash().toBytes(), Keys.u32(loc.index()))));
   }
 
   private static Bytes canonicalKey(long number) {
@@ -124,7 +149,8 @@ public final class ChainStore {
 
   private static void expectSize(Bytes value, int size, String what) {
     if (value.size() != size) {
-      throw new StorageException("corrupt " + what + ": " + value.size() + " bytes, expected " + size);
+      throw new StorageException(
+          "corrupt " + what + ": " + value.size() + " bytes, expected " + size);
     }
   }
 }

@@ -14,8 +14,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Predicate;
 
 /**
- * A {@link KeyValueStore} held in sorted maps, for tests and tools. Commits are atomic with
- * respect to readers (a lock, not a log): nothing survives the process.
+ * A {@link KeyValueStore} held in sorted maps, for tests and tools. Commits are atomic with respect
+ * to readers (a lock, not a log): nothing survives the process.
  */
 public final class InMemoryKeyValueStore implements KeyValueStore {
   private final Map<Column, NavigableMap<Bytes, Bytes>> columns = new EnumMap<>(Column.class);

@@ -5,10 +5,10 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * The narrow storage port of the node: byte keys and values in {@link Column}s, atomic
- * multi-column transactions, and ordered range scans. Implementations: {@link
- * RocksDbKeyValueStore} (the node) and {@link InMemoryKeyValueStore} (tests, tools); both pass
- * one contract suite. Safe for concurrent readers and one writer at a time.
+ * The narrow storage port of the node: byte keys and values in {@link Column}s, atomic multi-column
+ * transactions, and ordered range scans. Implementations: {@link RocksDbKeyValueStore} (the node)
+ * and {@link InMemoryKeyValueStore} (tests, tools); both pass one contract suite. Safe for
+ * concurrent readers and one writer at a time.
  */
 public interface KeyValueStore extends AutoCloseable {
   /** The value of {@code key}, or empty. */

@@ -4,8 +4,8 @@ import io.fugue.chain.primitives.Bytes;
 import java.util.Optional;
 
 /**
- * Fixed-width big-endian key parts, so that the unsigned byte order of keys is the numeric order
- * of the numbers in them (block 2 sorts before block 10).
+ * Fixed-width big-endian key parts, so that the unsigned byte order of keys is the numeric order of
+ * the numbers in them (block 2 sorts before block 10).
  */
 public final class Keys {
   private Keys() {}
@@ -22,7 +22,8 @@ public final class Keys {
 
   /** A u32 as 4 big-endian bytes; a negative {@code int} is read as unsigned. */
   public static Bytes u32(int value) {
-    return Bytes.of((byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value);
+    return Bytes.of(
+        (byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value);
   }
 
   /** Reads the 8 big-endian bytes at {@code offset} as a u64. */

@@ -115,7 +115,10 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
               || (name.length == 1 && Column.byId(name[0] & 0xff).isPresent());
       if (!known) {
         throw new StorageException(
-            "database in " + directory + " has unknown column family " + Bytes.of(name)
+            "database in "
+                + directory
+                + " has unknown column family "
+                + Bytes.of(name)
                 + "; it was written by another version of the node");
       }
     }
@@ -123,28 +126,34 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
 
   @Override
   public Optional<Bytes> get(Column column, Bytes key) {
+    Objects.requireNonNull(column, "column");
     byte[] k = key.toArray();
-    return guarded(() -> {
-      byte[] v = db.get(handles.get(column), k);
-      return Optional.ofNullable(v).map(Bytes::of);
-    });
+    return guarded(
+        () -> {
+          byte[] v = db.get(handles.get(column), k);
+          return Optional.ofNullable(v).map(Bytes::of);
+        });
   }
 
   @Override
   public void scan(Column column, KeyRange range, Predicate<KeyValue> visitor) {
-    guarded(() -> {
-      try (ReadOptions ro = new ReadOptions();
-          Slice upper = range.to().map(t -> new Slice(t.toArray())).orElse(null);
-          RocksIterator it = db.newIterator(handles.get(column), upper == null ? ro : ro.setIterateUpperBound(upper))) {
-        for (it.seek(range.from().toArray()); it.isValid(); it.next()) {
-          if (!visitor.test(new KeyValue(Bytes.of(it.key()), Bytes.of(it.value())))) {
-            break;
+    Objects.requireNonNull(column, "column");
+    guarded(
+        () -> {
+          try (ReadOptions ro = new ReadOptions();
+              Slice upper = range.to().map(t -> new Slice(t.toArray())).orElse(null);
+              RocksIterator it =
+                  db.newIterator(
+                      handles.get(column), upper == null ? ro : ro.setIterateUpperBound(upper))) {
+            for (it.seek(range.from().toArray()); it.isValid(); it.next()) {
+              if (!visitor.test(new KeyValue(Bytes.of(it.key()), Bytes.of(it.value())))) {
+                break;
+              }
+            }
+            it.status();
           }
-        }
-        it.status();
-      }
-      return null;
-    });
+          return null;
+        });
   }
 
   @Override
@@ -152,21 +161,22 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
     return new BufferedTransaction() {
       @Override
       protected void apply(Map<Slot, Optional<Bytes>> writes, Durability durability) {
-        guarded(() -> {
-          try (WriteBatch batch = new WriteBatch()) {
-            for (Map.Entry<Slot, Optional<Bytes>> w : writes.entrySet()) {
-              ColumnFamilyHandle h = handles.get(w.getKey().column());
-              byte[] key = w.getKey().key().toArray();
-              if (w.getValue().isPresent()) {
-                batch.put(h, key, w.getValue().get().toArray());
-              } else {
-                batch.delete(h, key);
+        guarded(
+            () -> {
+              try (WriteBatch batch = new WriteBatch()) {
+                for (Map.Entry<Slot, Optional<Bytes>> w : writes.entrySet()) {
+                  ColumnFamilyHandle h = handles.get(w.getKey().column());
+                  byte[] key = w.getKey().key().toArray();
+                  if (w.getValue().isPresent()) {
+                    batch.put(h, key, w.getValue().get().toArray());
+                  } else {
+                    batch.delete(h, key);
+                  }
+                }
+                db.write(durability == Durability.SYNC ? syncWrites : bufferedWrites, batch);
               }
-            }
-            db.write(durability == Durability.SYNC ? syncWrites : bufferedWrites, batch);
-          }
-          return null;
-        });
+              return null;
+            });
       }
     };
   }

@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * The version of the database layout (columns, key layouts, value encodings). Stored in {@link
- * Column#META} when a database is created and checked at every open: a node never reads a
- * database written with another layout. Bump {@link #CURRENT} with any incompatible change.
+ * Column#META} when a database is created and checked at every open: a node never reads a database
+ * written with another layout. Bump {@link #CURRENT} with any incompatible change.
  */
 public final class SchemaVersion {
   /** The layout this code reads and writes. */

@@ -97,16 +97,24 @@ class BlockStateTest {
     Account alice = new Account(BigInteger.valueOf(500), 3);
     block.setAccount(ALICE, alice);
     Hash32 root = commit(block);
-    assertThat(world.proveAccount(root, ALICE).verify(root, StateKeys.account(ALICE), Optional.of(alice.encode()))).isTrue();
-    assertThat(world.proveAccount(root, BOB).verify(root, StateKeys.account(BOB), Optional.empty())).isTrue();
+    assertThat(
+            world
+                .proveAccount(root, ALICE)
+                .verify(root, StateKeys.account(ALICE), Optional.of(alice.encode())))
+        .isTrue();
+    assertThat(world.proveAccount(root, BOB).verify(root, StateKeys.account(BOB), Optional.empty()))
+        .isTrue();
   }
 
   @Test
   void shouldRejectMalformedKeysAndReuseAfterCommit() {
     BlockState block = world.newBlockState(WorldState.EMPTY_ROOT);
-    assertThatThrownBy(() -> block.account(Bytes.of((byte) 1))).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> block.putModuleValue(Bytes.EMPTY, Bytes.EMPTY, Bytes.EMPTY)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> block.account(Bytes.of((byte) 1)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> block.putModuleValue(Bytes.EMPTY, Bytes.EMPTY, Bytes.EMPTY))
+        .isInstanceOf(IllegalArgumentException.class);
     commit(block);
-    assertThatThrownBy(() -> block.setAccount(ALICE, Account.EMPTY)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> block.setAccount(ALICE, Account.EMPTY))
+        .isInstanceOf(IllegalStateException.class);
   }
 }

@@ -13,10 +13,13 @@ public final class CrashChild {
   private CrashChild() {}
 
   public static void main(String[] args) {
-    try (RocksDbKeyValueStore store = RocksDbKeyValueStore.open(Path.of(args[0]), RocksDbConfig.defaults().withBlockCacheBytes(8L << 20))) {
+    try (RocksDbKeyValueStore store =
+        RocksDbKeyValueStore.open(
+            Path.of(args[0]), RocksDbConfig.defaults().withBlockCacheBytes(8L << 20))) {
       WorldState world = new WorldState(store);
       ChainStore chain = new ChainStore(store);
-      System.out.println("opened " + chain.head().map(h -> Long.toString(h.number())).orElse("empty"));
+      System.out.println(
+          "opened " + chain.head().map(h -> Long.toString(h.number())).orElse("empty"));
       System.out.flush();
       long limit = args.length > 1 ? Long.parseLong(args[1]) : Long.MAX_VALUE;
       for (long i = 0; i < limit; i++) {

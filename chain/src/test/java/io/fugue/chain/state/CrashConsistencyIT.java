@@ -29,10 +29,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Kills a block-committing child JVM with SIGKILL at random moments and checks after each kill
- * that the database reopens on a consistent chain: every acknowledged block is there, the head's
- * state root is the one a clean replay computes, balances add up. Reproduce a run with
- * {@code -Dcrash.seed=N}.
+ * Kills a block-committing child JVM with SIGKILL at random moments and checks after each kill that
+ * the database reopens on a consistent chain: every acknowledged block is there, the head's state
+ * root is the one a clean replay computes, balances add up. Reproduce a run with {@code
+ * -Dcrash.seed=N}.
  */
 class CrashConsistencyIT {
   private static final int KILLS = 18;
@@ -42,6 +42,7 @@ class CrashConsistencyIT {
 
   /** A clean in-memory replay of the workload: the expected root and hash of every block. */
   private final InMemoryKeyValueStore replayStore = new InMemoryKeyValueStore();
+
   private final WorldState replay = new WorldState(replayStore);
   private final List<Hash32> roots = new ArrayList<>();
   private final List<Hash32> hashes = new ArrayList<>();
@@ -78,30 +79,40 @@ class CrashConsistencyIT {
       }
       System.out.printf("run %d: acknowledged up to %d, head %d%n", run, acked, head);
     }
-    System.out.println("kills that landed after a commit but before its acknowledgement: " + unacknowledgedCommits);
+    System.out.println(
+        "kills that landed after a commit but before its acknowledgement: "
+            + unacknowledgedCommits);
     assertThat(acked).as("the children made progress").isGreaterThan(KILLS);
   }
 
   private Process startChild(Path db, int run) throws IOException {
-    String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    String classpath =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-cp", classpath, CrashChild.class.getName(), db.toString());
-    pb.redirectError(ProcessBuilder.Redirect.appendTo(dir.resolve("child-" + run + ".err").toFile()));
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            java, "-Xmx256m", "-cp", classpath, CrashChild.class.getName(), db.toString());
+    pb.redirectError(
+        ProcessBuilder.Redirect.appendTo(dir.resolve("child-" + run + ".err").toFile()));
     return pb.start();
   }
 
   private static Thread readAcks(Process child, AtomicLong lastAck) {
-    Thread t = new Thread(() -> {
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-        for (String line = r.readLine(); line != null; line = r.readLine()) {
-          if (line.startsWith("committed ")) {
-            lastAck.set(Long.parseLong(line.substring("committed ".length())));
-          }
-        }
-      } catch (IOException e) {
-        // The pipe closes when the child is killed.
-      }
-    });
+    Thread t =
+        new Thread(
+            () -> {
+              try (BufferedReader r =
+                  new BufferedReader(
+                      new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = r.readLine(); line != null; line = r.readLine()) {
+                  if (line.startsWith("committed ")) {
+                    lastAck.set(Long.parseLong(line.substring("committed ".length())));
+                  }
+                }
+              } catch (IOException e) {
+                // The pipe closes when the child is killed.
+              }
+            });
     t.setDaemon(true);
     t.start();
     return t;
@@ -133,7 +144,8 @@ class CrashConsistencyIT {
       replayTo(h);
       for (int n = 0; n <= h; n++) {
         assertThat(chain.canonicalHash(n)).as("hash of block %d", n).contains(hashes.get(n));
-        assertThat(chain.blockInfo(hashes.get(n)).orElseThrow().stateRoot()).isEqualTo(roots.get(n));
+        assertThat(chain.blockInfo(hashes.get(n)).orElseThrow().stateRoot())
+            .isEqualTo(roots.get(n));
         assertThat(chain.header(hashes.get(n))).isPresent();
       }
       assertThat(chain.canonicalHash(h + 1)).isEmpty();
@@ -157,22 +169,29 @@ class CrashConsistencyIT {
     }
     assertThat(total).isEqualTo(CrashWorkload.TOTAL_SUPPLY);
     assertThat(nonces).isEqualTo(head * CrashWorkload.TRANSFERS_PER_BLOCK);
-    assertThat(state.moduleValue(CrashWorkload.MODULE, CrashWorkload.COUNTER)).contains(Keys.u64(head));
+    assertThat(state.moduleValue(CrashWorkload.MODULE, CrashWorkload.COUNTER))
+        .contains(Keys.u64(head));
     Bytes alice = CrashWorkload.address(0);
-    assertThat(world.proveAccount(root, alice)
-        .verify(root, StateKeys.account(alice), Optional.of(state.account(alice).encode()))).isTrue();
+    assertThat(
+            world
+                .proveAccount(root, alice)
+                .verify(root, StateKeys.account(alice), Optional.of(state.account(alice).encode())))
+        .isTrue();
   }
 
   private void replayTo(long n) {
     while (roots.size() <= n) {
       long next = roots.size();
-      BlockState state = replay.newBlockState(next == 0 ? WorldState.EMPTY_ROOT : roots.get((int) next - 1));
+      BlockState state =
+          replay.newBlockState(next == 0 ? WorldState.EMPTY_ROOT : roots.get((int) next - 1));
       CrashWorkload.execute(state, next);
       try (KvTransaction tx = replayStore.startTransaction()) {
         Hash32 root = state.commit(tx);
         tx.commit(Durability.BUFFERED);
         roots.add(root);
-        hashes.add(CrashWorkload.blockHash(next, next == 0 ? Hash32.ZERO : hashes.get((int) next - 1), root));
+        hashes.add(
+            CrashWorkload.blockHash(
+                next, next == 0 ? Hash32.ZERO : hashes.get((int) next - 1), root));
       }
     }
   }

@@ -49,7 +49,9 @@ final class CrashWorkload {
         Bytes to = address(random.nextInt(ACCOUNTS));
         Account sender = state.account(from);
         BigInteger amount = BigInteger.valueOf(random.nextInt(5_000)).min(sender.balance());
-        state.setAccount(from, sender.withBalance(sender.balance().subtract(amount)).withNonce(sender.nonce() + 1));
+        state.setAccount(
+            from,
+            sender.withBalance(sender.balance().subtract(amount)).withNonce(sender.nonce() + 1));
         Account receiver = state.account(to);
         state.setAccount(to, receiver.withBalance(receiver.balance().add(amount)));
       }
@@ -69,7 +71,8 @@ final class CrashWorkload {
       txs.add(Sha256.hash(Bytes.concat(Keys.u64(n), Keys.u32(i))));
       receipts.add(Bytes.concat(Keys.u64(n), Keys.u32(i)));
     }
-    return new StoredBlock(blockHash(n, parent, stateRoot), n, parent, stateRoot, header, Keys.u64(n), txs, receipts);
+    return new StoredBlock(
+        blockHash(n, parent, stateRoot), n, parent, stateRoot, header, Keys.u64(n), txs, receipts);
   }
 
   /** Executes and commits the block after the head (or genesis) with its state, atomically. */

@@ -7,9 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The state root computed straight from its definition (docs/protocol.md, "State commitment"),
- * over a whole map at once and without storage: the oracle the incremental tree is checked
- * against.
+ * The state root computed straight from its definition (docs/protocol.md, "State commitment"), over
+ * a whole map at once and without storage: the oracle the incremental tree is checked against.
  */
 final class ReferenceTree {
   private ReferenceTree() {}

@@ -35,28 +35,38 @@ class SparseMerkleTreeTest {
   @Test
   void shouldHaveZeroRootWhenEmpty() {
     assertThat(apply(SparseMerkleTree.EMPTY_ROOT, Map.of())).isEqualTo(Hash32.ZERO);
-    assertThat(apply(SparseMerkleTree.EMPTY_ROOT, Map.of(s("a"), Optional.empty()))).isEqualTo(Hash32.ZERO);
+    assertThat(apply(SparseMerkleTree.EMPTY_ROOT, Map.of(s("a"), Optional.empty())))
+        .isEqualTo(Hash32.ZERO);
   }
 
   @Test
   void shouldUseTheLeafHashAsRootOfASingleKey() {
     Hash32 root = apply(SparseMerkleTree.EMPTY_ROOT, Map.of(s("a"), Optional.of(s("1"))));
     assertThat(root)
-        .isEqualTo(TreeHashing.leafHash(TreeHashing.keyHash(s("a")), TreeHashing.valueHash(s("1"))));
+        .isEqualTo(
+            TreeHashing.leafHash(TreeHashing.keyHash(s("a")), TreeHashing.valueHash(s("1"))));
   }
 
   @Test
   void shouldMatchAnIndependentSha256ComputationForTwoKeys() throws Exception {
     // Hand-computed from the definition with the JDK digest only: the keys "a" and "b" hash to
-    // 0xca97... and 0x3e23..., which differ in the first bit, so the root is a branch of two leaves.
+    // 0xca97... and 0x3e23..., which differ in the first bit, so the root is a branch of two
+    // leaves.
     java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
     byte[] ka = sha.digest(s("a").toArray());
     byte[] kb = sha.digest(s("b").toArray());
     assertThat(ka[0] & 0x80).isNotZero();
     assertThat(kb[0] & 0x80).isZero();
-    byte[] la = sha.digest(Bytes.concat(Bytes.of((byte) 0), Bytes.of(ka), Bytes.of(sha.digest(s("1").toArray()))).toArray());
-    byte[] lb = sha.digest(Bytes.concat(Bytes.of((byte) 0), Bytes.of(kb), Bytes.of(sha.digest(s("2").toArray()))).toArray());
-    byte[] root = sha.digest(Bytes.concat(Bytes.of((byte) 1), Bytes.of(lb), Bytes.of(la)).toArray());
+    byte[] la =
+        sha.digest(
+            Bytes.concat(Bytes.of((byte) 0), Bytes.of(ka), Bytes.of(sha.digest(s("1").toArray())))
+                .toArray());
+    byte[] lb =
+        sha.digest(
+            Bytes.concat(Bytes.of((byte) 0), Bytes.of(kb), Bytes.of(sha.digest(s("2").toArray())))
+                .toArray());
+    byte[] root =
+        sha.digest(Bytes.concat(Bytes.of((byte) 1), Bytes.of(lb), Bytes.of(la)).toArray());
     Map<Bytes, Optional<Bytes>> writes = new LinkedHashMap<>();
     writes.put(s("a"), Optional.of(s("1")));
     writes.put(s("b"), Optional.of(s("2")));
@@ -65,7 +75,10 @@ class SparseMerkleTreeTest {
 
   @Test
   void shouldKeepOldRootsReadable() {
-    Hash32 r1 = apply(SparseMerkleTree.EMPTY_ROOT, Map.of(s("a"), Optional.of(s("1")), s("b"), Optional.of(s("2"))));
+    Hash32 r1 =
+        apply(
+            SparseMerkleTree.EMPTY_ROOT,
+            Map.of(s("a"), Optional.of(s("1")), s("b"), Optional.of(s("2"))));
     Hash32 r2 = apply(r1, Map.of(s("a"), Optional.of(s("9")), s("b"), Optional.empty()));
     assertThat(tree.get(r1, s("a"))).contains(s("1"));
     assertThat(tree.get(r1, s("b"))).contains(s("2"));
@@ -89,9 +102,52 @@ class SparseMerkleTreeTest {
 
   @Test
   void shouldCollapseToTheRemainingLeafAfterADelete() {
-    Hash32 two = apply(SparseMerkleTree.EMPTY_ROOT, Map.of(s("a"), Optional.of(s("1")), s("b"), Optional.of(s("2"))));
+    Hash32 two =
+        apply(
+            SparseMerkleTree.EMPTY_ROOT,
+            Map.of(s("a"), Optional.of(s("1")), s("b"), Optional.of(s("2"))));
     Hash32 one = apply(two, Map.of(s("b"), Optional.empty()));
-    assertThat(one).isEqualTo(apply(SparseMerkleTree.EMPTY_ROOT, Map.of(s("a"), Optional.of(s("1")))));
+    assertThat(one)
+        .isEqualTo(apply(SparseMerkleTree.EMPTY_ROOT, Map.of(s("a"), Optional.of(s("1")))));
+  }
+
+  @Test
+  void shouldNotMakeARolledBackRootReadable() {
+    Hash32 root;
+    try (KvTransaction tx = store.startTransaction()) {
+      root =
+          tree.update(
+              SparseMerkleTree.EMPTY_ROOT,
+              Map.of(s("a"), Optional.of(s("1")), s("b"), Optional.of(s("2"))),
+              tx);
+      tx.rollback();
+    }
+    assertThatThrownBy(() -> tree.get(root, s("a"))).isInstanceOf(StorageException.class);
+    Hash32 committed =
+        apply(
+            SparseMerkleTree.EMPTY_ROOT,
+            Map.of(s("a"), Optional.of(s("1")), s("b"), Optional.of(s("2"))));
+    assertThat(committed).isEqualTo(root);
+    assertThat(new SparseMerkleTree(store, 0).get(root, s("b"))).contains(s("2"));
+    assertThat(tree.get(root, s("a"))).contains(s("1"));
+  }
+
+  @Test
+  void shouldRejectOversizeProofBeforeParsingIt() {
+    Bytes huge = Bytes.of(new byte[StateProof.MAX_ENCODED_SIZE + 1]);
+    assertThatThrownBy(() -> StateProof.decode(huge))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("exceeds");
+  }
+
+  @Test
+  void shouldEncodeAFullDepthProofWithinTheLimit() {
+    java.util.List<Hash32> siblings =
+        java.util.Collections.nCopies(256, Hash32.fromHex("ab".repeat(32)));
+    StateProof deepest =
+        new StateProof(siblings, Optional.of(new StateProof.LeafRef(Hash32.ZERO, Hash32.ZERO)));
+    assertThat(deepest.encode().size()).isEqualTo(StateProof.MAX_ENCODED_SIZE);
+    assertThat(StateProof.decode(deepest.encode())).isEqualTo(deepest);
   }
 
   @Test

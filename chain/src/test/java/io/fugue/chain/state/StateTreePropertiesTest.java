@@ -24,14 +24,19 @@ import net.jqwik.api.Provide;
 
 /** Properties of the state tree: determinism against the reference definition, and proofs. */
 class StateTreePropertiesTest {
-  /** One write: key index (small, so keys repeat and get overwritten/deleted) and value or delete. */
+  /**
+   * One write: key index (small, so keys repeat and get overwritten/deleted) and value or delete.
+   */
   record Op(int key, Optional<Bytes> value) {}
 
   @Provide
   Arbitrary<List<Op>> ops() {
     Arbitrary<Optional<Bytes>> value =
         Arbitraries.bytes().array(byte[].class).ofMaxSize(40).map(Bytes::of).optional(0.8);
-    return Combinators.combine(Arbitraries.integers().between(0, 60), value).as(Op::new).list().ofMaxSize(200);
+    return Combinators.combine(Arbitraries.integers().between(0, 60), value)
+        .as(Op::new)
+        .list()
+        .ofMaxSize(200);
   }
 
   static Bytes key(int i) {
@@ -41,12 +46,14 @@ class StateTreePropertiesTest {
   private static Map<Bytes, Bytes> finalContents(List<Op> ops) {
     Map<Bytes, Bytes> model = new HashMap<>();
     for (Op op : ops) {
-      op.value().ifPresentOrElse(v -> model.put(key(op.key()), v), () -> model.remove(key(op.key())));
+      op.value()
+          .ifPresentOrElse(v -> model.put(key(op.key()), v), () -> model.remove(key(op.key())));
     }
     return model;
   }
 
-  private static Hash32 applyInBatches(SparseMerkleTree tree, InMemoryKeyValueStore store, List<Op> ops, long seed) {
+  private static Hash32 applyInBatches(
+      SparseMerkleTree tree, InMemoryKeyValueStore store, List<Op> ops, long seed) {
     Random random = new Random(seed);
     Hash32 root = SparseMerkleTree.EMPTY_ROOT;
     int at = 0;
@@ -79,10 +86,12 @@ class StateTreePropertiesTest {
     shuffled.forEach(e -> oneBatch.put(e.getKey(), Optional.of(e.getValue())));
     InMemoryKeyValueStore fresh = new InMemoryKeyValueStore();
     try (KvTransaction tx = fresh.startTransaction()) {
-      assertThat(new SparseMerkleTree(fresh).update(SparseMerkleTree.EMPTY_ROOT, oneBatch, tx)).isEqualTo(incremental);
+      assertThat(new SparseMerkleTree(fresh).update(SparseMerkleTree.EMPTY_ROOT, oneBatch, tx))
+          .isEqualTo(incremental);
     }
     for (int k = 0; k <= 60; k++) {
-      assertThat(tree.get(incremental, key(k))).isEqualTo(Optional.ofNullable(contents.get(key(k))));
+      assertThat(tree.get(incremental, key(k)))
+          .isEqualTo(Optional.ofNullable(contents.get(key(k))));
     }
   }
 
@@ -96,7 +105,8 @@ class StateTreePropertiesTest {
       Optional<Bytes> value = Optional.ofNullable(contents.get(key(k)));
       StateProof proof = StateProof.decode(tree.prove(root, key(k)).encode());
       assertThat(proof.verify(root, key(k), value)).isTrue();
-      Optional<Bytes> wrong = value.isPresent() ? Optional.empty() : Optional.of(Bytes.of((byte) 1));
+      Optional<Bytes> wrong =
+          value.isPresent() ? Optional.empty() : Optional.of(Bytes.of((byte) 1));
       assertThat(proof.verify(root, key(k), wrong)).isFalse();
       if (value.isPresent()) {
         Bytes longer = Bytes.concat(value.get(), Bytes.of((byte) 0));

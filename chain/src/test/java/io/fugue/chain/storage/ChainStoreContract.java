@@ -40,9 +40,15 @@ abstract class ChainStoreContract {
   static StoredBlock block(int n) {
     List<Hash32> txs = List.of(h(n, 0x7a), h(n, 0x7b));
     return new StoredBlock(
-        h(n, 0xb1), n, n == 0 ? Hash32.ZERO : h(n - 1, 0xb1), h(n, 0x5e),
-        Bytes.of((byte) 'H', (byte) n), Bytes.of((byte) 'B', (byte) n), txs,
-        List.of(Bytes.of((byte) 'R', (byte) n, (byte) 0), Bytes.of((byte) 'R', (byte) n, (byte) 1)));
+        h(n, 0xb1),
+        n,
+        n == 0 ? Hash32.ZERO : h(n - 1, 0xb1),
+        h(n, 0x5e),
+        Bytes.of((byte) 'H', (byte) n),
+        Bytes.of((byte) 'B', (byte) n),
+        txs,
+        List.of(
+            Bytes.of((byte) 'R', (byte) n, (byte) 0), Bytes.of((byte) 'R', (byte) n, (byte) 1)));
   }
 
   protected void append(StoredBlock b) {
@@ -82,8 +88,16 @@ abstract class ChainStoreContract {
     assertThatThrownBy(() -> append(block(1))).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> append(block(3))).isInstanceOf(IllegalArgumentException.class);
     StoredBlock forged = block(2);
-    StoredBlock wrongParent = new StoredBlock(forged.hash(), 2, h(7, 7), forged.stateRoot(),
-        forged.header(), forged.body(), forged.transactionHashes(), forged.receipts());
+    StoredBlock wrongParent =
+        new StoredBlock(
+            forged.hash(),
+            2,
+            h(7, 7),
+            forged.stateRoot(),
+            forged.header(),
+            forged.body(),
+            forged.transactionHashes(),
+            forged.receipts());
     assertThatThrownBy(() -> append(wrongParent)).hasMessageContaining("does not extend head 1");
     assertThat(chain.head().orElseThrow().number()).isEqualTo(1);
   }

@@ -109,6 +109,23 @@ abstract class KeyValueStoreContract {
   }
 
   @Test
+  void shouldRunAfterCommitActionsOnlyOnCommit() {
+    List<String> ran = new ArrayList<>();
+    try (KvTransaction tx = store.startTransaction()) {
+      tx.put(Column.BLOCKS, b(1), b(1));
+      tx.afterCommit(() -> ran.add("rolled back: " + store.get(Column.BLOCKS, b(1))));
+      tx.rollback();
+    }
+    try (KvTransaction tx = store.startTransaction()) {
+      tx.put(Column.BLOCKS, b(2), b(2));
+      tx.afterCommit(() -> ran.add("committed: " + store.get(Column.BLOCKS, b(2)).isPresent()));
+      assertThat(ran).isEmpty();
+      tx.commit(Durability.BUFFERED);
+    }
+    assertThat(ran).containsExactly("committed: true");
+  }
+
+  @Test
   void shouldRejectUseOfFinishedTransaction() {
     KvTransaction tx = store.startTransaction();
     tx.commit(Durability.BUFFERED);
@@ -204,7 +221,8 @@ abstract class KeyValueStoreContract {
               while (!done.get() && violation.get() == null) {
                 List<Bytes> values = new ArrayList<>();
                 store.scan(Column.EVIDENCE, KeyRange.all(), kv -> values.add(kv.value()));
-                if (!values.isEmpty() && (values.size() != 3 || values.stream().distinct().count() != 1)) {
+                if (!values.isEmpty()
+                    && (values.size() != 3 || values.stream().distinct().count() != 1)) {
                   violation.set("saw " + values);
                 }
               }
@@ -223,6 +241,51 @@ abstract class KeyValueStoreContract {
     reader.join(Duration.ofSeconds(20).toMillis());
     assertThat(reader.isAlive()).isFalse();
     assertThat(violation.get()).isNull();
+  }
+
+  @Test
+  void shouldMatchASortedMapModelUnderRandomTransactions() {
+    long seed = 20_261_125L;
+    Random random = new Random(seed);
+    java.util.TreeMap<Bytes, Bytes> model = new java.util.TreeMap<>();
+    for (int round = 0; round < 150; round++) {
+      java.util.TreeMap<Bytes, Bytes> next = new java.util.TreeMap<>(model);
+      try (KvTransaction tx = store.startTransaction()) {
+        for (int op = random.nextInt(8); op >= 0; op--) {
+          Bytes key = b(random.nextInt(4), random.nextInt(256));
+          if (random.nextInt(3) == 0) {
+            tx.delete(Column.MODULE_STATE, key);
+            next.remove(key);
+          } else {
+            Bytes value = Keys.u32(random.nextInt());
+            tx.put(Column.MODULE_STATE, key, value);
+            next.put(key, value);
+          }
+        }
+        if (random.nextInt(4) == 0) {
+          tx.rollback();
+        } else {
+          tx.commit(Durability.BUFFERED);
+          model = next;
+        }
+      }
+      Bytes from = b(random.nextInt(4), random.nextInt(256));
+      Bytes to = b(random.nextInt(4), random.nextInt(256));
+      KeyRange range =
+          from.compareTo(to) <= 0
+              ? KeyRange.between(from, to)
+              : KeyRange.prefix(b(random.nextInt(4)));
+      List<KeyValue> scanned = new ArrayList<>();
+      store.scan(Column.MODULE_STATE, range, scanned::add);
+      List<KeyValue> expected = new ArrayList<>();
+      model.forEach(
+          (k, v) -> {
+            if (range.contains(k)) {
+              expected.add(new KeyValue(k, v));
+            }
+          });
+      assertThat(scanned).as("round %d, seed %d", round, seed).isEqualTo(expected);
+    }
   }
 
   @Test

@@ -64,13 +64,22 @@ class RocksDbKeyValueStoreIT extends KeyValueStoreContract {
     Files.createDirectories(other);
     try (Options options = new Options().setCreateIfMissing(true);
         RocksDB db = RocksDB.open(options, other.toString());
-        ColumnFamilyHandle h = db.createColumnFamily(new ColumnFamilyDescriptor(new byte[] {(byte) 200}))) {
+        ColumnFamilyHandle h =
+            db.createColumnFamily(new ColumnFamilyDescriptor(new byte[] {(byte) 200}))) {
       assertThat(h).isNotNull();
     }
     assertThatThrownBy(() -> RocksDbKeyValueStore.open(other, RocksDbConfig.defaults()))
         .isInstanceOf(StorageException.class)
         .hasMessageContaining("unknown column family");
     store = newStore();
+  }
+
+  @Test
+  void shouldRefuseASecondOpenOfTheSameDatabase() {
+    assertThatThrownBy(this::newStore)
+        .isInstanceOf(StorageException.class)
+        .hasMessageContaining(dir.resolve("db").toString());
+    assertThat(store.get(Column.META, SchemaVersion.KEY)).isPresent();
   }
 
   @Test
