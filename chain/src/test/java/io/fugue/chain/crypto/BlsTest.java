@@ -218,6 +218,31 @@ class BlsTest {
   }
 
   @Test
+  void shouldRefuseToAggregateNothing() {
+    assertThatThrownBy(() -> BlsSignature.aggregate(List.of())).isInstanceOf(CryptoException.class);
+    assertThatThrownBy(() -> BlsPublicKey.aggregate(List.of())).isInstanceOf(CryptoException.class);
+    assertThat(Bls.batchVerify(List.of())).isTrue();
+  }
+
+  @Test
+  void shouldVerifyFromManyThreadsAtOnce() throws Exception {
+    BlsSecretKey sk = key(3);
+    BlsSignature sig = sk.sign(MSG);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<Boolean>> results = new ArrayList<>();
+      for (int i = 0; i < 32; i++) {
+        results.add(pool.submit(() -> sig.verify(sk.publicKey(), MSG)));
+      }
+      for (java.util.concurrent.Future<Boolean> r : results) {
+        assertThat(r.get(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void shouldNotRevealSecretKeyInToString() {
     BlsSecretKey sk = key(1);
     assertThat(sk.toString()).doesNotContain(sk.toBytes().toHex());
