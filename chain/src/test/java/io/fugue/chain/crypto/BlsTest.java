@@ -218,6 +218,15 @@ class BlsTest {
   }
 
   @Test
+  void shouldOrderKeysByTheirCompressedBytes() {
+    List<BlsPublicKey> keys = new ArrayList<>(List.of(key(1).publicKey(), key(2).publicKey(),
+        key(3).publicKey()));
+    java.util.Collections.sort(keys);
+    assertThat(keys.get(0).toBytes()).isLessThan(keys.get(1).toBytes());
+    assertThat(keys.get(1).toBytes()).isLessThan(keys.get(2).toBytes());
+  }
+
+  @Test
   void shouldRefuseToAggregateNothing() {
     assertThatThrownBy(() -> BlsSignature.aggregate(List.of())).isInstanceOf(CryptoException.class);
     assertThatThrownBy(() -> BlsPublicKey.aggregate(List.of())).isInstanceOf(CryptoException.class);
