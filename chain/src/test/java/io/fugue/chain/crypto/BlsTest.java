@@ -40,6 +40,23 @@ class BlsTest {
   }
 
   @Test
+  void shouldVerifyTheEthereumFastAggregateVector() {
+    // fast_aggregate_verify_valid_3d7576f3c0e3570a of ethereum/bls12-381-tests.
+    List<BlsPublicKey> keys = List.of(VECTOR_PK, Bytes.fromHex(
+            "b301803f8b5ac4a1133581fc676dfedc60d891dd5fa99028805e5ea5b08d3491af75d0707adab3b70c6a6a580217bf81"),
+        Bytes.fromHex(
+            "b53d21a4cfd562c469cc81514d4ce5a6b577d8403d32a394dc265dd190b47fa9f829fdd7963afdf972e5e77854051f6f"))
+        .stream().map(BlsPublicKey::fromBytes).toList();
+    Bytes message = Bytes.fromHex("ab".repeat(32));
+    BlsSignature aggregate = BlsSignature.fromHex(
+        "9712c3edd73a209c742b8250759db12549b3eaf43b5ca61376d9f30e2747dbcf842d8b2ac0901d2a093713e2"
+            + "0284a7670fcf6954e9ab93de991bb9b313e664785a075fc285806fa5224c82bde146561b446ccfc706a6"
+            + "4b8579513cfc4ff1d930");
+    assertThat(BlsSignature.fastAggregateVerify(keys, message, aggregate)).isTrue();
+    assertThat(BlsSignature.fastAggregateVerify(keys.subList(0, 2), message, aggregate)).isFalse();
+  }
+
+  @Test
   void shouldDeriveTheSameKeyFromTheSameSeed() {
     assertThat(key(3)).isEqualTo(key(3));
     assertThat(key(3).publicKey()).isNotEqualTo(key(4).publicKey());
