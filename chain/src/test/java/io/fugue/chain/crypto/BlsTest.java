@@ -57,6 +57,18 @@ class BlsTest {
   }
 
   @Test
+  void shouldDeriveKeysWithTheDraftKeyGen() {
+    // KeyGen of draft-irtf-cfrg-bls-signature-05 §2.3 for IKM = 0x00..0x1f, empty key_info,
+    // computed independently with Python's hmac/hashlib from the draft's text.
+    byte[] ikm = new byte[32];
+    for (int i = 0; i < 32; i++) {
+      ikm[i] = (byte) i;
+    }
+    assertThat(BlsSecretKey.fromSeed(ikm).toBytes().toHex())
+        .isEqualTo("23360db7e337b0a32b264e06bc11c1b474d16f55665373de1ce93cf15ddb3456");
+  }
+
+  @Test
   void shouldDeriveTheSameKeyFromTheSameSeed() {
     assertThat(key(3)).isEqualTo(key(3));
     assertThat(key(3).publicKey()).isNotEqualTo(key(4).publicKey());
