@@ -7,9 +7,15 @@ import io.fugue.chain.crypto.BlsSignature;
 import io.fugue.chain.crypto.Secp256k1;
 import io.fugue.chain.crypto.Secp256k1PrivateKey;
 import io.fugue.chain.crypto.Secp256k1Signature;
+import io.fugue.chain.ledger.LedgerLimits;
+import io.fugue.chain.ledger.Transaction;
+import io.fugue.chain.ledger.Transfer;
+import io.fugue.chain.primitives.Address;
 import io.fugue.chain.primitives.Bytes;
 import io.fugue.chain.primitives.Hash32;
 import io.fugue.chain.primitives.Hashing;
+import io.fugue.chain.primitives.ShardId;
+import io.fugue.chain.primitives.Uint256;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +35,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Signature checks per second on one thread: secp256k1 sender recovery, one BLS verify, BLS
  * fast-aggregate verify over 100 keys (aggregating the keys inside each call, as without a
  * committee cache), the same with the aggregate key cached, and a random-scalar batch verify of
- * 16 independent BLS signatures. Run as docs/benchmarks.md says.
+ * 16 independent BLS signatures; and, to see the signature's share of admitting a transaction,
+ * a transfer's strict decode with and without sender recovery. Run as docs/benchmarks.md says.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -50,6 +57,7 @@ public class SignatureBenchmark {
   private BlsPublicKey committeeKey;
   private BlsSignature aggregate;
   private List<Bls.SignedMessage> batch;
+  private Bytes transferBytes;
 
   @Setup
   public void setUp() {
@@ -58,6 +66,8 @@ public class SignatureBenchmark {
     Secp256k1PrivateKey secp = Secp256k1PrivateKey.fromBytes(Bytes.of(raw));
     digest = Hashing.keccak256(Bytes.of((byte) 1, (byte) 2, (byte) 3));
     secpSignature = secp.sign(digest);
+    Transfer transfer = new Transfer(ShardId.of(1), Address.ZERO, Uint256.of(1_000), Bytes.EMPTY);
+    transferBytes = Transfer.unsigned(1, 0, ShardId.of(1), Uint256.ONE, transfer).sign(secp).encode();
 
     message = Bytes.of(Hashing.keccak256(Bytes.of((byte) 9)).toArray());
     List<BlsSignature> signatures = new ArrayList<>();
@@ -84,7 +94,8 @@ public class SignatureBenchmark {
 
   private void check() {
     if (secp256k1Recover().isEmpty() || !blsVerify() || !blsFastAggregateVerify100()
-        || !blsVerifyCachedAggregateKey100() || !blsBatchVerify16()) {
+        || !blsVerifyCachedAggregateKey100() || !blsBatchVerify16()
+        || transactionDecodeAndRecover().isEmpty()) {
       throw new IllegalStateException("benchmark inputs do not verify");
     }
   }
@@ -112,5 +123,17 @@ public class SignatureBenchmark {
   @Benchmark
   public boolean blsBatchVerify16() {
     return Bls.batchVerify(batch);
+  }
+
+  /** Strict decoding of a transfer without recovering its sender. */
+  @Benchmark
+  public Transaction transactionDecode() {
+    return Transaction.decode(transferBytes, LedgerLimits.defaults());
+  }
+
+  /** Decoding plus sender recovery: what admitting one transfer costs before state checks. */
+  @Benchmark
+  public Optional<?> transactionDecodeAndRecover() {
+    return Transaction.decode(transferBytes, LedgerLimits.defaults()).sender();
   }
 }

@@ -28,6 +28,8 @@ public final class SignatureRatios {
     ops.put("blsFastAggregateVerify100", b::blsFastAggregateVerify100);
     ops.put("blsVerifyCachedAggregateKey100", b::blsVerifyCachedAggregateKey100);
     ops.put("blsBatchVerify16", b::blsBatchVerify16);
+    ops.put("transactionDecode", () -> b.transactionDecode() != null);
+    ops.put("transactionDecodeAndRecover", () -> b.transactionDecodeAndRecover().isPresent());
     Map<String, List<Double>> nanos = new LinkedHashMap<>();
     ops.keySet().forEach(k -> nanos.put(k, new ArrayList<>()));
     for (int round = -5; round < ROUNDS; round++) {
