@@ -1,7 +1,7 @@
 package io.fugue.chain.crypto;
 
+import io.fugue.chain.primitives.Bytes;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Objects;
@@ -18,15 +18,12 @@ public final class Bls {
   /** Ciphersuite of proofs of possession (same section): a key signs its own encoding. */
   public static final String POP_DST = "BLS_POP_BLS12381G2_XMD:SHA-256_SSWU_RO_POP_";
 
-  static final byte[] SIG_DST_BYTES = SIG_DST.getBytes(StandardCharsets.US_ASCII);
-
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private Bls() {}
 
   /** One (public key, message, signature) triple for {@link #batchVerify}. */
-  public record SignedMessage(BlsPublicKey publicKey, io.fugue.chain.primitives.Bytes message,
-      BlsSignature signature) {
+  public record SignedMessage(BlsPublicKey publicKey, Bytes message, BlsSignature signature) {
     public SignedMessage {
       Objects.requireNonNull(publicKey, "publicKey");
       Objects.requireNonNull(message, "message");

@@ -12,7 +12,7 @@ import supranational.blst.P1_Affine;
  * instance is valid by construction: decoding runs KeyValidate (on the curve, in the prime-order
  * subgroup, not the point at infinity), so the checks are paid once per key, not per verify.
  */
-public final class BlsPublicKey {
+public final class BlsPublicKey implements Comparable<BlsPublicKey> {
   public static final int SIZE = 48;
 
   private final P1_Affine point;
@@ -86,6 +86,12 @@ public final class BlsPublicKey {
 
   public Bytes toBytes() {
     return compressed;
+  }
+
+  /** Orders by compressed bytes (unsigned), for deterministic committee orders. */
+  @Override
+  public int compareTo(BlsPublicKey other) {
+    return compressed.compareTo(other.compressed);
   }
 
   @Override

@@ -47,14 +47,18 @@ public record LedgerLimits(
         2_048, 256);
   }
 
-  /** Codec limits for one transaction: its size, and room for its few items. */
+  /** Most RLP items in one transaction: ample for module bodies, small next to a block's. */
+  public static final int MAX_TRANSACTION_ITEMS = 4_096;
+
+  /** Codec limits for one transaction (also used for crosslinks and cross-shard receipts). */
   CodecLimits transactionCodec() {
     return CodecLimits.defaults().withMaxInputBytes(maxTransactionBytes)
-        .withMaxItems(64);
+        .withMaxStringBytes(maxTransactionBytes).withMaxItems(MAX_TRANSACTION_ITEMS);
   }
 
-  /** Codec limits for a whole block or body. */
+  /** Codec limits for a whole block, body, header or receipt. */
   CodecLimits blockCodec() {
-    return CodecLimits.defaults().withMaxInputBytes(maxBlockBytes);
+    return CodecLimits.defaults().withMaxInputBytes(maxBlockBytes)
+        .withMaxStringBytes(maxBlockBytes);
   }
 }

@@ -40,6 +40,35 @@ class BlsTest {
   }
 
   @Test
+  void shouldVerifyTheEthereumFastAggregateVector() {
+    // fast_aggregate_verify_valid_3d7576f3c0e3570a of ethereum/bls12-381-tests.
+    List<BlsPublicKey> keys = List.of(VECTOR_PK, Bytes.fromHex(
+            "b301803f8b5ac4a1133581fc676dfedc60d891dd5fa99028805e5ea5b08d3491af75d0707adab3b70c6a6a580217bf81"),
+        Bytes.fromHex(
+            "b53d21a4cfd562c469cc81514d4ce5a6b577d8403d32a394dc265dd190b47fa9f829fdd7963afdf972e5e77854051f6f"))
+        .stream().map(BlsPublicKey::fromBytes).toList();
+    Bytes message = Bytes.fromHex("ab".repeat(32));
+    BlsSignature aggregate = BlsSignature.fromHex(
+        "9712c3edd73a209c742b8250759db12549b3eaf43b5ca61376d9f30e2747dbcf842d8b2ac0901d2a093713e2"
+            + "0284a7670fcf6954e9ab93de991bb9b313e664785a075fc285806fa5224c82bde146561b446ccfc706a6"
+            + "4b8579513cfc4ff1d930");
+    assertThat(BlsSignature.fastAggregateVerify(keys, message, aggregate)).isTrue();
+    assertThat(BlsSignature.fastAggregateVerify(keys.subList(0, 2), message, aggregate)).isFalse();
+  }
+
+  @Test
+  void shouldDeriveKeysWithTheDraftKeyGen() {
+    // KeyGen of draft-irtf-cfrg-bls-signature-05 §2.3 for IKM = 0x00..0x1f, empty key_info,
+    // computed independently with Python's hmac/hashlib from the draft's text.
+    byte[] ikm = new byte[32];
+    for (int i = 0; i < 32; i++) {
+      ikm[i] = (byte) i;
+    }
+    assertThat(BlsSecretKey.fromSeed(ikm).toBytes().toHex())
+        .isEqualTo("23360db7e337b0a32b264e06bc11c1b474d16f55665373de1ce93cf15ddb3456");
+  }
+
+  @Test
   void shouldDeriveTheSameKeyFromTheSameSeed() {
     assertThat(key(3)).isEqualTo(key(3));
     assertThat(key(3).publicKey()).isNotEqualTo(key(4).publicKey());
@@ -215,6 +244,40 @@ class BlsTest {
         new Bls.SignedMessage(key(1).publicKey(), m1, s2),
         new Bls.SignedMessage(key(2).publicKey(), m2, s1));
     assertThat(Bls.batchVerify(swapped)).isFalse();
+  }
+
+  @Test
+  void shouldOrderKeysByTheirCompressedBytes() {
+    List<BlsPublicKey> keys = new ArrayList<>(List.of(key(1).publicKey(), key(2).publicKey(),
+        key(3).publicKey()));
+    java.util.Collections.sort(keys);
+    assertThat(keys.get(0).toBytes()).isLessThan(keys.get(1).toBytes());
+    assertThat(keys.get(1).toBytes()).isLessThan(keys.get(2).toBytes());
+  }
+
+  @Test
+  void shouldRefuseToAggregateNothing() {
+    assertThatThrownBy(() -> BlsSignature.aggregate(List.of())).isInstanceOf(CryptoException.class);
+    assertThatThrownBy(() -> BlsPublicKey.aggregate(List.of())).isInstanceOf(CryptoException.class);
+    assertThat(Bls.batchVerify(List.of())).isTrue();
+  }
+
+  @Test
+  void shouldVerifyFromManyThreadsAtOnce() throws Exception {
+    BlsSecretKey sk = key(3);
+    BlsSignature sig = sk.sign(MSG);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<Boolean>> results = new ArrayList<>();
+      for (int i = 0; i < 32; i++) {
+        results.add(pool.submit(() -> sig.verify(sk.publicKey(), MSG)));
+      }
+      for (java.util.concurrent.Future<Boolean> r : results) {
+        assertThat(r.get(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
