@@ -57,7 +57,7 @@ final class SimNetwork {
     }
   }
 
-  final Settings settings;
+  Settings settings;
   final Random random;
   final TestSignatureScheme testScheme = new TestSignatureScheme();
   final SignatureScheme scheme;
@@ -75,6 +75,8 @@ final class SimNetwork {
   private long now;
   private Set<Integer> partitionSide;
   long messagesSent;
+  long newViews;
+  long reproposals;
 
   SimNetwork(Settings settings, List<ConsensusSigner> realSigners) {
     this.settings = settings;
@@ -144,6 +146,10 @@ final class SimNetwork {
 
   void heal() {
     partitionSide = null;
+  }
+
+  void setLinks(long minDelay, long maxDelay, double drop, double duplicate) {
+    settings = settings.withLinks(minDelay, maxDelay, drop, duplicate);
   }
 
   void setBehaviour(int id, Behaviour b) {
@@ -242,6 +248,10 @@ final class SimNetwork {
   }
 
   private void broadcast(Node from, ConsensusMessage m) {
+    if (m instanceof ConsensusMessage.NewView nv) {
+      newViews++;
+      reproposals += nv.m1Groups().isEmpty() ? 0 : 1;
+    }
     List<Node> targets = new ArrayList<>();
     for (Node to : nodes) {
       if (to != from) {
@@ -299,7 +309,8 @@ final class SimNetwork {
   }
 
   String summary() {
-    StringBuilder sb = new StringBuilder("t=" + now + " msgs=" + messagesSent + " heights=" + finalized.size() + " evidence=" + evidence.size());
+    StringBuilder sb = new StringBuilder("t=" + now + " msgs=" + messagesSent + " heights=" + finalized.size() + " evidence=" + evidence.size()
+        + " newViews=" + newViews + " reproposals=" + reproposals);
     for (Node n : nodes) {
       sb.append("\n  node ").append(n.id).append(' ').append(n.behaviour).append(" up=").append(n.up)
           .append(" h=").append(n.height()).append(' ').append(n.machine.metrics());
