@@ -23,6 +23,14 @@ public final class Hash32 implements Comparable<Hash32> {
     return new Hash32(bytes.clone());
   }
 
+  /** Takes ownership of {@code owned} without copying: only for freshly computed digests. */
+  static Hash32 wrapOwned(byte[] owned) {
+    if (owned.length != SIZE) {
+      throw new IllegalArgumentException("a hash is 32 bytes, got " + owned.length);
+    }
+    return new Hash32(owned);
+  }
+
   public static Hash32 of(Bytes bytes) {
     return of(bytes.toArray());
   }
