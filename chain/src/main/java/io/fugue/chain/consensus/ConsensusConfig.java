@@ -4,7 +4,9 @@ import java.util.Objects;
 
 /**
  * Consensus settings of one shard. Timeouts are per phase; the timeout of view {@code v} at a height
- * is the base doubled {@code v} times, capped at {@code maxTimeoutMillis}.
+ * is {@code base · (v + 1)}, capped at {@code maxTimeoutMillis}: it grows with each failed view until
+ * it exceeds the actual message delay, but linearly, so that a member that fell a few views behind
+ * (after a restart or a partition) is not left waiting minutes for the others to reach its view.
  *
  * @param blocksPerLeader K: a leader proposes K consecutive heights before the next one takes over
  * @param blockIntervalMillis the leader waits this long after the parent was finalized
@@ -51,10 +53,9 @@ public record ConsensusConfig(
         maxTimeout, syncRetryMillis, limits);
   }
 
-  /** The timeout for view {@code view} at one height: base · 2^view, capped. */
+  /** The timeout for view {@code view} at one height: base · (view + 1), capped. */
   public long backoff(long baseMillis, long view) {
-    int doublings = (int) Math.min(view, 30);
-    long t = baseMillis << doublings;
-    return t <= 0 || t > maxTimeoutMillis ? maxTimeoutMillis : t;
+    long factor = Math.min(view, Integer.MAX_VALUE) + 1;
+    return baseMillis > maxTimeoutMillis / factor ? maxTimeoutMillis : baseMillis * factor;
   }
 }

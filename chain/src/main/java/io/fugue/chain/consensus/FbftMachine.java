@@ -67,6 +67,8 @@ public final class FbftMachine extends ViewChangeRules {
       }
       if (now >= deadline) {
         startViewChange(view + 1);
+      } else {
+        resendIfDue();
       }
     });
   }
@@ -122,7 +124,7 @@ public final class FbftMachine extends ViewChangeRules {
     out = new ArrayList<>();
     action.run();
     drain();
-    long wake = proposeAt >= 0 ? Math.min(deadline, proposeAt) : deadline;
+    long wake = nextWake();
     if (wake != lastScheduled) {
       lastScheduled = wake;
       out.add(new Output.ScheduleTick(wake));

@@ -46,6 +46,10 @@ abstract class MachineCore {
   long deadline;
   long proposeAt = -1;
   long lastScheduled = Long.MIN_VALUE;
+  final List<ConsensusMessage> sentInView = new ArrayList<>();
+  long sentHeight = -1;
+  long sentView = -1;
+  long resendAt = -1;
   long lastSyncRequest = Long.MIN_VALUE;
   boolean replayRequested;
   boolean started;
@@ -171,6 +175,39 @@ abstract class MachineCore {
   void send(ConsensusMessage m) {
     out.add(new Output.Broadcast(m));
     selfQueue.add(m);
+    if (sentHeight != height || sentView != view) {
+      sentInView.clear();
+      sentHeight = height;
+      sentView = view;
+    }
+    sentInView.add(m);
+    resendAt = now + config.phaseTimeoutMillis();
+  }
+
+  /**
+   * Gossip may lose a message for good; a member stuck in one view re-broadcasts what it sent in
+   * it every base phase timeout, so one lost NEWVIEW or vote cannot stall a view that a quorum
+   * could finish.
+   */
+  void resendIfDue() {
+    if (resendAt < 0 || now < resendAt) {
+      return;
+    }
+    if (sentHeight != height || sentView != view) {
+      resendAt = -1;
+      return;
+    }
+    sentInView.forEach(m -> out.add(new Output.Broadcast(m)));
+    resendAt = now + config.phaseTimeoutMillis();
+  }
+
+  /** The next instant the machine needs a tick. */
+  long nextWake() {
+    long wake = deadline;
+    if (proposeAt >= 0) {
+      wake = Math.min(wake, proposeAt);
+    }
+    return resendAt >= 0 ? Math.min(wake, resendAt) : wake;
   }
 
   void evidence(DoubleSignEvidence e) {

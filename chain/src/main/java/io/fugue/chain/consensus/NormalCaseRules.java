@@ -150,15 +150,16 @@ abstract class NormalCaseRules extends MachineCore {
   /** A commit proof is final whatever view it was made in. */
   void onCommitted(Certified c) {
     QuorumCertificate qc = c.certificate();
+    ProposedBlock b = blocks.get(qc.blockHash());
+    if (b == null) {
+      // Verified when the block is known; a forged proof costs only a rate-limited sync request.
+      bufferAhead(c);
+      requestSync();
+      return;
+    }
     Optional<Rejection> bad = verifier.verify(qc, committee);
     if (bad.isPresent()) {
       metrics.reject(bad.get());
-      return;
-    }
-    ProposedBlock b = blocks.get(qc.blockHash());
-    if (b == null) {
-      bufferAhead(c);
-      requestSync();
       return;
     }
     metrics.accept();

@@ -29,7 +29,7 @@ class BlsFbftSimulationTest {
     SimNetwork net = network(4, 11);
     net.setBehaviour(2, SimNetwork.Behaviour.EQUIVOCATE);
     net.start();
-    boolean done = net.runUntil(() -> net.minHonestUpHeight() >= 40, 300_000);
+    boolean done = net.runUntil(() -> net.minHonestUpHeight() >= 20, 300_000);
     net.checkSafety();
     assertThat(net.violations).isEmpty();
     assertThat(done).as(net.summary()).isTrue();
@@ -41,11 +41,10 @@ class BlsFbftSimulationTest {
 
   @Test
   void shouldRejectForgedBlsSignaturesAndAggregatesAndStillFinalize() {
-    SimNetwork net = network(7, 12);
+    SimNetwork net = network(4, 12);
     net.setBehaviour(1, SimNetwork.Behaviour.FORGE);
-    net.setBehaviour(5, SimNetwork.Behaviour.FORGE);
     net.start();
-    boolean done = net.runUntil(() -> net.minHonestUpHeight() >= 30, 300_000);
+    boolean done = net.runUntil(() -> net.minHonestUpHeight() >= 15, 300_000);
     net.checkSafety();
     assertThat(net.violations).isEmpty();
     assertThat(done).as(net.summary()).isTrue();

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Crashes, restarts, churning partitions and Byzantine members over the simulated network. */
 class FbftFaultSimulationTest {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FbftFaultSimulationTest.class);
   private static final int SEEDS = Integer.getInteger("fugue.sim.seeds", 2);
 
   static Stream<Arguments> sizesAndSeeds() {
@@ -74,7 +75,7 @@ class FbftFaultSimulationTest {
     }
     net.checkSafety();
     assertThat(net.violations).isEmpty();
-    System.out.println(net.summary());
+    LOG.info("{}", net.headline());
     net.setLinks(5, 60, 0.02, 0.02);
     long target = net.finalized.size() + 20;
     assertThat(net.runUntil(() -> net.minHonestUpHeight() >= target, 600_000))
@@ -93,7 +94,7 @@ class FbftFaultSimulationTest {
     }
     bad.forEach(i -> net.setBehaviour(i, behaviour));
     net.start();
-    boolean done = net.runUntil(() -> net.minHonestUpHeight() >= 150, 900_000);
+    boolean done = net.runUntil(() -> net.minHonestUpHeight() >= 200, 900_000);
     net.checkSafety();
     assertThat(net.violations).isEmpty();
     assertThat(done).as("liveness: %s", net.summary()).isTrue();

@@ -308,6 +308,12 @@ final class SimNetwork {
     }
   }
 
+  String headline() {
+    return "n=" + nodes.size() + " seed=" + settings.seed() + " simulated " + now + " ms, " + messagesSent
+        + " messages, " + finalized.size() + " heights, " + newViews + " NEWVIEWs (" + reproposals
+        + " re-proposals), " + evidence.size() + " evidence";
+  }
+
   String summary() {
     StringBuilder sb = new StringBuilder("t=" + now + " msgs=" + messagesSent + " heights=" + finalized.size() + " evidence=" + evidence.size()
         + " newViews=" + newViews + " reproposals=" + reproposals);
