@@ -11,8 +11,6 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
-
-/**
  * The state of one {@link FbftMachine} and the actions shared by its rule sets: block acceptance,
  * finality, entering a height, persisting votes before they are sent, buffering. Split from the
  * machine only to keep each rule set readable; it is not used on its own.

@@ -7,8 +7,6 @@ import io.fugue.chain.primitives.Bytes;
 import io.fugue.chain.primitives.Hash32;
 import java.util.Optional;
 
-/**
-
 /** The normal case of a view: ANNOUNCE → PREPARE → PREPARED → COMMIT → COMMITTED. */
 abstract class NormalCaseRules extends MachineCore {
 

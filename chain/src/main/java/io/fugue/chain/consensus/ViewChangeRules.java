@@ -4,8 +4,6 @@ import io.fugue.chain.consensus.ConsensusMessage.NewView;
 import io.fugue.chain.consensus.ConsensusMessage.ViewChange;
 import java.util.Optional;
 
-/**
-
 /** View change: VIEWCHANGE (M1/M2/M3), joining later views, building and checking NEWVIEW. */
 abstract class ViewChangeRules extends NormalCaseRules {
 
@@ -109,12 +107,12 @@ abstract class ViewChangeRules extends NormalCaseRules {
       metrics.reject(Rejection.DUPLICATE);
       return;
     }
+    if (!checkProposal(idx, nv.sender(), nv.blockHash(), t, nv.proposerSignature())) {
+      return;
+    }
     Optional<String> unjustified = NewViewChecker.check(nv, committee, verifier, config.shard());
     if (unjustified.isPresent()) {
       metrics.reject(Rejection.BAD_NEW_VIEW);
-      return;
-    }
-    if (!checkProposal(idx, nv.sender(), nv.blockHash(), t, nv.proposerSignature())) {
       return;
     }
     ProposedBlock b = acceptBlock(nv.block(), nv.blockHash());
