@@ -167,4 +167,39 @@ class ViewChangeTest {
     assertThat(c.machines.get(late).viewId()).isEqualTo(1);
     assertThat(c.machines.get(late).inViewChange()).isTrue();
   }
+
+  @Test
+  void shouldRejectViewChangesWithForgedSignaturesCertificatesOrBlocks() {
+    ManualCluster c = preparedThenLeaderCrashes();
+    int newLeader = c.leader(1, 1);
+    int sender = List.of(0, 1, 2, 3).stream().filter(i -> i != newLeader && i != c.leader(1, 0)).findFirst().orElseThrow();
+    c.drop = (e, to) -> true;
+    c.run(1_500);
+    ViewChange honest = (ViewChange) sent(c, sender).stream().filter(m -> m instanceof ViewChange).findFirst().orElseThrow();
+    ConsensusMessage.PreparedClaim claim = honest.prepared().orElseThrow();
+    QuorumCertificate qc = claim.prepared();
+    FbftMachine leader = c.machines.get(newLeader);
+    long t = honest.viewId();
+    deliver(leader, c.now, new ViewChange(0, 1, t, honest.sender(), claim.m1Signature(),
+        honest.prepared(), Optional.empty()));
+    assertThat(qc.signers().count()).as("certified at the first quorum").isEqualTo(3);
+    QuorumCertificate claimsAll = new QuorumCertificate(Phase.PREPARE, 1, qc.viewId(), qc.blockHash(), qc.aggregate(),
+        SignerBitmap.of(4, List.of(0, 1, 2, 3)));
+    deliver(leader, c.now, new ViewChange(0, 1, t, honest.sender(), honest.m3Signature(),
+        Optional.of(new ConsensusMessage.PreparedClaim(claimsAll, claim.block(), claim.m1Signature())),
+        Optional.empty()));
+    ProposedBlock other = TestBlocks.build(1, c.genesis, Optional.empty(), 5, true);
+    deliver(leader, c.now, new ViewChange(0, 1, t, honest.sender(), honest.m3Signature(),
+        Optional.of(new ConsensusMessage.PreparedClaim(qc, other.encoded(), claim.m1Signature())), Optional.empty()));
+    assertThat(leader.metrics().rejected(Rejection.BAD_SIGNATURE)).isEqualTo(1);
+    assertThat(leader.metrics().rejected(Rejection.BAD_AGGREGATE)).as("bitmap claims a non-signer").isEqualTo(1);
+    assertThat(leader.metrics().rejected(Rejection.INVALID_BLOCK)).isEqualTo(1);
+    deliver(leader, c.now, honest);
+    deliver(leader, c.now, honest);
+    assertThat(leader.metrics().rejected(Rejection.DUPLICATE)).isEqualTo(1);
+  }
+
+  private static void deliver(FbftMachine m, long now, ConsensusMessage msg) {
+    m.onMessage(m.codec().encode(msg), now);
+  }
 }
