@@ -48,6 +48,17 @@ final class Adversary {
       Hash32 other = randomHash(r);
       ValidatorSignature sig = from.signer.sign(SigningPayloads.vote(v.phase(), v.shard(), v.height(), other, v.viewId()));
       out.put(new Vote(v.phase(), v.shard(), v.height(), v.viewId(), v.sender(), other, sig), targets);
+    } else if (m instanceof NewView nv && nv.m1Groups().isEmpty()) {
+      // Free to propose any block: a different one to each half, both properly signed.
+      ProposedBlock original = ((Validation.Accept) TestBlocks.validator().validate(nv.block(), nv.height(), Hash32.ZERO)).block();
+      ProposedBlock alt = TestBlocks.build(nv.height(), original.parentHash(), original.parentCommit(), 2_000_000L + r.nextInt(1000), true);
+      ValidatorSignature sig = from.signer.sign(SigningPayloads.vote(Phase.PROPOSE, nv.shard(), nv.height(), alt.hash(), nv.viewId()));
+      List<SimNetwork.Node> shuffled = new ArrayList<>(targets);
+      Collections.shuffle(shuffled, r);
+      int half = shuffled.size() / 2;
+      out.put(nv, shuffled.subList(0, half));
+      out.put(new NewView(nv.shard(), nv.height(), nv.viewId(), nv.sender(), alt.hash(), alt.encoded(), sig, nv.m3(),
+          nv.m2(), nv.m1Groups()), shuffled.subList(half, shuffled.size()));
     } else {
       out.put(m, targets);
     }
