@@ -4,7 +4,6 @@ import io.fugue.chain.primitives.Bytes;
 import io.fugue.chain.primitives.Hash32;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -295,14 +294,16 @@ final class SimNetwork {
 
   /** Every honest node's chain is a prefix of the agreed sequence. */
   void checkSafety() {
+    CertificateVerifier proofs = new CertificateVerifier(scheme, settings.config().shard());
     for (Node n : honest()) {
       for (Output.Finalized f : n.chain) {
         Hash32 agreed = finalized.get(f.block().height());
         if (!f.block().hash().equals(agreed)) {
           violations.add("node " + n.id + " disagrees at height " + f.block().height());
         }
-        if (!new HashSet<>(List.of(f.commitProof().blockHash())).contains(f.block().hash())) {
-          violations.add("proof for another block at " + f.block().height());
+        if (!f.commitProof().blockHash().equals(f.block().hash())
+            || proofs.verify(f.commitProof(), committee).isPresent()) {
+          violations.add("node " + n.id + " holds no valid commit proof at " + f.block().height());
         }
       }
     }
