@@ -74,6 +74,8 @@ final class SimNetwork {
   private long now;
   private Set<Integer> partitionSide;
   long messagesSent;
+  /** Extra, targeted loss on top of the random one: (message, recipient) → drop. */
+  java.util.function.BiPredicate<ConsensusMessage, Node> targetedDrop = (m, to) -> false;
   long newViews;
   long reproposals;
 
@@ -260,7 +262,9 @@ final class SimNetwork {
     for (Map.Entry<ConsensusMessage, List<Node>> e : Adversary.rewrite(this, from, m, targets).entrySet()) {
       Bytes bytes = codec.encode(e.getKey());
       for (Node to : e.getValue()) {
-        send(from, to, bytes);
+        if (!targetedDrop.test(e.getKey(), to)) {
+          send(from, to, bytes);
+        }
       }
     }
   }
