@@ -140,4 +140,37 @@ class FbftFaultSimulationTest {
     assertThat(done).as("liveness: %s", net.summary()).isTrue();
     assertThat(net.reproposals).as("the schedule forces re-proposals").isPositive();
   }
+
+  @ParameterizedTest(name = "seed={0}")
+  @MethodSource("seeds")
+  void shouldCountVotingPowerNotHeads(long seed) {
+    // Total 11: member 0 alone holds 5, so it plus any three others (8 > 22/3) is a quorum,
+    // while the six others together (6) are not.
+    List<Long> power = List.of(5L, 1L, 1L, 1L, 1L, 1L, 1L);
+    SimNetwork net = new SimNetwork(SimNetwork.Settings.of(7, seed), null, power);
+    net.start();
+    assertThat(net.runUntil(() -> net.minHonestUpHeight() >= 20, 120_000)).isTrue();
+    for (int i : List.of(1, 2, 3)) {
+      net.crash(i);
+    }
+    long before = net.finalized.size();
+    assertThat(net.runUntil(() -> net.finalized.size() >= before + 30, 300_000))
+        .as("four of seven members holding 8 of 11: %s", net.summary()).isTrue();
+    for (int i : List.of(1, 2, 3)) {
+      net.restart(i);
+    }
+    net.crash(0);
+    net.runFor(2_000);
+    long stalled = net.finalized.size();
+    net.runFor(30_000);
+    assertThat(net.finalized.size()).as("six members holding 6 of 11 finalize nothing").isEqualTo(stalled);
+    net.restart(0);
+    assertThat(net.runUntil(() -> net.minHonestUpHeight() >= stalled + 20, 300_000)).as(net.summary()).isTrue();
+    net.checkSafety();
+    assertThat(net.violations).isEmpty();
+  }
+
+  static LongStream seeds() {
+    return LongStream.rangeClosed(1, SEEDS);
+  }
 }

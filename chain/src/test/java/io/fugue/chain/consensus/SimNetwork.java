@@ -80,6 +80,11 @@ final class SimNetwork {
   long reproposals;
 
   SimNetwork(Settings settings, List<ConsensusSigner> realSigners) {
+    this(settings, realSigners, null);
+  }
+
+  /** @param power voting power per member, or null for equal power */
+  SimNetwork(Settings settings, List<ConsensusSigner> realSigners, List<Long> power) {
     this.settings = settings;
     this.random = new Random(settings.seed());
     this.scheme = settings.realScheme() != null ? settings.realScheme() : testScheme;
@@ -90,7 +95,7 @@ final class SimNetwork {
       nodes.add(new Node(i, s));
       keys.add(s.publicKey());
     }
-    this.committee = Committee.equalPower(keys);
+    this.committee = power == null ? Committee.equalPower(keys) : Committee.weighted(keys, power);
     this.genesis = Hash32.of(TestSignatureScheme.sha256(Bytes.of((byte) 7).toArray()));
     this.leaders = new RotatingLeaderSchedule(settings.config().blocksPerLeader(), genesis.toBytes());
   }
