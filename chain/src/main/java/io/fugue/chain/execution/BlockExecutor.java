@@ -121,7 +121,16 @@ public final class BlockExecutor {
     if (amount.isZero()) {
       return;
     }
-    for (RewardRecipients.Payout p : recipients.split(ctx, bitmap, amount)) {
+    List<RewardRecipients.Payout> payouts = recipients.split(ctx, bitmap, amount);
+    BigInteger sum = BigInteger.ZERO;
+    for (RewardRecipients.Payout p : payouts) {
+      sum = sum.add(p.amount().toBigInteger());
+    }
+    if (!sum.equals(amount.toBigInteger())) {
+      // A broken recipients rule would mint or burn coins on some nodes only: stop loudly.
+      throw new IllegalStateException("reward recipients pay out " + sum + " of " + amount);
+    }
+    for (RewardRecipients.Payout p : payouts) {
       Account account = state.account(p.to().toBytes());
       BigInteger credited = account.balance().add(p.amount().toBigInteger());
       if (credited.compareTo(Account.BALANCE_LIMIT) < 0) {
