@@ -6,6 +6,7 @@ import io.fugue.chain.ledger.Transaction;
 import io.fugue.chain.module.BlockContext;
 import io.fugue.chain.module.ModuleRegistry;
 import io.fugue.chain.primitives.Bytes;
+import io.fugue.chain.primitives.ChainException;
 import io.fugue.chain.primitives.Uint256;
 import io.fugue.chain.state.Account;
 import io.fugue.chain.state.StateWriter;
@@ -38,7 +39,7 @@ public final class BlockExecutor {
   public enum Mode { BUILD, VALIDATE }
 
   /** A transaction that made a received block invalid. */
-  public static final class BlockInvalid extends io.fugue.chain.primitives.ChainException {
+  public static final class BlockInvalid extends ChainException {
     private final int index;
     private final TxRejection rejection;
 
