@@ -1,5 +1,6 @@
 package io.fugue.chain.txpool;
 
+import io.fugue.chain.execution.Blockchain;
 import io.fugue.chain.execution.ChainConfig;
 import io.fugue.chain.execution.SenderActivity;
 import io.fugue.chain.execution.TransactionExecutor;
@@ -60,6 +61,19 @@ public final class TxPool {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.head = Objects.requireNonNull(head, "head");
     this.state = Objects.requireNonNull(headState, "headState");
+  }
+
+  /**
+   * A pool on the head of {@code chain} that follows it: after each committed block it drops
+   * what the block made stale ({@link #onNewHead}).
+   */
+  public static TxPool following(Blockchain chain, TxPoolConfig config, ModuleRegistry modules,
+      Clock clock) {
+    TxPool pool = new TxPool(chain.config(), config, modules, clock, chain.head(),
+        chain.headState());
+    chain.addHeadListener(block -> pool.onNewHead(block.header(),
+        chain.stateAt(block.header().stateRoot())));
+    return pool;
   }
 
   /** Offers a transaction; it is either held or refused with a reason. */

@@ -107,6 +107,15 @@ class BlockchainTest {
   }
 
   @Test
+  void shouldIgnoreABlockThatDoesNotExtendTheHead() {
+    Block first = t.commit(List.of());
+    t.commit(List.of());
+    Validation v = t.chain.validate(first);
+    assertThat(v).isInstanceOf(Validation.Ignore.class);
+    assertThat(v.reason()).contains("does not follow");
+  }
+
+  @Test
   void shouldRejectATamperedBody() {
     t.commit(List.of());
     Transaction a = t.transfer(0, 1, 10, 1, 0);

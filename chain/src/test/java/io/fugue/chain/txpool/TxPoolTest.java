@@ -195,6 +195,19 @@ class TxPoolTest {
   }
 
   @Test
+  void shouldFollowTheChainAndBuildFromPending() {
+    TxPool p = TxPool.following(t.chain, TxPoolConfig.defaults(), t.modules, t.clock);
+    Transaction a0 = t.transfer(0, 1, 1, 1, 0);
+    Transaction a1 = t.transfer(0, 1, 1, 1, 1);
+    p.add(a0);
+    p.add(a1);
+    Block block = t.commit(p.pending(1));
+    assertThat(block.body().transactions()).containsExactly(a0);
+    assertThat(p.pending(10)).containsExactly(a1);
+    assertThat(reason(p.add(t.transfer(0, 1, 1, 1, 0)))).isEqualTo(Reason.NONCE_TOO_LOW);
+  }
+
+  @Test
   void shouldStayConsistentUnderConcurrentAdds() throws Exception {
     TxPool p = pool();
     ExecutorService threads = Executors.newFixedThreadPool(4);
