@@ -6,6 +6,8 @@ import java.security.SecureRandom;
 import java.util.List;
 import java.util.Objects;
 import supranational.blst.BLST_ERROR;
+import supranational.blst.P2_Affine;
+import supranational.blst.PT;
 import supranational.blst.Pairing;
 
 /**
@@ -29,6 +31,30 @@ public final class Bls {
       Objects.requireNonNull(message, "message");
       Objects.requireNonNull(signature, "signature");
     }
+  }
+
+  /**
+   * AggregateVerify of the proof-of-possession scheme, which is CoreAggregateVerify
+   * (draft-irtf-cfrg-bls-signature-05 §2.9): {@code aggregate} is the sum of signatures by
+   * {@code keys[i]} over {@code messages[i]}. Messages need not be distinct because every key
+   * must have passed its proof of possession.
+   * False for empty or mismatched lists.
+   */
+  public static boolean aggregateVerify(List<BlsPublicKey> keys, List<Bytes> messages,
+      BlsSignature aggregate) {
+    if (keys.isEmpty() || keys.size() != messages.size()) {
+      return false;
+    }
+    Pairing pairing = new Pairing(true, SIG_DST);
+    for (int i = 0; i < keys.size(); i++) {
+      BLST_ERROR err = pairing.aggregate(keys.get(i).affine(), (P2_Affine) null,
+          messages.get(i).toArray());
+      if (err != BLST_ERROR.BLST_SUCCESS) {
+        return false;
+      }
+    }
+    pairing.commit();
+    return pairing.finalverify(new PT(aggregate.affine()));
   }
 
   /**

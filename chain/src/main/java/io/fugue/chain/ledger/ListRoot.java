@@ -1,5 +1,11 @@
 package io.fugue.chain.ledger;
 
+import io.fugue.chain.codec.CodecException;
+import io.fugue.chain.codec.CodecLimits;
+import io.fugue.chain.codec.Rlp;
+import io.fugue.chain.codec.RlpItem;
+import io.fugue.chain.codec.RlpList;
+import io.fugue.chain.codec.RlpString;
 import io.fugue.chain.primitives.Bytes;
 import io.fugue.chain.primitives.Hash32;
 import io.fugue.chain.primitives.Hashing;
@@ -24,13 +30,47 @@ public final class ListRoot {
 
   private ListRoot() {}
 
-  /** An inclusion proof: the sibling hashes from the leaf up to the root. */
+  /**
+   * An inclusion proof: the sibling hashes from the leaf up to the root. Encoded as
+   * {@code 0x01 ‖ rlp([index, size, [sibling...]])}.
+   */
   public record Proof(int index, int size, List<Hash32> path) {
+    public static final int VERSION = 0x01;
+    /** A list of 2^31 items needs 31 siblings; more is never a valid proof. */
+    public static final int MAX_PATH = 32;
+
     public Proof {
       path = List.copyOf(path);
       if (size < 1 || index < 0 || index >= size) {
         throw new IllegalArgumentException("index " + index + " outside a list of " + size);
       }
+      if (path.size() > MAX_PATH) {
+        throw new IllegalArgumentException("proof path longer than " + MAX_PATH);
+      }
+    }
+
+    public Bytes encode() {
+      List<RlpItem> siblings = new ArrayList<>(path.size());
+      path.forEach(h -> siblings.add(RlpString.of(h)));
+      return Rlp.encodeTyped(VERSION, RlpList.of(RlpString.ofUint(index), RlpString.ofUint(size),
+          new RlpList(siblings)));
+    }
+
+    public static Proof decode(Bytes encoded) {
+      return Decoding.decoding("list proof", () -> {
+        Rlp.Typed typed = Rlp.decodeTyped(encoded,
+            CodecLimits.defaults().withMaxInputBytes(64 + MAX_PATH * 33).withMaxItems(MAX_PATH + 4));
+        if (typed.type() != VERSION) {
+          throw new CodecException("unknown list proof version " + typed.type());
+        }
+        RlpList f = typed.payload().asList().expectSize(3, "list proof");
+        RlpList p = f.list(2);
+        List<Hash32> siblings = new ArrayList<>(p.size());
+        for (int i = 0; i < p.size(); i++) {
+          siblings.add(p.string(i).asHash32());
+        }
+        return new Proof(f.string(0).asInt(), f.string(1).asInt(), siblings);
+      });
     }
   }
 

@@ -234,6 +234,28 @@ class BlsTest {
   }
 
   @Test
+  void shouldAggregateVerifyDistinctMessagesAndRejectASwap() {
+    List<BlsPublicKey> keys = new ArrayList<>();
+    List<Bytes> messages = new ArrayList<>();
+    List<BlsSignature> sigs = new ArrayList<>();
+    for (int i = 1; i <= 5; i++) {
+      Bytes m = Bytes.of((byte) i, (byte) 7);
+      keys.add(key(i).publicKey());
+      messages.add(m);
+      sigs.add(key(i).sign(m));
+    }
+    BlsSignature agg = BlsSignature.aggregate(sigs);
+    assertThat(Bls.aggregateVerify(keys, messages, agg)).isTrue();
+    List<Bytes> swapped = new ArrayList<>(messages);
+    swapped.set(0, messages.get(1));
+    swapped.set(1, messages.get(0));
+    assertThat(Bls.aggregateVerify(keys, swapped, agg)).isFalse();
+    assertThat(Bls.aggregateVerify(keys.subList(0, 4), messages.subList(0, 4), agg)).isFalse();
+    assertThat(Bls.aggregateVerify(keys, messages.subList(0, 4), agg)).isFalse();
+    assertThat(Bls.aggregateVerify(List.of(), List.of(), agg)).isFalse();
+  }
+
+  @Test
   void shouldRejectBatchWhoseErrorsCancelInASum() {
     // Swapping two signatures keeps their sum, so plain aggregate checks would pass.
     Bytes m1 = Bytes.of((byte) 1);

@@ -1,7 +1,9 @@
 package io.fugue.chain.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fugue.chain.codec.CodecException;
 import io.fugue.chain.primitives.Bytes;
 import io.fugue.chain.primitives.Hash32;
 import io.fugue.chain.primitives.Hashing;
@@ -79,6 +81,22 @@ class ListRootTest {
     ListRoot.Proof proof = ListRoot.prove(two, 1);
     assertThat(ListRoot.verify(root, two.get(1), proof)).isTrue();
     assertThat(ListRoot.verify(root, two.get(1), new ListRoot.Proof(2, 3, proof.path()))).isFalse();
+  }
+
+  @Test
+  void shouldRoundTripProofsAndRejectMalformedOnes() {
+    List<Bytes> list = items(13);
+    ListRoot.Proof proof = ListRoot.prove(list, 9);
+    ListRoot.Proof decoded = ListRoot.Proof.decode(proof.encode());
+    assertThat(decoded).isEqualTo(proof);
+    assertThat(ListRoot.verify(ListRoot.of(list), list.get(9), decoded)).isTrue();
+    Bytes outOfRange = new ListRoot.Proof(0, 1, List.of()).encode();
+    byte[] raw = outOfRange.toArray();
+    raw[2] = 0x05; // index 5 in a list of 1
+    assertThatThrownBy(() -> ListRoot.Proof.decode(Bytes.of(raw)))
+        .isInstanceOf(CodecException.class).hasMessageContaining("outside");
+    assertThatThrownBy(() -> ListRoot.Proof.decode(Bytes.concat(proof.encode(), Bytes.of((byte) 0))))
+        .isInstanceOf(CodecException.class);
   }
 
   @Test
