@@ -116,6 +116,24 @@ class BlockchainTest {
   }
 
   @Test
+  void shouldLeaveConsensusBoundFieldsToConsensusButChangeTheHash() {
+    t.commit(List.of());
+    Block good = t.build(List.of(t.transfer(0, 1, 10, 1, 0))).block();
+    List<UnaryOperator<BlockHeader.Builder>> consensusFields = List.of(
+        b -> b.viewId(9),
+        b -> b.lastCommitBitmap(io.fugue.chain.primitives.Bytes.of((byte) 0xff)),
+        b -> b.vrf(io.fugue.chain.primitives.Bytes.of((byte) 1)),
+        b -> b.vdf(io.fugue.chain.primitives.Bytes.of((byte) 1)),
+        b -> b.extra(io.fugue.chain.primitives.Bytes.of((byte) 1)));
+    for (UnaryOperator<BlockHeader.Builder> tamper : consensusFields) {
+      Block changed = new Block(tamper.apply(good.header().toBuilder()).build(), good.body());
+      // The commit signature over the hash (consensus) is what rejects these.
+      assertThat(changed.hash()).isNotEqualTo(good.hash());
+      assertThat(t.chain.validate(changed)).isEqualTo(Validation.ACCEPT);
+    }
+  }
+
+  @Test
   void shouldRejectATamperedBody() {
     t.commit(List.of());
     Transaction a = t.transfer(0, 1, 10, 1, 0);
