@@ -162,7 +162,7 @@ public final class TxPool {
           + (before > 0 ? " (after " + before + " pending transactions)" : "")));
     }
     LedgerModule module = modules.forType(tx.type()).orElseThrow();
-    Validation v = module.validate(tx, sender, state, ctx);
+    Validation v = TransactionExecutor.validateInModule(module, tx, sender, state, ctx);
     if (v instanceof Validation.Reject r) {
       return Optional.of(new TxRejection(Reason.MODULE_REJECTED, module.id() + ": " + r.reason()));
     }
