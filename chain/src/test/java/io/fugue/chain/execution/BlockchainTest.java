@@ -134,6 +134,22 @@ class BlockchainTest {
   }
 
   @Test
+  void shouldReuseAValidatedExecutionOnlyForTheSameBody() {
+    TestChain other = new TestChain(new InMemoryKeyValueStore(), t.config.rateLimits(), 4);
+    Transaction a = t.transfer(0, 1, 10, 1, 0);
+    Block good = t.build(List.of(a)).block();
+    other.clock.set(t.clock.millis());
+    assertThat(other.chain.validate(good)).isEqualTo(Validation.ACCEPT);
+    Block sameHeaderOtherBody = new Block(good.header(),
+        new BlockBody(List.of(t.transfer(2, 1, 10, 1, 0)), List.of(), List.of()));
+    assertThat(other.chain.importBlock(sameHeaderOtherBody)).isInstanceOf(Validation.Reject.class);
+    assertThat(other.chain.head().number()).isZero();
+    assertThat(other.chain.importBlock(good)).isEqualTo(Validation.ACCEPT);
+    assertThat(other.chain.head()).isEqualTo(good.header());
+    assertThat(other.balance(1)).isEqualTo(t.balance(1).add(BigInteger.TEN));
+  }
+
+  @Test
   void shouldRejectATamperedBody() {
     t.commit(List.of());
     Transaction a = t.transfer(0, 1, 10, 1, 0);

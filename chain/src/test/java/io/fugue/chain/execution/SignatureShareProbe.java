@@ -30,6 +30,9 @@ public final class SignatureShareProbe {
     int n = LedgerExecutionBenchmark.TRANSFERS;
     try (RocksDbKeyValueStore store = RocksDbKeyValueStore.open(dir, RocksDbConfig.defaults())) {
       TestChain chain = new TestChain(store, RateLimits.none(), LedgerExecutionBenchmark.SENDERS);
+      // The proposer builds on its own store, so the measured node imports received blocks.
+      TestChain proposer = new TestChain(new io.fugue.chain.storage.InMemoryKeyValueStore(),
+          RateLimits.none(), LedgerExecutionBenchmark.SENDERS);
       long[] nonces = new long[LedgerExecutionBenchmark.SENDERS];
       SplittableRandom random = new SplittableRandom(11);
       double[] imports = new double[blocks];
@@ -42,9 +45,10 @@ public final class SignatureShareProbe {
           byte[] to = new byte[20];
           to[0] = (byte) 0xbe;
           to[19] = (byte) random.nextInt(256);
-          txs.add(chain.transfer(from, Address.of(to), 1 + random.nextInt(1000), 1, nonces[from]++));
+          txs.add(proposer.transfer(from, Address.of(to), 1 + random.nextInt(1000), 1, nonces[from]++));
         }
-        Block built = chain.build(txs).block();
+        Block built = proposer.build(txs).block();
+        chain.clock.set(proposer.clock.millis());
         Block a = Block.decode(built.encode(), chain.config.limits());
         Block twin = Block.decode(built.encode(), chain.config.limits());
         long t0 = System.nanoTime();
@@ -57,6 +61,9 @@ public final class SignatureShareProbe {
           throw new IllegalStateException("block " + b + " was not imported");
         }
         long t2 = System.nanoTime();
+        if (!proposer.chain.importBlock(built).isAccepted()) {
+          throw new IllegalStateException("proposer could not commit block " + b);
+        }
         if (b >= 0) {
           recovers[b] = (t1 - t0) / 1e6;
           imports[b] = (t2 - t1) / 1e6;
