@@ -1,5 +1,6 @@
 package io.fugue.datasharing.attestation;
 
+import io.fugue.chain.module.ModuleId;
 import io.fugue.chain.primitives.Address;
 import io.fugue.chain.primitives.Bytes;
 import io.fugue.chain.primitives.Hashing;
@@ -25,8 +26,9 @@ import java.util.Optional;
  * attestations themselves. Revoked attestations stay listed, with their status.
  */
 public final class AttestationState {
-  public static final Bytes MODULE_ID =
-      Bytes.of("datasharing.attestations".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+  public static final ModuleId ID = ModuleId.of("datasharing.attestations");
+  /** {@link #ID} as the state-key namespace. */
+  public static final Bytes MODULE_ID = ID.bytes();
 
   private static final byte RECORD = 0x01;
   private static final byte SUBJECT_COUNT = 0x02;

@@ -1,5 +1,6 @@
 package io.fugue.datasharing.registry;
 
+import io.fugue.chain.module.ModuleId;
 import io.fugue.chain.primitives.Address;
 import io.fugue.chain.primitives.Bytes;
 import io.fugue.chain.state.StateView;
@@ -14,8 +15,9 @@ import java.util.Optional;
  */
 public final class RegistryState {
   /** The module id that namespaces the registry's state keys. */
-  public static final Bytes MODULE_ID =
-      Bytes.of("datasharing.registry".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+  public static final ModuleId ID = ModuleId.of("datasharing.registry");
+  /** {@link #ID} as the state-key namespace. */
+  public static final Bytes MODULE_ID = ID.bytes();
 
   private static final byte ISSUER = 0x01;
   private static final byte SCHEMA = 0x02;
