@@ -121,6 +121,19 @@ public final class QueryService {
         clock.millis());
   }
 
+  /**
+   * Records REFUSED for a query the vault could not prove with the holder's {@code consent} (the
+   * predicate is false for the value). The consent must cover the query and be signed by the
+   * holder; otherwise this throws and the query stays pending.
+   */
+  public synchronized Query refuse(QueryId id, Consent consent, String reason) {
+    Objects.requireNonNull(consent, "consent");
+    Query q = pending(id);
+    long now = clock.millis();
+    consent.checkCovers(q, checks.holderOf(q.request()), now);
+    return decide(q, QueryStatus.REFUSED, Optional.empty(), reason, now);
+  }
+
   /** What a holder signs to decline a query: keccak("fugue.query.decline.v1" ‖ query id). */
   public static Hash32 declineDigest(QueryId id) {
     return Hashing.keccak256(DECLINE_DOMAIN, id.toBytes());
