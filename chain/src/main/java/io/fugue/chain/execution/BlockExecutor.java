@@ -1,0 +1,133 @@
+package io.fugue.chain.execution;
+
+import io.fugue.chain.ledger.CrossShardReceipt;
+import io.fugue.chain.ledger.Receipt;
+import io.fugue.chain.ledger.Transaction;
+import io.fugue.chain.module.BlockContext;
+import io.fugue.chain.module.ModuleRegistry;
+import io.fugue.chain.primitives.Bytes;
+import io.fugue.chain.primitives.Uint256;
+import io.fugue.chain.state.Account;
+import io.fugue.chain.state.StateWriter;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Executes a block's transactions in order on its state, then pays the block reward plus the
+ * fees to the {@link RewardRecipients}. In {@link Mode#BUILD} a transaction that cannot be
+ * included is skipped (and the block closes when full); in {@link Mode#VALIDATE} it makes the
+ * block invalid ({@link BlockInvalid}). Pure and deterministic.
+ */
+public final class BlockExecutor {
+  /** Room kept for the header and the body's framing when the builder fills a block. */
+  static final int BLOCK_OVERHEAD_BYTES = 4096;
+
+  private final ChainConfig config;
+  private final TransactionExecutor transactions;
+  private final RewardRecipients recipients;
+
+  public BlockExecutor(ChainConfig config, ModuleRegistry modules, RewardRecipients recipients) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.transactions = new TransactionExecutor(config, modules);
+    this.recipients = Objects.requireNonNull(recipients, "recipients");
+  }
+
+  /** Skip what does not fit (a proposer) or fail on it (a validator). */
+  public enum Mode { BUILD, VALIDATE }
+
+  /** A transaction that made a received block invalid. */
+  public static final class BlockInvalid extends io.fugue.chain.primitives.ChainException {
+    private final int index;
+    private final TxRejection rejection;
+
+    BlockInvalid(int index, Transaction tx, TxRejection rejection) {
+      super("transaction " + index + " (" + tx.hash() + ") is invalid: " + rejection);
+      this.index = index;
+      this.rejection = rejection;
+    }
+
+    public int index() {
+      return index;
+    }
+
+    public TxRejection rejection() {
+      return rejection;
+    }
+  }
+
+  public TransactionExecutor transactionExecutor() {
+    return transactions;
+  }
+
+  /** The most transactions a block of {@code epoch} may hold. */
+  public int maxTransactions(long epoch) {
+    int max = config.limits().maxTransactionsPerBlock();
+    if (config.rateLimits().activeAt(epoch)) {
+      max = Math.min(max, config.rateLimits().maxTransactionsPerBlock());
+    }
+    return max;
+  }
+
+  /**
+   * Executes {@code candidates} in order on {@code state}, then pays rewards.
+   *
+   * @throws BlockInvalid in VALIDATE mode, for the first transaction that cannot be included
+   */
+  public ExecutionResult execute(StateWriter state, BlockContext ctx, Bytes lastCommitBitmap,
+      Iterable<Transaction> candidates, Mode mode) {
+    List<Transaction> included = new ArrayList<>();
+    List<Receipt> receipts = new ArrayList<>();
+    List<CrossShardReceipt> outgoing = new ArrayList<>();
+    List<ExecutionResult.Skipped> skipped = new ArrayList<>();
+    BigInteger fees = BigInteger.ZERO;
+    int max = maxTransactions(ctx.epoch());
+    long budget = (long) config.limits().maxBlockBytes() - BLOCK_OVERHEAD_BYTES;
+    int index = 0;
+    for (Transaction tx : candidates) {
+      if (included.size() >= max || budget - (tx.size() + 8) < 0) {
+        if (mode == Mode.VALIDATE) {
+          throw new BlockInvalid(index, tx, new TxRejection(TxRejection.Reason.RATE_LIMIT,
+              "block exceeds " + max + " transactions or its byte budget"));
+        }
+        break;
+      }
+      TransactionExecutor.Outcome outcome = transactions.execute(tx, state, ctx);
+      if (outcome instanceof TransactionExecutor.Applied applied) {
+        included.add(tx);
+        receipts.add(applied.receipt());
+        outgoing.addAll(applied.outgoing());
+        fees = fees.add(applied.fee().toBigInteger());
+        budget -= tx.size() + 8;
+      } else {
+        TxRejection rejection = ((TransactionExecutor.Excluded) outcome).rejection();
+        if (mode == Mode.VALIDATE) {
+          throw new BlockInvalid(index, tx, rejection);
+        }
+        skipped.add(new ExecutionResult.Skipped(tx, rejection));
+      }
+      index++;
+    }
+    Uint256 minted = config.rewards().blockReward(ctx.epoch());
+    // Fees are at most the sum of balances that paid them, so fees + reward fits 2^256 unless
+    // the reward itself is absurd; then the excess is simply not minted.
+    BigInteger total = fees.add(minted.toBigInteger()).min(Uint256.MAX.toBigInteger());
+    payOut(state, ctx, lastCommitBitmap, Uint256.of(total));
+    return new ExecutionResult(included, receipts, outgoing, Uint256.of(fees), minted, skipped);
+  }
+
+  private void payOut(StateWriter state, BlockContext ctx, Bytes bitmap, Uint256 amount) {
+    if (amount.isZero()) {
+      return;
+    }
+    for (RewardRecipients.Payout p : recipients.split(ctx, bitmap, amount)) {
+      Account account = state.account(p.to().toBytes());
+      BigInteger credited = account.balance().add(p.amount().toBigInteger());
+      if (credited.compareTo(Account.BALANCE_LIMIT) < 0) {
+        state.setAccount(p.to().toBytes(), account.withBalance(credited));
+      }
+      // A credit that would pass 2^256 is burned: deterministic, and unreachable in practice.
+    }
+  }
+}

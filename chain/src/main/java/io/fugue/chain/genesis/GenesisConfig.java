@@ -1,0 +1,57 @@
+package io.fugue.chain.genesis;
+
+import io.fugue.chain.execution.ChainConfig;
+import io.fugue.chain.execution.RateLimits;
+import io.fugue.chain.execution.RewardSchedule;
+import io.fugue.chain.ledger.LedgerLimits;
+import io.fugue.chain.primitives.ShardId;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A network's genesis, as read from its JSON file (docs/genesis.md describes every field).
+ *
+ * @param networkId the network's name, e.g. {@code fugue-devnet}; also names gossip topics
+ * @param chainId the id transactions sign over against cross-network replay
+ * @param shardCount number of shards (shard 0 is the beacon chain)
+ * @param timestamp genesis time, ms since the Unix epoch (UTC); every genesis block's timestamp
+ * @param blockTimeMillis target block interval
+ * @param blocksPerEpoch epoch length in blocks
+ * @param leaderRotationBlocks K: consensus rotates the leader every K blocks
+ * @param maxClockDriftMillis how far ahead of local time a block's timestamp may be
+ * @param rateLimits the transfer throttle
+ * @param rewards the block reward schedule
+ * @param shards one entry per shard, in shard order
+ */
+public record GenesisConfig(String networkId, long chainId, int shardCount, long timestamp,
+    long blockTimeMillis, long blocksPerEpoch, int leaderRotationBlocks, long maxClockDriftMillis,
+    RateLimits rateLimits, RewardSchedule rewards, List<ShardGenesis> shards) {
+  public GenesisConfig {
+    Objects.requireNonNull(networkId, "networkId");
+    Objects.requireNonNull(rateLimits, "rateLimits");
+    Objects.requireNonNull(rewards, "rewards");
+    shards = List.copyOf(shards);
+    if (shards.size() != shardCount) {
+      throw new IllegalArgumentException(shardCount + " shards but " + shards.size() + " entries");
+    }
+    for (int i = 0; i < shards.size(); i++) {
+      if (shards.get(i).shardId().value() != i) {
+        throw new IllegalArgumentException("shard entry " + i + " is for shard "
+            + shards.get(i).shardId());
+      }
+    }
+  }
+
+  public ShardGenesis shard(ShardId shardId) {
+    if (shardId.value() >= shardCount) {
+      throw new IllegalArgumentException("no shard " + shardId + " in " + shardCount + " shards");
+    }
+    return shards.get(shardId.value());
+  }
+
+  /** The execution rules of this network, with the default size limits. */
+  public ChainConfig chainConfig() {
+    return new ChainConfig(chainId, shardCount, blocksPerEpoch, blockTimeMillis,
+        maxClockDriftMillis, rateLimits, rewards, LedgerLimits.defaults());
+  }
+}
