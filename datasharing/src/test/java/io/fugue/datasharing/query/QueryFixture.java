@@ -29,21 +29,21 @@ import java.util.List;
  * and a client, the node's {@link QueryService} over an in-memory store, and helpers for the
  * issuer (publish, deliver the sealed opening) and the holder (prove, decline).
  */
-final class QueryFixture {
-  static final SchemaId NET_WORTH = SchemaId.of("net-worth-usd");
-  static final Subject ALICE = Subject.of("did:fugue:alice");
-  static final long DAY = 86_400_000L;
+public final class QueryFixture {
+  public static final SchemaId NET_WORTH = SchemaId.of("net-worth-usd");
+  public static final Subject ALICE = Subject.of("did:fugue:alice");
+  public static final long DAY = 86_400_000L;
 
-  final TestNetwork net = new TestNetwork();
-  final SecureRandom random = new SecureRandom();
-  final InMemoryKeyValueStore nodeStore = new InMemoryKeyValueStore();
-  final AuditLog audit = new AuditLog(nodeStore);
-  final AttestationLookup lookup = new ShardStateAttestations(net.shard::headState);
-  final QueryService queries = new QueryService(nodeStore, audit, lookup, net.directory, net.clock);
-  final OpeningSealer sealer = new OpeningSealer();
-  final HolderProver prover = new HolderProver();
+  public final TestNetwork net = new TestNetwork();
+  public final SecureRandom random = new SecureRandom();
+  public final InMemoryKeyValueStore nodeStore = new InMemoryKeyValueStore();
+  public final AuditLog audit = new AuditLog(nodeStore);
+  public final AttestationLookup lookup = new ShardStateAttestations(net.shard::headState);
+  public final QueryService queries = new QueryService(nodeStore, audit, lookup, net.directory, net.clock);
+  public final OpeningSealer sealer = new OpeningSealer();
+  public final HolderProver prover = new HolderProver();
 
-  QueryFixture() {
+  public QueryFixture() {
     net.beaconOk(ISSUER, new RegistryTx.Register("Acme Bank", "kyc@acme.example"));
     net.beaconOk(GOV_A, new RegistryTx.Approve(net.address(ISSUER)));
     net.beaconOk(GOV_B, new RegistryTx.Approve(net.address(ISSUER)));
@@ -52,10 +52,10 @@ final class QueryFixture {
   }
 
   /** What the holder received from the issuer: the attestation id and the sealed opening. */
-  record Delivery(AttestationId id, SealedOpening sealed) {}
+  public record Delivery(AttestationId id, SealedOpening sealed) {}
 
   /** The issuer publishes an attestation of {@code value} and seals the opening to the holder. */
-  Delivery attest(long value, long validForMillis) {
+  public Delivery attest(long value, long validForMillis) {
     Opening opening = Opening.random(value);
     AttestationTx.Publish publish = new AttestationTx.Publish(ALICE, net.address(HOLDER),
         NET_WORTH, opening.commitment(), net.clock.millis(), net.clock.millis() + validForMillis);
@@ -70,22 +70,22 @@ final class QueryFixture {
     return new Delivery(id, sealed);
   }
 
-  Delivery attest(long value) {
+  public Delivery attest(long value) {
     return attest(value, 30 * DAY);
   }
 
   /** The holder decrypts its opening. */
-  Opening open(Delivery d) {
+  public Opening open(Delivery d) {
     return sealer.open(d.sealed(), net.key(HOLDER), d.id());
   }
 
-  Query ask(Predicate predicate, AttestationId... ids) {
+  public Query ask(Predicate predicate, AttestationId... ids) {
     return queries.create(QueryRequest.fresh(List.of(ids), predicate, "credit line review",
         net.address(TestNetwork.CLIENT), random));
   }
 
   /** The holder's client: reads the attestations and schema from the chain and proves. */
-  Answer proveAsHolder(Query q, Delivery... deliveries) {
+  public Answer proveAsHolder(Query q, Delivery... deliveries) {
     List<Attestation> onChain =
         q.request().attestations().stream().map(id -> lookup.attestation(id).orElseThrow())
             .toList();
@@ -94,7 +94,7 @@ final class QueryFixture {
     return prover.answer(q, onChain, schema, openings);
   }
 
-  Bytes proofOf(Answer a) {
+  public Bytes proofOf(Answer a) {
     if (a instanceof Answer.Proof p) {
       return Bytes.of(p.proof().toBytes());
     }
