@@ -112,7 +112,7 @@ public sealed interface Predicate {
 
   /** The predicate called {@code name} with {@code thresholds}; rejects unknown names and wrong counts. */
   static Predicate of(String name, List<Long> thresholds) {
-    if (name == null || thresholds == null || thresholds.contains(null)) {
+    if (name == null || thresholds == null || thresholds.stream().anyMatch(t -> t == null)) {
       throw new DataSharingException("predicate name and thresholds must not be null");
     }
     int want = "between".equals(name) ? 2 : 1;
