@@ -6,8 +6,11 @@ import io.fugue.chain.crypto.Secp256k1PublicKey;
 import io.fugue.chain.crypto.Secp256k1Signature;
 import io.fugue.chain.primitives.Address;
 import io.fugue.chain.primitives.Bytes;
+import io.fugue.chain.primitives.Hash32;
 import io.fugue.chain.storage.Column;
+import io.fugue.chain.storage.KeyRange;
 import io.fugue.chain.storage.KeyValueStore;
+import io.fugue.chain.storage.Keys;
 import io.fugue.datasharing.DataSharingException;
 import io.fugue.datasharing.attestation.Attestation;
 import io.fugue.datasharing.attestation.AttestationId;
@@ -31,7 +34,7 @@ import java.util.Optional;
  * {@link OpeningSealer}) to the vault's deposit key; the vault checks that the opening opens the
  * on-chain commitment and keeps the sealed bytes as they came, so openings are encrypted at rest
  * under the node's vault key, one record per holder and attestation ({@link Column#VAULT}, key
- * {@code 'O' ‖ holder(20) ‖ attestation id(32)}). It decrypts an opening only to answer a query
+ * {@code 'O' ‖ holder(20) ‖ attestation id(32)} → {@code storedAt(8) ‖ sealed opening}). It decrypts an opening only to answer a query
  * the holder consented to with a signature, and wipes it after proving. Erasure deletes the
  * record and leaves an {@link ErasureRecord} without personal data.
  *
@@ -75,13 +78,26 @@ public final class HolderVault {
    * holder over {@link VaultRequests#depositDigest}, and the sealed opening must decrypt with the
    * vault key and open the on-chain commitment; otherwise nothing is stored.
    */
-  public void deposit(AttestationId id, SealedOpening sealed, Secp256k1Signature holderSignature) {
+  public VaultRecord deposit(
+      AttestationId id, SealedOpening sealed, Secp256k1Signature holderSignature) {
     Objects.requireNonNull(sealed, "sealed");
     Objects.requireNonNull(holderSignature, "holderSignature");
+    Address signer =
+        Secp256k1.recoverAddress(VaultRequests.depositDigest(id, sealed), holderSignature)
+            .orElseThrow(() -> new DataSharingException("the deposit signature recovers no key"));
+    return depositAuthenticated(signer, id, sealed);
+  }
+
+  /**
+   * Stores an opening for a holder the caller has already authenticated by an account-key
+   * signature (the API's signed-challenge token). {@code holder} must be the attestation's holder
+   * and the sealed opening must decrypt with the vault key and open the on-chain commitment.
+   */
+  public VaultRecord depositAuthenticated(Address holder, AttestationId id, SealedOpening sealed) {
+    Objects.requireNonNull(holder, "holder");
+    Objects.requireNonNull(sealed, "sealed");
     Attestation a = onChain(id);
-    Optional<Address> signer =
-        Secp256k1.recoverAddress(VaultRequests.depositDigest(id, sealed), holderSignature);
-    if (signer.isEmpty() || !signer.get().equals(a.holder())) {
+    if (!holder.equals(a.holder())) {
       throw new DataSharingException("the deposit is not signed by the attestation's holder");
     }
     try (Opening opening = sealer.open(sealed, vaultKey, id)) {
@@ -89,8 +105,24 @@ public final class HolderVault {
         throw new DataSharingException("the opening does not open the on-chain commitment");
       }
     }
-    audit.append("vault.deposited", ErasureRecord.idOf(a.holder(), id), Optional.empty(), "",
-        clock.millis(), tx -> tx.put(Column.VAULT, key(a.holder(), id), sealed.encode()));
+    VaultRecord record = new VaultRecord(id, clock.millis());
+    audit.append("vault.deposited", ErasureRecord.idOf(holder, id), Optional.empty(), "",
+        record.storedAt(), tx -> tx.put(Column.VAULT, key(holder, id),
+            Bytes.concat(Keys.u64(record.storedAt()), sealed.encode())));
+    return record;
+  }
+
+  /** The attestations whose openings the vault holds for {@code holder}, with deposit times. */
+  public List<VaultRecord> list(Address holder) {
+    Objects.requireNonNull(holder, "holder");
+    List<VaultRecord> out = new ArrayList<>();
+    Bytes prefix = Bytes.concat(OPENING, holder.toBytes());
+    store.scan(Column.VAULT, KeyRange.prefix(prefix), kv -> {
+      Hash32 id = Hash32.of(kv.key().slice(prefix.size(), Hash32.SIZE));
+      out.add(new VaultRecord(new AttestationId(id), Keys.readU64(kv.value(), 0)));
+      return true;
+    });
+    return out;
   }
 
   /** Whether the vault holds an opening of {@code holder} for attestation {@code id}. */
@@ -137,6 +169,16 @@ public final class HolderVault {
     Address holder =
         Secp256k1.recoverAddress(VaultRequests.eraseDigest(id), holderSignature)
             .orElseThrow(() -> new DataSharingException("the erasure signature recovers no key"));
+    return eraseAuthenticated(holder, id);
+  }
+
+  /**
+   * Erases {@code holder}'s opening for attestation {@code id}, for a holder the caller has
+   * already authenticated by an account-key signature (the API's token).
+   */
+  public ErasureRecord eraseAuthenticated(Address holder, AttestationId id) {
+    Objects.requireNonNull(holder, "holder");
+    Objects.requireNonNull(id, "id");
     if (!holds(holder, id)) {
       throw new DataSharingException("the vault holds no opening of the signer for " + id);
     }
@@ -151,7 +193,7 @@ public final class HolderVault {
   }
 
   /** The erasure record with {@code erasureId}, if that erasure happened here. */
-  public Optional<ErasureRecord> erasure(io.fugue.chain.primitives.Hash32 erasureId) {
+  public Optional<ErasureRecord> erasure(Hash32 erasureId) {
     return store
         .get(Column.AUDIT, Bytes.concat(ERASURE, erasureId.toBytes()))
         .map(ErasureRecord::decode);
@@ -160,7 +202,7 @@ public final class HolderVault {
   private SealedOpening stored(Address holder, AttestationId id) {
     return store
         .get(Column.VAULT, key(holder, id))
-        .map(SealedOpening::decode)
+        .map(v -> SealedOpening.decode(v.slice(8, v.size() - 8)))
         .orElseThrow(() -> new DataSharingException("the vault holds no opening for " + id));
   }
 

@@ -1,5 +1,9 @@
 package io.fugue.datasharing.query;
 
+import io.fugue.chain.codec.Rlp;
+import io.fugue.chain.codec.RlpItem;
+import io.fugue.chain.codec.RlpList;
+import io.fugue.chain.codec.RlpString;
 import io.fugue.chain.crypto.Secp256k1;
 import io.fugue.chain.crypto.Secp256k1PrivateKey;
 import io.fugue.chain.crypto.Secp256k1Signature;
@@ -8,6 +12,7 @@ import io.fugue.chain.primitives.Bytes;
 import io.fugue.chain.primitives.Hash32;
 import io.fugue.chain.primitives.Hashing;
 import io.fugue.chain.storage.Keys;
+import io.fugue.datasharing.Codecs;
 import io.fugue.datasharing.DataSharingException;
 import io.fugue.datasharing.attestation.AttestationId;
 import java.nio.charset.StandardCharsets;
@@ -80,6 +85,31 @@ public record Consent(
     if (!signer().filter(holder::equals).isPresent()) {
       throw new DataSharingException("the consent is not signed by the attestations' holder");
     }
+  }
+
+  /** {@code rlp([query id, [attestation ids], expiresAt, signature(65)])}, as the API carries it. */
+  public Bytes encode() {
+    List<RlpItem> ids = new ArrayList<>();
+    attestations.forEach(a -> ids.add(RlpString.of(a.value())));
+    return Rlp.encode(RlpList.of(RlpString.of(queryId.value()), new RlpList(ids),
+        RlpString.ofUint(expiresAt), RlpString.of(signature.toBytes())));
+  }
+
+  /** Decodes {@link #encode()} strictly; throws {@link DataSharingException} naming the defect. */
+  public static Consent decode(Bytes encoded) {
+    return Codecs.decoding(
+        "consent",
+        encoded,
+        f -> {
+          f.expectSize(4, "consent");
+          RlpList l = f.list(1);
+          List<AttestationId> ids = new ArrayList<>();
+          for (int i = 0; i < l.size(); i++) {
+            ids.add(new AttestationId(l.string(i).asHash32()));
+          }
+          return new Consent(new QueryId(f.string(0).asHash32()), ids, f.string(2).asUint64(),
+              Secp256k1Signature.fromBytes(f.string(3).asBytes(Secp256k1Signature.SIZE)));
+        });
   }
 
   private static Hash32 digest(QueryId queryId, List<AttestationId> ids, long expiresAt) {

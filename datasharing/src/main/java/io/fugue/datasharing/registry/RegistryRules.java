@@ -57,7 +57,7 @@ public final class RegistryRules {
       throw new DataSharingException(rejection.get());
     }
     if (tx instanceof RegistryTx.Register r) {
-      RegistryState.put(
+      RegistryState.insert(
           state,
           new Issuer(sender, r.name(), r.contact(), IssuerStatus.PENDING, List.of(), timeMillis,
               timeMillis));
@@ -69,7 +69,7 @@ public final class RegistryRules {
       Issuer issuer = RegistryState.issuer(state, s.issuer()).orElseThrow();
       RegistryState.put(state, issuer.withStatus(IssuerStatus.SUSPENDED, timeMillis));
     } else if (tx instanceof RegistryTx.CreateSchema c) {
-      RegistryState.put(state, c.schema(sender));
+      RegistryState.insert(state, c.schema(sender));
     }
   }
 

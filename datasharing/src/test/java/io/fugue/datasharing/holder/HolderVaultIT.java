@@ -58,6 +58,9 @@ class HolderVaultIT {
     List<Bytes> atRest = new ArrayList<>();
     f.nodeStore.scan(Column.VAULT, KeyRange.all(), kv -> atRest.add(kv.value()));
     assertThat(atRest).hasSize(1);
+    assertThat(vault.list(holder.address())).extracting(VaultRecord::attestation)
+        .containsExactly(delivery.id());
+    assertThat(vault.list(f.net.address(CLIENT))).isEmpty();
     assertThat(atRest.get(0).toHex()).doesNotContain(Bytes.of(blinding).toHex());
   }
 
@@ -72,6 +75,19 @@ class HolderVaultIT {
     assertThatThrownBy(() -> vault.answer(otherExpiry))
         .isInstanceOf(DataSharingException.class).hasMessageContaining("not signed by");
     assertThat(f.queries.get(q.id()).status()).isEqualTo(QueryStatus.PENDING);
+  }
+
+  @Test
+  void shouldCarryAConsentAsBytesAndRejectMalformedOnes() {
+    Query q = f.ask(new Predicate.AtLeast(1_000_000), delivery.id());
+    Consent c = consent(q, holder);
+    assertThat(Consent.decode(c.encode())).isEqualTo(c);
+    assertThat(vault.answer(Consent.decode(c.encode())).status())
+        .isEqualTo(QueryStatus.PROVEN_TRUE);
+    byte[] bad = c.encode().toArray();
+    bad[bad.length - 1] = 7;
+    assertThatThrownBy(() -> Consent.decode(Bytes.of(bad)))
+        .isInstanceOf(DataSharingException.class).hasMessageContaining("consent");
   }
 
   @Test
@@ -115,6 +131,7 @@ class HolderVaultIT {
     ErasureRecord record =
         vault.erase(delivery.id(), holder.sign(VaultRequests.eraseDigest(delivery.id())));
     assertThat(vault.holds(holder.address(), delivery.id())).isFalse();
+    assertThat(vault.list(holder.address())).isEmpty();
     assertThat(record.erasureId()).isEqualTo(ErasureRecord.idOf(holder.address(), delivery.id()));
     assertThat(vault.erasure(record.erasureId())).contains(record);
     String stored = record.encode().toHex();

@@ -62,6 +62,11 @@ class RegistryModuleTest {
     assertThat(i.name()).isEqualTo("Acme Bank 3");
     assertThat(i.contact()).isEqualTo("compliance@acme.example");
     assertThat(i.registeredAt()).isEqualTo(net.beacon.head().timestamp());
+    register(OTHER);
+    assertThat(RegistryState.issuers(net.beacon.headState(), 0, 10))
+        .containsExactly(net.address(ISSUER), net.address(OTHER));
+    assertThat(RegistryState.issuers(net.beacon.headState(), 1, 10))
+        .containsExactly(net.address(OTHER));
   }
 
   @Test
@@ -124,6 +129,7 @@ class RegistryModuleTest {
     assertThat(s.allowedIssuers()).containsExactly(net.address(ISSUER), net.address(OTHER));
     assertThat(s.creator()).isEqualTo(net.address(GOV_A));
     assertThat(rejected(GOV_B, create)).contains("is taken");
+    assertThat(RegistryState.schemas(net.beacon.headState(), 0, 10)).containsExactly(create.id());
   }
 
   @Test
