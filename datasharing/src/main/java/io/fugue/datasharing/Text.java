@@ -50,6 +50,30 @@ public final class Text {
     }
   }
 
+  /**
+   * {@code value} with control characters replaced by spaces, cut to at most {@code maxBytes}
+   * UTF-8 bytes (ending in "…" when cut), for reasons that come from lower layers.
+   */
+  public static String clip(String value, int maxBytes) {
+    String clean = value.replaceAll("\\p{Cntrl}", " ");
+    if (clean.getBytes(StandardCharsets.UTF_8).length <= maxBytes) {
+      return clean;
+    }
+    StringBuilder out = new StringBuilder();
+    int used = "…".getBytes(StandardCharsets.UTF_8).length;
+    for (int i = 0; i < clean.length(); ) {
+      int cp = clean.codePointAt(i);
+      int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+      if (used + size > maxBytes) {
+        break;
+      }
+      out.appendCodePoint(cp);
+      used += size;
+      i += Character.charCount(cp);
+    }
+    return out.append('…').toString();
+  }
+
   public static RlpString field(String value) {
     return RlpString.of(Bytes.of(value.getBytes(StandardCharsets.UTF_8)));
   }

@@ -49,9 +49,7 @@ public record Query(
   }
 
   Query decided(QueryStatus outcome, Optional<Hash32> proof, String why, long now) {
-    String clean = why.replaceAll("\\p{Cntrl}", " ");
-    String shortReason = clean.length() > 400 ? clean.substring(0, 400) + "…" : clean;
-    return new Query(id, request, createdAt, outcome, proof, shortReason, now);
+    return new Query(id, request, createdAt, outcome, proof, Text.clip(why, 400), now);
   }
 
   public Bytes encode() {
