@@ -17,6 +17,9 @@ final class RecordedWrites implements KvTransaction {
   private record Write(Column column, Bytes key, Bytes value) {}
 
   private final List<Write> writes = new ArrayList<>();
+  // Actions wait for the real transaction the writes are replayed into: only its commit makes
+  // them durable (e.g. the state tree caches nodes only once they are on disk).
+  private final List<Runnable> afterCommit = new ArrayList<>();
   private boolean finished;
 
   @Override
@@ -30,6 +33,12 @@ final class RecordedWrites implements KvTransaction {
   public void delete(Column column, Bytes key) {
     ensureOpen();
     writes.add(new Write(Objects.requireNonNull(column), Objects.requireNonNull(key), null));
+  }
+
+  @Override
+  public void afterCommit(Runnable action) {
+    ensureOpen();
+    afterCommit.add(Objects.requireNonNull(action));
   }
 
   @Override
@@ -56,6 +65,7 @@ final class RecordedWrites implements KvTransaction {
         tx.put(w.column(), w.key(), w.value());
       }
     }
+    afterCommit.forEach(tx::afterCommit);
   }
 
   private void ensureOpen() {
