@@ -6,6 +6,7 @@ import io.fugue.chain.ledger.Transaction;
 import io.fugue.chain.module.BlockContext;
 import io.fugue.chain.module.ModuleRegistry;
 import io.fugue.chain.primitives.Bytes;
+import io.fugue.chain.primitives.ChainException;
 import io.fugue.chain.primitives.Uint256;
 import io.fugue.chain.state.Account;
 import io.fugue.chain.state.StateWriter;
@@ -38,7 +39,7 @@ public final class BlockExecutor {
   public enum Mode { BUILD, VALIDATE }
 
   /** A transaction that made a received block invalid. */
-  public static final class BlockInvalid extends io.fugue.chain.primitives.ChainException {
+  public static final class BlockInvalid extends ChainException {
     private final int index;
     private final TxRejection rejection;
 
@@ -77,16 +78,13 @@ public final class BlockExecutor {
    */
   public ExecutionResult execute(StateWriter state, BlockContext ctx, Bytes lastCommitBitmap,
       Iterable<Transaction> candidates, Mode mode) {
-    List<Transaction> included = new ArrayList<>();
-    List<Receipt> receipts = new ArrayList<>();
-    List<CrossShardReceipt> outgoing = new ArrayList<>();
-    List<ExecutionResult.Skipped> skipped = new ArrayList<>();
-    BigInteger fees = BigInteger.ZERO;
+    Tally tally = new Tally();
     int max = maxTransactions(ctx.epoch());
     long budget = (long) config.limits().maxBlockBytes() - BLOCK_OVERHEAD_BYTES;
     int index = 0;
     for (Transaction tx : candidates) {
-      if (included.size() >= max || budget - (tx.size() + 8) < 0) {
+      budget -= tx.size() + 8L;
+      if (tally.included.size() >= max || budget < 0) {
         if (mode == Mode.VALIDATE) {
           throw new BlockInvalid(index, tx, new TxRejection(TxRejection.Reason.RATE_LIMIT,
               "block exceeds " + max + " transactions or its byte budget"));
@@ -94,34 +92,56 @@ public final class BlockExecutor {
         break;
       }
       TransactionExecutor.Outcome outcome = transactions.execute(tx, state, ctx);
-      if (outcome instanceof TransactionExecutor.Applied applied) {
-        included.add(tx);
-        receipts.add(applied.receipt());
-        outgoing.addAll(applied.outgoing());
-        fees = fees.add(applied.fee().toBigInteger());
-        budget -= tx.size() + 8;
-      } else {
-        TxRejection rejection = ((TransactionExecutor.Excluded) outcome).rejection();
+      if (outcome instanceof TransactionExecutor.Excluded excluded) {
         if (mode == Mode.VALIDATE) {
-          throw new BlockInvalid(index, tx, rejection);
+          throw new BlockInvalid(index, tx, excluded.rejection());
         }
-        skipped.add(new ExecutionResult.Skipped(tx, rejection));
+        tally.skipped.add(new ExecutionResult.Skipped(tx, excluded.rejection()));
+        budget += tx.size() + 8L;
+      } else {
+        tally.add(tx, (TransactionExecutor.Applied) outcome);
       }
       index++;
     }
     Uint256 minted = config.rewards().blockReward(ctx.epoch());
-    // Fees are at most the sum of balances that paid them, so fees + reward fits 2^256 unless
-    // the reward itself is absurd; then the excess is simply not minted.
-    BigInteger total = fees.add(minted.toBigInteger()).min(Uint256.MAX.toBigInteger());
+    // Fees are at most the balances that paid them, so fees + reward fits 2^256 unless the
+    // reward itself is absurd; then the excess is simply not minted.
+    BigInteger total = tally.fees.add(minted.toBigInteger()).min(Uint256.MAX.toBigInteger());
     payOut(state, ctx, lastCommitBitmap, Uint256.of(total));
-    return new ExecutionResult(included, receipts, outgoing, Uint256.of(fees), minted, skipped);
+    return new ExecutionResult(tally.included, tally.receipts, tally.outgoing,
+        Uint256.of(tally.fees), minted, tally.skipped);
+  }
+
+  /** What the transactions of one block have produced so far. */
+  private static final class Tally {
+    final List<Transaction> included = new ArrayList<>();
+    final List<Receipt> receipts = new ArrayList<>();
+    final List<CrossShardReceipt> outgoing = new ArrayList<>();
+    final List<ExecutionResult.Skipped> skipped = new ArrayList<>();
+    BigInteger fees = BigInteger.ZERO;
+
+    void add(Transaction tx, TransactionExecutor.Applied applied) {
+      included.add(tx);
+      receipts.add(applied.receipt());
+      outgoing.addAll(applied.outgoing());
+      fees = fees.add(applied.fee().toBigInteger());
+    }
   }
 
   private void payOut(StateWriter state, BlockContext ctx, Bytes bitmap, Uint256 amount) {
     if (amount.isZero()) {
       return;
     }
-    for (RewardRecipients.Payout p : recipients.split(ctx, bitmap, amount)) {
+    List<RewardRecipients.Payout> payouts = recipients.split(ctx, bitmap, amount);
+    BigInteger sum = BigInteger.ZERO;
+    for (RewardRecipients.Payout p : payouts) {
+      sum = sum.add(p.amount().toBigInteger());
+    }
+    if (!sum.equals(amount.toBigInteger())) {
+      // A broken recipients rule would mint or burn coins on some nodes only: stop loudly.
+      throw new IllegalStateException("reward recipients pay out " + sum + " of " + amount);
+    }
+    for (RewardRecipients.Payout p : payouts) {
       Account account = state.account(p.to().toBytes());
       BigInteger credited = account.balance().add(p.amount().toBigInteger());
       if (credited.compareTo(Account.BALANCE_LIMIT) < 0) {

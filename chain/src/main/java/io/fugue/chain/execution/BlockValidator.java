@@ -77,7 +77,8 @@ public final class BlockValidator {
       return Validation.reject("shard " + h.shardId() + " on a chain of shard " + parent.shardId());
     }
     if (h.number() != parent.number() + 1) {
-      return Validation.reject("number " + h.number() + " does not follow " + parent.number());
+      // Not provably bad: a block of another height may be fine where it belongs (sync).
+      return Validation.ignore("number " + h.number() + " does not follow " + parent.number());
     }
     if (!h.parentHash().equals(parent.hash())) {
       return Validation.reject("parentHash " + h.parentHash() + " is not " + parent.hash());

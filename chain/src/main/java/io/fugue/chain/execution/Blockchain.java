@@ -46,6 +46,7 @@ public final class Blockchain {
   private final Clock clock;
   private final Hash32 genesisHash;
   private final List<Consumer<Block>> headListeners = new CopyOnWriteArrayList<>();
+  private final ExecutedBlocks executed = new ExecutedBlocks(8);
   private volatile BlockHeader head;
 
   private Blockchain(KeyValueStore store, ChainConfig config, ModuleRegistry modules,
@@ -136,33 +137,56 @@ public final class Blockchain {
     headListeners.add(Objects.requireNonNull(listener, "listener"));
   }
 
-  /** Proposes a child of the head from {@code candidates}; nothing is written. */
+  /**
+   * Proposes a child of the head from {@code candidates}; nothing is written. The execution is
+   * remembered, so importing this block later (once consensus finalises it) does not re-execute.
+   */
   public BuiltBlock build(BuildRequest request, Iterable<Transaction> candidates) {
-    try (KvTransaction scratch = store.startTransaction()) {
-      return builder.build(head, request, candidates, scratch);
-    }
-  }
-
-  /** Validates {@code block} as the child of the head without writing it. */
-  public Validation validate(Block block) {
-    try (KvTransaction scratch = store.startTransaction()) {
-      return validator.validate(block, head, clock.millis(), scratch).validation();
-    }
+    BlockHeader parent = head;
+    RecordedWrites writes = new RecordedWrites();
+    BuiltBlock built = builder.build(parent, request, candidates, writes);
+    executed.remember(built.block().hash(), parent.hash(), writes, built.result().receipts());
+    return built;
   }
 
   /**
-   * Validates {@code block} as the child of the head and, if valid, commits it and its state in
-   * one synced transaction and makes it the head. An invalid block writes nothing.
+   * Validates {@code block} as the child of the head without writing it. A valid block's
+   * execution is remembered, so importing it later does not re-execute.
+   */
+  public Validation validate(Block block) {
+    BlockHeader parent = head;
+    RecordedWrites writes = new RecordedWrites();
+    BlockValidator.Result result = validator.validate(block, parent, clock.millis(), writes);
+    result.execution().ifPresent(r ->
+        executed.remember(block.hash(), parent.hash(), writes, r.receipts()));
+    return result.validation();
+  }
+
+  /**
+   * Validates {@code block} as the child of the head (or reuses the execution of an earlier
+   * {@link #build} or {@link #validate} of the same block on the same parent) and, if valid,
+   * commits it and its state in one synced transaction and makes it the head. An invalid block
+   * writes nothing.
    */
   public synchronized Validation importBlock(Block block) {
     BlockHeader parent = head;
     try (KvTransaction tx = store.startTransaction()) {
-      BlockValidator.Result result = validator.validate(block, parent, clock.millis(), tx);
-      if (!result.validation().isAccepted()) {
-        LOG.debug("block {} rejected: {}", block.header().number(), result.validation().reason());
-        return result.validation();
+      List<Receipt> receipts;
+      // The hash covers the header only; the roots check binds the body to what was executed.
+      ExecutedBlocks.Entry done =
+          block.bodyMatchesHeader() ? executed.take(block.hash(), parent.hash()) : null;
+      if (done != null) {
+        done.writes().replayInto(tx);
+        receipts = done.receipts();
+      } else {
+        BlockValidator.Result result = validator.validate(block, parent, clock.millis(), tx);
+        if (!result.validation().isAccepted()) {
+          LOG.debug("block {} rejected: {}", block.header().number(), result.validation().reason());
+          return result.validation();
+        }
+        receipts = result.execution().orElseThrow().receipts();
       }
-      chain.appendBlock(tx, stored(block, result.execution().orElseThrow().receipts()));
+      chain.appendBlock(tx, stored(block, receipts));
       tx.commit(Durability.SYNC);
     }
     head = block.header();

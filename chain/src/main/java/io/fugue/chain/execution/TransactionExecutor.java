@@ -156,7 +156,7 @@ public final class TransactionExecutor {
       return funds;
     }
     LedgerModule module = modules.forType(tx.type()).orElseThrow();
-    Validation v = module.validate(tx, sender, state, ctx);
+    Validation v = validateInModule(module, tx, sender, state, ctx);
     if (v instanceof Validation.Reject r) {
       return reject(TxRejection.Reason.MODULE_REJECTED, module.id() + ": " + r.reason());
     }
@@ -164,6 +164,21 @@ public final class TransactionExecutor {
       return reject(TxRejection.Reason.DEFERRED, module.id() + ": " + i.reason());
     }
     return Optional.empty();
+  }
+
+  /**
+   * The module's verdict; a module that throws on bad input (which it must not) rejects the
+   * transaction rather than failing the block or the pool.
+   */
+  public static Validation validateInModule(LedgerModule module, Transaction tx, Address sender,
+      StateView state, BlockContext ctx) {
+    try {
+      return Objects.requireNonNull(module.validate(tx, sender, state, ctx), "validation");
+    } catch (CodecException | ArithmeticException | IllegalArgumentException
+        | IndexOutOfBoundsException | NullPointerException | ModuleException e) {
+      return Validation.reject("module threw " + e.getClass().getSimpleName() + ": "
+          + e.getMessage());
+    }
   }
 
   /** Balance must cover the fee plus the value moved; a malformed transfer body is a reject. */

@@ -42,7 +42,9 @@ public interface LedgerModule {
    * sender's balance must check {@code balance >= fee + spend}. {@link Validation.Reject}: the
    * transaction is invalid here (a block holding it is invalid, the pool drops it);
    * {@link Validation.Ignore}: not now (the builder defers it, a block holding it is invalid).
-   * Must not throw on any input the codec accepted; a malformed body is a Reject.
+   * Must not throw on any input the codec accepted; a malformed body is a Reject. (As a safety
+   * net the executor turns a codec, argument, arithmetic, index or null-pointer exception thrown
+   * here into a Reject.)
    */
   Validation validate(Transaction tx, Address sender, StateView state, BlockContext ctx);
 

@@ -1,5 +1,6 @@
 package io.fugue.chain.txpool;
 
+import io.fugue.chain.execution.Blockchain;
 import io.fugue.chain.execution.ChainConfig;
 import io.fugue.chain.execution.SenderActivity;
 import io.fugue.chain.execution.TransactionExecutor;
@@ -62,6 +63,19 @@ public final class TxPool {
     this.state = Objects.requireNonNull(headState, "headState");
   }
 
+  /**
+   * A pool on the head of {@code chain} that follows it: after each committed block it drops
+   * what the block made stale ({@link #onNewHead}).
+   */
+  public static TxPool following(Blockchain chain, TxPoolConfig config, ModuleRegistry modules,
+      Clock clock) {
+    TxPool pool = new TxPool(chain.config(), config, modules, clock, chain.head(),
+        chain.headState());
+    chain.addHeadListener(block -> pool.onNewHead(block.header(),
+        chain.stateAt(block.header().stateRoot())));
+    return pool;
+  }
+
   /** Offers a transaction; it is either held or refused with a reason. */
   public synchronized AddResult add(Transaction tx) {
     if (byHash.containsKey(tx.hash())) {
@@ -80,25 +94,10 @@ public final class TxPool {
     }
     TreeMap<Long, Entry> queue = bySender.getOrDefault(sender, new TreeMap<>());
     Entry existing = queue.get(tx.nonce());
-    if (existing == null) {
-      long next = account.nonce() + queue.size();
-      if (tx.nonce() > next) {
-        return rejected(Reason.NONCE_TOO_HIGH, "nonce " + tx.nonce() + " leaves a gap; next is "
-            + next);
-      }
-      if (queue.size() >= config.maxPerSender()) {
-        return rejected(Reason.SENDER_FULL, "sender already has " + queue.size()
-            + " pending transactions");
-      }
-    } else {
-      Optional<TxRejection> bump = checkBump(existing.tx(), tx);
-      if (bump.isPresent()) {
-        return new AddResult.Rejected(bump.get());
-      }
-    }
-    Optional<TxRejection> stateCheck = checkAgainstState(tx, sender, account, queue, ctx);
-    if (stateCheck.isPresent()) {
-      return new AddResult.Rejected(stateCheck.get());
+    Optional<TxRejection> refused = checkSlot(tx, account, queue, existing)
+        .or(() -> checkAgainstState(tx, sender, account, queue, ctx));
+    if (refused.isPresent()) {
+      return new AddResult.Rejected(refused.get());
     }
     if (existing == null && byHash.size() >= capacity(ctx) && !evictFor(tx, sender)) {
       return rejected(Reason.POOL_FULL, "pool holds " + byHash.size()
@@ -112,6 +111,24 @@ public final class TxPool {
       return new AddResult.Replaced(tx, existing.tx());
     }
     return new AddResult.Added(tx);
+  }
+
+  /** A new nonce must follow the sender's queue without a gap; a taken one needs a fee bump. */
+  private Optional<TxRejection> checkSlot(Transaction tx, Account account,
+      TreeMap<Long, Entry> queue, Entry existing) {
+    if (existing != null) {
+      return checkBump(existing.tx(), tx);
+    }
+    long next = account.nonce() + queue.size();
+    if (tx.nonce() > next) {
+      return Optional.of(new TxRejection(Reason.NONCE_TOO_HIGH, "nonce " + tx.nonce()
+          + " leaves a gap; next is " + next));
+    }
+    if (queue.size() >= config.maxPerSender()) {
+      return Optional.of(new TxRejection(Reason.SENDER_FULL, "sender already has "
+          + queue.size() + " pending transactions"));
+    }
+    return Optional.empty();
   }
 
   private Optional<TxRejection> checkBump(Transaction old, Transaction replacement) {
@@ -145,7 +162,7 @@ public final class TxPool {
           + (before > 0 ? " (after " + before + " pending transactions)" : "")));
     }
     LedgerModule module = modules.forType(tx.type()).orElseThrow();
-    Validation v = module.validate(tx, sender, state, ctx);
+    Validation v = TransactionExecutor.validateInModule(module, tx, sender, state, ctx);
     if (v instanceof Validation.Reject r) {
       return Optional.of(new TxRejection(Reason.MODULE_REJECTED, module.id() + ": " + r.reason()));
     }

@@ -44,7 +44,10 @@ class ArchitectureTest {
         noClasses()
             .that()
             .resideInAnyPackage(
-                "io.fugue.chain.consensus..", "io.fugue.chain.codec..", "io.fugue.chain.primitives..")
+                "io.fugue.chain.consensus..",
+                "io.fugue.chain.codec..",
+                "io.fugue.chain.primitives..",
+                "io.fugue.chain.module..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(

@@ -107,6 +107,49 @@ class BlockchainTest {
   }
 
   @Test
+  void shouldIgnoreABlockThatDoesNotExtendTheHead() {
+    Block first = t.commit(List.of());
+    t.commit(List.of());
+    Validation v = t.chain.validate(first);
+    assertThat(v).isInstanceOf(Validation.Ignore.class);
+    assertThat(v.reason()).contains("does not follow");
+  }
+
+  @Test
+  void shouldLeaveConsensusBoundFieldsToConsensusButChangeTheHash() {
+    t.commit(List.of());
+    Block good = t.build(List.of(t.transfer(0, 1, 10, 1, 0))).block();
+    List<UnaryOperator<BlockHeader.Builder>> consensusFields = List.of(
+        b -> b.viewId(9),
+        b -> b.lastCommitBitmap(io.fugue.chain.primitives.Bytes.of((byte) 0xff)),
+        b -> b.vrf(io.fugue.chain.primitives.Bytes.of((byte) 1)),
+        b -> b.vdf(io.fugue.chain.primitives.Bytes.of((byte) 1)),
+        b -> b.extra(io.fugue.chain.primitives.Bytes.of((byte) 1)));
+    for (UnaryOperator<BlockHeader.Builder> tamper : consensusFields) {
+      Block changed = new Block(tamper.apply(good.header().toBuilder()).build(), good.body());
+      // The commit signature over the hash (consensus) is what rejects these.
+      assertThat(changed.hash()).isNotEqualTo(good.hash());
+      assertThat(t.chain.validate(changed)).isEqualTo(Validation.ACCEPT);
+    }
+  }
+
+  @Test
+  void shouldReuseAValidatedExecutionOnlyForTheSameBody() {
+    TestChain other = new TestChain(new InMemoryKeyValueStore(), t.config.rateLimits(), 4);
+    Transaction a = t.transfer(0, 1, 10, 1, 0);
+    Block good = t.build(List.of(a)).block();
+    other.clock.set(t.clock.millis());
+    assertThat(other.chain.validate(good)).isEqualTo(Validation.ACCEPT);
+    Block sameHeaderOtherBody = new Block(good.header(),
+        new BlockBody(List.of(t.transfer(2, 1, 10, 1, 0)), List.of(), List.of()));
+    assertThat(other.chain.importBlock(sameHeaderOtherBody)).isInstanceOf(Validation.Reject.class);
+    assertThat(other.chain.head().number()).isZero();
+    assertThat(other.chain.importBlock(good)).isEqualTo(Validation.ACCEPT);
+    assertThat(other.chain.head()).isEqualTo(good.header());
+    assertThat(other.balance(1)).isEqualTo(t.balance(1).add(BigInteger.TEN));
+  }
+
+  @Test
   void shouldRejectATamperedBody() {
     t.commit(List.of());
     Transaction a = t.transfer(0, 1, 10, 1, 0);

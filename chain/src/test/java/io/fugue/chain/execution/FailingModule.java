@@ -16,8 +16,9 @@ import java.math.BigInteger;
 import java.util.Set;
 
 /**
- * A test module: an empty body is rejected; otherwise apply writes a record and credits the
- * sender, then fails, so the executor must undo both.
+ * A test module: an empty body is rejected, a two-item body makes validate throw (a module bug);
+ * otherwise apply writes a record and credits the sender, then fails, so the executor must undo
+ * both.
  */
 final class FailingModule implements LedgerModule {
   static final ModuleId ID = ModuleId.of("test.failing");
@@ -35,6 +36,9 @@ final class FailingModule implements LedgerModule {
 
   @Override
   public Validation validate(Transaction tx, Address sender, StateView state, BlockContext ctx) {
+    if (tx.body().size() == 2) {
+      tx.body().string(5); // a careless module: indexes past the body
+    }
     return tx.body().size() == 0 ? Validation.reject("empty body") : Validation.ACCEPT;
   }
 

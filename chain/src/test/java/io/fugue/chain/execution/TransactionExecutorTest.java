@@ -223,6 +223,19 @@ class TransactionExecutorTest {
   }
 
   @Test
+  void shouldRejectRatherThanCrashWhenAModuleThrowsInValidate() {
+    ModuleRegistry modules = ModuleRegistry.builder().register(new FailingModule()).build();
+    TransactionExecutor ex = new TransactionExecutor(config(RateLimits.none()), modules);
+    Transaction tx = new UnsignedTransaction(FailingModule.TYPE, CHAIN, 0, SHARD, Uint256.ONE,
+        RlpList.of(RlpString.ofUint(1), RlpString.ofUint(2))).sign(ALICE);
+    BlockState s = funded();
+    var o = (TransactionExecutor.Excluded) ex.execute(tx, s, ctx(1, T0));
+    assertThat(o.rejection().reason()).isEqualTo(TxRejection.Reason.MODULE_REJECTED);
+    assertThat(o.rejection().detail()).contains("module threw");
+    assertThat(s.pendingWrites()).isZero();
+  }
+
+  @Test
   void shouldCommitTheSameRootForTheSameTransactions() {
     List<Transaction> txs = List.of(transfer(0, 5, 1), transfer(1, 6, 1));
     var roots = new java.util.ArrayList<io.fugue.chain.primitives.Hash32>();
