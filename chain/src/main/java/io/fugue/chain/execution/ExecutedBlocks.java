@@ -35,4 +35,8 @@ final class ExecutedBlocks {
     Entry e = entries.remove(blockHash);
     return e != null && e.parentHash().equals(parentHash) ? e : null;
   }
+
+  synchronized void clear() {
+    entries.clear();
+  }
 }

@@ -34,6 +34,7 @@ final class LedgerCrashWorkload {
       txs.add(t.transfer(from, to, 1 + (n * 31 + k) % 997, 1 + k % 3, nonces[from]++));
     }
     t.clock.set(t.chain.head().timestamp());
-    return t.commit(txs);
+    // Alternate the proposer's path (reuse the build) and the received-block path (full validation).
+    return t.commit(txs, n % 2 == 0);
   }
 }

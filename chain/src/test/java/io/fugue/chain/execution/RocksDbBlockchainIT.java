@@ -52,7 +52,7 @@ class RocksDbBlockchainIT {
           expected.merge(t.address(from), BigInteger.valueOf(-value - 2), BigInteger::add);
           expected.merge(t.address(to), BigInteger.valueOf(value), BigInteger::add);
         }
-        var block = t.commit(txs);
+        var block = t.commit(txs, b % 2 == 0);
         assertThat(block.body().transactions()).hasSize(PER_BLOCK);
         hashes.add(block.hash());
         sample.add(txs.get(b % PER_BLOCK));

@@ -91,7 +91,18 @@ public final class TestChain {
 
   /** Builds and imports the next block; fails the test if it is not accepted. */
   public Block commit(List<Transaction> txs) {
+    return commit(txs, true);
+  }
+
+  /**
+   * Builds and imports the next block, reusing the build's execution or (reuse false) importing
+   * it as a received block, validated in full.
+   */
+  public Block commit(List<Transaction> txs, boolean reuse) {
     BuiltBlock built = build(txs);
+    if (!reuse) {
+      chain.forgetExecutions();
+    }
     Validation v = chain.importBlock(built.block());
     if (!v.isAccepted()) {
       throw new AssertionError("own block rejected: " + v.reason());
