@@ -167,6 +167,39 @@ class QueryScenarioIT {
   }
 
   @Test
+  void shouldDecideAQueryExactlyOnceUnderConcurrentAnswers() throws Exception {
+    QueryFixture.Delivery d = f.attest(1_500_000);
+    Query q = f.ask(new Predicate.AtLeast(1_000_000), d.id());
+    Bytes proof = f.proofOf(f.proveAsHolder(q, d));
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<QueryStatus>> answers = new java.util.ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        answers.add(pool.submit(() -> f.queries.answer(q.id(), proof).status()));
+      }
+      int decided = 0;
+      int refusedAsDecided = 0;
+      for (var a : answers) {
+        try {
+          assertThat(a.get(30, java.util.concurrent.TimeUnit.SECONDS))
+              .isEqualTo(QueryStatus.PROVEN_TRUE);
+          decided++;
+        } catch (java.util.concurrent.ExecutionException e) {
+          assertThat(e.getCause()).isInstanceOf(DataSharingException.class)
+              .hasMessageContaining("already PROVEN_TRUE");
+          refusedAsDecided++;
+        }
+      }
+      assertThat(decided).isEqualTo(1);
+      assertThat(refusedAsDecided).isEqualTo(7);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(f.audit.entries(0, 100)).extracting(AuditEntry::event)
+        .filteredOn(e -> e.equals("query.PROVEN_TRUE")).hasSize(1);
+  }
+
+  @Test
   void shouldRoundTripQueryRecords() {
     QueryFixture.Delivery d = f.attest(1_500_000);
     Query q = f.ask(new Predicate.Between(1, 2), d.id());

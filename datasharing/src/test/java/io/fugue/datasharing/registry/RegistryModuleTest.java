@@ -189,6 +189,30 @@ class RegistryModuleTest {
         .isInstanceOf(DataSharingException.class).hasMessageContaining("distinct");
   }
 
+  @Test
+  void shouldDecodeEveryBodyItEncodes() {
+    List<RegistryTx> bodies = List.of(
+        new RegistryTx.Register("Acme", "kyc@acme.example"),
+        new RegistryTx.Approve(net.address(ISSUER)),
+        new RegistryTx.Suspend(net.address(ISSUER), "audit"),
+        netWorth(List.of(net.address(ISSUER), net.address(OTHER))));
+    for (RegistryTx body : bodies) {
+      assertThat(RegistryTx.decode(body.type(), body.body())).isEqualTo(body);
+    }
+    assertThatThrownBy(() -> RegistryTx.decode(DataSharingTypes.ATTESTATION_PUBLISH, RlpList.of()))
+        .isInstanceOf(DataSharingException.class).hasMessageContaining("not a registry");
+  }
+
+  @Test
+  void shouldRefuseToRunOnAShard() {
+    RegistryModule module = new RegistryModule(net.governance);
+    Transaction tx = net.beaconTx(ISSUER, new RegistryTx.Register("Acme", ""));
+    var ctx = new io.fugue.chain.module.BlockContext(net.config.chainId(), ShardId.of(1), 2, 1, 0,
+        net.clock.millis(), net.address(GOV_A));
+    assertThat(module.validate(tx, net.address(ISSUER), net.beacon.headState(), ctx).reason())
+        .contains("beacon chain only");
+  }
+
   private RegistryTx.CreateSchema netWorth(List<Address> allowed) {
     return new RegistryTx.CreateSchema(SchemaId.of("net-worth-usd"), "net worth", "USD", 0,
         BitSize.B64, allowed);
