@@ -1,0 +1,47 @@
+#!/usr/bin/env python3
+"""Pairs criterion results (pure Rust) with JMH results (JNI) by benchmark name and prints a
+markdown table with the JNI/Rust ratio of each, plus the batch speed-up per proof."""
+import json
+import pathlib
+import sys
+
+criterion_dir = pathlib.Path(sys.argv[1])
+jmh = json.loads(pathlib.Path(sys.argv[2]).read_text())
+
+
+def rust_us(*parts):
+    path = criterion_dir.joinpath("zk", *parts, "new", "estimates.json")
+    est = json.loads(path.read_text())
+    return est["mean"]["point_estimate"] / 1000.0
+
+
+def jni_us(method, m=None):
+    for r in jmh:
+        if r["benchmark"].endswith("." + method) and (m is None or r.get("params", {}).get("m") == m):
+            assert r["primaryMetric"]["scoreUnit"] == "us/op"
+            return r["primaryMetric"]["score"], r["primaryMetric"]["scoreError"]
+    raise KeyError(method)
+
+
+rows = []
+for m in ["1", "2", "4", "8", "16"]:
+    rows.append((f"prove, 64-bit, m={m}", rust_us("prove", m), jni_us("prove", m)))
+for m in ["1", "2", "4", "8", "16"]:
+    rows.append((f"verify, 64-bit, m={m}", rust_us("verify", m), jni_us("verify", m)))
+rows.append(("batch verify, 64 proofs (rayon)", rust_us("batchVerify64"), jni_us("batchVerify64")))
+rows.append(("64 single verifies, one by one", rust_us("singleVerify64"), jni_us("singleVerify64")))
+
+print("| operation | Rust (cargo bench) | JNI (JMH) ± error | JNI/Rust |")
+print("|---|---:|---:|---:|")
+for name, rust, (jni, err) in rows:
+    print(f"| {name} | {rust:,.0f} µs | {jni:,.0f} ± {err:,.0f} µs | {jni / rust:.3f} |")
+
+api, api_err = jni_us("apiVerifyAtLeast")
+print(f"\nJava API `RangeVerifier.atLeast` (64-bit, derivation + JNI): {api:,.0f} ± {api_err:,.0f} µs, "
+      f"{api / rust_us('verify', '1'):.3f}× the pure Rust verify.")
+for label, single, batch in [
+    ("Rust", rust_us("singleVerify64"), rust_us("batchVerify64")),
+    ("JNI", jni_us("singleVerify64")[0], jni_us("batchVerify64")[0]),
+]:
+    print(f"{label}: batch of 64 is {single / batch:.2f}× faster per proof than 64 single verifies "
+          f"({batch / 64:,.0f} µs vs {single / 64:,.0f} µs per proof).")
