@@ -146,18 +146,22 @@ fn decompress(p: &CompressedRistretto) -> Result<RistrettoPoint, String> {
         .ok_or_else(|| "a proof point is not a canonical ristretto255 point".to_string())
 }
 
-/// Replays the transcript and builds the weighted terms of one proof's equation.
-pub(crate) fn terms(
-    proof: &[u8],
+/// The verifier's challenges, recomputed from the transcript exactly as the prover made them.
+struct Challenges {
+    y: Scalar,
+    z: Scalar,
+    x: Scalar,
+    w: Scalar,
+    u: Vec<Scalar>,
+}
+
+fn replay(
+    p: &Parts,
     commitments: &[CompressedRistretto],
     n: usize,
     binding: Binding<'_>,
-    weight: Scalar,
-    c: Scalar,
-) -> Result<Terms, String> {
+) -> Result<Challenges, String> {
     let m = commitments.len();
-    let nm = n * m;
-    let p = parse(proof, n, m)?;
     let mut t = binding.transcript();
     t.append_message(b"dom-sep", b"rangeproof v1");
     t.append_u64(b"n", n as u64);
@@ -176,21 +180,28 @@ pub(crate) fn terms(
     t.append_message(b"t_x_blinding", p.t_x_blinding.as_bytes());
     t.append_message(b"e_blinding", p.e_blinding.as_bytes());
     let w = challenge(&mut t, b"w");
-
     t.append_message(b"dom-sep", b"ipp v1");
-    t.append_u64(b"n", nm as u64);
+    t.append_u64(b"n", (n * m) as u64);
     let mut u = Vec::with_capacity(p.l.len());
     for (l, r) in p.l.iter().zip(&p.r) {
         append_point(&mut t, b"L", l)?;
         append_point(&mut t, b"R", r)?;
         u.push(challenge(&mut t, b"u"));
     }
-    let s = ipp_s(&u, nm);
-    let u_sq: Vec<Scalar> = u.iter().map(|x| x * x).collect();
-    let u_inv_sq: Vec<Scalar> = u.iter().map(|x| x.invert()).map(|x| x * x).collect();
+    Ok(Challenges { y, z, x, w, u })
+}
 
-    let zz = z * z;
-    let y_inv = y.invert();
+/// The weighted scalars of the G and H generators, index j·n + k for bit k of value j.
+fn generator_scalars(
+    p: &Parts,
+    ch: &Challenges,
+    n: usize,
+    m: usize,
+    weight: Scalar,
+) -> (Vec<Scalar>, Vec<Scalar>) {
+    let nm = n * m;
+    let s = ipp_s(&ch.u, nm);
+    let (z, zz, y_inv) = (ch.z, ch.z * ch.z, ch.y.invert());
     let (mut g, mut h) = (Vec::with_capacity(nm), Vec::with_capacity(nm));
     let (mut y_inv_pow, mut z_pow) = (Scalar::ONE, Scalar::ONE);
     for j in 0..m {
@@ -204,12 +215,29 @@ pub(crate) fn terms(
         }
         z_pow *= z;
     }
-    let delta = (z - zz) * sum_of_powers(y, nm)
+    (g, h)
+}
+
+/// Replays the transcript and builds the weighted terms of one proof's equation.
+pub(crate) fn terms(
+    proof: &[u8],
+    commitments: &[CompressedRistretto],
+    n: usize,
+    binding: Binding<'_>,
+    weight: Scalar,
+    c: Scalar,
+) -> Result<Terms, String> {
+    let m = commitments.len();
+    let p = parse(proof, n, m)?;
+    let ch = replay(&p, commitments, n, binding)?;
+    let (g, h) = generator_scalars(&p, &ch, n, m, weight);
+    let (x, z, zz) = (ch.x, ch.z, ch.z * ch.z);
+    let delta = (z - zz) * sum_of_powers(ch.y, n * m)
         - zz * z * sum_of_powers(Scalar::from(2u64), n) * sum_of_powers(z, m);
 
     let mut scalars = vec![weight, weight * x, weight * c * x, weight * c * x * x];
-    scalars.extend(u_sq.iter().map(|s| weight * s));
-    scalars.extend(u_inv_sq.iter().map(|s| weight * s));
+    scalars.extend(ch.u.iter().map(|u| weight * u * u));
+    scalars.extend(ch.u.iter().map(|u| u.invert()).map(|u| weight * u * u));
     let mut z_pow = Scalar::ONE;
     for _ in 0..m {
         scalars.push(weight * c * zz * z_pow);
@@ -227,7 +255,7 @@ pub(crate) fn terms(
     Ok(Terms {
         n,
         m,
-        base: weight * (w * (p.t_x - p.ipp_a * p.ipp_b) + c * (delta - p.t_x)),
+        base: weight * (ch.w * (p.t_x - p.ipp_a * p.ipp_b) + c * (delta - p.t_x)),
         blinding_base: weight * (-p.e_blinding - c * p.t_x_blinding),
         g,
         h,
