@@ -31,7 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(1)
 @Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
 public class ZkBenchmark {
   static final byte[] LABEL = "fugue.bench.v1".getBytes(StandardCharsets.UTF_8);
   static final byte[] CONTEXT = "query-1".getBytes(StandardCharsets.UTF_8);
