@@ -30,6 +30,7 @@ echo "# $(date -u +%FT%TZ) $(nproc) cores, load average: $(cut -d' ' -f1-3 /proc
 wait_for_jmh
 echo "# JMH from $(date -u +%FT%TZ), load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 mvn -B -q -pl native,zk -Pbench -DskipTests -Dcargo.target.dir="$target" verify
+cat zk/target/paired-jni-overhead.md
 echo "# cargo bench from $(date -u +%FT%TZ), load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 # criterion writes its results under CARGO_TARGET_DIR, not under --target-dir.
 (cd native && CARGO_TARGET_DIR="$target" cargo bench --locked --bench zk)

@@ -10,6 +10,7 @@ mod batched;
 mod exports;
 pub mod ops;
 pub mod range;
+pub mod timing;
 
 #[cfg(test)]
 mod vectors;
