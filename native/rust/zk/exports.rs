@@ -28,7 +28,11 @@ fn read_longs(env: &mut JNIEnv<'_>, array: &JLongArray<'_>, what: &str) -> Nativ
     Ok(buf.into_iter().map(|v| v as u64).collect())
 }
 
-fn read_ints(env: &mut JNIEnv<'_>, array: &JIntArray<'_>, what: &str) -> NativeResult<Vec<i32>> {
+pub(super) fn read_ints(
+    env: &mut JNIEnv<'_>,
+    array: &JIntArray<'_>,
+    what: &str,
+) -> NativeResult<Vec<i32>> {
     if array.is_null() {
         return invalid(format!("{what} must not be null"));
     }
@@ -38,7 +42,7 @@ fn read_ints(env: &mut JNIEnv<'_>, array: &JIntArray<'_>, what: &str) -> NativeR
     Ok(buf)
 }
 
-fn read_byte_arrays(
+pub(super) fn read_byte_arrays(
     env: &mut JNIEnv<'_>,
     array: &JObjectArray<'_>,
     what: &str,

@@ -7,6 +7,7 @@
 use std::sync::OnceLock;
 
 use bulletproofs::{BulletproofGens, PedersenGens};
+use curve25519_dalek::constants::RISTRETTO_BASEPOINT_TABLE;
 use curve25519_dalek::ristretto::{CompressedRistretto, RistrettoPoint};
 use curve25519_dalek::scalar::Scalar;
 use rand_core::OsRng;
@@ -152,8 +153,11 @@ pub fn point_sub(p: &[u8], q: &[u8]) -> NativeResult<[u8; POINT_LEN]> {
 }
 
 /// t·B, the commitment to t with a zero blinding (so C − t·B commits to v − t with C's blinding).
+/// B is the ristretto basepoint, so the precomputed basepoint table applies.
 pub fn mul_base(t: u64) -> [u8; POINT_LEN] {
-    (Scalar::from(t) * pedersen_gens().B).compress().to_bytes()
+    (&Scalar::from(t) * RISTRETTO_BASEPOINT_TABLE)
+        .compress()
+        .to_bytes()
 }
 
 /// Checks that `bytes` is a canonical ristretto255 point.
@@ -199,6 +203,11 @@ mod tests {
     #[test]
     fn commitment_with_zero_blinding_is_value_times_base() -> NativeResult<()> {
         assert_eq!(commit(7, &scalar(0))?, mul_base(7));
+        let b = pedersen_gens().B;
+        assert_eq!(
+            mul_base(u64::MAX),
+            (Scalar::from(u64::MAX) * b).compress().to_bytes()
+        );
         Ok(())
     }
 

@@ -57,7 +57,7 @@ impl Binding<'_> {
         Ok(())
     }
 
-    fn transcript(&self) -> Transcript {
+    pub(crate) fn transcript(&self) -> Transcript {
         let mut t = Transcript::new(TRANSCRIPT_LABEL);
         t.append_message(b"label", self.label);
         t.append_message(b"context", self.context);

@@ -32,6 +32,26 @@ public final class Opening implements AutoCloseable {
   }
 
   /**
+   * An opening of {@code value} whose blinding is 64 uniform bytes (for example from a keyed
+   * derivation) reduced modulo the group order, so the same bytes always give the same commitment.
+   */
+  public static Opening fromUniformBytes(long value, byte[] uniform) {
+    if (uniform == null || uniform.length != NativeZk.UNIFORM_BYTES) {
+      throw new ZkException(
+          "uniform bytes must be "
+              + NativeZk.UNIFORM_BYTES
+              + " bytes, got "
+              + (uniform == null ? "null" : uniform.length));
+    }
+    byte[] blinding = Native.call(() -> NativeZk.scalarFromUniformBytes(uniform));
+    try {
+      return of(value, blinding);
+    } finally {
+      Arrays.fill(blinding, (byte) 0);
+    }
+  }
+
+  /**
    * An opening of {@code value} with the given blinding, which must be a canonical 32-byte scalar.
    * The blinding is copied; the caller may wipe its own array.
    */

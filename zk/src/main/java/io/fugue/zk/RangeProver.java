@@ -109,22 +109,29 @@ public final class RangeProver {
     final byte[] blindings;
 
     private Witness(BigInteger[] values, byte[][] blindings, BitSize bits) {
-      this.values = new long[values.length];
-      ByteBuffer out = ByteBuffer.allocate(blindings.length * Opening.BLINDING_BYTES);
-      for (int i = 0; i < values.length; i++) {
-        if (values[i].signum() < 0) {
-          throw new ZkException("refused: the predicate is false for the committed value(s)");
+      try {
+        for (int i = 0; i < values.length; i++) {
+          if (values[i].signum() < 0) {
+            throw new ZkException("refused: the predicate is false for the committed value(s)");
+          }
+          if (!bits.fits(values[i])) {
+            throw new ZkException(
+                "refused: derived value " + i + " does not fit in " + bits.bits() + " bits");
+          }
         }
-        if (!bits.fits(values[i])) {
-          throw new ZkException(
-              "refused: derived value " + i + " does not fit in " + bits.bits() + " bits");
+        this.values = new long[values.length];
+        ByteBuffer out = ByteBuffer.allocate(blindings.length * Opening.BLINDING_BYTES);
+        for (int i = 0; i < values.length; i++) {
+          // Below 2^64: the low 64 bits are the unsigned value the native side expects.
+          this.values[i] = values[i].mod(TWO_64).longValue();
+          out.put(blindings[i]);
         }
-        // Below 2^64: the low 64 bits are the unsigned value the native side expects.
-        this.values[i] = values[i].mod(TWO_64).longValue();
-        out.put(blindings[i]);
-        Arrays.fill(blindings[i], (byte) 0);
+        this.blindings = out.array();
+      } finally {
+        for (byte[] b : blindings) {
+          Arrays.fill(b, (byte) 0);
+        }
       }
-      this.blindings = out.array();
     }
 
     static Witness of(RangeStatement s, List<Opening> os) {
@@ -134,26 +141,31 @@ public final class RangeProver {
         byte[] negated = Native.call(() -> NativeZk.scalarNegate(os.get(0).blindingUnsafe()));
         return single(big(a.threshold()).subtract(big(os.get(0))), negated, s);
       } else if (s instanceof RangeStatement.Between b) {
-        Opening o = os.get(0);
-        byte[] negated = Native.call(() -> NativeZk.scalarNegate(o.blindingUnsafe()));
-        BigInteger[] values = {
-          big(o).subtract(big(b.lower())), big(b.upper()).subtract(big(o))
-        };
-        return new Witness(values, new byte[][] {o.blinding(), negated}, s.bits());
+        return between(b, os.get(0));
       } else if (s instanceof RangeStatement.SumAtLeast a) {
-        BigInteger total = BigInteger.ZERO;
-        byte[] blinding = new byte[Opening.BLINDING_BYTES];
-        for (Opening o : os) {
-          total = total.add(big(o));
-          byte[] acc = blinding;
-          blinding = Native.call(() -> NativeZk.scalarAdd(acc, o.blindingUnsafe()));
-          Arrays.fill(acc, (byte) 0);
-        }
-        return single(total.subtract(big(a.threshold())), blinding, s);
+        return sum(a, os);
       }
       BigInteger[] values = os.stream().map(Witness::big).toArray(BigInteger[]::new);
       byte[][] blindings = os.stream().map(Opening::blinding).toArray(byte[][]::new);
       return new Witness(values, blindings, s.bits());
+    }
+
+    private static Witness between(RangeStatement.Between b, Opening o) {
+      byte[] negated = Native.call(() -> NativeZk.scalarNegate(o.blindingUnsafe()));
+      BigInteger[] values = {big(o).subtract(big(b.lower())), big(b.upper()).subtract(big(o))};
+      return new Witness(values, new byte[][] {o.blinding(), negated}, b.bits());
+    }
+
+    private static Witness sum(RangeStatement.SumAtLeast a, List<Opening> os) {
+      BigInteger total = BigInteger.ZERO;
+      byte[] blinding = new byte[Opening.BLINDING_BYTES];
+      for (Opening o : os) {
+        total = total.add(big(o));
+        byte[] acc = blinding;
+        blinding = Native.call(() -> NativeZk.scalarAdd(acc, o.blindingUnsafe()));
+        Arrays.fill(acc, (byte) 0);
+      }
+      return single(total.subtract(big(a.threshold())), blinding, a);
     }
 
     private static Witness single(BigInteger value, byte[] blinding, RangeStatement s) {

@@ -18,7 +18,8 @@ import java.util.List;
  * {@link Verification#orThrow()} turns an invalid answer into a {@link ZkException}.
  *
  * <p>Thread safety: instances are immutable and stateless; one verifier may be called from any
- * number of threads at once. {@link #verifyAll} uses all cores by itself.
+ * number of threads at once. {@link #verifyAll} checks many proofs with one combined
+ * multiscalar multiplication on all cores, and says which proofs failed if any did.
  */
 public final class RangeVerifier {
 
@@ -54,19 +55,13 @@ public final class RangeVerifier {
     if (checks == null) {
       throw new ZkException("checks must not be null");
     }
-    int k = checks.size();
-    if (k > NativeZk.MAX_BATCH) {
-      throw new ZkException("at most " + NativeZk.MAX_BATCH + " proofs per batch, got " + k);
+    if (checks.size() > NativeZk.MAX_BATCH) {
+      throw new ZkException(
+          "at most " + NativeZk.MAX_BATCH + " proofs per batch, got " + checks.size());
     }
-    Verification[] answers = new Verification[k];
-    List<Integer> pending = new ArrayList<>();
-    byte[][] proofs = new byte[k][];
-    byte[][] commitments = new byte[k][];
-    int[] ns = new int[k];
-    byte[][] labels = new byte[k][];
-    byte[][] contexts = new byte[k][];
-    byte[][] statements = new byte[k][];
-    for (int i = 0; i < k; i++) {
+    Verification[] answers = new Verification[checks.size()];
+    Batch batch = new Batch();
+    for (int i = 0; i < answers.length; i++) {
       ProofCheck c = checks.get(i);
       if (c == null) {
         throw new ZkException("check " + i + " must not be null");
@@ -74,33 +69,47 @@ public final class RangeVerifier {
       String mismatch = shapeMismatch(c.statement(), c.proof());
       if (mismatch != null) {
         answers[i] = Verification.invalid(mismatch);
-        continue;
+      } else {
+        batch.add(i, c);
       }
-      int at = pending.size();
-      pending.add(i);
-      proofs[at] = c.proof().bytesUnsafe();
-      commitments[at] = Statements.derivedCommitments(c.statement());
-      ns[at] = c.statement().bits().bits();
-      labels[at] = c.context().labelBytes();
-      contexts[at] = c.context().contextUnsafe();
-      statements[at] = Statements.encode(c.statement());
     }
-    int p = pending.size();
-    String[] reasons =
-        Native.call(
-            () ->
-                NativeZk.batchVerify(
-                    java.util.Arrays.copyOf(proofs, p),
-                    java.util.Arrays.copyOf(commitments, p),
-                    java.util.Arrays.copyOf(ns, p),
-                    java.util.Arrays.copyOf(labels, p),
-                    java.util.Arrays.copyOf(contexts, p),
-                    java.util.Arrays.copyOf(statements, p)));
-    for (int j = 0; j < p; j++) {
-      answers[pending.get(j)] =
+    String[] reasons = Native.call(batch::verify);
+    for (int j = 0; j < reasons.length; j++) {
+      answers[batch.indices.get(j)] =
           reasons[j] == null ? Verification.VALID : Verification.invalid(reasons[j]);
     }
     return List.of(answers);
+  }
+
+  /** The checks that go to the native batch verifier, as its parallel arrays. */
+  private static final class Batch {
+    final List<Integer> indices = new ArrayList<>();
+    final List<byte[]> proofs = new ArrayList<>();
+    final List<byte[]> commitments = new ArrayList<>();
+    final List<byte[]> labels = new ArrayList<>();
+    final List<byte[]> contexts = new ArrayList<>();
+    final List<byte[]> statements = new ArrayList<>();
+    final List<Integer> bits = new ArrayList<>();
+
+    void add(int index, ProofCheck c) {
+      indices.add(index);
+      proofs.add(c.proof().bytesUnsafe());
+      commitments.add(Statements.derivedCommitments(c.statement()));
+      bits.add(c.statement().bits().bits());
+      labels.add(c.context().labelBytes());
+      contexts.add(c.context().contextUnsafe());
+      statements.add(Statements.encode(c.statement()));
+    }
+
+    String[] verify() {
+      return NativeZk.batchVerify(
+          proofs.toArray(new byte[0][]),
+          commitments.toArray(new byte[0][]),
+          bits.stream().mapToInt(Integer::intValue).toArray(),
+          labels.toArray(new byte[0][]),
+          contexts.toArray(new byte[0][]),
+          statements.toArray(new byte[0][]));
+    }
   }
 
   /** Verifies a proof of v ≥ t for {@code commitment}. */

@@ -175,6 +175,19 @@ class RangeProofIT {
     assertThat(Commitment.of(o.commitment().toBytes())).isEqualTo(o.commitment());
   }
 
+  @Test
+  void shouldDeriveTheSameBlindingFromTheSameUniformBytes() {
+    byte[] seed = new byte[64];
+    java.util.Arrays.fill(seed, (byte) 0xab);
+    Opening a = Opening.fromUniformBytes(9, seed);
+    assertThat(Opening.fromUniformBytes(9, seed).commitment()).isEqualTo(a.commitment());
+    seed[0] = 0;
+    assertThat(Opening.fromUniformBytes(9, seed).commitment()).isNotEqualTo(a.commitment());
+    assertThatThrownBy(() -> Opening.fromUniformBytes(9, new byte[32]))
+        .isInstanceOf(ZkException.class)
+        .hasMessage("uniform bytes must be 64 bytes, got 32");
+  }
+
   private boolean verify(RangeProof proof, RangeStatement s) {
     return verifier.verify(s, proof, CTX).isValid();
   }

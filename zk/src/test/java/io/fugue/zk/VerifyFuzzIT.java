@@ -39,6 +39,26 @@ class VerifyFuzzIT {
     assertOnlyInvalidOrZkException(bytes, 32, 1);
   }
 
+  @Property(tries = 300)
+  void aMutatedProofInABatchIsNeverValidAndNeverSpoilsTheGenuineOne(
+      @ForAll("mutations") int[] mutation) {
+    byte[] bytes = proof.toBytes();
+    for (int i = 0; i + 1 < mutation.length; i += 2) {
+      bytes[Math.floorMod(mutation[i], bytes.length)] = (byte) mutation[i + 1];
+    }
+    if (java.util.Arrays.equals(bytes, proof.toBytes())) {
+      return;
+    }
+    RangeStatement s = RangeStatement.atLeast(opening.commitment(), 10_000, BitSize.B32);
+    List<Verification> answers =
+        VERIFIER.verifyAll(
+            List.of(
+                new ProofCheck(s, proof, CTX),
+                new ProofCheck(s, RangeProof.of(bytes, 32, 1), CTX)));
+    assertThat(answers.get(0).isValid()).isTrue();
+    assertThat(answers.get(1)).isInstanceOf(Verification.Invalid.class);
+  }
+
   @Property(tries = 2000)
   void randomBytesAreNeverValid(
       @ForAll("randomProofs") byte[] bytes, @ForAll("bits") int n, @ForAll("counts") int m) {
