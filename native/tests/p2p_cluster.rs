@@ -196,6 +196,8 @@ fn should_exchange_a_multi_megabyte_sync_response_intact() {
         .map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8)
         .collect();
     let server = nodes[1].peer();
+    let server_id = server.to_string();
+    nodes[0].await_event(|e| matches!(e, Event::Connected { peer, .. } if *peer == server_id));
     nodes[0]
         .host
         .command(Command::Request {
