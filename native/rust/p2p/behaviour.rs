@@ -10,7 +10,9 @@ use libp2p::{
 
 use super::codec::SyncCodec;
 use super::config::HostConfig;
+use super::stats::Stats;
 use crate::jni_util::{NativeError, NativeResult};
+use std::sync::Arc;
 
 /// Frames up to this much larger than the gossip limit are still decoded, so that an oversize
 /// message can be seen, counted and rejected by [`super::task`]; larger frames are refused by
@@ -49,7 +51,7 @@ fn gossip_config(cfg: &HostConfig) -> NativeResult<gossipsub::Config> {
         .map_err(|e| internal("gossipsub config", e))
 }
 
-fn build_behaviour(key: &Keypair, cfg: &HostConfig) -> NativeResult<Behaviour> {
+fn build_behaviour(key: &Keypair, cfg: &HostConfig, stats: Arc<Stats>) -> NativeResult<Behaviour> {
     let peer_id = key.public().to_peer_id();
     let l = &cfg.limits;
     let gossip = gossipsub::Behaviour::new(
@@ -70,6 +72,7 @@ fn build_behaviour(key: &Keypair, cfg: &HostConfig) -> NativeResult<Behaviour> {
         SyncCodec {
             max_request: l.max_request_bytes,
             max_response: l.max_response_bytes,
+            stats,
         },
         [(protocol(cfg.sync_protocol())?, ProtocolSupport::Full)],
         request_response::Config::default()
@@ -97,7 +100,11 @@ fn build_behaviour(key: &Keypair, cfg: &HostConfig) -> NativeResult<Behaviour> {
 }
 
 /// Builds the swarm; must run inside the host's tokio runtime.
-pub fn build_swarm(key: Keypair, cfg: &HostConfig) -> NativeResult<Swarm<Behaviour>> {
+pub fn build_swarm(
+    key: Keypair,
+    cfg: &HostConfig,
+    stats: Arc<Stats>,
+) -> NativeResult<Swarm<Behaviour>> {
     let mut failure = None;
     let swarm = SwarmBuilder::with_existing_identity(key)
         .with_tokio()
@@ -107,7 +114,7 @@ pub fn build_swarm(key: Keypair, cfg: &HostConfig) -> NativeResult<Swarm<Behavio
             yamux::Config::default,
         )
         .map_err(|e| internal("noise", e))?
-        .with_behaviour(|key| match build_behaviour(key, cfg) {
+        .with_behaviour(|key| match build_behaviour(key, cfg, stats) {
             Ok(b) => Ok(b),
             Err(e) => {
                 let msg = e.to_string();

@@ -9,13 +9,19 @@ use futures::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use libp2p::request_response;
 use libp2p::StreamProtocol;
 
+use super::stats::{add, Stats};
+use std::sync::Arc;
+
 /// A varint longer than this many bytes cannot encode a length that fits the limits.
 const MAX_VARINT_BYTES: usize = 5;
 
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct SyncCodec {
     pub max_request: usize,
     pub max_response: usize,
+    /// Counts requests that could not be read (oversize, malformed, truncated): libp2p only logs
+    /// those, because no request id exists yet.
+    pub stats: Arc<Stats>,
 }
 
 /// Encodes `len` as an unsigned LEB128 varint.
@@ -93,7 +99,11 @@ impl request_response::Codec for SyncCodec {
     where
         T: AsyncRead + Unpin + Send,
     {
-        read_frame(io, self.max_request).await
+        let frame = read_frame(io, self.max_request).await;
+        if frame.is_err() {
+            add(&self.stats.inbound_request_failures, 1);
+        }
+        frame
     }
 
     async fn read_response<T>(&mut self, _: &StreamProtocol, io: &mut T) -> io::Result<Vec<u8>>

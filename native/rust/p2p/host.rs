@@ -57,7 +57,7 @@ impl Host {
         let (tx, rx) = mpsc::channel(COMMAND_QUEUE);
 
         let swarm = runtime.block_on(async {
-            let mut swarm = build_swarm(key, &config)?;
+            let mut swarm = build_swarm(key, &config, stats.clone())?;
             for addr in &config.listen {
                 swarm
                     .listen_on(addr.clone())
