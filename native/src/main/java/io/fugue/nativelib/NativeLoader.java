@@ -51,7 +51,11 @@ public final class NativeLoader {
   }
 
   private static void loadFromJar(UnsatisfiedLinkError fromPath) {
-    String resource = resourcePath();
+    extractAndLoad(resourcePath(), fromPath);
+  }
+
+  /** Extracts {@code resource} into a private temp directory and loads it. */
+  static void extractAndLoad(String resource, Throwable fromPath) {
     try (InputStream in = NativeLoader.class.getResourceAsStream(resource)) {
       if (in == null) {
         NativeException e =
@@ -61,7 +65,9 @@ public final class NativeLoader {
                     + " is not on java.library.path and resource "
                     + resource
                     + " is not in the jar (unsupported platform or a build without cargo)");
-        e.addSuppressed(fromPath);
+        if (fromPath != null) {
+          e.addSuppressed(fromPath);
+        }
         throw e;
       }
       Path dir =
