@@ -84,4 +84,24 @@ class InMemoryConsensusIT {
       assertThat(c.status(c.node(2, 1)).beaconRejected()).isZero();
     }
   }
+
+  @Test
+  void shouldRejectAByzantineMembersForgeriesRecordItsDoubleSignAndGoOn() {
+    try (MemCluster c = new MemCluster(1, 4, 50, 1000)) {
+      var keys = c.devnet.validators().get(0);
+      new ByzantineInjector(c.network.endpoint("byzantine"), 0, keys.get(3), keys.get(2), 4, 6);
+      c.awaitHeight(c.shard(0), 12, DEADLINE);
+      List<NodeStatus> st = c.shard(0).stream().map(c::status).toList();
+      assertThat(st.stream().mapToLong(s -> s.rejected(io.fugue.chain.consensus.Rejection.BAD_SIGNATURE)).sum())
+          .isPositive();
+      assertThat(st.stream().mapToLong(s -> s.rejected(io.fugue.chain.consensus.Rejection.BAD_AGGREGATE)).sum())
+          .isPositive();
+      var evidence = c.shard(0).stream().flatMap(n -> n.evidence().stream()).toList();
+      assertThat(evidence).isNotEmpty();
+      assertThat(evidence).allSatisfy(e -> {
+        assertThat(e.signer().bytes()).isEqualTo(keys.get(3).publicKey().toBytes());
+        assertThat(e.verify(new io.fugue.chain.consensus.BlsSignatureScheme())).isTrue();
+      });
+    }
+  }
 }
