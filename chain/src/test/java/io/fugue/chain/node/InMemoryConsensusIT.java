@@ -24,7 +24,7 @@ class InMemoryConsensusIT {
       Transaction tx = Transfer.unsigned(c.devnet.config().chainId(), 0, ShardId.of(0), Uint256.of(1_000_000_000L),
           new Transfer(ShardId.of(0), c.devnet.accounts().get(1).address(), Uint256.of(12345), Bytes.EMPTY))
           .sign(c.devnet.accounts().get(0));
-      c.shard(0).forEach(n -> assertThat(n.setup().pool().add(tx)).isInstanceOf(AddResult.Added.class));
+      assertThat(c.local.submit(tx)).hasSize(4).allSatisfy(r -> assertThat(r).isInstanceOf(AddResult.Added.class));
       c.awaitHeight(c.shard(0), 10, DEADLINE);
       List<Hash32> at10 = c.shard(0).stream().map(n -> n.setup().chain().block(10).orElseThrow().hash()).toList();
       assertThat(at10).containsOnly(at10.get(0));
