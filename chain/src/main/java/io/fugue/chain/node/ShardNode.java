@@ -57,6 +57,7 @@ public final class ShardNode {
   private FbftMachine machine;
   private OutputRouter router;
   private ScheduledFuture<?> tick;
+  private long tickAt;
 
   public ShardNode(ShardNodeSetup setup) {
     this.setup = Objects.requireNonNull(setup, "setup");
@@ -228,8 +229,22 @@ public final class ShardNode {
     if (tick != null) {
       tick.cancel(false);
     }
-    long delay = Math.max(0, atMillis - now());
-    tick = driver.schedule(() -> perform(machine.onTick(now())), delay, TimeUnit.MILLISECONDS);
+    tickAt = atMillis;
+    tick = driver.schedule(this::fireTick, Math.max(0, atMillis - now()), TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * The executor's timer runs on nanoTime, the machine on the wall clock in whole milliseconds: a
+   * tick can fire a millisecond before the wall clock reaches its instant. The machine would then
+   * do nothing and, its wake-up unchanged, ask for no new tick; so an early tick waits again.
+   */
+  private void fireTick() {
+    long now = now();
+    if (now < tickAt) {
+      tick = driver.schedule(this::fireTick, tickAt - now, TimeUnit.MILLISECONDS);
+      return;
+    }
+    perform(machine.onTick(now));
   }
 
   private void applySynced(SyncCodec.SyncedBlock b) {
