@@ -230,7 +230,16 @@ public final class ShardNode {
       tick.cancel(false);
     }
     tickAt = atMillis;
-    tick = driver.schedule(this::fireTick, Math.max(0, atMillis - now()), TimeUnit.MILLISECONDS);
+    tick = driver.schedule(this::guardedTick, Math.max(0, atMillis - now()), TimeUnit.MILLISECONDS);
+  }
+
+  /** A scheduled task's exception would vanish into its future: log it like any driver task's. */
+  private void guardedTick() {
+    try {
+      fireTick();
+    } catch (RuntimeException e) {
+      LOG.error("shard {} tick failed", shard, e);
+    }
   }
 
   /**
@@ -241,7 +250,7 @@ public final class ShardNode {
   private void fireTick() {
     long now = now();
     if (now < tickAt) {
-      tick = driver.schedule(this::fireTick, tickAt - now, TimeUnit.MILLISECONDS);
+      tick = driver.schedule(this::guardedTick, tickAt - now, TimeUnit.MILLISECONDS);
       return;
     }
     perform(machine.onTick(now));
