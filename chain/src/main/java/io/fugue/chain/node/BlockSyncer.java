@@ -1,0 +1,169 @@
+package io.fugue.chain.node;
+
+import io.fugue.chain.consensus.Committee;
+import io.fugue.chain.consensus.CommitteeSource;
+import io.fugue.chain.ledger.Block;
+import io.fugue.chain.ledger.LedgerLimits;
+import io.fugue.chain.primitives.Bytes;
+import io.fugue.chain.primitives.ChainException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The client side of block sync for one shard node. One request at a time, to one peer (peers
+ * that sent valid gossip of this shard first, in turn); the response is decoded and every block
+ * checked before any is handed on: consecutive heights from the one asked for, a commit proof that
+ * verifies against the committee (quorum, aggregate over the bitmap's keys), and a block whose
+ * hash is the proof's. A response failing any check is dropped whole, counted, and its peer
+ * penalized. Verified blocks go to the machine (which validates and applies them) on the driver.
+ */
+final class BlockSyncer {
+  private static final Logger LOG = LoggerFactory.getLogger(BlockSyncer.class);
+
+  private final int shard;
+  private final ConsensusNetwork network;
+  private final CommitteeSource committees;
+  private final CommitProofVerifier verifier;
+  private final LedgerLimits ledgerLimits;
+  private final SyncLimits limits;
+  private final Executor driver;
+  private final LongSupplier nextHeight;
+  private final Consumer<SyncCodec.SyncedBlock> apply;
+  private final Set<ConsensusNetwork.Peer> shardPeers = ConcurrentHashMap.newKeySet();
+  private final AtomicLong requests = new AtomicLong();
+  private final AtomicLong synced = new AtomicLong();
+  private final AtomicLong rejected = new AtomicLong();
+  private boolean inFlight;
+  private int turn;
+
+  BlockSyncer(int shard, ConsensusNetwork network, CommitteeSource committees, CommitProofVerifier verifier,
+      LedgerLimits ledgerLimits, SyncLimits limits, Executor driver, LongSupplier nextHeight,
+      Consumer<SyncCodec.SyncedBlock> apply) {
+    this.shard = shard;
+    this.network = Objects.requireNonNull(network);
+    this.committees = Objects.requireNonNull(committees);
+    this.verifier = Objects.requireNonNull(verifier);
+    this.ledgerLimits = Objects.requireNonNull(ledgerLimits);
+    this.limits = Objects.requireNonNull(limits);
+    this.driver = Objects.requireNonNull(driver);
+    this.nextHeight = Objects.requireNonNull(nextHeight);
+    this.apply = Objects.requireNonNull(apply);
+  }
+
+  /** A peer that sent valid gossip of this shard: asked first. */
+  void notePeer(ConsensusNetwork.Peer peer) {
+    shardPeers.add(peer);
+  }
+
+  /** On the driver: asks a peer for blocks from {@code from}, unless a request is in flight. */
+  void request(long from) {
+    if (inFlight) {
+      return;
+    }
+    Optional<ConsensusNetwork.Peer> peer = pickPeer();
+    if (peer.isEmpty()) {
+      return;
+    }
+    inFlight = true;
+    requests.incrementAndGet();
+    SyncCodec.Request r = new SyncCodec.Request(shard, from, limits.maxBlocksPerRequest());
+    network.request(peer.get(), SyncCodec.encode(r), limits.requestTimeout())
+        .whenComplete((bytes, err) -> driver.execute(() -> onResponse(peer.get(), r, bytes, err)));
+  }
+
+  private Optional<ConsensusNetwork.Peer> pickPeer() {
+    List<ConsensusNetwork.Peer> connected = network.peers();
+    List<ConsensusNetwork.Peer> preferred = new ArrayList<>(connected);
+    preferred.retainAll(shardPeers);
+    List<ConsensusNetwork.Peer> from = preferred.isEmpty() ? connected : preferred;
+    if (from.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(from.get(Math.floorMod(turn++, from.size())));
+  }
+
+  private void onResponse(ConsensusNetwork.Peer peer, SyncCodec.Request r, Bytes bytes, Throwable err) {
+    inFlight = false;
+    if (err != null) {
+      LOG.debug("sync request to {} failed: {}", peer.id(), err.toString());
+      return;
+    }
+    List<SyncCodec.SyncedBlock> blocks;
+    try {
+      blocks = verified(r, SyncCodec.decodeResponse(bytes, limits));
+    } catch (NodeException e) {
+      rejected.incrementAndGet();
+      network.penalize(peer, "bad sync response: " + e.getMessage());
+      LOG.warn("rejected sync response from {}: {}", peer.id(), e.getMessage());
+      return;
+    }
+    long before = nextHeight.getAsLong();
+    for (SyncCodec.SyncedBlock b : blocks) {
+      if (b.proof().height() == nextHeight.getAsLong()) {
+        apply.accept(b);
+      }
+    }
+    long gained = nextHeight.getAsLong() - before;
+    synced.addAndGet(gained);
+    if (gained > 0 && blocks.size() == r.count()) {
+      request(nextHeight.getAsLong());
+    }
+  }
+
+  /** Every block of the response, checked; throws on the first that fails. */
+  List<SyncCodec.SyncedBlock> verified(SyncCodec.Request r, SyncCodec.Response response) {
+    if (response.shard() != shard) {
+      throw new NodeException("response for shard " + response.shard());
+    }
+    if (response.blocks().size() > r.count()) {
+      throw new NodeException(response.blocks().size() + " blocks, " + r.count() + " asked");
+    }
+    long expected = r.from();
+    for (SyncCodec.SyncedBlock b : response.blocks()) {
+      if (b.proof().height() != expected) {
+        throw new NodeException("proof for height " + b.proof().height() + ", expected " + expected);
+      }
+      Block block = decode(b.block());
+      if (block.header().number() != expected || !block.hash().equals(b.proof().blockHash())) {
+        throw new NodeException("block " + block.header().number() + " is not the one the proof of " + expected + " signs");
+      }
+      Committee committee = committees.committeeFor(expected);
+      Optional<String> bad = verifier.verify(b.proof(), committee);
+      if (bad.isPresent()) {
+        throw new NodeException("commit proof of " + expected + ": " + bad.get());
+      }
+      expected++;
+    }
+    return response.blocks();
+  }
+
+  private Block decode(Bytes encoded) {
+    try {
+      return Block.decode(encoded, ledgerLimits);
+    } catch (ChainException | IllegalArgumentException e) {
+      throw new NodeException("undecodable block: " + e.getMessage(), e);
+    }
+  }
+
+  long requests() {
+    return requests.get();
+  }
+
+  long syncedBlocks() {
+    return synced.get();
+  }
+
+  long rejectedResponses() {
+    return rejected.get();
+  }
+}

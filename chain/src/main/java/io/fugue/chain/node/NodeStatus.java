@@ -1,0 +1,48 @@
+package io.fugue.chain.node;
+
+import io.fugue.chain.consensus.Rejection;
+import io.fugue.chain.primitives.Hash32;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A snapshot of one shard node, for operators, tests and the devnet API.
+ *
+ * @param headNumber the last finalized and applied block
+ * @param consensusHeight the height consensus is deciding
+ * @param viewId the current view at that height
+ * @param rejected consensus inputs refused, by reason
+ * @param gossipRejected gossip refused before it reached the machine (malformed, non-member)
+ * @param syncRejected sync responses refused (bad proof, wrong blocks, malformed)
+ * @param beaconHead the latest verified beacon header followed, if this is not the beacon shard
+ */
+public record NodeStatus(
+    int shard,
+    ShardNode.State state,
+    long headNumber,
+    Hash32 headHash,
+    long consensusHeight,
+    long viewId,
+    long finalizedBlocks,
+    long viewChanges,
+    long evidence,
+    Map<Rejection, Long> rejected,
+    long gossipRejected,
+    long syncRequests,
+    long syncedBlocks,
+    long syncRejected,
+    Optional<Long> beaconHead,
+    long beaconRejected,
+    int peers) {
+  public NodeStatus {
+    Objects.requireNonNull(state, "state");
+    Objects.requireNonNull(headHash, "headHash");
+    rejected = Map.copyOf(rejected);
+    Objects.requireNonNull(beaconHead, "beaconHead");
+  }
+
+  public long rejected(Rejection reason) {
+    return rejected.getOrDefault(reason, 0L);
+  }
+}

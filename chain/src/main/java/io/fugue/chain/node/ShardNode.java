@@ -1,0 +1,258 @@
+package io.fugue.chain.node;
+
+import io.fugue.chain.consensus.ChainHead;
+import io.fugue.chain.consensus.Committee;
+import io.fugue.chain.consensus.ConsensusCodec;
+import io.fugue.chain.consensus.ConsensusMessage;
+import io.fugue.chain.consensus.ConsensusPorts;
+import io.fugue.chain.consensus.DecodeResult;
+import io.fugue.chain.consensus.FbftMachine;
+import io.fugue.chain.consensus.Output;
+import io.fugue.chain.consensus.OutputRouter;
+import io.fugue.chain.consensus.ProposedBlock;
+import io.fugue.chain.consensus.QuorumCertificate;
+import io.fugue.chain.consensus.RotatingLeaderSchedule;
+import io.fugue.chain.ledger.Block;
+import io.fugue.chain.ledger.BlockHeader;
+import io.fugue.chain.primitives.Bytes;
+import io.fugue.chain.primitives.Validation;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One validator's shard: a single driver thread owns the {@link FbftMachine}, feeds it gossip,
+ * clock ticks and synced blocks, and performs its outputs (broadcast, persist safety, apply
+ * finalized blocks with their commit proofs, store evidence, sync). Network threads only check
+ * and enqueue. Lifecycle IDLE → RUNNING → STOPPED by compare-and-set; a stopped node closes its
+ * network endpoint and is not restarted (open a new one on the same store).
+ */
+public final class ShardNode {
+  private static final Logger LOG = LoggerFactory.getLogger(ShardNode.class);
+
+  /** The lifecycle of a node. */
+  public enum State { IDLE, RUNNING, STOPPED }
+
+  private final ShardNodeSetup setup;
+  private final int shard;
+  private final Committee committee;
+  private final ConsensusStore consensusStore;
+  private final ConsensusCodec gossipCodec;
+  private final RotatingLeaderSchedule leaders;
+  private final ScheduledExecutorService driver;
+  private final BlockSyncer syncer;
+  private final Optional<BeaconFollower> beacon;
+  private final AtomicReference<State> state = new AtomicReference<>(State.IDLE);
+  private final AtomicLong gossipRejected = new AtomicLong();
+  private FbftMachine machine;
+  private OutputRouter router;
+  private ScheduledFuture<?> tick;
+
+  public ShardNode(ShardNodeSetup setup) {
+    this.setup = Objects.requireNonNull(setup, "setup");
+    this.shard = setup.consensus().shard();
+    this.committee = setup.committees().committeeFor(setup.chain().head().number() + 1);
+    this.consensusStore = new ConsensusStore(setup.store());
+    this.gossipCodec = new ConsensusCodec(setup.consensus().limits());
+    this.leaders = new RotatingLeaderSchedule(setup.consensus().blocksPerLeader(), setup.leaderSeed());
+    String name = "fugue-shard-" + shard + "-" + setup.signer().publicKey().shortHex();
+    ScheduledThreadPoolExecutor ex = new ScheduledThreadPoolExecutor(1, r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    });
+    ex.setRemoveOnCancelPolicy(true);
+    this.driver = ex;
+    this.syncer = new BlockSyncer(shard, setup.network(), setup.committees(),
+        new CommitProofVerifier(setup.scheme(), shard), setup.chain().config().limits(), setup.syncLimits(),
+        this::onDriver, () -> machine.height(), this::applySynced);
+    this.beacon = setup.beaconCommittee().filter(c -> shard != 0)
+        .map(c -> new BeaconFollower(c, setup.scheme(), setup.chain().config().limits()));
+  }
+
+  public void start() {
+    if (!state.compareAndSet(State.IDLE, State.RUNNING)) {
+      throw new IllegalStateException("node is " + state.get() + ", not IDLE");
+    }
+    try {
+      driver.submit(this::startMachine).get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      stop();
+      throw new NodeException("shard " + shard + " node failed to start", e);
+    }
+    ConsensusNetwork net = setup.network();
+    net.onRequest(new SyncServer(shard, setup.chain(), consensusStore, setup.syncLimits()));
+    net.subscribe(shard, ConsensusNetwork.Kind.CONSENSUS, this::onGossip);
+    beacon.ifPresent(b -> net.subscribe(0, ConsensusNetwork.Kind.BLOCKS, b));
+    LOG.info("shard {} validator {} started at block {} with {} peers", shard,
+        setup.signer().publicKey().shortHex(), setup.chain().head().number(), net.peers().size());
+    onDriver(() -> syncer.request(machine.height()));
+  }
+
+  private void startMachine() {
+    BlockHeader head = setup.chain().head();
+    Optional<QuorumCertificate> proof = head.number() == 0 ? Optional.empty()
+        : Optional.of(consensusStore.commitProof(head.number()).orElseThrow(
+            () -> new NodeException("no commit proof stored for head block " + head.number())));
+    ChainHead chainHead = new ChainHead(head.number(), head.hash(), proof, setup.clock().millis());
+    ConsensusPorts ports = new ConsensusPorts(setup.committees(), setup.scheme(), setup.signer(),
+        new LedgerBlockSource(setup.chain(), setup.pool(), setup.signer().publicKey(),
+            () -> machine == null ? 0 : machine.viewId(), setup.clock(), setup.maxTransactionsPerBlock()),
+        new LedgerProposalValidator(setup.chain()), leaders);
+    machine = new FbftMachine(setup.consensus(), ports, chainHead, consensusStore.load());
+    router = new OutputRouter(machine.codec(), m -> setup.network().publish(shard, ConsensusNetwork.Kind.CONSENSUS, m),
+        this::onFinalized, consensusStore, consensusStore, this::scheduleTick, syncer::request);
+    perform(machine.start(now()));
+  }
+
+  /** Stops consensus, then closes the network endpoint. Idempotent. */
+  public void stop() {
+    State before = state.getAndSet(State.STOPPED);
+    if (before == State.STOPPED) {
+      return;
+    }
+    driver.shutdownNow();
+    try {
+      if (!driver.awaitTermination(10, TimeUnit.SECONDS)) {
+        LOG.warn("shard {} driver did not stop within 10 s", shard);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    setup.network().close();
+    LOG.info("shard {} validator {} stopped at block {}", shard, setup.signer().publicKey().shortHex(),
+        setup.chain().head().number());
+  }
+
+  public State state() {
+    return state.get();
+  }
+
+  public int shard() {
+    return shard;
+  }
+
+  public ShardNodeSetup setup() {
+    return setup;
+  }
+
+  /** The latest verified beacon header, for nodes of shards other than 0. */
+  public Optional<BlockHeader> beaconHead() {
+    return beacon.flatMap(BeaconFollower::latest);
+  }
+
+  /** Every piece of double-sign evidence this node stored. */
+  public List<io.fugue.chain.consensus.DoubleSignEvidence> evidence() {
+    return consensusStore.evidence();
+  }
+
+  /** A consistent snapshot, taken on the driver (or from the last state once stopped). */
+  public CompletableFuture<NodeStatus> status() {
+    CompletableFuture<NodeStatus> f = new CompletableFuture<>();
+    if (!onDriver(() -> f.complete(snapshot()))) {
+      f.complete(snapshot());
+    }
+    return f;
+  }
+
+  private NodeStatus snapshot() {
+    BlockHeader head = setup.chain().head();
+    FbftMachine m = machine;
+    return new NodeStatus(shard, state.get(), head.number(), head.hash(), m == null ? head.number() + 1 : m.height(),
+        m == null ? 0 : m.viewId(), m == null ? 0 : m.metrics().finalizedBlocks(),
+        m == null ? 0 : m.metrics().viewChanges(), m == null ? 0 : m.metrics().evidenceEmitted(),
+        m == null ? java.util.Map.of() : m.metrics().rejections(), gossipRejected.get(), syncer.requests(),
+        syncer.syncedBlocks(), syncer.rejectedResponses(), beaconHead().map(BlockHeader::number),
+        beacon.map(BeaconFollower::rejected).orElse(0L), setup.network().peers().size());
+  }
+
+  // ---------------------------------------------------------------- network threads
+
+  private ConsensusNetwork.Verdict onGossip(ConsensusNetwork.Peer from, Bytes payload) {
+    DecodeResult r = gossipCodec.decode(payload);
+    if (!(r instanceof DecodeResult.Decoded d) || d.message().shard() != shard
+        || setup.committees().committeeFor(Math.max(1, d.message().height())).indexOf(d.message().sender()).isEmpty()) {
+      gossipRejected.incrementAndGet();
+      return ConsensusNetwork.Verdict.REJECT;
+    }
+    syncer.notePeer(from);
+    ConsensusMessage m = d.message();
+    return onDriver(() -> perform(machine.onMessage(m, now())))
+        ? ConsensusNetwork.Verdict.ACCEPT : ConsensusNetwork.Verdict.IGNORE;
+  }
+
+  // ---------------------------------------------------------------- driver thread
+
+  private boolean onDriver(Runnable action) {
+    if (state.get() != State.RUNNING) {
+      return false;
+    }
+    try {
+      driver.execute(() -> {
+        try {
+          action.run();
+        } catch (RuntimeException e) {
+          LOG.error("shard {} driver task failed", shard, e);
+        }
+      });
+      return true;
+    } catch (RejectedExecutionException e) {
+      return false;
+    }
+  }
+
+  private void perform(List<Output> outputs) {
+    for (Output o : outputs) {
+      if (o instanceof Output.ViewChanged v) {
+        LOG.info("shard {} view change at height {} to view {}", shard, v.height(), v.viewId());
+      } else {
+        router.route(List.of(o));
+      }
+    }
+  }
+
+  private void scheduleTick(long atMillis) {
+    if (state.get() != State.RUNNING) {
+      return;
+    }
+    if (tick != null) {
+      tick.cancel(false);
+    }
+    long delay = Math.max(0, atMillis - now());
+    tick = driver.schedule(() -> perform(machine.onTick(now())), delay, TimeUnit.MILLISECONDS);
+  }
+
+  private void applySynced(SyncCodec.SyncedBlock b) {
+    perform(machine.onSyncedBlock(b.block(), b.proof(), now()));
+  }
+
+  private void onFinalized(ProposedBlock proposed, QuorumCertificate proof) {
+    Block block = Block.decode(proposed.encoded(), setup.chain().config().limits());
+    consensusStore.putCommitProof(proof);
+    Validation v = setup.chain().importBlock(block);
+    if (!v.isAccepted()) {
+      throw new NodeException("finalized block " + proof.height() + " failed to import: " + v.reason());
+    }
+    LOG.info("shard {} block {} finalized ({} txs, view {}, {} signers)", shard, proof.height(),
+        block.body().transactions().size(), proof.viewId(), proof.signers().count());
+    int leader = leaders.leaderIndex(committee, proof.height(), proof.viewId());
+    if (committee.member(leader).equals(setup.signer().publicKey())) {
+      setup.network().publish(shard, ConsensusNetwork.Kind.BLOCKS,
+          BeaconFollower.encodeAnnouncement(block.header(), proof));
+    }
+  }
+
+  private long now() {
+    return setup.clock().millis();
+  }
+}

@@ -1,0 +1,81 @@
+package io.fugue.chain.node;
+
+import io.fugue.chain.consensus.BlsSignatureScheme;
+import io.fugue.chain.consensus.Committee;
+import io.fugue.chain.consensus.CommitteeSource;
+import io.fugue.chain.consensus.ConsensusConfig;
+import io.fugue.chain.consensus.ValidatorKey;
+import io.fugue.chain.crypto.BlsPublicKey;
+import io.fugue.chain.crypto.BlsSecretKey;
+import io.fugue.chain.execution.Blockchain;
+import io.fugue.chain.execution.GenesisState;
+import io.fugue.chain.genesis.Genesis;
+import io.fugue.chain.genesis.GenesisConfig;
+import io.fugue.chain.module.ModuleRegistry;
+import io.fugue.chain.primitives.ShardId;
+import io.fugue.chain.storage.KeyValueStore;
+import io.fugue.chain.txpool.TxPool;
+import io.fugue.chain.txpool.TxPoolConfig;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Builds a {@link ShardNode} from a network's genesis: the shard's chain on {@code store} (with the
+ * signer-reward rule), a txpool following it, the genesis committee with equal voting power, the
+ * beacon committee to follow, leader rotation every K blocks seeded by the shard's genesis hash, and
+ * BLS signatures. The entry point for {@link ValidatorNode} and the one-JVM devnet.
+ */
+public final class ShardNodes {
+  private ShardNodes() {}
+
+  /**
+   * Timings and bounds a node uses; consensus timings default from the genesis block time.
+   *
+   * @param timings consensus timings (blockInterval, timeouts); empty = derived from genesis
+   */
+  public record Options(Optional<ConsensusConfig> timings, SyncLimits syncLimits, int maxTransactionsPerBlock,
+      TxPoolConfig txPool) {
+    public Options {
+      Objects.requireNonNull(timings, "timings");
+      Objects.requireNonNull(syncLimits, "syncLimits");
+      Objects.requireNonNull(txPool, "txPool");
+    }
+
+    public static Options defaults() {
+      return new Options(Optional.empty(), SyncLimits.defaults(), 10_000, TxPoolConfig.defaults());
+    }
+
+    public Options withTimings(ConsensusConfig value) {
+      return new Options(Optional.of(value), syncLimits, maxTransactionsPerBlock, txPool);
+    }
+  }
+
+  /** The genesis committee of {@code shard}, equal voting power. */
+  public static Committee committee(GenesisConfig genesis, int shard) {
+    List<BlsPublicKey> keys = genesis.shard(ShardId.of(shard)).committee();
+    return Committee.equalPower(keys.stream().map(k -> new ValidatorKey(k.toBytes())).toList());
+  }
+
+  /** Opens the chain of {@code shard} on {@code store} and a node on it (not started). */
+  public static ShardNode open(GenesisConfig genesis, int shard, BlsSecretKey key, KeyValueStore store,
+      ConsensusNetwork network, Options options, Clock clock) {
+    Committee committee = committee(genesis, shard);
+    CommitteeSource committees = CommitteeSource.fixed(committee);
+    ValidatorKey self = new ValidatorKey(key.publicKey().toBytes());
+    if (committee.indexOf(self).isEmpty()) {
+      throw new NodeException("key " + self.shortHex() + " is not in the committee of shard " + shard);
+    }
+    ModuleRegistry modules = ModuleRegistry.builtInsOnly();
+    GenesisState g = Genesis.forShard(genesis, ShardId.of(shard));
+    Blockchain chain = Blockchain.open(store, genesis.chainConfig(), g, modules, new SignerRewards(committees), clock);
+    TxPool pool = TxPool.following(chain, options.txPool(), modules, clock);
+    ConsensusConfig base = options.timings().orElseGet(() -> ConsensusConfig.defaults().withTimings(
+        genesis.blockTimeMillis(), 2 * genesis.blockTimeMillis() + 2_000, 2 * genesis.blockTimeMillis() + 2_000, 300_000));
+    ConsensusConfig consensus = base.withShard(shard).withBlocksPerLeader(genesis.leaderRotationBlocks());
+    return new ShardNode(new ShardNodeSetup(consensus, committees, Optional.of(committee(genesis, 0)),
+        BlsSignatureScheme.signer(key), new BlsSignatureScheme(), chain, pool, store, network,
+        g.block().hash().toBytes(), clock, options.syncLimits(), options.maxTransactionsPerBlock()));
+  }
+}

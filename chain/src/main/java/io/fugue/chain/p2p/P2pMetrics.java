@@ -1,0 +1,67 @@
+package io.fugue.chain.p2p;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * A host's counters: the native ones (traffic, drops at the network edge) and the Java ones
+ * (verdicts, handler failures, events lost to a full queue).
+ *
+ * @param peers currently connected peers
+ * @param gossipInMessages gossip messages received and handed to validation
+ * @param gossipInBytes their payload bytes
+ * @param gossipOutMessages messages this host published
+ * @param gossipOutBytes their payload bytes
+ * @param gossipOversizeDropped messages over {@link P2pLimits#maxGossipBytes}, in or out
+ * @param rateLimitedDropped messages and requests over a peer's rate
+ * @param eventsDropped events lost because the native queue was full
+ * @param accepted messages Java accepted (forwarded)
+ * @param rejected messages Java rejected, including those whose handler threw
+ * @param ignored messages Java ignored, including those on topics without a handler
+ * @param handlerErrors gossip or request handlers that threw
+ * @param requestsIn inbound sync requests
+ * @param requestsOut outbound sync requests
+ * @param inboundRequestFailures inbound requests that failed (oversize, malformed, unanswered)
+ * @param outboundRequestFailures outbound requests that failed (dial, timeout, remote refusal)
+ * @param connectionErrors inbound connections that failed to upgrade (e.g. garbage bytes)
+ * @param responseBytesIn sync response bytes received
+ */
+public record P2pMetrics(
+    long peers,
+    long gossipInMessages,
+    long gossipInBytes,
+    long gossipOutMessages,
+    long gossipOutBytes,
+    long gossipOversizeDropped,
+    long rateLimitedDropped,
+    long eventsDropped,
+    long accepted,
+    long rejected,
+    long ignored,
+    long handlerErrors,
+    long requestsIn,
+    long requestsOut,
+    long inboundRequestFailures,
+    long outboundRequestFailures,
+    long connectionErrors,
+    long responseBytesIn) {
+
+  /** The Java-side counters, updated by the event pump. */
+  static final class Local {
+    final LongAdder accepted = new LongAdder();
+    final LongAdder rejected = new LongAdder();
+    final LongAdder ignored = new LongAdder();
+    final LongAdder handlerErrors = new LongAdder();
+    final LongAdder overflowDropped = new LongAdder();
+    volatile long[] lastNative = new long[14];
+
+    /** Combines the native counters (order of the Rust {@code STAT_NAMES}) with these. */
+    P2pMetrics snapshot(long[] nativeStats) {
+      long[] n = nativeStats != null && nativeStats.length >= 14 ? nativeStats : lastNative;
+      lastNative = n;
+      return new P2pMetrics(
+          n[0], n[1], n[2], n[3], n[4], n[5], n[6], Math.max(n[7], overflowDropped.sum()),
+          accepted.sum(), rejected.sum(), ignored.sum(), handlerErrors.sum(),
+          n[8], n[9], n[10], n[11], n[12], n[13]);
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package io.fugue.chain.node;
+
+import io.fugue.chain.consensus.ConsensusConfig;
+import io.fugue.chain.consensus.RotatingLeaderSchedule;
+import io.fugue.chain.execution.RateLimits;
+import io.fugue.chain.genesis.DevnetGenesis;
+import io.fugue.chain.genesis.Genesis;
+import io.fugue.chain.primitives.Bytes;
+import io.fugue.chain.primitives.ShardId;
+import io.fugue.chain.storage.InMemoryKeyValueStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** Shards × validators of {@link ShardNode}s over one {@link InMemoryNetwork}, with in-memory stores. */
+final class MemCluster implements AutoCloseable {
+  final DevnetGenesis.Devnet devnet;
+  final InMemoryNetwork network = new InMemoryNetwork();
+  final ShardNodes.Options options;
+  private final InMemoryKeyValueStore[][] stores;
+  private final ShardNode[][] nodes;
+
+  MemCluster(int shards, int validators, long blockIntervalMillis, long timeoutMillis) {
+    devnet = DevnetGenesis.generate(new DevnetGenesis.Spec(Bytes.of(new byte[] {7, 7}), shards, validators, 4,
+        1_000_000, RateLimits.none()));
+    options = ShardNodes.Options.defaults().withTimings(ConsensusConfig.defaults()
+        .withTimings(blockIntervalMillis, timeoutMillis, timeoutMillis, 20 * timeoutMillis));
+    stores = new InMemoryKeyValueStore[shards][validators];
+    nodes = new ShardNode[shards][validators];
+    for (int s = 0; s < shards; s++) {
+      for (int i = 0; i < validators; i++) {
+        stores[s][i] = new InMemoryKeyValueStore();
+        start(s, i);
+      }
+    }
+  }
+
+  ShardNode start(int shard, int i) {
+    ShardNode n = ShardNodes.open(devnet.config(), shard, devnet.validators().get(shard).get(i), stores[shard][i],
+        network.endpoint(shard + "-" + i), options, Clock.systemUTC());
+    n.start();
+    nodes[shard][i] = n;
+    return n;
+  }
+
+  ShardNode node(int shard, int i) {
+    return nodes[shard][i];
+  }
+
+  List<ShardNode> shard(int shard) {
+    return List.of(nodes[shard]);
+  }
+
+  NodeStatus status(ShardNode n) {
+    try {
+      return n.status().get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** The validator index leading {@code height}, view 0, on {@code shard}. */
+  int leaderOf(int shard, long height) {
+    RotatingLeaderSchedule s = new RotatingLeaderSchedule(devnet.config().leaderRotationBlocks(),
+        Genesis.forShard(devnet.config(), ShardId.of(shard)).block().hash().toBytes());
+    return s.leaderIndex(ShardNodes.committee(devnet.config(), shard), height, 0);
+  }
+
+  /** Waits until every given node's head satisfies {@code condition}, or fails at the deadline. */
+  void await(List<ShardNode> which, Predicate<NodeStatus> condition, Duration deadline, String what) {
+    long end = System.nanoTime() + deadline.toNanos();
+    while (true) {
+      List<NodeStatus> st = new ArrayList<>();
+      which.forEach(n -> st.add(status(n)));
+      if (st.stream().allMatch(condition)) {
+        return;
+      }
+      if (System.nanoTime() > end) {
+        throw new AssertionError("timed out waiting for " + what + ": " + st);
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  void awaitHeight(List<ShardNode> which, long height, Duration deadline) {
+    await(which, s -> s.headNumber() >= height, deadline, "height " + height);
+  }
+
+  @Override
+  public void close() {
+    for (ShardNode[] row : nodes) {
+      for (ShardNode n : row) {
+        if (n != null) {
+          n.stop();
+        }
+      }
+    }
+    network.close();
+  }
+}

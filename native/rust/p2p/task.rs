@@ -1,0 +1,402 @@
+//! The swarm task: the only owner of the swarm. It serves commands from Java and turns swarm
+//! events into queued [`Event`]s, applying the inbound limits on the way.
+
+use std::collections::HashMap;
+use std::sync::mpsc::SyncSender;
+use std::sync::Arc;
+use std::time::Instant;
+
+use futures::StreamExt;
+use libp2p::gossipsub::{self, IdentTopic, MessageAcceptance, MessageId};
+use libp2p::request_response::{self, OutboundRequestId, ResponseChannel};
+use libp2p::swarm::dial_opts::{DialOpts, PeerCondition};
+use libp2p::swarm::SwarmEvent;
+use libp2p::{identify, kad, PeerId, Swarm};
+use tokio::sync::mpsc::Receiver;
+
+use super::behaviour::{Behaviour, BehaviourEvent};
+use super::command::Command;
+use super::config::HostConfig;
+use super::events::{Event, EventQueue};
+use super::ratelimit::PeerRateLimiter;
+use super::stats::{add, Stats};
+
+/// A command and where to send its outcome (a reply payload or an error message).
+pub type Envelope = (Command, SyncSender<Result<Vec<u8>, String>>);
+
+/// Inbound requests Java has not answered yet are pruned of closed channels above this count.
+const INBOUND_PRUNE_AT: usize = 64;
+
+pub struct Task {
+    config: HostConfig,
+    events: Arc<EventQueue>,
+    stats: Arc<Stats>,
+    rate: PeerRateLimiter,
+    inbound: HashMap<u64, ResponseChannel<Vec<u8>>>,
+    next_inbound: u64,
+    outbound: HashMap<OutboundRequestId, u64>,
+}
+
+impl Task {
+    pub fn new(config: HostConfig, events: Arc<EventQueue>, stats: Arc<Stats>) -> Self {
+        let rate = PeerRateLimiter::new(
+            config.limits.peer_messages_per_second,
+            config.limits.peer_burst,
+        );
+        Task {
+            config,
+            events,
+            stats,
+            rate,
+            inbound: HashMap::new(),
+            next_inbound: 1,
+            outbound: HashMap::new(),
+        }
+    }
+
+    /// Runs until a `Stop` command arrives or every command sender is gone.
+    pub async fn run(mut self, mut swarm: Swarm<Behaviour>, mut commands: Receiver<Envelope>) {
+        loop {
+            tokio::select! {
+                cmd = commands.recv() => match cmd {
+                    None => break,
+                    Some((Command::Stop, reply)) => {
+                        let _ = reply.try_send(Ok(Vec::new()));
+                        break;
+                    }
+                    Some((cmd, reply)) => {
+                        let outcome = self.command(&mut swarm, cmd);
+                        let _ = reply.try_send(outcome);
+                    }
+                },
+                event = swarm.select_next_some() => self.swarm_event(&mut swarm, event),
+            }
+        }
+        self.events.close();
+    }
+
+    fn emit(&self, event: Event) -> bool {
+        let kept = self.events.push(&event);
+        if !kept {
+            add(&self.stats.events_dropped, 1);
+        }
+        kept
+    }
+
+    fn command(&mut self, swarm: &mut Swarm<Behaviour>, cmd: Command) -> Result<Vec<u8>, String> {
+        let none = Ok(Vec::new());
+        match cmd {
+            Command::Listen(addr) => swarm
+                .listen_on(addr)
+                .map(|_| Vec::new())
+                .map_err(|e| e.to_string()),
+            Command::Dial(addr) => swarm
+                .dial(addr)
+                .map(|_| Vec::new())
+                .map_err(|e| e.to_string()),
+            Command::AddPeer(peer, addr) => {
+                swarm.behaviour_mut().kad.add_address(&peer, addr.clone());
+                swarm.add_peer_address(peer, addr);
+                let _ = swarm.behaviour_mut().kad.bootstrap();
+                dial_peer(swarm, peer);
+                none
+            }
+            Command::Bootstrap => swarm
+                .behaviour_mut()
+                .kad
+                .bootstrap()
+                .map(|_| Vec::new())
+                .map_err(|_| "no known peers to bootstrap from".to_string()),
+            Command::Subscribe(topic) => swarm
+                .behaviour_mut()
+                .gossip
+                .subscribe(&IdentTopic::new(topic))
+                .map(|_| Vec::new())
+                .map_err(|e| format!("subscribe failed: {e:?}")),
+            Command::Unsubscribe(topic) => {
+                swarm
+                    .behaviour_mut()
+                    .gossip
+                    .unsubscribe(&IdentTopic::new(topic));
+                none
+            }
+            Command::Publish { topic, data } => self.publish(swarm, topic, data),
+            Command::Validate {
+                msg_id,
+                propagation,
+                verdict,
+            } => {
+                swarm
+                    .behaviour_mut()
+                    .gossip
+                    .report_message_validation_result(&MessageId(msg_id), &propagation, verdict);
+                none
+            }
+            Command::Request { id, peer, data } => {
+                if data.len() > self.config.limits.max_request_bytes {
+                    return Err(format!("request of {} bytes exceeds the limit", data.len()));
+                }
+                let rid = swarm.behaviour_mut().sync.send_request(&peer, data);
+                self.outbound.insert(rid, id);
+                add(&self.stats.requests_out, 1);
+                none
+            }
+            Command::Respond { id, data } => self.respond(swarm, id, data),
+            Command::DropRequest { id } => {
+                self.inbound.remove(&id);
+                none
+            }
+            Command::Ban(peer) => {
+                swarm.behaviour_mut().blocked.block_peer(peer);
+                none
+            }
+            Command::Unban(peer) => {
+                swarm.behaviour_mut().blocked.unblock_peer(peer);
+                none
+            }
+            Command::Peers => {
+                let peers: Vec<String> = swarm.connected_peers().map(|p| p.to_string()).collect();
+                let mut w = super::wire::Writer::new();
+                w.strings(&peers);
+                Ok(w.buf)
+            }
+            Command::Stop => none,
+        }
+    }
+
+    fn publish(
+        &mut self,
+        swarm: &mut Swarm<Behaviour>,
+        topic: String,
+        data: Vec<u8>,
+    ) -> Result<Vec<u8>, String> {
+        let len = data.len();
+        if len > self.config.limits.max_gossip_bytes {
+            add(&self.stats.gossip_oversize_dropped, 1);
+            return Err(format!("message of {len} bytes exceeds the gossip limit"));
+        }
+        match swarm
+            .behaviour_mut()
+            .gossip
+            .publish(IdentTopic::new(topic), data)
+        {
+            Ok(id) => {
+                add(&self.stats.gossip_out_messages, 1);
+                add(&self.stats.gossip_out_bytes, len as u64);
+                Ok(id.0)
+            }
+            Err(gossipsub::PublishError::NoPeersSubscribedToTopic) => {
+                Err("no peers subscribed to topic".to_string())
+            }
+            Err(e) => Err(format!("publish failed: {e}")),
+        }
+    }
+
+    fn respond(
+        &mut self,
+        swarm: &mut Swarm<Behaviour>,
+        id: u64,
+        data: Vec<u8>,
+    ) -> Result<Vec<u8>, String> {
+        let Some(channel) = self.inbound.remove(&id) else {
+            return Err(format!(
+                "inbound request {id} is unknown, answered or expired"
+            ));
+        };
+        if data.len() > self.config.limits.max_response_bytes {
+            return Err(format!(
+                "response of {} bytes exceeds the limit",
+                data.len()
+            ));
+        }
+        swarm
+            .behaviour_mut()
+            .sync
+            .send_response(channel, data)
+            .map(|_| Vec::new())
+            .map_err(|_| format!("inbound request {id}: connection closed before the response"))
+    }
+
+    fn swarm_event(&mut self, swarm: &mut Swarm<Behaviour>, event: SwarmEvent<BehaviourEvent>) {
+        match event {
+            SwarmEvent::NewListenAddr { address, .. } => {
+                self.emit(Event::Listen {
+                    addr: address.to_string(),
+                });
+            }
+            // Java sees a peer once, however many connections it has.
+            SwarmEvent::ConnectionEstablished {
+                peer_id,
+                endpoint,
+                num_established,
+                ..
+            } if num_established.get() == 1 => {
+                add(&self.stats.peers, 1);
+                self.emit(Event::Connected {
+                    peer: peer_id.to_string(),
+                    addr: endpoint.get_remote_address().to_string(),
+                    inbound: endpoint.is_listener(),
+                });
+            }
+            SwarmEvent::ConnectionClosed {
+                peer_id,
+                num_established: 0,
+                ..
+            } => {
+                self.stats
+                    .peers
+                    .fetch_sub(1, std::sync::atomic::Ordering::Relaxed);
+                self.rate.forget(&peer_id);
+                self.emit(Event::Disconnected {
+                    peer: peer_id.to_string(),
+                });
+            }
+            SwarmEvent::IncomingConnectionError { .. } => add(&self.stats.connection_errors, 1),
+            SwarmEvent::Behaviour(BehaviourEvent::Identify(e)) => self.identified(swarm, e),
+            // Gossipsub never dials: peers found by kad are dialed so small shards still mesh.
+            SwarmEvent::Behaviour(BehaviourEvent::Kad(kad::Event::RoutingUpdated {
+                peer, ..
+            })) if swarm.connected_peers().count() < self.config.limits.target_peers => {
+                dial_peer(swarm, peer);
+            }
+            SwarmEvent::Behaviour(BehaviourEvent::Gossip(e)) => self.gossip(swarm, e),
+            SwarmEvent::Behaviour(BehaviourEvent::Sync(e)) => self.sync(e),
+            _ => {}
+        }
+    }
+
+    fn identified(&mut self, swarm: &mut Swarm<Behaviour>, event: identify::Event) {
+        let identify::Event::Received { peer_id, info, .. } = event else {
+            return;
+        };
+        let kad_protocol = self.config.kad_protocol();
+        // Only peers that serve our kad protocol go into the routing table: a kad client or a
+        // peer of another network would be handed out to others as a useless contact.
+        if info.protocols.iter().any(|p| p.as_ref() == kad_protocol) {
+            for addr in &info.listen_addrs {
+                swarm
+                    .behaviour_mut()
+                    .kad
+                    .add_address(&peer_id, addr.clone());
+            }
+        }
+        self.emit(Event::Identified {
+            peer: peer_id.to_string(),
+            agent: info.agent_version,
+            listen: info.listen_addrs.iter().map(|a| a.to_string()).collect(),
+        });
+    }
+
+    fn gossip(&mut self, swarm: &mut Swarm<Behaviour>, event: gossipsub::Event) {
+        let gossipsub::Event::Message {
+            propagation_source,
+            message_id,
+            message,
+        } = event
+        else {
+            return;
+        };
+        let verdict = if message.data.len() > self.config.limits.max_gossip_bytes {
+            add(&self.stats.gossip_oversize_dropped, 1);
+            Some(MessageAcceptance::Reject)
+        } else if !self.rate.allow(&propagation_source, Instant::now()) {
+            add(&self.stats.rate_limited_dropped, 1);
+            Some(MessageAcceptance::Ignore)
+        } else {
+            add(&self.stats.gossip_in_messages, 1);
+            add(&self.stats.gossip_in_bytes, message.data.len() as u64);
+            let delivered = self.emit(Event::Gossip {
+                msg_id: message_id.0.clone(),
+                propagation: propagation_source.to_string(),
+                source: message.source.map(|p| p.to_string()).unwrap_or_default(),
+                topic: message.topic.into_string(),
+                data: message.data,
+            });
+            // A message Java never sees must not wait in the cache for a verdict.
+            (!delivered).then_some(MessageAcceptance::Ignore)
+        };
+        if let Some(verdict) = verdict {
+            swarm
+                .behaviour_mut()
+                .gossip
+                .report_message_validation_result(&message_id, &propagation_source, verdict);
+        }
+    }
+
+    fn sync(&mut self, event: request_response::Event<Vec<u8>, Vec<u8>>) {
+        use request_response::{Event as E, Message as M};
+        match event {
+            E::Message {
+                peer,
+                message: M::Request {
+                    request, channel, ..
+                },
+                ..
+            } => {
+                if !self.rate.allow(&peer, Instant::now()) {
+                    add(&self.stats.rate_limited_dropped, 1);
+                    return; // dropping the channel fails the request at the requester
+                }
+                add(&self.stats.requests_in, 1);
+                if self.inbound.len() >= INBOUND_PRUNE_AT {
+                    self.inbound.retain(|_, ch| ch.is_open());
+                }
+                let id = self.next_inbound;
+                self.next_inbound += 1;
+                if self.emit(Event::InboundRequest {
+                    id,
+                    peer: peer.to_string(),
+                    data: request,
+                }) {
+                    self.inbound.insert(id, channel);
+                }
+            }
+            E::Message {
+                peer,
+                message:
+                    M::Response {
+                        request_id,
+                        response,
+                    },
+                ..
+            } => {
+                if let Some(id) = self.outbound.remove(&request_id) {
+                    add(&self.stats.response_bytes_in, response.len() as u64);
+                    self.emit(Event::Response {
+                        id,
+                        peer: peer.to_string(),
+                        data: response,
+                    });
+                }
+            }
+            E::OutboundFailure {
+                peer,
+                request_id,
+                error,
+                ..
+            } => {
+                add(&self.stats.outbound_request_failures, 1);
+                if let Some(id) = self.outbound.remove(&request_id) {
+                    let reason = error.to_string();
+                    self.emit(Event::RequestFailed {
+                        id,
+                        peer: peer.to_string(),
+                        reason,
+                    });
+                }
+            }
+            E::InboundFailure { .. } => add(&self.stats.inbound_request_failures, 1),
+            E::ResponseSent { .. } => {}
+        }
+    }
+}
+
+fn dial_peer(swarm: &mut Swarm<Behaviour>, peer: PeerId) {
+    if peer == *swarm.local_peer_id() || swarm.is_connected(&peer) {
+        return;
+    }
+    let opts = DialOpts::peer_id(peer)
+        .condition(PeerCondition::DisconnectedAndNotDialing)
+        .build();
+    let _ = swarm.dial(opts);
+}
