@@ -4,6 +4,8 @@ import io.fugue.chain.consensus.BlsSignatureScheme;
 import io.fugue.chain.consensus.Committee;
 import io.fugue.chain.consensus.CommitteeSource;
 import io.fugue.chain.consensus.ConsensusConfig;
+import io.fugue.chain.consensus.ConsensusSigner;
+import io.fugue.chain.consensus.SignatureScheme;
 import io.fugue.chain.consensus.ValidatorKey;
 import io.fugue.chain.crypto.BlsPublicKey;
 import io.fugue.chain.crypto.BlsSecretKey;
@@ -61,9 +63,16 @@ public final class ShardNodes {
   /** Opens the chain of {@code shard} on {@code store} and a node on it (not started). */
   public static ShardNode open(GenesisConfig genesis, int shard, BlsSecretKey key, KeyValueStore store,
       ConsensusNetwork network, Options options, Clock clock) {
+    return open(genesis, shard, BlsSignatureScheme.signer(key), new BlsSignatureScheme(), store, network, options,
+        clock);
+  }
+
+  /** As above with a given signer and scheme (benchmarks wrap them to time BLS operations). */
+  public static ShardNode open(GenesisConfig genesis, int shard, ConsensusSigner signer, SignatureScheme scheme,
+      KeyValueStore store, ConsensusNetwork network, Options options, Clock clock) {
     Committee committee = committee(genesis, shard);
     CommitteeSource committees = CommitteeSource.fixed(committee);
-    ValidatorKey self = new ValidatorKey(key.publicKey().toBytes());
+    ValidatorKey self = signer.publicKey();
     if (committee.indexOf(self).isEmpty()) {
       throw new NodeException("key " + self.shortHex() + " is not in the committee of shard " + shard);
     }
@@ -75,7 +84,7 @@ public final class ShardNodes {
         genesis.blockTimeMillis(), 2 * genesis.blockTimeMillis() + 2_000, 2 * genesis.blockTimeMillis() + 2_000, 300_000));
     ConsensusConfig consensus = base.withShard(shard).withBlocksPerLeader(genesis.leaderRotationBlocks());
     return new ShardNode(new ShardNodeSetup(consensus, committees, Optional.of(committee(genesis, 0)),
-        BlsSignatureScheme.signer(key), new BlsSignatureScheme(), chain, pool, store, network,
+        signer, scheme, chain, pool, store, network,
         g.block().hash().toBytes(), clock, options.syncLimits(), options.maxTransactionsPerBlock()));
   }
 }

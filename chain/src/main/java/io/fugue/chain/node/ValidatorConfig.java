@@ -1,0 +1,181 @@
+package io.fugue.chain.node;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.fugue.chain.primitives.Bytes;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A validator's config file (docs/operations.md, "Running a validator"), parsed strictly: unknown
+ * or duplicate fields, wrong types, a missing required field, or both/neither key sources are
+ * errors naming the field. Relative paths are resolved against the config file's directory.
+ *
+ * @param genesis the network's genesis JSON file
+ * @param shard the shard this validator runs (its key must be in that shard's genesis committee)
+ * @param dataDir the node's directory: {@code chain/} (RocksDB) and {@code node.key} (libp2p id)
+ * @param listen libp2p listen multiaddrs
+ * @param bootnodes multiaddrs with {@code /p2p/<peer id>} to join through
+ * @param key where the BLS validator key comes from
+ */
+public record ValidatorConfig(Path genesis, int shard, Path dataDir, List<String> listen, List<String> bootnodes,
+    KeySource key) {
+  public static final int MAX_FILE_BYTES = 1 << 20;
+  private static final Set<String> FIELDS = Set.of("genesis", "shard", "dataDir", "listen", "bootnodes", "key", "devnet");
+  private static final ObjectMapper MAPPER = JsonMapper.builder()
+      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .build();
+
+  public ValidatorConfig {
+    Objects.requireNonNull(genesis, "genesis");
+    Objects.requireNonNull(dataDir, "dataDir");
+    Objects.requireNonNull(key, "key");
+    listen = List.copyOf(listen);
+    bootnodes = List.copyOf(bootnodes);
+    if (shard < 0 || listen.isEmpty()) {
+      throw new IllegalArgumentException("shard >= 0 and at least one listen address required");
+    }
+  }
+
+  /** The source of the BLS validator key. */
+  public sealed interface KeySource {}
+
+  /** An encrypted key file (docs/protocol.md, "Key files") and the file holding its password. */
+  public record KeyFileSource(Path file, Path passwordFile) implements KeySource {
+    public KeyFileSource {
+      Objects.requireNonNull(file, "file");
+      Objects.requireNonNull(passwordFile, "passwordFile");
+    }
+  }
+
+  /** A development key derived from a devnet seed: validator {@code index} of the shard. */
+  public record DevnetKeySource(Bytes seed, int validatorsPerShard, int index) implements KeySource {
+    public DevnetKeySource {
+      Objects.requireNonNull(seed, "seed");
+      if (validatorsPerShard < 1 || index < 0 || index >= validatorsPerShard) {
+        throw new IllegalArgumentException("devnet index must be in [0, validatorsPerShard)");
+      }
+    }
+  }
+
+  public static ValidatorConfig load(Path file) {
+    try {
+      long size = Files.size(file);
+      if (size > MAX_FILE_BYTES) {
+        throw new NodeException(file + ": " + size + " bytes exceed " + MAX_FILE_BYTES);
+      }
+      Path base = Optional.ofNullable(file.toAbsolutePath().getParent()).orElse(Path.of("."));
+      return parse(Files.readString(file), base);
+    } catch (IOException e) {
+      throw new NodeException("cannot read validator config " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  public static ValidatorConfig parse(String json, Path base) {
+    JsonNode root;
+    try {
+      root = MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new NodeException("validator config is not valid JSON: " + e.getOriginalMessage(), e);
+    }
+    if (root == null || !root.isObject()) {
+      throw new NodeException("validator config must be a JSON object");
+    }
+    for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+      String f = it.next();
+      if (!FIELDS.contains(f)) {
+        throw new NodeException("unknown field '" + f + "' (expected one of " + new java.util.TreeSet<>(FIELDS) + ")");
+      }
+    }
+    if (root.has("key") == root.has("devnet")) {
+      throw new NodeException("exactly one of 'key' and 'devnet' is required");
+    }
+    KeySource key = root.has("key") ? keyFile(object(root, "key"), base) : devnet(object(root, "devnet"));
+    int shard = intField(root, "shard", 0, 0xFFFF);
+    try {
+      return new ValidatorConfig(base.resolve(text(root, "genesis")), shard, base.resolve(text(root, "dataDir")),
+          strings(root, "listen"), root.has("bootnodes") ? strings(root, "bootnodes") : List.of(), key);
+    } catch (IllegalArgumentException e) {
+      throw new NodeException("invalid validator config: " + e.getMessage(), e);
+    }
+  }
+
+  private static KeySource keyFile(JsonNode n, Path base) {
+    only(n, "key", Set.of("file", "passwordFile"));
+    return new KeyFileSource(base.resolve(text(n, "file")), base.resolve(text(n, "passwordFile")));
+  }
+
+  private static KeySource devnet(JsonNode n) {
+    only(n, "devnet", Set.of("seed", "validatorsPerShard", "index"));
+    String seed = text(n, "seed");
+    Bytes bytes;
+    try {
+      bytes = Bytes.fromHex(seed);
+    } catch (IllegalArgumentException e) {
+      throw new NodeException("devnet.seed: not hex: " + e.getMessage(), e);
+    }
+    int perShard = intField(n, "validatorsPerShard", 1, 0xFFFF);
+    int index = intField(n, "index", 0, perShard - 1);
+    return new DevnetKeySource(bytes, perShard, index);
+  }
+
+  private static void only(JsonNode n, String where, Set<String> allowed) {
+    for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+      String f = it.next();
+      if (!allowed.contains(f)) {
+        throw new NodeException("unknown field '" + where + "." + f + "'");
+      }
+    }
+  }
+
+  private static JsonNode object(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    if (v == null || !v.isObject()) {
+      throw new NodeException("'" + field + "' must be an object");
+    }
+    return v;
+  }
+
+  private static String text(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    if (v == null || !v.isTextual() || v.asText().isEmpty()) {
+      throw new NodeException("'" + field + "' must be a non-empty string");
+    }
+    return v.asText();
+  }
+
+  private static int intField(JsonNode n, String field, int min, int max) {
+    JsonNode v = n.get(field);
+    if (v == null || !v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < min || v.asInt() > max) {
+      throw new NodeException("'" + field + "' must be an integer in [" + min + ", " + max + "]");
+    }
+    return v.asInt();
+  }
+
+  private static List<String> strings(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    if (v == null || !v.isArray()) {
+      throw new NodeException("'" + field + "' must be an array of strings");
+    }
+    List<String> out = new ArrayList<>();
+    for (JsonNode e : v) {
+      if (!e.isTextual() || e.asText().isEmpty()) {
+        throw new NodeException("'" + field + "' must contain only non-empty strings");
+      }
+      out.add(e.asText());
+    }
+    return out;
+  }
+}

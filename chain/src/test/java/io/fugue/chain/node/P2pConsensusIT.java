@@ -1,0 +1,138 @@
+package io.fugue.chain.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fugue.chain.consensus.ConsensusConfig;
+import io.fugue.chain.execution.RateLimits;
+import io.fugue.chain.genesis.DevnetGenesis;
+import io.fugue.chain.genesis.GenesisWriter;
+import io.fugue.chain.p2p.P2pConfig;
+import io.fugue.chain.p2p.P2pHost;
+import io.fugue.chain.primitives.Bytes;
+import io.fugue.chain.primitives.Hash32;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Four validators of one shard, each with its own libp2p host on 127.0.0.1 and its own RocksDB. */
+class P2pConsensusIT {
+  private static final Duration DEADLINE = Duration.ofSeconds(90);
+  private static final Bytes SEED = Bytes.of(new byte[] {9, 9});
+
+  @TempDir
+  Path dir;
+  private P2pHost boot;
+  private final ValidatorNode[] nodes = new ValidatorNode[4];
+  private Path genesis;
+  private final ShardNodes.Options options = ShardNodes.Options.defaults().withTimings(
+      ConsensusConfig.defaults().withTimings(50, 1500, 1500, 30_000));
+
+  @BeforeEach
+  void startCluster() throws Exception {
+    genesis = dir.resolve("genesis.json");
+    Files.writeString(genesis, GenesisWriter.toJson(DevnetGenesis.generate(
+        new DevnetGenesis.Spec(SEED, 1, 4, 2, 1000, RateLimits.none())).config()));
+    boot = P2pHost.start(tune(P2pConfig.builder().network("fugue-devnet").asBootnode()).build());
+    for (int i = 0; i < 4; i++) {
+      start(i);
+    }
+  }
+
+  @AfterEach
+  void stopCluster() {
+    for (ValidatorNode n : nodes) {
+      if (n != null) {
+        n.close();
+      }
+    }
+    boot.close();
+  }
+
+  private static P2pConfig.Builder tune(P2pConfig.Builder b) {
+    return b.heartbeat(Duration.ofMillis(100)).bootstrapInterval(Duration.ofMillis(500)).workerThreads(1);
+  }
+
+  private void start(int i) {
+    ValidatorConfig config = new ValidatorConfig(genesis, 0, dir.resolve("v" + i), List.of("/ip4/127.0.0.1/tcp/0"),
+        List.of(boot.dialableAddress()), new ValidatorConfig.DevnetKeySource(SEED, 4, i));
+    nodes[i] = ValidatorNode.start(config, options, P2pConsensusIT::tune);
+  }
+
+  private List<ShardNode> live() {
+    List<ShardNode> out = new ArrayList<>();
+    for (ValidatorNode n : nodes) {
+      if (n != null) {
+        out.add(n.shardNode());
+      }
+    }
+    return out;
+  }
+
+  private static NodeStatus status(ShardNode n) {
+    try {
+      return n.status().get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static void await(List<ShardNode> which, Predicate<NodeStatus> p, String what) throws InterruptedException {
+    long end = System.nanoTime() + DEADLINE.toNanos();
+    while (!which.stream().map(P2pConsensusIT::status).allMatch(p)) {
+      if (System.nanoTime() > end) {
+        throw new AssertionError("timed out waiting for " + what + ": " + which.stream().map(P2pConsensusIT::status).toList());
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  private static Hash32 hashAt(ShardNode n, long height) {
+    return n.setup().chain().block(height).orElseThrow().hash();
+  }
+
+  @Test
+  void shouldProduceBlocksSteadilyOverLibp2p() throws Exception {
+    await(live(), s -> s.headNumber() >= 15, "15 blocks");
+    assertThat(live().stream().map(n -> hashAt(n, 15)).distinct()).hasSize(1);
+    assertThat(live().stream().mapToLong(n -> status(n).gossipRejected()).sum()).isZero();
+  }
+
+  @Test
+  void shouldChangeViewAndProgressWhenTheLeaderIsKilled() throws Exception {
+    await(live(), s -> s.headNumber() >= 3, "3 blocks");
+    long next = status(live().get(0)).headNumber() + 1;
+    int leader = new io.fugue.chain.consensus.RotatingLeaderSchedule(16, nodes[0].shardNode().setup().leaderSeed())
+        .leaderIndex(ShardNodes.committee(io.fugue.chain.genesis.GenesisParser.load(genesis), 0), next, 0);
+    nodes[leader].close();
+    nodes[leader] = null;
+    await(live(), s -> s.headNumber() >= next + 5, "5 blocks after the leader died");
+    assertThat(live().stream().mapToLong(n -> status(n).viewChanges()).sum()).isPositive();
+  }
+
+  @Test
+  void shouldCatchUpBySyncFromRocksDbAfterARestartAndRejoin() throws Exception {
+    await(live(), s -> s.headNumber() >= 2, "2 blocks");
+    nodes[3].close();
+    nodes[3] = null;
+    long stoppedAt = status(live().get(0)).headNumber();
+    await(live(), s -> s.headNumber() >= stoppedAt + 100, "100 blocks without validator 3");
+    start(3);
+    long target = status(nodes[0].shardNode()).headNumber() + 5;
+    await(List.of(nodes[3].shardNode()), s -> s.headNumber() >= target, "validator 3 caught up");
+    NodeStatus st = status(nodes[3].shardNode());
+    assertThat(st.syncedBlocks()).isGreaterThanOrEqualTo(90);
+    assertThat(st.syncRejected()).isZero();
+    assertThat(hashAt(nodes[3].shardNode(), target)).isEqualTo(hashAt(nodes[0].shardNode(), target));
+    // Rejoined: it keeps finalizing with the others, not only by sync.
+    long more = target + 5;
+    await(live(), s -> s.headNumber() >= more, "5 more blocks with validator 3 back");
+  }
+}
