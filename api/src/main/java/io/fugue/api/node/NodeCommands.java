@@ -41,6 +41,7 @@ public final class NodeCommands implements NodeLauncher {
     }
     Path keys = dataDir.resolve("keys");
     importDevnetKeys(devnet.layout(), keys);
+    writeVaultKey(devnet.layout(), dataDir.resolve("vault-key.txt"));
     out.print(DevnetGuide.text(devnet, dataDir, keys));
     out.flush();
     return runUntilStopped(devnet::close);
@@ -52,6 +53,15 @@ public final class NodeCommands implements NodeLauncher {
         new KeyFile.ScryptParams(1 << 12, 8, 1));
     for (int i = 0; i < layout.accounts().size(); i++) {
       store.importKey("devnet-" + i, layout.accounts().get(i));
+    }
+  }
+
+  /** The vault's public key, for holders' clients to seal openings to ({@code FUGUE_VAULT_KEY}). */
+  static void writeVaultKey(DevnetLayout layout, Path file) {
+    try {
+      java.nio.file.Files.writeString(file, layout.vaultKey().publicKey().toBytes().toPrefixedHex() + "\n");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot write " + file, e);
     }
   }
 
