@@ -1,6 +1,7 @@
 package io.fugue.api.node;
 
 import io.fugue.api.ApiConfig;
+import io.fugue.api.ApiLimits;
 import io.fugue.api.ApiServer;
 import io.fugue.chain.consensus.BlsSignatureScheme;
 import io.fugue.chain.consensus.Committee;
@@ -54,10 +55,16 @@ public final class Devnet implements AutoCloseable {
    * @param dataDir where every store lives
    * @param apiPort the API's port on 127.0.0.1 (0 = any free port)
    * @param blockIntervalMillis target block interval
+   * @param apiLimits the API's body size and rate limits
    */
-  public record Options(Path dataDir, int apiPort, long blockIntervalMillis) {
+  public record Options(Path dataDir, int apiPort, long blockIntervalMillis, ApiLimits apiLimits) {
+    public Options(Path dataDir, int apiPort, long blockIntervalMillis) {
+      this(dataDir, apiPort, blockIntervalMillis, ApiLimits.defaults());
+    }
+
     public Options {
       Objects.requireNonNull(dataDir, "dataDir");
+      Objects.requireNonNull(apiLimits, "apiLimits");
       if (apiPort < 0 || apiPort > 65_535 || blockIntervalMillis < 100) {
         throw new IllegalArgumentException("invalid devnet options");
       }
@@ -122,7 +129,7 @@ public final class Devnet implements AutoCloseable {
     DataSharingServices services = DataSharingServices.create(nodeStore, layout.vaultKey(), reads,
         new BeaconIssuerDirectory(() -> chains.beacon().headState()), clock);
     nodes.forEach(ShardNode::start);
-    startApi(o.apiPort(), NodePorts.create(chains, services, reads, layout.governance(),
+    startApi(o, NodePorts.create(chains, services, reads, layout.governance(),
         Set.of(layout.account(0)), () -> nodes.get(0).setup().network().peers().size()));
     LOG.info("devnet started: {} validators, {}, data in {}", nodes.size(), networks.describe(), o.dataDir());
   }
@@ -149,9 +156,10 @@ public final class Devnet implements AutoCloseable {
         clock, SyncLimits.defaults(), 10_000));
   }
 
-  private void startApi(int port, io.fugue.api.port.ApiPorts ports) {
+  private void startApi(Options o, io.fugue.api.port.ApiPorts ports) {
     vertx = Vertx.vertx();
-    api = new ApiServer(ApiConfig.builder().host("127.0.0.1").port(port).build(), ports, clock);
+    api = new ApiServer(ApiConfig.builder().host("127.0.0.1").port(o.apiPort()).limits(o.apiLimits()).build(),
+        ports, clock);
     await(vertx.deployVerticle(api).toCompletionStage().toCompletableFuture(), "the API to start");
   }
 
