@@ -1,5 +1,7 @@
 package io.fugue.api.cli;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -8,8 +10,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code fugue attest}: publish an attestation as an approved issuer. The commitment is given as
- * hex; computing it from a value and blinding belongs to the zk module, not to this command yet.
+ * {@code fugue attest}: publish an attestation as an approved issuer. With {@code --value} (a
+ * chain-backed build), it commits to the value with a fresh blinding, signs the shard transaction
+ * with the {@code --as} key, submits it, and prints the attestation id and the opening sealed to the
+ * vault's key for the holder to deposit. With {@code --commitment} it calls
+ * {@code POST /v1/attestations} with the caller's token instead.
  */
 @Command(name = "attest", mixinStandardHelpOptions = true,
     description = "Publish an attestation (a Pedersen commitment) about a subject.")
@@ -21,22 +26,53 @@ final class AttestCommand implements Callable<Integer> {
   @Option(names = "--subject", required = true, description = "did:fugue:... or a 0x pseudonym.")
   String subject;
   @Option(names = "--schema", required = true) String schema;
-  @Option(names = "--commitment", required = true, paramLabel = "HEX",
-      description = "The 32-byte compressed ristretto255 commitment.") String commitment;
-  @Option(names = "--valid-from", required = true, paramLabel = "EPOCH_SECONDS") long validFrom;
-  @Option(names = "--valid-until", required = true, paramLabel = "EPOCH_SECONDS") long validUntil;
+  @Option(names = "--commitment", paramLabel = "HEX",
+      description = "The 32-byte compressed ristretto255 commitment (API-applied publication).") String commitment;
+  @Option(names = "--valid-from", paramLabel = "EPOCH_SECONDS", description = "Default: now.") Long validFrom;
+  @Option(names = "--valid-until", paramLabel = "EPOCH_SECONDS") Long validUntil;
+  @Option(names = "--valid-days", description = "Validity from --valid-from, instead of --valid-until.")
+  Long validDays;
+  @Option(names = "--value", description = "The attested value: commit to it and sign locally.") Long value;
+  @Option(names = "--holder", paramLabel = "ADDRESS", description = "Who receives the opening.") String holder;
+  @Option(names = "--nonce", description = "The issuer's next nonce on --shard.") Long nonce;
+  @Option(names = "--shard", defaultValue = "1") int shard;
+  @Option(names = "--vault-key", paramLabel = "HEX", defaultValue = "${env:FUGUE_VAULT_KEY}",
+      description = "The node vault's public key (printed by the devnet; env FUGUE_VAULT_KEY).")
+  String vaultKey;
 
   @Override
   public Integer call() {
-    Hex.digest(commitment, "--commitment");
-    if (validUntil <= validFrom) {
-      throw new CliException(FugueCli.EXIT_USAGE, "--valid-until must be after --valid-from");
+    long from = validFrom != null ? validFrom : Instant.now().getEpochSecond();
+    long until = validUntil != null ? validUntil
+        : validDays != null ? from + Duration.ofDays(validDays).toSeconds() : -1;
+    if (until <= from) {
+      throw new CliException(FugueCli.EXIT_USAGE, "give --valid-until after --valid-from, or --valid-days");
     }
     FugueClient client = api.client();
+    if (value != null) {
+      return signed(client, from, until);
+    }
+    if (commitment == null) {
+      throw new CliException(FugueCli.EXIT_USAGE, "give --value (sign locally) or --commitment");
+    }
+    Hex.digest(commitment, "--commitment");
     String token = api.token(client, parent.services());
     return Printer.print(spec.commandLine().getOut(), client.post("/v1/attestations", token,
         FugueClient.object().put("subject", subject).put("schema", schema)
-            .put("commitment", commitment).put("validFrom", validFrom)
-            .put("validUntil", validUntil)));
+            .put("commitment", commitment).put("validFrom", from).put("validUntil", until)));
+  }
+
+  private int signed(FugueClient client, long from, long until) {
+    if (holder == null || nonce == null || vaultKey == null || vaultKey.isBlank()) {
+      throw new CliException(FugueCli.EXIT_USAGE, "--value needs --holder, --nonce and --vault-key");
+    }
+    ChainWriter.Attested a = ChainWrites.writer(parent.services(), "fugue attest").attest(
+        ChainWrites.signer(api), nonce, shard, subject, Hex.address(holder, "--holder"), schema, value,
+        from * 1000, until * 1000, Hex.bytes(vaultKey, "--vault-key"));
+    var submitted = ChainWrites.submit(client, a.rawTransaction());
+    return Printer.print(spec.commandLine().getOut(), FugueClient.object()
+        .put("attestation", a.attestation().toHex())
+        .put("transaction", submitted.path("hash").asText(submitted.toString()))
+        .put("sealedOpening", a.sealedOpening().toHex()));
   }
 }

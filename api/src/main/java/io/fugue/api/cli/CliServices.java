@@ -8,11 +8,18 @@ import java.util.Optional;
  * available in this build and exits with {@link FugueCli#EXIT_UNAVAILABLE}.
  */
 public record CliServices(
-    Optional<KeyStore> keys, Optional<TransferSigner> transfers, Optional<NodeLauncher> nodes) {
+    Optional<KeyStore> keys, Optional<TransferSigner> transfers, Optional<NodeLauncher> nodes,
+    Optional<ChainWriter> writer) {
   public CliServices {
+    Objects.requireNonNull(writer, "writer");
     Objects.requireNonNull(keys, "keys");
     Objects.requireNonNull(transfers, "transfers");
     Objects.requireNonNull(nodes, "nodes");
+  }
+
+  public CliServices(
+      Optional<KeyStore> keys, Optional<TransferSigner> transfers, Optional<NodeLauncher> nodes) {
+    this(keys, transfers, nodes, Optional.empty());
   }
 
   /** What this build of the api module has on its own: none of the chain-backed ports yet. */

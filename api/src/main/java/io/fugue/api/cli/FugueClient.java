@@ -55,6 +55,11 @@ public final class FugueClient {
         .build());
   }
 
+  public JsonNode send(String method, String path, String token, JsonNode body) {
+    return send(request(path, token).header("Content-Type", "application/json")
+        .method(method, HttpRequest.BodyPublishers.ofString(body.toString())).build());
+  }
+
   private HttpRequest.Builder request(String path, String token) {
     HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout)
         .header("Accept", "application/json, application/problem+json");

@@ -80,21 +80,34 @@ final class QueryCommand implements Runnable {
     static final class With {
       @Option(names = "--proof", paramLabel = "HEX", required = true) String proof;
       @Option(names = "--vault-consent", paramLabel = "HEX", required = true) String consent;
+      @Option(names = "--vault", required = true,
+          description = "Sign a consent with the --as key for the vault to answer.") boolean vault;
     }
 
     @Override
     public Integer call() {
       Hex.digest(id, "QUERY_ID");
       ObjectNode body = FugueClient.object();
-      if (with.proof != null) {
-        body.put("proof", Hex.bytes(with.proof, "--proof").toHex());
-      } else {
-        body.put("vaultConsent", Hex.bytes(with.consent, "--vault-consent").toHex());
-      }
       FugueClient client = api.client();
       String token = api.token(client, query.parent.services());
+      if (with.proof != null) {
+        body.put("proof", Hex.bytes(with.proof, "--proof").toHex());
+      } else if (with.consent != null) {
+        body.put("vaultConsent", Hex.bytes(with.consent, "--vault-consent").toHex());
+      } else {
+        body.put("vaultConsent", consent(client, token).toHex());
+      }
       return Printer.print(spec.commandLine().getOut(),
           client.post("/v1/queries/" + id + "/answer", token, body));
+    }
+
+    /** A consent for the vault, valid ten minutes, over the query's attestations as the node shows them. */
+    private io.fugue.api.model.HexBytes consent(FugueClient client, String token) {
+      var q = client.get("/v1/queries/" + id, token);
+      java.util.List<io.fugue.api.model.Digest> ids = new java.util.ArrayList<>();
+      q.path("attestations").forEach(a -> ids.add(Hex.digest(a.asText(), "attestation")));
+      return ChainWrites.writer(query.parent.services(), "fugue query answer --vault").consent(
+          ChainWrites.signer(api), Hex.digest(id, "QUERY_ID"), ids, System.currentTimeMillis() + 600_000);
     }
   }
 

@@ -24,6 +24,12 @@ class ArchitectureTest {
 
   @ArchTest
   static final ArchRule serverDoesNotDependOnTheCli = noClasses()
-      .that().resideOutsideOfPackage("io.fugue.api.cli..")
+      .that().resideOutsideOfPackages("io.fugue.api.cli..", "io.fugue.api.node..")
       .should().dependOnClassesThat().resideInAnyPackage("io.fugue.api.cli..");
+
+  // The node wiring implements the server's and the CLI's ports; neither knows it.
+  @ArchTest
+  static final ArchRule nothingDependsOnTheWiring = noClasses()
+      .that().resideOutsideOfPackage("io.fugue.api.node..")
+      .should().dependOnClassesThat().resideInAnyPackage("io.fugue.api.node..");
 }

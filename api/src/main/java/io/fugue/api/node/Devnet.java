@@ -1,0 +1,238 @@
+package io.fugue.api.node;
+
+import io.fugue.api.ApiConfig;
+import io.fugue.api.ApiLimits;
+import io.fugue.api.ApiServer;
+import io.fugue.chain.consensus.BlsSignatureScheme;
+import io.fugue.chain.consensus.Committee;
+import io.fugue.chain.consensus.CommitteeSource;
+import io.fugue.chain.consensus.ConsensusConfig;
+import io.fugue.chain.crypto.BlsSecretKey;
+import io.fugue.chain.execution.Blockchain;
+import io.fugue.chain.execution.GenesisState;
+import io.fugue.chain.genesis.Genesis;
+import io.fugue.chain.genesis.GenesisConfig;
+import io.fugue.chain.module.ModuleRegistry;
+import io.fugue.chain.node.ShardNode;
+import io.fugue.chain.node.ShardNodeSetup;
+import io.fugue.chain.node.ShardNodes;
+import io.fugue.chain.node.SignerRewards;
+import io.fugue.chain.node.SyncLimits;
+import io.fugue.chain.primitives.ShardId;
+import io.fugue.chain.storage.KeyValueStore;
+import io.fugue.chain.storage.RocksDbConfig;
+import io.fugue.chain.storage.RocksDbKeyValueStore;
+import io.fugue.chain.txpool.TxPool;
+import io.fugue.chain.txpool.TxPoolConfig;
+import io.fugue.datasharing.DataSharingServices;
+import io.fugue.datasharing.attestation.AttestationModule;
+import io.fugue.datasharing.attestation.BeaconIssuerDirectory;
+import io.fugue.datasharing.registry.RegistryModule;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole devnet in one JVM: the beacon chain and two shards, four FBFT validators each, every
+ * validator on its own RocksDB under the data directory, the data-sharing modules in every chain
+ * (registry on the beacon chain, attestations on the shards), the node-side data-sharing services
+ * on their own store, and the HTTP API over validator 0 of each shard. A second start on the same
+ * directory resumes the same chain: the genesis and keys come from {@link DevnetLayout}'s seed.
+ */
+public final class Devnet implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Devnet.class);
+
+  /**
+   * @param dataDir where every store lives
+   * @param apiPort the API's port on 127.0.0.1 (0 = any free port)
+   * @param blockIntervalMillis target block interval
+   * @param apiLimits the API's body size and rate limits
+   */
+  public record Options(Path dataDir, int apiPort, long blockIntervalMillis, ApiLimits apiLimits) {
+    public Options(Path dataDir, int apiPort, long blockIntervalMillis) {
+      this(dataDir, apiPort, blockIntervalMillis, ApiLimits.defaults());
+    }
+
+    public Options {
+      Objects.requireNonNull(dataDir, "dataDir");
+      Objects.requireNonNull(apiLimits, "apiLimits");
+      if (apiPort < 0 || apiPort > 65_535 || blockIntervalMillis < 100) {
+        throw new IllegalArgumentException("invalid devnet options");
+      }
+    }
+  }
+
+  private final DevnetLayout layout = new DevnetLayout();
+  private final List<KeyValueStore> stores = new ArrayList<>();
+  private final List<ShardNode> nodes = new ArrayList<>();
+  private final ValidatorNetworks networks;
+  private final Clock clock;
+  private final long startedNanos = System.nanoTime();
+  private ShardChains chains;
+  private KeyValueStore nodeStore;
+  private Vertx vertx;
+  private ApiServer api;
+
+  private Devnet(ValidatorNetworks networks, Clock clock) {
+    this.networks = networks;
+    this.clock = clock;
+  }
+
+  /** Opens every store, starts the 12 validators and the API; closes what it opened on failure. */
+  public static Devnet start(Options options, ValidatorNetworks networks, Clock clock) {
+    Devnet d = new Devnet(networks, clock);
+    try {
+      d.open(options);
+      return d;
+    } catch (RuntimeException e) {
+      d.close();
+      throw e;
+    }
+  }
+
+  private void open(Options o) {
+    layout.writeGenesis(o.dataDir());
+    GenesisConfig genesis = layout.devnet().config();
+    List<Blockchain> replicas = new ArrayList<>();
+    List<List<TxPool>> pools = new ArrayList<>();
+    ModuleRegistry beaconModules = ModuleRegistry.builder()
+        .register(new RegistryModule(layout.governance())).build();
+    for (int s = 0; s < DevnetLayout.SHARDS; s++) {
+      ModuleRegistry modules = s == 0 ? beaconModules : shardModules(replicas.get(0));
+      List<TxPool> shardPools = new ArrayList<>();
+      for (int i = 0; i < DevnetLayout.VALIDATORS_PER_SHARD; i++) {
+        KeyValueStore store = track(RocksDbKeyValueStore.open(DevnetLayout.validatorDir(o.dataDir(), s, i),
+            RocksDbConfig.defaults().withBlockCacheBytes(4L << 20)));
+        ShardNode node = openValidator(genesis, s, layout.devnet().validators().get(s).get(i), store,
+            modules, o.blockIntervalMillis());
+        nodes.add(node);
+        shardPools.add(node.setup().pool());
+        if (i == 0) {
+          replicas.add(node.setup().chain());
+        }
+      }
+      pools.add(shardPools);
+    }
+    chains = new ShardChains(replicas, pools);
+    nodeStore = track(RocksDbKeyValueStore.open(DevnetLayout.nodeDir(o.dataDir()),
+        RocksDbConfig.defaults().withBlockCacheBytes(4L << 20)));
+    DataSharingReads reads = new DataSharingReads(chains, clock);
+    DataSharingServices services = DataSharingServices.create(nodeStore, layout.vaultKey(), reads,
+        new BeaconIssuerDirectory(() -> chains.beacon().headState()), clock);
+    nodes.forEach(ShardNode::start);
+    startApi(o, NodePorts.create(chains, services, reads, layout.governance(),
+        Set.of(layout.account(0)), () -> nodes.get(0).setup().network().peers().size()));
+    LOG.info("devnet started: {} validators, {}, data in {}", nodes.size(), networks.describe(), o.dataDir());
+  }
+
+  private ModuleRegistry shardModules(Blockchain beacon) {
+    // The devnet's shard validators read issuer standing from the co-located beacon replica.
+    return ModuleRegistry.builder()
+        .register(new AttestationModule(new BeaconIssuerDirectory(beacon::headState))).build();
+  }
+
+  private ShardNode openValidator(GenesisConfig genesis, int shard, BlsSecretKey key, KeyValueStore store,
+      ModuleRegistry modules, long interval) {
+    Committee committee = ShardNodes.committee(genesis, shard);
+    CommitteeSource committees = CommitteeSource.fixed(committee);
+    GenesisState g = Genesis.forShard(genesis, ShardId.of(shard));
+    Blockchain chain = Blockchain.open(store, genesis.chainConfig(), g, modules, new SignerRewards(committees), clock);
+    TxPool pool = TxPool.following(chain, TxPoolConfig.defaults(), modules, clock);
+    ConsensusConfig consensus = ConsensusConfig.defaults()
+        .withTimings(interval, 2 * interval + 2_000, 2 * interval + 2_000, 300_000)
+        .withShard(shard).withBlocksPerLeader(genesis.leaderRotationBlocks());
+    return new ShardNode(new ShardNodeSetup(consensus, committees, Optional.of(ShardNodes.committee(genesis, 0)),
+        BlsSignatureScheme.signer(key), new BlsSignatureScheme(), chain, pool, store,
+        networks.endpoint(shard, nodes.size() % DevnetLayout.VALIDATORS_PER_SHARD), g.block().hash().toBytes(),
+        clock, SyncLimits.defaults(), 10_000));
+  }
+
+  private void startApi(Options o, io.fugue.api.port.ApiPorts ports) {
+    vertx = Vertx.vertx();
+    api = new ApiServer(ApiConfig.builder().host("127.0.0.1").port(o.apiPort()).limits(o.apiLimits()).build(),
+        ports, clock);
+    await(vertx.deployVerticle(api).toCompletionStage().toCompletableFuture(), "the API to start");
+  }
+
+  private KeyValueStore track(KeyValueStore store) {
+    stores.add(store);
+    return store;
+  }
+
+  public int apiPort() {
+    return api.actualPort();
+  }
+
+  public DevnetLayout layout() {
+    return layout;
+  }
+
+  public ShardChains chains() {
+    return chains;
+  }
+
+  public List<ShardNode> validators() {
+    return List.copyOf(nodes);
+  }
+
+  /** Whether every shard has a block past genesis. */
+  public boolean allShardsFinalized() {
+    for (int s = 0; s < chains.count(); s++) {
+      if (chains.chain(s).head().number() < 1) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Waits until every shard has finalized a block; returns the time since start. */
+  public Duration awaitFirstBlocks(Duration deadline) throws InterruptedException {
+    long end = System.nanoTime() + deadline.toNanos();
+    while (!allShardsFinalized()) {
+      if (System.nanoTime() > end) {
+        throw new IllegalStateException("not every shard finalized a block within " + deadline);
+      }
+      Thread.sleep(50);
+    }
+    return Duration.ofNanos(System.nanoTime() - startedNanos);
+  }
+
+  /** Stops the API, then the validators, then the network, then closes every store. Idempotent. */
+  @Override
+  public synchronized void close() {
+    if (vertx != null) {
+      await(vertx.close().toCompletionStage().toCompletableFuture(), "the API to stop");
+      vertx = null;
+    }
+    nodes.forEach(ShardNode::stop);
+    networks.close();
+    for (KeyValueStore s : stores) {
+      try {
+        s.close();
+      } catch (RuntimeException e) {
+        LOG.warn("closing a store failed", e);
+      }
+    }
+    stores.clear();
+  }
+
+  private static void await(java.util.concurrent.CompletableFuture<?> f, String what) {
+    try {
+      f.get(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted waiting for " + what, e);
+    } catch (Exception e) {
+      throw new IllegalStateException("failed waiting for " + what + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,110 @@
+package io.fugue.api.node;
+
+import io.fugue.api.cli.NodeLauncher;
+import io.fugue.chain.crypto.KeyFile;
+import io.fugue.chain.node.ShardNodes;
+import io.fugue.chain.node.ValidatorConfig;
+import io.fugue.chain.node.ValidatorNode;
+import io.fugue.chain.p2p.P2pConfig;
+import io.fugue.chain.p2p.P2pHost;
+import io.fugue.chain.primitives.ChainException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The node commands of the CLI: each runs in this JVM until Ctrl-C, whose shutdown hook stops
+ * everything and closes every store before the JVM exits.
+ */
+public final class NodeCommands implements NodeLauncher {
+  /** The devnet's key files are encrypted with this public password: its keys are public anyway. */
+  public static final String DEVNET_PASSWORD = "devnet";
+  static final long DEVNET_BLOCK_INTERVAL_MILLIS = 1_000;
+
+  private final PrintStream out;
+
+  public NodeCommands(PrintStream out) {
+    this.out = out;
+  }
+
+  @Override
+  public int devnet(Path dataDir, int apiPort) {
+    Devnet devnet;
+    try {
+      devnet = Devnet.start(new Devnet.Options(dataDir, apiPort, DEVNET_BLOCK_INTERVAL_MILLIS),
+          new P2pNetworks("fugue-devnet", dataDir, Duration.ofMillis(200)), Clock.systemUTC());
+    } catch (RuntimeException e) {
+      out.println("fugue: cannot start the devnet: " + e.getMessage());
+      return 1;
+    }
+    Path keys = dataDir.resolve("keys");
+    importDevnetKeys(devnet.layout(), keys);
+    writeVaultKey(devnet.layout(), dataDir.resolve("vault-key.txt"));
+    out.print(DevnetGuide.text(devnet, dataDir, keys));
+    out.flush();
+    return runUntilStopped(devnet::close);
+  }
+
+  /** Writes the devnet accounts' key files (password {@value #DEVNET_PASSWORD}) once. */
+  static void importDevnetKeys(DevnetLayout layout, Path dir) {
+    KeyFileKeyStore store = new KeyFileKeyStore(dir, DEVNET_PASSWORD::toCharArray,
+        new KeyFile.ScryptParams(1 << 12, 8, 1));
+    for (int i = 0; i < layout.accounts().size(); i++) {
+      store.importKey("devnet-" + i, layout.accounts().get(i));
+    }
+  }
+
+  /** The vault's public key, for holders' clients to seal openings to ({@code FUGUE_VAULT_KEY}). */
+  static void writeVaultKey(DevnetLayout layout, Path file) {
+    try {
+      java.nio.file.Files.writeString(file, layout.vaultKey().publicKey().toBytes().toPrefixedHex() + "\n");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot write " + file, e);
+    }
+  }
+
+  @Override
+  public int node(Path config) {
+    ValidatorNode node;
+    try {
+      node = ValidatorNode.start(ValidatorConfig.load(config), ShardNodes.Options.defaults());
+    } catch (ChainException e) {
+      out.println("fugue: cannot start the validator: " + e.getMessage());
+      return 1;
+    }
+    out.println("validator of shard " + node.shardNode().shard() + " running; p2p " + node.dialableAddress());
+    out.println("Ctrl-C stops it.");
+    return runUntilStopped(node::close);
+  }
+
+  @Override
+  public int bootnode(Path dataDir, int port) {
+    P2pHost host;
+    try {
+      host = P2pHost.start(P2pConfig.builder().asBootnode().listen("/ip4/0.0.0.0/tcp/" + port)
+          .network("fugue-devnet").keyPath(dataDir.resolve("bootnode.key")).build());
+    } catch (RuntimeException e) {
+      out.println("fugue: cannot start the bootnode: " + e.getMessage());
+      return 1;
+    }
+    out.println("bootnode running (Kademlia server, no topics): " + host.dialableAddress());
+    out.println("Ctrl-C stops it.");
+    return runUntilStopped(host::close);
+  }
+
+  private static int runUntilStopped(Runnable stop) {
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      stop.run();
+      stopped.countDown();
+    }, "fugue-shutdown"));
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return 0;
+  }
+}

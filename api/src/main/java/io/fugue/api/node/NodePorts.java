@@ -1,0 +1,26 @@
+package io.fugue.api.node;
+
+import io.fugue.api.port.ApiPorts;
+import io.fugue.chain.primitives.Address;
+import io.fugue.datasharing.DataSharingServices;
+import io.fugue.datasharing.registry.GovernanceConfig;
+import java.util.Set;
+import java.util.function.IntSupplier;
+
+/** Builds the API's {@link ApiPorts} from a node's chains and data-sharing services. */
+public final class NodePorts {
+  private NodePorts() {}
+
+  public static ApiPorts create(ShardChains chains, DataSharingServices services, DataSharingReads reads,
+      GovernanceConfig governance, Set<Address> operators, IntSupplier peers) {
+    return new ApiPorts(
+        new LedgerChainBackend(chains, peers),
+        new RegistryIssuerBackend(reads),
+        new ShardAttestationBackend(reads),
+        new ServiceQueryBackend(services.queries(), services.vault(), reads),
+        new ServiceVaultBackend(services.vault()),
+        new Secp256k1SignatureVerifier(),
+        new ChainRoleResolver(reads, governance, operators),
+        new FinalizedReadiness(chains));
+  }
+}

@@ -1,0 +1,178 @@
+package io.fugue.api.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fugue.api.model.AnswerQueryRequest;
+import io.fugue.api.model.CreateQueryRequest;
+import io.fugue.api.model.Digest;
+import io.fugue.api.model.HexBytes;
+import io.fugue.api.model.PublishAttestationRequest;
+import io.fugue.api.model.QueryView;
+import io.fugue.api.model.RegisterIssuerRequest;
+import io.fugue.api.model.Role;
+import io.fugue.api.model.StoreOpeningRequest;
+import io.fugue.api.port.Outcome;
+import io.fugue.datasharing.attestation.AttestationId;
+import io.fugue.zk.Opening;
+import java.security.SecureRandom;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The issuer, attestation, query and vault ports over real chains and services, in memory. */
+class DataSharingBackendsTest {
+  private static final long DAY = 86_400_000L;
+  private final LedgerFixture f = new LedgerFixture();
+  private final RegistryIssuerBackend issuers = new RegistryIssuerBackend(f.reads);
+  private final ShardAttestationBackend attestations = new ShardAttestationBackend(f.reads);
+  private final ServiceQueryBackend queries =
+      new ServiceQueryBackend(f.services.queries(), f.services.vault(), f.reads);
+  private final ServiceVaultBackend vault = new ServiceVaultBackend(f.services.vault());
+  private final Opening worth = Opening.random(1_500_000);
+
+  private static <T> T done(Outcome<T> o) {
+    assertThat(o).as(o.toString()).isInstanceOf(Outcome.Done.class);
+    return ((Outcome.Done<T>) o).value();
+  }
+
+  private static Outcome.Reason reason(Outcome<?> o) {
+    assertThat(o).isInstanceOf(Outcome.Rejected.class);
+    return ((Outcome.Rejected<?>) o).reason();
+  }
+
+  private QueryView ask(String attestation, long threshold) {
+    byte[] nonce = new byte[32];
+    new SecureRandom().nextBytes(nonce);
+    return done(queries.create(LedgerFixture.caller(f.key(4), Role.CLIENT), new CreateQueryRequest(
+        List.of(Digest.fromHex(attestation)), "gte", threshold, null, "loan", HexBytes.of(nonce))).result());
+  }
+
+  @Test
+  void shouldShowTheRegistryAndRefuseUnsignedWrites() {
+    f.approvedIssuerWithSchema();
+    var listed = issuers.issuers().result();
+    assertThat(listed).singleElement().satisfies(i -> assertThat(i.status()).isEqualTo("approved"));
+    assertThat(issuers.schema("net-worth").result().orElseThrow().bits()).isEqualTo(32);
+    assertThat(issuers.schema("no such schema!").result()).isEmpty();
+    var write = issuers.register(LedgerFixture.caller(f.key(6)), new RegisterIssuerRequest("x", "y")).result();
+    assertThat(((Outcome.Rejected<?>) write).detail()).contains("POST /v1/chain/transactions");
+    assertThat(issuers.issuers().result()).hasSize(1);
+  }
+
+  @Test
+  void shouldShowAttestationsToTheirHolderOnly() {
+    f.approvedIssuerWithSchema();
+    String id = f.attest(0, worth, DAY);
+    var view = attestations.attestation(Digest.fromHex(id)).result().orElseThrow();
+    assertThat(view.status()).isEqualTo("active");
+    assertThat(view.subject()).isEqualTo("did:fugue:alice");
+    assertThat(done(attestations.bySubject(LedgerFixture.caller(f.key(3)), "did:fugue:alice").result()))
+        .hasSize(1);
+    assertThat(reason(attestations.bySubject(LedgerFixture.caller(f.key(5)), "did:fugue:alice").result()))
+        .isEqualTo(Outcome.Reason.FORBIDDEN);
+    assertThat(attestations.byIssuer(LedgerFixture.address(f.key(2))).result()).hasSize(1);
+    var publish = attestations.publish(LedgerFixture.caller(f.key(2)),
+        new PublishAttestationRequest("did:fugue:bob", "net-worth", view.commitment(), 1, 2)).result();
+    assertThat(reason(publish)).isEqualTo(Outcome.Reason.INVALID);
+  }
+
+  @Test
+  void shouldVerifyATrueProofAndFailItWhenReplayedOnAnotherQuery() {
+    f.approvedIssuerWithSchema();
+    String id = f.attest(0, worth, DAY);
+    QueryView first = ask(id, 1_000_000);
+    var view = attestations.attestation(Digest.fromHex(id)).result().orElseThrow();
+    byte[] proof = f.flows.prove(first, view, f.key(3).address(), worth, 32).orElseThrow();
+    var holder = LedgerFixture.caller(f.key(3), Role.HOLDER);
+    var ok = done(queries.answer(holder, first.id(), new AnswerQueryRequest(HexBytes.of(proof), null)).result());
+    assertThat(ok.status()).isEqualTo("verified");
+    assertThat(ok.outcome()).isTrue();
+    QueryView second = ask(id, 1_000_000);
+    var replay = done(queries.answer(holder, second.id(), new AnswerQueryRequest(HexBytes.of(proof), null)).result());
+    assertThat(replay.status()).isEqualTo("failed");
+    assertThat(done(queries.result(LedgerFixture.caller(f.key(4)), first.id()).result()).outcome()).isTrue();
+  }
+
+  @Test
+  void shouldScopeQueriesToTheirClientAndHolder() {
+    f.approvedIssuerWithSchema();
+    String id = f.attest(0, worth, DAY);
+    QueryView q = ask(id, 1_000_000);
+    var stranger = LedgerFixture.caller(f.key(6), Role.CLIENT, Role.HOLDER);
+    assertThat(reason(queries.query(stranger, q.id()).result())).isEqualTo(Outcome.Reason.FORBIDDEN);
+    assertThat(reason(queries.result(stranger, q.id()).result())).isEqualTo(Outcome.Reason.FORBIDDEN);
+    assertThat(reason(queries.answer(stranger, q.id(), new AnswerQueryRequest(HexBytes.of(new byte[1]), null))
+        .result())).isEqualTo(Outcome.Reason.FORBIDDEN);
+    assertThat(reason(queries.result(stranger, Digest.fromHex("0x" + "00".repeat(32))).result()))
+        .isEqualTo(Outcome.Reason.NOT_FOUND);
+  }
+
+  @Test
+  void shouldFailAProofOnceTheAttestationIsRevoked() {
+    f.approvedIssuerWithSchema();
+    String id = f.attest(0, worth, DAY);
+    QueryView q = ask(id, 1_000_000);
+    var view = attestations.attestation(Digest.fromHex(id)).result().orElseThrow();
+    byte[] proof = f.flows.prove(q, view, f.key(3).address(), worth, 32).orElseThrow();
+    f.commit(f.flows.revoke(f.key(2), 1, LedgerFixture.SHARD, new AttestationId(Convert.hash(Digest.fromHex(id)))));
+    var r = done(queries.answer(LedgerFixture.caller(f.key(3)), q.id(),
+        new AnswerQueryRequest(HexBytes.of(proof), null)).result());
+    assertThat(r.status()).isEqualTo("failed");
+    assertThat(r.reason()).contains("revoked");
+  }
+
+  @Test
+  void shouldFailAProofOnceTheAttestationExpired() {
+    f.approvedIssuerWithSchema();
+    String id = f.attest(0, worth, 10_000);
+    QueryView q = ask(id, 1_000_000);
+    var view = attestations.attestation(Digest.fromHex(id)).result().orElseThrow();
+    byte[] proof = f.flows.prove(q, view, f.key(3).address(), worth, 32).orElseThrow();
+    f.clock.advance(java.time.Duration.ofSeconds(20));
+    assertThat(attestations.attestation(Digest.fromHex(id)).result().orElseThrow().status()).isEqualTo("expired");
+    var r = done(queries.answer(LedgerFixture.caller(f.key(3)), q.id(),
+        new AnswerQueryRequest(HexBytes.of(proof), null)).result());
+    assertThat(r.status()).isEqualTo("failed");
+    assertThat(r.reason()).contains("expired");
+  }
+
+  @Test
+  void shouldRefuseThroughTheVaultWhenThePredicateIsFalse() {
+    f.approvedIssuerWithSchema();
+    String id = f.attest(0, worth, DAY);
+    var holder = LedgerFixture.caller(f.key(3), Role.HOLDER);
+    var sealed = f.flows.seal(worth, f.layout.vaultKey().publicKey(), new AttestationId(Convert.hash(Digest.fromHex(id))));
+    done(vault.store(holder, Digest.fromHex(id), new StoreOpeningRequest(Convert.hex(sealed.encode()))).result());
+    assertThat(vault.list(holder).result()).extracting(e -> e.attestationId().toHex()).containsExactly(id);
+    QueryView q = ask(id, 2_000_000);
+    var consent = f.flows.consent(q, f.key(3), f.clock.millis() + 60_000);
+    var r = done(queries.answer(holder, q.id(), new AnswerQueryRequest(null, Convert.hex(consent.encode()))).result());
+    assertThat(r.status()).isEqualTo("refused");
+    assertThat(r.outcome()).isFalse();
+  }
+
+  @Test
+  void shouldKeepAnotherAccountsOpeningOutOfItsVaultAndEraseOnRequest() {
+    f.approvedIssuerWithSchema();
+    String id = f.attest(0, worth, DAY);
+    var sealed = f.flows.seal(worth, f.layout.vaultKey().publicKey(), new AttestationId(Convert.hash(Digest.fromHex(id))));
+    var request = new StoreOpeningRequest(Convert.hex(sealed.encode()));
+    assertThat(reason(vault.store(LedgerFixture.caller(f.key(6)), Digest.fromHex(id), request).result()))
+        .isEqualTo(Outcome.Reason.FORBIDDEN);
+    assertThat(reason(vault.store(LedgerFixture.caller(f.key(3)), Digest.fromHex(id),
+        new StoreOpeningRequest(HexBytes.of(new byte[5]))).result())).isEqualTo(Outcome.Reason.INVALID);
+    var holder = LedgerFixture.caller(f.key(3));
+    done(vault.store(holder, Digest.fromHex(id), request).result());
+    done(vault.erase(holder, Digest.fromHex(id)).result());
+    assertThat(vault.list(holder).result()).isEmpty();
+    assertThat(reason(vault.erase(holder, Digest.fromHex(id)).result())).isEqualTo(Outcome.Reason.NOT_FOUND);
+  }
+
+  @Test
+  void shouldRejectAQueryOverAnUnknownAttestation() {
+    f.approvedIssuerWithSchema();
+    byte[] nonce = new byte[32];
+    var r = queries.create(LedgerFixture.caller(f.key(4)), new CreateQueryRequest(
+        List.of(Digest.fromHex("0x" + "11".repeat(32))), "gte", 1, null, "loan", HexBytes.of(nonce))).result();
+    assertThat(reason(r)).isEqualTo(Outcome.Reason.INVALID);
+  }
+}

@@ -1,0 +1,306 @@
+package io.fugue.api.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fugue.api.model.AccountAddress;
+import io.fugue.api.model.AttestationView;
+import io.fugue.api.model.Digest;
+import io.fugue.api.model.HexBytes;
+import io.fugue.api.model.QueryView;
+import io.fugue.chain.crypto.Secp256k1PrivateKey;
+import io.fugue.chain.primitives.Address;
+import io.fugue.datasharing.attestation.AttestationId;
+import io.fugue.zk.Opening;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The issue's scenario against a real devnet started in this JVM (12 FBFT validators over libp2p
+ * on 127.0.0.1, RocksDB in a temporary directory), driven through the HTTP API only: the test
+ * plays issuer, governance, holder and client with their own keys, builds and signs their
+ * transactions and proofs client-side, and sees everything else through the API.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DevnetScenarioIT {
+  private static final int SHARD = 1;
+  private static final String SCHEMA = "net-worth";
+  private static final String SUBJECT = "did:fugue:alice";
+
+  @TempDir static Path dataDir;
+  private Devnet devnet;
+  private DevnetClient http;
+  private final ClientFlows flows = new ClientFlows(Main.CHAIN_ID);
+  private Secp256k1PrivateKey governor;
+  private Secp256k1PrivateKey issuer;
+  private Secp256k1PrivateKey holder;
+  private Secp256k1PrivateKey client;
+  private Secp256k1PrivateKey stranger;
+  private String issuerToken;
+  private String holderToken;
+  private String clientToken;
+  private final Opening worth = Opening.random(1_500_000);
+  private String attestation;
+  private long issuerShardNonce;
+
+  @BeforeAll
+  void startDevnet() throws Exception {
+    devnet = Devnet.start(new Devnet.Options(dataDir, 0, 500),
+        new P2pNetworks("fugue-devnet", dataDir, Duration.ofMillis(100)), Clock.systemUTC());
+    devnet.awaitFirstBlocks(DevnetClient.WAIT);
+    http = new DevnetClient(devnet.apiPort());
+    List<Secp256k1PrivateKey> keys = devnet.layout().accounts();
+    governor = keys.get(0);
+    issuer = keys.get(2);
+    holder = keys.get(3);
+    client = keys.get(4);
+    stranger = keys.get(5);
+    DevnetClient.await("the node ready", () -> http.get("/health", null).bodyAsJsonObject().getBoolean("ready"));
+  }
+
+  @AfterAll
+  void stop() {
+    if (http != null) {
+      http.close();
+    }
+    if (devnet != null) {
+      devnet.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void shouldRegisterApproveAnIssuerAndCreateASchemaBySignedTransactions() {
+    assertThat(http.awaitIncluded(http.submit(flows.registerIssuer(issuer, 0, "First Bank", "kyc@bank.example"))))
+        .isEqualTo("included");
+    assertThat(http.awaitIncluded(http.submit(flows.approveIssuer(governor, 0, issuer.address()))))
+        .isEqualTo("included");
+    assertThat(http.awaitIncluded(http.submit(flows.createSchema(issuer, 1, SCHEMA, "net worth", "EUR", 0, 32,
+        List.of(issuer.address()))))).isEqualTo("included");
+
+    JsonObject registered = http.get("/v1/issuers/" + hex(issuer.address()), null).bodyAsJsonObject();
+    assertThat(registered.getString("status")).isEqualTo("approved");
+    assertThat(http.get("/v1/schemas/" + SCHEMA, null).bodyAsJsonObject().getInteger("bits")).isEqualTo(32);
+    issuerToken = http.login(issuer);
+    holderToken = http.login(holder);
+    clientToken = http.login(client);
+  }
+
+  @Test
+  @Order(2)
+  void shouldPublishAnAttestationOnTheSubjectsShard() {
+    attestation = publish(worth, Duration.ofDays(1));
+    JsonObject a = http.get("/v1/attestations/" + attestation, clientToken).bodyAsJsonObject();
+    assertThat(a.getString("status")).isEqualTo("active");
+    assertThat(a.getString("issuer")).isEqualTo(hex(issuer.address()));
+    assertThat(a.getString("commitment")).isEqualTo("0x" + HexFormat.of().formatHex(worth.commitment().toBytes()));
+    JsonArray mine = http.get("/v1/attestations/by-subject/" + SUBJECT, holderToken).bodyAsJsonObject()
+        .getJsonArray("attestations");
+    assertThat(mine.size()).isEqualTo(1);
+  }
+
+  @Test
+  @Order(3)
+  void shouldAnswerTrueWhenTheValueMeetsTheThreshold() {
+    String q = createQuery(attestation, 1_000_000);
+    JsonObject answered = answerWithProof(q, prove(q, attestation, worth));
+    assertThat(answered.getString("status")).isEqualTo("verified");
+    assertThat(answered.getBoolean("outcome")).isTrue();
+    JsonObject result = http.get("/v1/queries/" + q + "/result", clientToken).bodyAsJsonObject();
+    assertThat(result.getString("status")).isEqualTo("verified");
+    assertThat(result.getBoolean("outcome")).isTrue();
+    assertThat(result.getString("proofHash")).startsWith("0x");
+  }
+
+  @Test
+  @Order(4)
+  void shouldEndRefusedWhenTheHolderCannotProveAFalsePredicate() {
+    String q = createQuery(attestation, 2_000_000);
+    assertThat(flows.prove(queryView(q), attestationView(attestation), holder.address(), worth, 32)).isEmpty();
+    var sealed = flows.seal(worth, devnet.layout().vaultKey().publicKey(), id(attestation));
+    var stored = http.send("PUT", "/v1/vault/openings/" + attestation, holderToken,
+        new JsonObject().put("ciphertext", sealed.encode().toPrefixedHex()));
+    assertThat(stored.statusCode()).as(stored.bodyAsString()).isIn(200, 201);
+    var consent = flows.consent(queryView(q), holder, System.currentTimeMillis() + 60_000);
+    var r = http.post("/v1/queries/" + q + "/answer", holderToken,
+        new JsonObject().put("vaultConsent", consent.encode().toPrefixedHex()));
+    assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);
+    assertThat(r.bodyAsJsonObject().getString("status")).isEqualTo("refused");
+    assertThat(http.get("/v1/queries/" + q + "/result", clientToken).bodyAsJsonObject().getBoolean("outcome"))
+        .isFalse();
+  }
+
+  @Test
+  @Order(5)
+  void shouldFailAProofReplayedForAnotherQuery() {
+    String first = createQuery(attestation, 1_000_000);
+    byte[] proof = prove(first, attestation, worth);
+    String second = createQuery(attestation, 1_000_000);
+    JsonObject replayed = answerWithProof(second, proof);
+    assertThat(replayed.getString("status")).isEqualTo("failed");
+    assertThat(replayed.getBoolean("outcome")).isFalse();
+  }
+
+  @Test
+  @Order(6)
+  void shouldFailAProofForARevokedAttestation() {
+    Opening value = Opening.random(1_500_000);
+    String revoked = publish(value, Duration.ofDays(1));
+    String q = createQuery(revoked, 1_000_000);
+    byte[] proof = prove(q, revoked, value);
+    assertThat(http.awaitIncluded(http.submit(flows.revoke(issuer, issuerShardNonce++, SHARD, id(revoked)))))
+        .isEqualTo("included");
+    assertThat(http.get("/v1/attestations/" + revoked, clientToken).bodyAsJsonObject().getString("status"))
+        .isEqualTo("revoked");
+    JsonObject answered = answerWithProof(q, proof);
+    assertThat(answered.getString("status")).isEqualTo("failed");
+    assertThat(answered.getString("reason")).containsIgnoringCase("revoked");
+  }
+
+  @Test
+  @Order(7)
+  void shouldFailAProofForAnExpiredAttestation() {
+    Opening value = Opening.random(1_500_000);
+    String expiring = publish(value, Duration.ofSeconds(12));
+    String q = createQuery(expiring, 1_000_000);
+    byte[] proof = prove(q, expiring, value);
+    DevnetClient.await("the attestation expired", () ->
+        http.get("/v1/attestations/" + expiring, clientToken).bodyAsJsonObject().getString("status").equals("expired"));
+    JsonObject answered = answerWithProof(q, proof);
+    assertThat(answered.getString("status")).isEqualTo("failed");
+    assertThat(answered.getString("reason")).containsIgnoringCase("expire");
+  }
+
+  @Test
+  @Order(8)
+  void shouldRefuseCallersWithoutTheRole() {
+    String q = createQuery(attestation, 1_000_000);
+    assertThat(http.get("/v1/queries/" + q + "/result", null).statusCode()).isEqualTo(401);
+    String strangerToken = http.login(stranger);
+    assertProblem(http.get("/v1/queries/" + q + "/result", strangerToken), 403);
+    assertProblem(http.post("/v1/queries/" + q + "/answer", strangerToken,
+        new JsonObject().put("proof", "0x00")), 403);
+    assertProblem(http.post("/v1/issuers/" + hex(issuer.address()) + "/status", issuerToken,
+        new JsonObject().put("status", "suspended").put("reason", "not governance")), 403);
+    assertProblem(http.get("/v1/attestations/by-subject/" + SUBJECT, strangerToken), 403);
+  }
+
+  @Test
+  @Order(9)
+  void shouldRejectBadInputWithAProblemAndApplyNothing() {
+    String path = "/v1/chain/transactions";
+    long nonceBefore = beaconNonce(stranger.address());
+    int issuersBefore = http.get("/v1/issuers", null).bodyAsJsonObject().getJsonArray("issuers").size();
+    assertProblem(http.post(path, null, "{\"rawTransaction\": "), 400);
+    assertProblem(http.post(path, null, new JsonObject().put("rawTransaction", 42)), 400);
+    assertProblem(http.post(path, null, new JsonObject().put("rawTransaction", "0xzz")), 400);
+    assertProblem(http.post(path, null, new JsonObject().put("rawTransaction", "0x00").put("extra", 1)), 400);
+    assertProblem(http.post(path, null, new JsonObject().put("rawTransaction", "0x" + "ab".repeat(300_000))), 413);
+    byte[] tampered = flows.registerIssuer(stranger, 0, "Mallory", "m@x.example").encode().toArray();
+    tampered[tampered.length - 2] ^= 0x01;
+    assertThat(http.post(path, null, new JsonObject().put("rawTransaction",
+        "0x" + HexFormat.of().formatHex(tampered))).statusCode()).isBetween(400, 422);
+    assertProblem(http.post("/v1/auth/token", null, new JsonObject().put("address", hex(stranger.address()))
+        .put("challenge", "0x" + "00".repeat(32)).put("signature", "0x1234")), 400);
+    assertProblem(http.post("/v1/queries", clientToken, new JsonObject().put("attestations", new JsonArray()
+        .add(attestation)).put("predicate", "gte").put("threshold", "lots").put("purpose", "x")
+        .put("nonce", nonce())), 400);
+
+    long height = beaconHeight();
+    DevnetClient.await("two more beacon blocks", () -> beaconHeight() >= height + 2);
+    assertThat(beaconNonce(stranger.address())).isEqualTo(nonceBefore);
+    assertThat(http.get("/v1/issuers", null).bodyAsJsonObject().getJsonArray("issuers").size())
+        .isEqualTo(issuersBefore);
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  private String publish(Opening opening, Duration validity) {
+    long now = System.currentTimeMillis();
+    long nonce = issuerShardNonce++;
+    var tx = flows.publish(issuer, nonce, SHARD, SUBJECT, holder.address(), SCHEMA, opening, now - 60_000,
+        now + validity.toMillis());
+    assertThat(http.awaitIncluded(http.submit(tx))).isEqualTo("included");
+    return ClientFlows.attestationId(SHARD, issuer.address(), nonce, SUBJECT, SCHEMA).value().toBytes().toPrefixedHex();
+  }
+
+  private String createQuery(String attestationId, long threshold) {
+    var r = http.post("/v1/queries", clientToken, new JsonObject()
+        .put("attestations", new JsonArray().add(attestationId)).put("predicate", "gte")
+        .put("threshold", threshold).put("purpose", "loan check").put("nonce", nonce()));
+    assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(201);
+    return r.bodyAsJsonObject().getString("id");
+  }
+
+  private byte[] prove(String queryId, String attestationId, Opening opening) {
+    return flows.prove(queryView(queryId), attestationView(attestationId), holder.address(), opening, 32)
+        .orElseThrow(() -> new AssertionError("the holder should be able to prove this"));
+  }
+
+  private JsonObject answerWithProof(String queryId, byte[] proof) {
+    var r = http.post("/v1/queries/" + queryId + "/answer", holderToken,
+        new JsonObject().put("proof", "0x" + HexFormat.of().formatHex(proof)));
+    assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);
+    return r.bodyAsJsonObject();
+  }
+
+  private QueryView queryView(String id) {
+    JsonObject j = http.get("/v1/queries/" + id, holderToken).bodyAsJsonObject();
+    return new QueryView(Digest.fromHex(j.getString("id")), AccountAddress.fromHex(j.getString("client")),
+        j.getJsonArray("attestations").stream().map(a -> Digest.fromHex((String) a)).toList(),
+        j.getString("predicate"), j.getLong("threshold"), j.getLong("upper"), j.getString("purpose"),
+        HexBytes.fromHex(j.getString("nonce")), j.getString("status"), j.getLong("createdAt"));
+  }
+
+  private AttestationView attestationView(String id) {
+    JsonObject j = http.get("/v1/attestations/" + id, holderToken).bodyAsJsonObject();
+    return new AttestationView(Digest.fromHex(j.getString("id")), AccountAddress.fromHex(j.getString("issuer")),
+        j.getString("subject"), j.getString("schema"), HexBytes.fromHex(j.getString("commitment")),
+        j.getLong("validFrom"), j.getLong("validUntil"), j.getString("status"));
+  }
+
+  private long beaconHeight() {
+    return http.get("/v1/chain/shards", null).bodyAsJsonObject().getJsonArray("shards").getJsonObject(0)
+        .getLong("height");
+  }
+
+  private long beaconNonce(Address a) {
+    return devnet.chains().chain(0).headState().account(a.toBytes()).nonce();
+  }
+
+  private static void assertProblem(HttpResponse<Buffer> r, int status) {
+    assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(status);
+    assertThat(r.getHeader("Content-Type")).isEqualTo("application/problem+json");
+    assertThat(r.bodyAsJsonObject().getInteger("status")).isEqualTo(status);
+  }
+
+  private static AttestationId id(String hex) {
+    return new AttestationId(io.fugue.chain.primitives.Hash32.fromHex(hex));
+  }
+
+  private static String hex(Address a) {
+    return a.toBytes().toPrefixedHex();
+  }
+
+  private static String nonce() {
+    byte[] n = new byte[32];
+    new SecureRandom().nextBytes(n);
+    return "0x" + HexFormat.of().formatHex(n);
+  }
+}
