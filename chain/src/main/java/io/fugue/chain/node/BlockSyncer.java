@@ -7,6 +7,7 @@ import io.fugue.chain.ledger.LedgerLimits;
 import io.fugue.chain.primitives.Bytes;
 import io.fugue.chain.primitives.ChainException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -40,6 +41,9 @@ final class BlockSyncer {
   private final LongSupplier nextHeight;
   private final Consumer<SyncCodec.SyncedBlock> apply;
   private final Set<ConsensusNetwork.Peer> shardPeers = ConcurrentHashMap.newKeySet();
+  // Peers that answered for another shard: honest nodes of other committees share the sync
+  // protocol id, so they are skipped, not penalized.
+  private final Set<ConsensusNetwork.Peer> otherShardPeers = new HashSet<>();
   private final AtomicLong requests = new AtomicLong();
   private final AtomicLong synced = new AtomicLong();
   private final AtomicLong rejected = new AtomicLong();
@@ -82,7 +86,8 @@ final class BlockSyncer {
   }
 
   private Optional<ConsensusNetwork.Peer> pickPeer() {
-    List<ConsensusNetwork.Peer> connected = network.peers();
+    List<ConsensusNetwork.Peer> connected = new ArrayList<>(network.peers());
+    connected.removeAll(otherShardPeers);
     List<ConsensusNetwork.Peer> preferred = new ArrayList<>(connected);
     preferred.retainAll(shardPeers);
     List<ConsensusNetwork.Peer> from = preferred.isEmpty() ? connected : preferred;
@@ -100,7 +105,16 @@ final class BlockSyncer {
     }
     List<SyncCodec.SyncedBlock> blocks;
     try {
-      blocks = verified(r, SyncCodec.decodeResponse(bytes, limits));
+      SyncCodec.Response response = SyncCodec.decodeResponse(bytes, limits);
+      if (response.shard() != shard && response.blocks().isEmpty()) {
+        // The peer serves another shard and said so: ask someone else next time.
+        otherShardPeers.add(peer);
+        shardPeers.remove(peer);
+        LOG.debug("peer {} serves shard {}, not {}", peer.id(), response.shard(), shard);
+        request(r.from());
+        return;
+      }
+      blocks = verified(r, response);
     } catch (NodeException e) {
       rejected.incrementAndGet();
       network.penalize(peer, "bad sync response: " + e.getMessage());

@@ -140,11 +140,39 @@ class BlockSyncerTest {
     assertThat(net.lastRequest).isEqualTo(SyncCodec.encode(new SyncCodec.Request(0, 1, limits.maxBlocksPerRequest())));
   }
 
+  @Test
+  void shouldSkipWithoutPenaltyAPeerThatServesAnotherShard() {
+    // Every committee shares the sync protocol id, so an honest validator of shard 1 answers a
+    // shard-0 request with an empty response for its own shard.
+    FakeNetwork net = new FakeNetwork(SyncCodec.encode(new SyncCodec.Response(1, List.of())));
+    List<SyncCodec.SyncedBlock> applied = new ArrayList<>();
+    BlockSyncer s = syncer(net, applied);
+    s.request(1);
+    s.request(1);
+    assertThat(net.penalized).isEmpty();
+    assertThat(s.rejectedResponses()).isZero();
+    assertThat(applied).isEmpty();
+    assertThat(net.requests).as("the other shard's peer is not asked again").isEqualTo(1);
+  }
+
+  @Test
+  void shouldPenalizeBlocksOfAnotherShard() {
+    QuorumCertificate good = proof(1, block1.hash(), block1.hash(), List.of(1, 2, 3), List.of(1, 2, 3));
+    FakeNetwork net = new FakeNetwork(SyncCodec.encode(
+        new SyncCodec.Response(1, List.of(new SyncCodec.SyncedBlock(block1.encode(), good)))));
+    List<SyncCodec.SyncedBlock> applied = new ArrayList<>();
+    BlockSyncer s = syncer(net, applied);
+    s.request(1);
+    assertThat(applied).isEmpty();
+    assertThat(net.penalized).containsExactly("peer");
+  }
+
   /** One peer answering every request with fixed bytes. */
   static final class FakeNetwork implements ConsensusNetwork {
     final Bytes answer;
     final List<String> penalized = new ArrayList<>();
     Bytes lastRequest;
+    int requests;
 
     FakeNetwork(Bytes answer) {
       this.answer = answer;
@@ -159,6 +187,7 @@ class BlockSyncerTest {
     @Override
     public CompletableFuture<Bytes> request(Peer peer, Bytes request, Duration timeout) {
       lastRequest = request;
+      requests++;
       return CompletableFuture.completedFuture(answer);
     }
 
