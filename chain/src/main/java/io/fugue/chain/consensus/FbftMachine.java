@@ -61,6 +61,9 @@ public final class FbftMachine extends ViewChangeRules {
 
   /** Fires timeouts and a pending proposal whose time has come. */
   public List<Output> onTick(long nowMillis) {
+    // The tick that brought us here is used up: if this call leaves the wake-up instant where it
+    // was (a whole round finished within it, as with a committee of one), it must be asked again.
+    lastScheduled = Long.MIN_VALUE;
     return run(nowMillis, () -> {
       if (proposeAt >= 0 && now >= proposeAt) {
         propose();

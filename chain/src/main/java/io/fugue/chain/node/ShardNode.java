@@ -57,6 +57,7 @@ public final class ShardNode {
   private FbftMachine machine;
   private OutputRouter router;
   private ScheduledFuture<?> tick;
+  private long tickAt;
 
   public ShardNode(ShardNodeSetup setup) {
     this.setup = Objects.requireNonNull(setup, "setup");
@@ -228,8 +229,31 @@ public final class ShardNode {
     if (tick != null) {
       tick.cancel(false);
     }
-    long delay = Math.max(0, atMillis - now());
-    tick = driver.schedule(() -> perform(machine.onTick(now())), delay, TimeUnit.MILLISECONDS);
+    tickAt = atMillis;
+    tick = driver.schedule(this::guardedTick, Math.max(0, atMillis - now()), TimeUnit.MILLISECONDS);
+  }
+
+  /** A scheduled task's exception would vanish into its future: log it like any driver task's. */
+  private void guardedTick() {
+    try {
+      fireTick();
+    } catch (RuntimeException e) {
+      LOG.error("shard {} tick failed", shard, e);
+    }
+  }
+
+  /**
+   * The executor's timer runs on nanoTime, the machine on the wall clock in whole milliseconds: a
+   * tick can fire a millisecond before the wall clock reaches its instant. The machine would then
+   * do nothing and, its wake-up unchanged, ask for no new tick; so an early tick waits again.
+   */
+  private void fireTick() {
+    long now = now();
+    if (now < tickAt) {
+      tick = driver.schedule(this::guardedTick, tickAt - now, TimeUnit.MILLISECONDS);
+      return;
+    }
+    perform(machine.onTick(now));
   }
 
   private void applySynced(SyncCodec.SyncedBlock b) {

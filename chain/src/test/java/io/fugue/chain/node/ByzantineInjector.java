@@ -43,11 +43,33 @@ final class ByzantineInjector implements ConsensusNetwork.GossipHandler {
     endpoint.subscribe(shard, ConsensusNetwork.Kind.CONSENSUS, this);
   }
 
+  private volatile Bytes firstAnnounce;
+  private volatile BlsSecretKey outsider;
+
+  /** Also sends, with {@code outsiderKey} (not a member), a vote per round, and replays an old ANNOUNCE. */
+  ByzantineInjector withOutsider(BlsSecretKey outsiderKey) {
+    this.outsider = outsiderKey;
+    return this;
+  }
+
   @Override
   public ConsensusNetwork.Verdict onMessage(ConsensusNetwork.Peer from, Bytes payload) {
-    if (codec.decode(payload) instanceof DecodeResult.Decoded d && d.message() instanceof ConsensusMessage.Announce a
-        && rounds.getAndDecrement() > 0) {
-      attack(a);
+    if (codec.decode(payload) instanceof DecodeResult.Decoded d && d.message() instanceof ConsensusMessage.Announce a) {
+      if (firstAnnounce == null) {
+        firstAnnounce = payload;
+      }
+      if (rounds.getAndDecrement() > 0) {
+        attack(a);
+        if (outsider != null) {
+          Bytes p = SigningPayloads.vote(Phase.PREPARE, shard, a.height(), a.blockHash(), a.viewId());
+          send(new ConsensusMessage.Vote(Phase.PREPARE, shard, a.height(), a.viewId(),
+              new ValidatorKey(outsider.publicKey().toBytes()), a.blockHash(),
+              new ValidatorSignature(outsider.sign(p).toBytes())));
+          if (a.height() > 2) {
+            endpoint.publish(shard, ConsensusNetwork.Kind.CONSENSUS, firstAnnounce);
+          }
+        }
+      }
     }
     return ConsensusNetwork.Verdict.ACCEPT;
   }

@@ -24,7 +24,7 @@ class InMemoryConsensusIT {
       Transaction tx = Transfer.unsigned(c.devnet.config().chainId(), 0, ShardId.of(0), Uint256.of(1_000_000_000L),
           new Transfer(ShardId.of(0), c.devnet.accounts().get(1).address(), Uint256.of(12345), Bytes.EMPTY))
           .sign(c.devnet.accounts().get(0));
-      c.shard(0).forEach(n -> assertThat(n.setup().pool().add(tx)).isInstanceOf(AddResult.Added.class));
+      assertThat(c.local.submit(tx)).hasSize(4).allSatisfy(r -> assertThat(r).isInstanceOf(AddResult.Added.class));
       c.awaitHeight(c.shard(0), 10, DEADLINE);
       List<Hash32> at10 = c.shard(0).stream().map(n -> n.setup().chain().block(10).orElseThrow().hash()).toList();
       assertThat(at10).containsOnly(at10.get(0));
@@ -89,13 +89,17 @@ class InMemoryConsensusIT {
   void shouldRejectAByzantineMembersForgeriesRecordItsDoubleSignAndGoOn() {
     try (MemCluster c = new MemCluster(1, 4, 50, 1000)) {
       var keys = c.devnet.validators().get(0);
-      new ByzantineInjector(c.network.endpoint("byzantine"), 0, keys.get(3), keys.get(2), 4, 6);
+      new ByzantineInjector(c.network.endpoint("byzantine"), 0, keys.get(3), keys.get(2), 4, 6)
+          .withOutsider(io.fugue.chain.crypto.BlsSecretKey.fromSeed(new byte[32]));
       c.awaitHeight(c.shard(0), 12, DEADLINE);
       List<NodeStatus> st = c.shard(0).stream().map(c::status).toList();
       assertThat(st.stream().mapToLong(s -> s.rejected(io.fugue.chain.consensus.Rejection.BAD_SIGNATURE)).sum())
           .isPositive();
       assertThat(st.stream().mapToLong(s -> s.rejected(io.fugue.chain.consensus.Rejection.BAD_AGGREGATE)).sum())
           .isPositive();
+      assertThat(st.stream().mapToLong(NodeStatus::gossipRejected).sum()).as("votes of a non-member").isPositive();
+      assertThat(st.stream().mapToLong(s -> s.rejected(io.fugue.chain.consensus.Rejection.OLD_HEIGHT)).sum())
+          .as("a replayed ANNOUNCE of height 1").isPositive();
       var evidence = c.shard(0).stream().flatMap(n -> n.evidence().stream()).toList();
       assertThat(evidence).isNotEmpty();
       assertThat(evidence).allSatisfy(e -> {

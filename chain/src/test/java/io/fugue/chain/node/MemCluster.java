@@ -7,8 +7,6 @@ import io.fugue.chain.genesis.DevnetGenesis;
 import io.fugue.chain.genesis.Genesis;
 import io.fugue.chain.primitives.Bytes;
 import io.fugue.chain.primitives.ShardId;
-import io.fugue.chain.storage.InMemoryKeyValueStore;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,40 +16,34 @@ import java.util.function.Predicate;
 /** Shards × validators of {@link ShardNode}s over one {@link InMemoryNetwork}, with in-memory stores. */
 final class MemCluster implements AutoCloseable {
   final DevnetGenesis.Devnet devnet;
-  final InMemoryNetwork network = new InMemoryNetwork();
+  final InMemoryNetwork network;
   final ShardNodes.Options options;
-  private final InMemoryKeyValueStore[][] stores;
-  private final ShardNode[][] nodes;
+  final LocalNetwork local;
 
   MemCluster(int shards, int validators, long blockIntervalMillis, long timeoutMillis) {
     devnet = DevnetGenesis.generate(new DevnetGenesis.Spec(Bytes.of(new byte[] {7, 7}), shards, validators, 4,
         1_000_000, RateLimits.none()));
     options = ShardNodes.Options.defaults().withTimings(ConsensusConfig.defaults()
         .withTimings(blockIntervalMillis, timeoutMillis, timeoutMillis, 20 * timeoutMillis));
-    stores = new InMemoryKeyValueStore[shards][validators];
-    nodes = new ShardNode[shards][validators];
-    for (int s = 0; s < shards; s++) {
-      for (int i = 0; i < validators; i++) {
-        stores[s][i] = new InMemoryKeyValueStore();
-        start(s, i);
-      }
-    }
+    local = LocalNetwork.inMemory(devnet.config(), devnet.validators(), options);
+    network = local.network();
+    local.startAll();
   }
 
   ShardNode start(int shard, int i) {
-    ShardNode n = ShardNodes.open(devnet.config(), shard, devnet.validators().get(shard).get(i), stores[shard][i],
-        network.endpoint(shard + "-" + i), options, Clock.systemUTC());
-    n.start();
-    nodes[shard][i] = n;
-    return n;
+    return local.startValidator(shard, i);
   }
 
   ShardNode node(int shard, int i) {
-    return nodes[shard][i];
+    return local.node(shard, i).orElseThrow();
   }
 
   List<ShardNode> shard(int shard) {
-    return List.of(nodes[shard]);
+    List<ShardNode> out = new ArrayList<>();
+    for (int i = 0; i < local.validators(shard); i++) {
+      out.add(node(shard, i));
+    }
+    return out;
   }
 
   NodeStatus status(ShardNode n) {
@@ -96,13 +88,6 @@ final class MemCluster implements AutoCloseable {
 
   @Override
   public void close() {
-    for (ShardNode[] row : nodes) {
-      for (ShardNode n : row) {
-        if (n != null) {
-          n.stop();
-        }
-      }
-    }
-    network.close();
+    local.close();
   }
 }
