@@ -31,11 +31,11 @@ final class EventPump implements Runnable {
   final Set<PeerId> connected = ConcurrentHashMap.newKeySet();
   final List<String> listenAddresses = new CopyOnWriteArrayList<>();
   final CountDownLatch firstListen = new CountDownLatch(1);
-  private final NativeHost host;
+  private final NativeHost.Handle host;
   private final PendingRequests pending;
   private final P2pMetrics.Local metrics;
 
-  EventPump(NativeHost host, PendingRequests pending, P2pMetrics.Local metrics) {
+  EventPump(NativeHost.Handle host, PendingRequests pending, P2pMetrics.Local metrics) {
     this.host = host;
     this.pending = pending;
     this.metrics = metrics;

@@ -4,8 +4,9 @@ import java.util.Objects;
 
 /**
  * A gossip handler's verdict on one message. Only {@link Accept}ed messages are forwarded to other
- * peers; {@link Reject} also marks the sender as having sent an invalid message, {@link Ignore}
- * drops the message without blame (e.g. a duplicate or a block for a past epoch).
+ * peers. {@link Reject} drops the message and reports it to gossipsub as invalid (which penalises
+ * the sender once peer scoring is enabled; it is not yet) and is counted in {@link
+ * P2pMetrics#rejected()}; {@link Ignore} drops it without blame (e.g. a block for a past epoch).
  */
 public sealed interface GossipValidation {
 
@@ -15,7 +16,7 @@ public sealed interface GossipValidation {
   /** Not useful but not malicious: drop without forwarding. */
   record Ignore() implements GossipValidation {}
 
-  /** Invalid: drop without forwarding, and count it against the sender. */
+  /** Invalid: drop without forwarding, reported to gossipsub as invalid. */
   record Reject(String reason) implements GossipValidation {
     public Reject {
       Objects.requireNonNull(reason, "reason");

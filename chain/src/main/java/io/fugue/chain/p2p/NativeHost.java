@@ -14,16 +14,45 @@ final class NativeHost {
   private static final Cleaner CLEANER = Cleaner.create();
   private static final int STOP_TIMEOUT_MS = 5_000;
 
-  /** Holds only the handle, never the NativeHost, so the cleaner can run. */
-  private static final class Handle implements Runnable {
+  /**
+   * The live handle. The cleaner and the event pump hold this, never the NativeHost, so a host
+   * dropped without {@code close()} still becomes unreachable and gets cleaned.
+   */
+  static final class Handle implements Runnable {
     private final AtomicLong value;
+    private final PeerId peerId;
 
-    Handle(long handle) {
+    Handle(long handle, PeerId peerId) {
       this.value = new AtomicLong(handle);
+      this.peerId = peerId;
     }
 
-    long get() {
-      return value.get();
+    PeerId peerId() {
+      return peerId;
+    }
+
+    /** Sends a command; a refusal becomes a {@link P2pException} naming {@code what}. */
+    byte[] command(String what, byte[] command) {
+      long h = value.get();
+      if (h == 0) {
+        throw new P2pException(what + ": host is stopped");
+      }
+      try {
+        return NativeP2p.command(h, command);
+      } catch (NativeException e) {
+        throw new P2pException(what + ": " + e.getMessage(), e);
+      }
+    }
+
+    /** A batch of events, empty on timeout, {@code null} once stopped and drained. */
+    byte[] poll(int maxBytes, int timeoutMs) {
+      long h = value.get();
+      return h == 0 ? null : NativeP2p.poll(h, maxBytes, timeoutMs);
+    }
+
+    long[] stats() {
+      long h = value.get();
+      return h == 0 ? null : NativeP2p.stats(h);
     }
 
     @Override
@@ -37,12 +66,10 @@ final class NativeHost {
 
   private final Handle handle;
   private final Cleaner.Cleanable cleanable;
-  private final PeerId peerId;
 
   private NativeHost(long handle) {
-    this.handle = new Handle(handle);
+    this.handle = new Handle(handle, new PeerId(NativeP2p.localPeerId(handle)));
     this.cleanable = CLEANER.register(this, this.handle);
-    this.peerId = new PeerId(NativeP2p.localPeerId(handle));
   }
 
   static NativeHost start(P2pConfig config, byte[] secret) {
@@ -53,32 +80,20 @@ final class NativeHost {
     }
   }
 
+  Handle handle() {
+    return handle;
+  }
+
   PeerId peerId() {
-    return peerId;
+    return handle.peerId();
   }
 
-  /** Sends a command; a refusal becomes a {@link P2pException} naming {@code what}. */
   byte[] command(String what, byte[] command) {
-    long h = handle.get();
-    if (h == 0) {
-      throw new P2pException(what + ": host is stopped");
-    }
-    try {
-      return NativeP2p.command(h, command);
-    } catch (NativeException e) {
-      throw new P2pException(what + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** A batch of events, empty on timeout, {@code null} once stopped and drained. */
-  byte[] poll(int maxBytes, int timeoutMs) {
-    long h = handle.get();
-    return h == 0 ? null : NativeP2p.poll(h, maxBytes, timeoutMs);
+    return handle.command(what, command);
   }
 
   long[] stats() {
-    long h = handle.get();
-    return h == 0 ? null : NativeP2p.stats(h);
+    return handle.stats();
   }
 
   void stop() {

@@ -128,6 +128,40 @@ class P2pFailureIT {
   }
 
   @Test
+  void shouldRefuseMalformedConfigAndKeyWithAnException() {
+    byte[] config = P2pWire.encodeConfig(Cluster.fastConfig().build());
+    assertThatThrownBy(() -> NativeP2p.start(new byte[] {1, 2, 3}, NodeKey.generate()))
+        .isInstanceOf(NativeException.class)
+        .hasMessageContaining("invalid argument");
+    assertThatThrownBy(() -> NativeP2p.start(config, new byte[31]))
+        .isInstanceOf(NativeException.class)
+        .hasMessageContaining("32 bytes");
+    byte[] trailing = java.util.Arrays.copyOf(config, config.length + 1);
+    assertThatThrownBy(() -> NativeP2p.start(trailing, NodeKey.generate()))
+        .isInstanceOf(NativeException.class);
+  }
+
+  @Test
+  void shouldStopAnAbandonedHostThroughTheCleaner() {
+    String address = abandonedHostAddress();
+    String[] parts = address.split("/");
+    await("abandoned host's port closed", () -> {
+      System.gc();
+      try (Socket probe = new Socket(parts[2], Integer.parseInt(parts[4]))) {
+        return false;
+      } catch (java.io.IOException refused) {
+        return true;
+      }
+    });
+  }
+
+  /** Starts a host and drops every reference to it without closing it. */
+  private static String abandonedHostAddress() {
+    P2pHost host = P2pHost.start(Cluster.fastConfig().build());
+    return host.listenAddresses().get(0);
+  }
+
+  @Test
   void shouldDropAndCountOversizeAndMalformedInputWithoutCrashing() throws Exception {
     P2pLimits small = P2pLimits.defaults().withMaxGossipBytes(64 * 1024).withMaxRequestBytes(64 * 1024);
     P2pHost strict = cluster.node(Cluster.fastConfig().bootnode(boot.dialableAddress()).limits(small));
