@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     description = "Fugue: a sharded proof-of-stake chain for privacy-preserving data sharing.",
     subcommands = {DevnetCommand.class, NodeCommand.class, BootnodeCommand.class,
         KeysCommand.class, TxCommand.class, IssuerCommand.class, SchemaCommand.class,
-        AttestCommand.class, VaultCommand.class, QueryCommand.class},
+        AttestCommand.class, RevokeCommand.class, VaultCommand.class, QueryCommand.class},
     exitCodeListHeading = "Exit codes:%n",
     exitCodeList = {"0:success", "1:the node refused or could not be reached",
         "2:invalid usage", "3:not available in this build"})

@@ -10,7 +10,8 @@ import java.util.Objects;
 
 /**
  * Real libp2p on 127.0.0.1: one bootnode (Kademlia server, no topics) and one host per validator
- * that dials it, each on an OS-chosen TCP port. Validator hosts keep their node keys under their
+ * that dials it, each on an OS-chosen TCP port, scoped to its shard for block sync
+ * ({@link ShardScopedNetwork}). Validator hosts keep their node keys under their
  * data directories, so a restarted devnet has the same peer ids. Each endpoint owns its host (the
  * validator closes it when it stops); {@link #close} closes the bootnode.
  */
@@ -36,7 +37,7 @@ public final class P2pNetworks implements ValidatorNetworks {
   public ConsensusNetwork endpoint(int shard, int index) {
     Path key = DevnetLayout.validatorDir(dataDir, shard, index).resolve("node.key");
     P2pHost host = P2pHost.start(base().bootnode(bootnode.dialableAddress()).keyPath(key).build());
-    return new P2pConsensusNetwork(host, network);
+    return new ShardScopedNetwork(new P2pConsensusNetwork(host, network), shard);
   }
 
   @Override

@@ -47,7 +47,7 @@ public final class ShardAttestationBackend implements AttestationBackend {
   public Future<Outcome<AttestationView>> revoke(
       Caller issuer, Digest id, RevokeAttestationRequest request) {
     return Future.succeededFuture(Outcome.rejected(Outcome.Reason.INVALID,
-        RegistryIssuerBackend.SIGN_IT.formatted("attestation revocation", "fugue attest revoke")));
+        RegistryIssuerBackend.SIGN_IT.formatted("attestation revocation", "fugue revoke")));
   }
 
   @Override
