@@ -1,10 +1,14 @@
 package io.fugue.api.node;
 
+import io.fugue.api.model.AttestationProofView;
 import io.fugue.api.model.AttestationView;
 import io.fugue.api.model.IssuerView;
 import io.fugue.api.model.SchemaView;
 import io.fugue.chain.primitives.Address;
+import io.fugue.chain.ledger.BlockHeader;
+import io.fugue.chain.execution.Blockchain;
 import io.fugue.datasharing.attestation.Attestation;
+import io.fugue.datasharing.attestation.AttestationProof;
 import io.fugue.datasharing.attestation.AttestationId;
 import io.fugue.datasharing.attestation.AttestationState;
 import io.fugue.datasharing.attestation.AttestationStatus;
@@ -45,6 +49,24 @@ public final class DataSharingReads implements AttestationLookup {
       Optional<Attestation> a = AttestationState.attestation(chains.chain(s).headState(), id);
       if (a.isPresent()) {
         return a;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The attestation's record proved against the state root of the head of the shard holding it.
+   * The head is read once, so the proof, the root and the block all name the same state.
+   */
+  public Optional<AttestationProofView> proof(AttestationId id) {
+    for (int s = 1; s < chains.count(); s++) {
+      Blockchain chain = chains.chain(s);
+      BlockHeader head = chain.head();
+      if (AttestationState.attestation(chain.stateAt(head.stateRoot()), id).isPresent()) {
+        AttestationProof p = AttestationProof.prove(chain.worldState(), head.stateRoot(), id);
+        return Optional.of(new AttestationProofView(Convert.digest(id.value()), s, head.number(),
+            Convert.digest(head.hash()), Convert.digest(head.stateRoot()),
+            Convert.hex(p.proof().encode()), Convert.hex(p.attestation().encode())));
       }
     }
     return Optional.empty();

@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.IntSupplier;
 import java.util.stream.IntStream;
 
@@ -79,12 +80,8 @@ public final class LedgerChainBackend implements ChainBackend {
   }
 
   @Override
-  public Future<Optional<AccountView>> account(AccountAddress address) {
-    int shard = accountShard();
-    return call(() -> {
-      Account a = chains.chain(shard).headState().account(Convert.address(address).toBytes());
-      return Optional.of(new AccountView(address, shard, a.balance().toString(), a.nonce()));
-    });
+  public Future<Optional<AccountView>> account(AccountAddress address, OptionalInt shard) {
+    return call(() -> account(address, shard.orElse(accountShard())));
   }
 
   /** The account on {@code shard}: balances and nonces are per shard. */

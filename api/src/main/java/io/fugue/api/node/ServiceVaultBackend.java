@@ -4,6 +4,7 @@ import io.fugue.api.model.Caller;
 import io.fugue.api.model.Digest;
 import io.fugue.api.model.StoreOpeningRequest;
 import io.fugue.api.model.VaultEntry;
+import io.fugue.api.model.VaultKey;
 import io.fugue.api.port.Outcome;
 import io.fugue.api.port.VaultBackend;
 import io.fugue.datasharing.DataSharingException;
@@ -44,6 +45,11 @@ public final class ServiceVaultBackend implements VaultBackend {
         return Outcome.rejected(Outcome.Reason.FORBIDDEN, e.getMessage());
       }
     });
+  }
+
+  @Override
+  public Future<VaultKey> depositKey() {
+    return LedgerChainBackend.call(() -> new VaultKey(Convert.hex(vault.depositKey().toBytes())));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.fugue.api.node;
 
 import io.fugue.api.model.AccountAddress;
+import io.fugue.api.model.AttestationProofView;
 import io.fugue.api.model.AttestationView;
 import io.fugue.api.model.Caller;
 import io.fugue.api.model.Digest;
@@ -41,6 +42,11 @@ public final class ShardAttestationBackend implements AttestationBackend {
   public Future<Optional<AttestationView>> attestation(Digest id) {
     return LedgerChainBackend.call(() ->
         reads.attestation(new AttestationId(Convert.hash(id))).map(reads::view));
+  }
+
+  @Override
+  public Future<Optional<AttestationProofView>> proof(Digest id) {
+    return LedgerChainBackend.call(() -> reads.proof(new AttestationId(Convert.hash(id))));
   }
 
   @Override

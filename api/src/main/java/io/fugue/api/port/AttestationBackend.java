@@ -1,6 +1,7 @@
 package io.fugue.api.port;
 
 import io.fugue.api.model.AccountAddress;
+import io.fugue.api.model.AttestationProofView;
 import io.fugue.api.model.AttestationView;
 import io.fugue.api.model.Caller;
 import io.fugue.api.model.Digest;
@@ -19,6 +20,9 @@ public interface AttestationBackend {
   Future<Outcome<AttestationView>> publish(Caller issuer, PublishAttestationRequest request);
 
   Future<Optional<AttestationView>> attestation(Digest id);
+
+  /** The record with its inclusion proof at its shard's head; empty when no shard holds it. */
+  Future<Optional<AttestationProofView>> proof(Digest id);
 
   Future<Outcome<AttestationView>> revoke(
       Caller issuer, Digest id, RevokeAttestationRequest request);

@@ -11,6 +11,7 @@ import io.fugue.api.model.TransactionView;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Chain reads and transaction submission, implemented by the node over storage, the txpool and
@@ -26,7 +27,11 @@ public interface ChainBackend {
 
   Future<Optional<TransactionView>> transaction(Digest hash);
 
-  Future<Optional<AccountView>> account(AccountAddress address);
+  /**
+   * The account on {@code shard} (balances and nonces are per shard), or on the account shard
+   * when none is given; empty only when this node has no such shard.
+   */
+  Future<Optional<AccountView>> account(AccountAddress address, OptionalInt shard);
 
   /** Decodes, validates and pools a signed transaction; a bad one is {@code Rejected(INVALID)}. */
   Future<Outcome<Digest>> submitTransaction(HexBytes rawTransaction);

@@ -3,6 +3,7 @@ package io.fugue.api.port;
 import io.fugue.api.model.Caller;
 import io.fugue.api.model.Digest;
 import io.fugue.api.model.StoreOpeningRequest;
+import io.fugue.api.model.VaultKey;
 import io.fugue.api.model.VaultEntry;
 import io.vertx.core.Future;
 import java.util.List;
@@ -13,6 +14,9 @@ import java.util.List;
  */
 public interface VaultBackend {
   Future<Outcome<VaultEntry>> store(Caller holder, Digest attestationId, StoreOpeningRequest request);
+
+  /** The public key openings are sealed to before {@link #store}. */
+  Future<VaultKey> depositKey();
 
   Future<List<VaultEntry>> list(Caller holder);
 

@@ -4,6 +4,7 @@ import io.fugue.api.auth.Authenticator;
 import io.fugue.api.http.ResourceGroup;
 import io.fugue.api.port.ApiPorts;
 import io.fugue.api.resource.attestation.GetAttestationEndpoint;
+import io.fugue.api.resource.attestation.GetAttestationProofEndpoint;
 import io.fugue.api.resource.attestation.ListIssuerAttestationsEndpoint;
 import io.fugue.api.resource.attestation.ListSubjectAttestationsEndpoint;
 import io.fugue.api.resource.attestation.PublishAttestationEndpoint;
@@ -29,6 +30,7 @@ import io.fugue.api.resource.schema.GetSchemaEndpoint;
 import io.fugue.api.resource.schema.ListSchemasEndpoint;
 import io.fugue.api.resource.schema.RegisterSchemaEndpoint;
 import io.fugue.api.resource.vault.EraseOpeningEndpoint;
+import io.fugue.api.resource.vault.GetVaultKeyEndpoint;
 import io.fugue.api.resource.vault.ListOpeningsEndpoint;
 import io.fugue.api.resource.vault.StoreOpeningEndpoint;
 import java.util.List;
@@ -60,12 +62,13 @@ public final class Resources {
             new ListSubjectAttestationsEndpoint(attestations),
             new ListIssuerAttestationsEndpoint(attestations),
             new GetAttestationEndpoint(attestations),
+            new GetAttestationProofEndpoint(attestations),
             new RevokeAttestationEndpoint(attestations))),
         new ResourceGroup("/v1/queries", List.of(
             new CreateQueryEndpoint(ports.queries()), new GetQueryEndpoint(ports.queries()),
             new AnswerQueryEndpoint(ports.queries()), new GetQueryResultEndpoint(ports.queries()))),
         new ResourceGroup("/v1/vault", List.of(
             new StoreOpeningEndpoint(ports.vault()), new ListOpeningsEndpoint(ports.vault()),
-            new EraseOpeningEndpoint(ports.vault()))));
+            new EraseOpeningEndpoint(ports.vault()), new GetVaultKeyEndpoint(ports.vault()))));
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fugue.api.model.AccountAddress;
+import io.fugue.api.model.Digest;
 import io.fugue.api.model.HexBytes;
 import io.fugue.api.model.Role;
 import io.fugue.api.model.SchemaView;
@@ -15,6 +16,7 @@ import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -100,6 +102,74 @@ class FugueCliIT {
     JsonNode status = ok(CliRun.run(services, "query", "status", id, "--api", api, "--as",
         holder.address().toHex()));
     assertThat(status.path("id").asText()).isEqualTo(id);
+  }
+
+  /** A writer that signs nothing: it records the vault key it was given and returns fixed bytes. */
+  private static final class KeyRecordingWriter implements ChainWriter {
+    final AtomicReference<HexBytes> vaultKey = new AtomicReference<>();
+
+    @Override
+    public Attested attest(AccountAddress issuer, long nonce, int shard, String subject,
+        AccountAddress holder, String schema, long value, long from, long until, HexBytes key) {
+      vaultKey.set(key);
+      return new Attested(HexBytes.fromHex("0xf1aa"), new Digest(HexBytes.of(new byte[32])),
+          HexBytes.fromHex("0x01"));
+    }
+
+    @Override
+    public HexBytes registerIssuer(AccountAddress from, long nonce, String name, String contact) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public HexBytes approveIssuer(AccountAddress governor, long nonce, AccountAddress issuer) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public HexBytes createSchema(AccountAddress from, long nonce, String id, String attribute,
+        String unit, int scale, int bits) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public HexBytes revoke(AccountAddress issuer, long nonce, int shard, Digest attestation) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public HexBytes consent(AccountAddress holder, Digest queryId, List<Digest> attestations,
+        long expiresAtMillis) {
+      throw new UnsupportedOperationException();
+    }
+  }
+
+  private CliRun attestWithValue(KeyRecordingWriter writer, String... extra) {
+    var services = new CliServices(Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.of(writer));
+    List<String> args = new java.util.ArrayList<>(List.of("attest", "--api", node.baseUrl(),
+        "--as", bank.address().toHex(), "--subject", "did:fugue:alice", "--schema", "net-worth",
+        "--value", "1500000", "--holder", holder.address().toHex(), "--nonce", "0",
+        "--valid-from", "1", "--valid-until", "2"));
+    args.addAll(List.of(extra));
+    return CliRun.run(services, args.toArray(String[]::new));
+  }
+
+  @Test
+  void shouldSealToTheNodesVaultKeyWhenNoneIsGiven() throws Exception {
+    assertThat(System.getenv("FUGUE_VAULT_KEY")).as("this test needs FUGUE_VAULT_KEY unset").isNull();
+    var writer = new KeyRecordingWriter();
+    JsonNode r = ok(attestWithValue(writer));
+    assertThat(writer.vaultKey.get()).isEqualTo(InMemoryBackends.VAULT_KEY);
+    assertThat(r.path("transaction").asText()).matches("0x[0-9a-f]{64}");
+  }
+
+  @Test
+  void shouldPreferAGivenVaultKeyOverTheNodes() throws Exception {
+    var writer = new KeyRecordingWriter();
+    String given = "0x" + "07".repeat(64);
+    ok(attestWithValue(writer, "--vault-key", given));
+    assertThat(writer.vaultKey.get()).isEqualTo(HexBytes.fromHex(given));
   }
 
   @Test

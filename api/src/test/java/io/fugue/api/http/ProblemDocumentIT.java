@@ -67,6 +67,19 @@ class ProblemDocumentIT {
   }
 
   @Test
+  void shouldReadAnAccountOnTheAskedShardAndRejectAShardTheNodeLacks() {
+    String account = "/v1/chain/accounts/0x" + "12".repeat(20);
+    var onBeacon = node.get(account + "?shard=0", null);
+    assertThat(onBeacon.statusCode()).as(onBeacon.bodyAsString()).isEqualTo(200);
+    assertThat(onBeacon.bodyAsJsonObject().getInteger("shard")).isZero();
+    assertThat(node.get(account, null).bodyAsJsonObject().getInteger("shard")).isEqualTo(1);
+    assertThat(problem(node.get(account + "?shard=2", null), 400).getString("detail"))
+        .contains("no shard 2");
+    problem(node.get(account + "?shard=-1", null), 400);
+    problem(node.get(account + "?shard=one", null), 400);
+  }
+
+  @Test
   void shouldRejectOversizeBodyWith413() {
     String big = "{\"rawTransaction\":\"0x" + "ab".repeat(2048) + "\"}";
     problem(node.post(TX, null, big), 413);

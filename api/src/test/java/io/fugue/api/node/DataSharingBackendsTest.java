@@ -12,10 +12,15 @@ import io.fugue.api.model.RegisterIssuerRequest;
 import io.fugue.api.model.Role;
 import io.fugue.api.model.StoreOpeningRequest;
 import io.fugue.api.port.Outcome;
+import io.fugue.chain.primitives.Bytes;
+import io.fugue.chain.state.StateKeys;
+import io.fugue.chain.state.StateProof;
 import io.fugue.datasharing.attestation.AttestationId;
+import io.fugue.datasharing.attestation.AttestationState;
 import io.fugue.zk.Opening;
 import java.security.SecureRandom;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The issuer, attestation, query and vault ports over real chains and services, in memory. */
@@ -73,6 +78,57 @@ class DataSharingBackendsTest {
     var publish = attestations.publish(LedgerFixture.caller(f.key(2)),
         new PublishAttestationRequest("did:fugue:bob", "net-worth", view.commitment(), 1, 2)).result();
     assertThat(reason(publish)).isEqualTo(Outcome.Reason.INVALID);
+  }
+
+  @Test
+  void shouldProveAnAttestationRecordAgainstItsShardHeadRoot() {
+    f.approvedIssuerWithSchema();
+    String id = f.attest(0, worth, DAY);
+    var p = attestations.proof(Digest.fromHex(id)).result().orElseThrow();
+    var head = f.shard.head();
+    assertThat(p.shard()).isEqualTo(LedgerFixture.SHARD);
+    assertThat(p.blockNumber()).isEqualTo(head.number());
+    assertThat(Convert.hash(p.blockHash())).isEqualTo(head.hash());
+    assertThat(Convert.hash(p.stateRoot())).isEqualTo(head.stateRoot());
+    StateProof proof = StateProof.decode(Convert.bytes(p.proof()));
+    Bytes key = StateKeys.module(AttestationState.MODULE_ID,
+        AttestationState.recordKey(new AttestationId(Convert.hash(Digest.fromHex(id)))));
+    Bytes record = Convert.bytes(p.record());
+    assertThat(proof.verify(Convert.hash(p.stateRoot()), key, Optional.of(record))).isTrue();
+    byte[] tampered = record.toArray();
+    tampered[tampered.length - 1] ^= 1;
+    assertThat(proof.verify(Convert.hash(p.stateRoot()), key, Optional.of(Bytes.of(tampered)))).isFalse();
+  }
+
+  @Test
+  void shouldProveTheRevokedRecordAtTheNewHeadAndNotTheOldOne() {
+    f.approvedIssuerWithSchema();
+    String id = f.attest(0, worth, DAY);
+    var before = attestations.proof(Digest.fromHex(id)).result().orElseThrow();
+    f.commit(f.flows.revoke(f.key(2), 1, LedgerFixture.SHARD, new AttestationId(Convert.hash(Digest.fromHex(id)))));
+    var after = attestations.proof(Digest.fromHex(id)).result().orElseThrow();
+    assertThat(after.blockNumber()).isGreaterThan(before.blockNumber());
+    assertThat(after.record()).isNotEqualTo(before.record());
+    Bytes key = StateKeys.module(AttestationState.MODULE_ID,
+        AttestationState.recordKey(new AttestationId(Convert.hash(Digest.fromHex(id)))));
+    StateProof old = StateProof.decode(Convert.bytes(before.proof()));
+    assertThat(old.verify(Convert.hash(after.stateRoot()), key, Optional.of(Convert.bytes(before.record()))))
+        .as("the pre-revocation record does not verify under the new root").isFalse();
+    assertThat(StateProof.decode(Convert.bytes(after.proof()))
+        .verify(Convert.hash(after.stateRoot()), key, Optional.of(Convert.bytes(after.record())))).isTrue();
+  }
+
+  @Test
+  void shouldAnswerNoProofForAnUnknownAttestation() {
+    f.approvedIssuerWithSchema();
+    assertThat(attestations.proof(Digest.fromHex("0x" + "ab".repeat(32))).result()).isEmpty();
+  }
+
+  @Test
+  void shouldGiveTheVaultDepositKeyAsSixtyFourBytes() {
+    var key = vault.depositKey().result().depositKey();
+    assertThat(key.toArray()).hasSize(64)
+        .isEqualTo(f.services.vault().depositKey().toBytes().toArray());
   }
 
   @Test

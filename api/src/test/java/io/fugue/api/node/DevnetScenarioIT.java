@@ -9,7 +9,12 @@ import io.fugue.api.model.HexBytes;
 import io.fugue.api.model.QueryView;
 import io.fugue.chain.crypto.Secp256k1PrivateKey;
 import io.fugue.chain.primitives.Address;
+import io.fugue.chain.primitives.Bytes;
+import io.fugue.chain.primitives.Hash32;
+import io.fugue.chain.state.StateKeys;
+import io.fugue.chain.state.StateProof;
 import io.fugue.datasharing.attestation.AttestationId;
+import io.fugue.datasharing.attestation.AttestationState;
 import io.fugue.zk.Opening;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -21,6 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -113,6 +119,42 @@ class DevnetScenarioIT {
     JsonArray mine = http.get("/v1/attestations/by-subject/" + SUBJECT, holderToken).bodyAsJsonObject()
         .getJsonArray("attestations");
     assertThat(mine.size()).isEqualTo(1);
+  }
+
+  @Test
+  @Order(3)
+  void shouldProveThePublishedRecordAgainstTheShardsStateRoot() {
+    JsonObject p = http.get("/v1/attestations/" + attestation + "/proof", clientToken).bodyAsJsonObject();
+    assertThat(p.getInteger("shard")).isEqualTo(SHARD);
+    Hash32 root = Hash32.of(bytes(p.getString("stateRoot")));
+    JsonObject block = http.get("/v1/chain/shards/" + SHARD + "/blocks/" + p.getLong("blockNumber"), null)
+        .bodyAsJsonObject();
+    assertThat(block.getString("stateRoot")).isEqualTo(p.getString("stateRoot"));
+    assertThat(block.getString("hash")).isEqualTo(p.getString("blockHash"));
+    Bytes key = StateKeys.module(AttestationState.MODULE_ID, AttestationState.recordKey(id(attestation)));
+    StateProof proof = StateProof.decode(bytes(p.getString("proof")));
+    assertThat(proof.verify(root, key, Optional.of(bytes(p.getString("record"))))).isTrue();
+    assertThat(http.get("/v1/attestations/0x" + "ab".repeat(32) + "/proof", clientToken).statusCode())
+        .isEqualTo(404);
+  }
+
+  @Test
+  @Order(3)
+  void shouldServeTheVaultKeyWithoutAToken() {
+    JsonObject k = http.get("/v1/vault/key", null).bodyAsJsonObject();
+    assertThat(k.getString("depositKey"))
+        .isEqualTo(devnet.layout().vaultKey().publicKey().toBytes().toPrefixedHex());
+  }
+
+  @Test
+  @Order(3)
+  void shouldReadAnAccountPerShard() {
+    String path = "/v1/chain/accounts/" + hex(issuer.address());
+    JsonObject onShard = http.get(path + "?shard=" + SHARD, null).bodyAsJsonObject();
+    assertThat(onShard.getInteger("shard")).isEqualTo(SHARD);
+    assertThat(onShard.getLong("nonce")).as("the publication used a shard nonce").isPositive();
+    assertThat(http.get(path + "?shard=0", null).bodyAsJsonObject().getInteger("shard")).isZero();
+    assertThat(http.get(path + "?shard=999", null).statusCode()).isEqualTo(400);
   }
 
   @Test
@@ -288,6 +330,10 @@ class DevnetScenarioIT {
     assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(status);
     assertThat(r.getHeader("Content-Type")).isEqualTo("application/problem+json");
     assertThat(r.bodyAsJsonObject().getInteger("status")).isEqualTo(status);
+  }
+
+  private static Bytes bytes(String prefixedHex) {
+    return Bytes.fromHex(prefixedHex);
   }
 
   private static AttestationId id(String hex) {

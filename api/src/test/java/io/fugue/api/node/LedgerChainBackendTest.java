@@ -9,6 +9,7 @@ import io.fugue.chain.ledger.Transfer;
 import io.fugue.chain.primitives.Bytes;
 import io.fugue.chain.primitives.ShardId;
 import io.fugue.chain.primitives.Uint256;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 class LedgerChainBackendTest {
@@ -51,9 +52,22 @@ class LedgerChainBackendTest {
     assertThat(view.status()).isEqualTo("included");
     assertThat(view.blockNumber()).isEqualTo(1L);
     assertThat(view.from()).isEqualTo(LedgerFixture.address(f.key(4)));
-    var account = backend.account(LedgerFixture.address(f.key(4))).result().orElseThrow();
+    var account = backend.account(LedgerFixture.address(f.key(4)), OptionalInt.empty())
+        .result().orElseThrow();
     assertThat(account.nonce()).isEqualTo(1);
     assertThat(account.shard()).isEqualTo(1);
+    var onBeacon = backend.account(LedgerFixture.address(f.key(4)), OptionalInt.of(0))
+        .result().orElseThrow();
+    assertThat(onBeacon.shard()).isZero();
+    assertThat(onBeacon.nonce()).as("nonces are per shard").isZero();
+    assertThat(backend.account(LedgerFixture.address(f.key(4)), OptionalInt.of(1)).result())
+        .contains(account);
+  }
+
+  @Test
+  void shouldAnswerNoAccountOnAShardTheNodeDoesNotHave() {
+    assertThat(backend.account(LedgerFixture.address(f.key(4)), OptionalInt.of(2)).result()).isEmpty();
+    assertThat(backend.account(LedgerFixture.address(f.key(4)), OptionalInt.of(-1)).result()).isEmpty();
   }
 
   @Test

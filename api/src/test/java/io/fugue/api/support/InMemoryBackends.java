@@ -3,6 +3,7 @@ package io.fugue.api.support;
 import io.fugue.api.model.AccountAddress;
 import io.fugue.api.model.AccountView;
 import io.fugue.api.model.AnswerQueryRequest;
+import io.fugue.api.model.AttestationProofView;
 import io.fugue.api.model.AttestationView;
 import io.fugue.api.model.BlockView;
 import io.fugue.api.model.Caller;
@@ -24,6 +25,7 @@ import io.fugue.api.model.ShardInfo;
 import io.fugue.api.model.StoreOpeningRequest;
 import io.fugue.api.model.TransactionView;
 import io.fugue.api.model.VaultEntry;
+import io.fugue.api.model.VaultKey;
 import io.fugue.api.port.ApiPorts;
 import io.fugue.api.port.AttestationBackend;
 import io.fugue.api.port.ChainBackend;
@@ -41,6 +43,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -139,8 +142,14 @@ public final class InMemoryBackends
   }
 
   @Override
-  public Future<Optional<AccountView>> account(AccountAddress address) {
-    return track(Optional.ofNullable(accounts.get(address)));
+  public Future<Optional<AccountView>> account(AccountAddress address, OptionalInt shard) {
+    int s = shard.orElse(1);
+    if (s < 0 || s > 1) {
+      return track(Optional.empty());
+    }
+    AccountView stored = accounts.get(address);
+    return track(Optional.of(stored != null && stored.shard() == s ? stored
+        : new AccountView(address, s, "0", 0)));
   }
 
   @Override
@@ -231,6 +240,12 @@ public final class InMemoryBackends
     return track(Optional.ofNullable(attestations.get(id)));
   }
 
+  /** No chain state here: the proof endpoint is tested over real chains (DataSharingBackendsTest). */
+  @Override
+  public Future<Optional<AttestationProofView>> proof(Digest id) {
+    return track(Optional.empty());
+  }
+
   @Override
   public Future<Outcome<AttestationView>> revoke(
       Caller issuer, Digest id, RevokeAttestationRequest request) {
@@ -314,6 +329,14 @@ public final class InMemoryBackends
     VaultEntry e = new VaultEntry(id, 1_700_000_000L);
     vault.computeIfAbsent(holder.address(), h -> new ConcurrentHashMap<>()).put(id, e);
     return track(Outcome.done(e));
+  }
+
+  /** A fixed test key; the in-memory vault opens nothing, it only stores. */
+  public static final HexBytes VAULT_KEY = HexBytes.of(new byte[64]);
+
+  @Override
+  public Future<VaultKey> depositKey() {
+    return track(new VaultKey(VAULT_KEY));
   }
 
   @Override

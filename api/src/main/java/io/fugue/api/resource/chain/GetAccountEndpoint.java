@@ -2,11 +2,17 @@ package io.fugue.api.resource.chain;
 
 import io.fugue.api.http.ApiRequest;
 import io.fugue.api.http.Endpoint;
-import io.fugue.api.port.ChainBackend;
+import io.fugue.api.http.ProblemException;
 import io.fugue.api.model.AccountAddress;
+import io.fugue.api.port.ChainBackend;
 import io.vertx.core.Future;
+import java.util.OptionalInt;
 
-/** {@code GET /v1/chain/accounts/{address}}: balance and nonce. */
+/**
+ * {@code GET /v1/chain/accounts/{address}?shard=N}: balance and nonce on shard N (the account
+ * shard when absent). A shard this node does not have is a bad request, not a missing account:
+ * every address has an account (zero balance, nonce 0) on every shard.
+ */
 public final class GetAccountEndpoint implements Endpoint {
   private final ChainBackend chain;
 
@@ -22,6 +28,9 @@ public final class GetAccountEndpoint implements Endpoint {
   @Override
   public Future<?> handle(ApiRequest request) {
     AccountAddress address = AccountAddress.fromHex(request.path("address"));
-    return request.found(() -> chain.account(address), "account " + address);
+    OptionalInt shard = request.query("shard")
+        .map(s -> OptionalInt.of(Integer.parseInt(s))).orElse(OptionalInt.empty());
+    return request.backend(() -> chain.account(address, shard)).map(o -> o.orElseThrow(
+        () -> ProblemException.badRequest("no shard " + shard.orElse(-1) + " on this node", null)));
   }
 }
