@@ -15,8 +15,13 @@ const RESOURCE: &str = "../zk/src/test/resources/io/fugue/zk/rust-range-proof-ve
 const LABEL: &[u8] = b"fugue.test.interop";
 const CASES: [(usize, usize); 6] = [(8, 1), (16, 2), (32, 4), (64, 1), (64, 2), (64, 16)];
 
+/// `cargo test` sets the manifest directory at run time too; prefer it, since a test binary reused
+/// from a shared target directory may carry the compile-time path of another checkout.
 fn resource() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(RESOURCE)
+    let dir = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
+    dir.join(RESOURCE)
 }
 
 fn hex(bytes: &[u8]) -> String {
