@@ -11,13 +11,11 @@ import io.fugue.chain.execution.RateLimits;
 import io.fugue.chain.genesis.DevnetGenesis;
 import io.fugue.chain.ledger.Transaction;
 import io.fugue.chain.ledger.Transfer;
-import io.fugue.chain.node.InMemoryNetwork;
 import io.fugue.chain.node.ShardNode;
 import io.fugue.chain.node.ShardNodes;
 import io.fugue.chain.primitives.Bytes;
 import io.fugue.chain.primitives.ShardId;
 import io.fugue.chain.primitives.Uint256;
-import io.fugue.chain.storage.InMemoryKeyValueStore;
 import io.fugue.chain.txpool.TxPoolConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,9 +28,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * Consensus throughput and latency: n validators of one shard in this JVM over the in-memory
- * network (real BLS, real ledger, in-memory stores), proposing as fast as they can (block interval
- * 0). Per configuration: blocks finalized per second, time to finality (block timestamp at the
+ * Consensus throughput and latency: n validators of one shard in this JVM, each configuration run
+ * side by side over the in-memory network with in-memory stores and over libp2p on 127.0.0.1 with
+ * one RocksDB store per validator (see {@link Transport}); real BLS, real ledger, proposing as fast
+ * as they can (block interval 0). Per configuration: blocks finalized per second, time to finality (block timestamp at the
  * leader's build → import at validator 0), transfers finalized per second, the share of wall time
  * each validator spends in BLS operations, and heap/RSS of the whole JVM. Not part of {@code mvn
  * verify}; the command is in docs/benchmarks.md ("Consensus").
@@ -44,6 +43,12 @@ public final class ConsensusBenchmark {
   private static final int SENDERS = 500;
   /** Pre-signed transfers offered to every pool; a run that uses them all says "pool ran dry". */
   private static final int TRANSFERS = Integer.getInteger("bench.transfers", 40_000);
+  /**
+   * Comma-separated: {@code memory} (in-memory network and stores), {@code libp2p} (libp2p on
+   * 127.0.0.1, RocksDB); each configuration runs on each, side by side.
+   */
+  private static final List<String> TRANSPORTS = List.of(System.getProperty("bench.transports", "memory,libp2p")
+      .split(","));
 
   public static void main(String[] args) throws Exception {
     long seconds = args.length > 0 ? Long.parseLong(args[0]) : 15;
@@ -54,15 +59,17 @@ public final class ConsensusBenchmark {
     if (sizes.isEmpty()) {
       sizes = List.of(4, 7, 10);
     }
-    System.out.println("| validators | transfers/block | blocks/s | finality p50 (ms) | finality p90 (ms) "
+    System.out.println("| network | validators | transfers/block | blocks/s | finality p50 (ms) | finality p90 (ms) "
         + "| transfers/s | BLS share of wall time per validator | heap after GC, all validators (MiB) | JVM RSS (MiB) |");
-    System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     // Account keys depend only on the seed, so one set of signed transfers serves every run.
     DevnetGenesis.Devnet accounts = devnet(1);
     List<Transaction> transfers = transfers(accounts, SENDERS, TRANSFERS);
     for (int n : sizes) {
       for (int txs : List.of(0, 1000)) {
-        System.out.println(run(n, txs, seconds, txs == 0 ? List.of() : transfers));
+        for (String transport : TRANSPORTS) {
+          System.out.println(run(transport, n, txs, seconds, txs == 0 ? List.of() : transfers));
+        }
       }
     }
   }
@@ -72,7 +79,7 @@ public final class ConsensusBenchmark {
         1_000_000, RateLimits.none()));
   }
 
-  private static String run(int n, int txPerBlock, long seconds, List<Transaction> txs) throws Exception {
+  private static String run(String transport, int n, int txPerBlock, long seconds, List<Transaction> txs) throws Exception {
     DevnetGenesis.Devnet devnet = devnet(n);
     ShardNodes.Options options = new ShardNodes.Options(
         java.util.Optional.of(ConsensusConfig.defaults().withTimings(0, 5_000, 5_000, 60_000)),
@@ -81,21 +88,22 @@ public final class ConsensusBenchmark {
     AtomicLong blsNanos = new AtomicLong();
     List<ShardNode> nodes = new ArrayList<>();
     List<long[]> finality = Collections.synchronizedList(new ArrayList<>());
-    try (InMemoryNetwork net = new InMemoryNetwork()) {
+    try (Transport net = Transport.create(transport, devnet.config().networkId())) {
       for (int i = 0; i < n; i++) {
         var key = devnet.validators().get(0).get(i);
         ShardNode node = ShardNodes.open(devnet.config(), 0, timed(BlsSignatureScheme.signer(key), blsNanos),
-            timed(new BlsSignatureScheme(), blsNanos), new InMemoryKeyValueStore(), net.endpoint("v" + i), options,
+            timed(new BlsSignatureScheme(), blsNanos), net.store(i), net.endpoint(i), options,
             Clock.systemUTC());
         for (Transaction tx : txs) {
           node.setup().pool().add(tx);
         }
         nodes.add(node);
       }
+      net.awaitConnected(n);
       nodes.get(0).setup().chain().addHeadListener(b -> finality.add(new long[] {System.currentTimeMillis(),
           System.currentTimeMillis() - b.header().timestamp(), b.body().transactions().size()}));
       nodes.forEach(ShardNode::start);
-      Thread.sleep(WARMUP_MILLIS);
+      Thread.sleep(WARMUP_MILLIS + net.extraWarmupMillis());
       long t0 = System.currentTimeMillis();
       long bls0 = blsNanos.get();
       Thread.sleep(seconds * 1000);
@@ -116,7 +124,7 @@ public final class ConsensusBenchmark {
       long transfers = window.stream().mapToLong(f -> f[2]).sum();
       List<Long> lat = window.stream().map(f -> f[1]).sorted().toList();
       String note = txPerBlock > 0 && pending == 0 ? " (pool ran dry)" : "";
-      return String.format("| %d | %d | %.1f | %s | %s | %.0f%s | %.0f %% | %d | %d |", n, txPerBlock,
+      return String.format("| %s | %d | %d | %.1f | %s | %s | %.0f%s | %.0f %% | %d | %d |", transport, n, txPerBlock,
           window.size() / secs, pct(lat, 50), pct(lat, 90), transfers / secs, note,
           100.0 * bls / 1e9 / secs / n, heap, rss);
     }
