@@ -139,11 +139,11 @@ class DataSharingBackendsTest {
     var view = attestations.attestation(Digest.fromHex(id)).result().orElseThrow();
     byte[] proof = f.flows.prove(first, view, f.key(3).address(), worth, 32).orElseThrow();
     var holder = LedgerFixture.caller(f.key(3), Role.HOLDER);
-    var ok = done(queries.answer(holder, first.id(), new AnswerQueryRequest(HexBytes.of(proof), null)).result());
+    var ok = done(queries.answer(holder, first.id(), AnswerQueryRequest.ofProof(HexBytes.of(proof))).result());
     assertThat(ok.status()).isEqualTo("verified");
     assertThat(ok.outcome()).isTrue();
     QueryView second = ask(id, 1_000_000);
-    var replay = done(queries.answer(holder, second.id(), new AnswerQueryRequest(HexBytes.of(proof), null)).result());
+    var replay = done(queries.answer(holder, second.id(), AnswerQueryRequest.ofProof(HexBytes.of(proof))).result());
     assertThat(replay.status()).isEqualTo("failed");
     assertThat(done(queries.result(LedgerFixture.caller(f.key(4)), first.id()).result()).outcome()).isTrue();
   }
@@ -156,7 +156,7 @@ class DataSharingBackendsTest {
     var stranger = LedgerFixture.caller(f.key(6), Role.CLIENT, Role.HOLDER);
     assertThat(reason(queries.query(stranger, q.id()).result())).isEqualTo(Outcome.Reason.FORBIDDEN);
     assertThat(reason(queries.result(stranger, q.id()).result())).isEqualTo(Outcome.Reason.FORBIDDEN);
-    assertThat(reason(queries.answer(stranger, q.id(), new AnswerQueryRequest(HexBytes.of(new byte[1]), null))
+    assertThat(reason(queries.answer(stranger, q.id(), AnswerQueryRequest.ofProof(HexBytes.of(new byte[1])))
         .result())).isEqualTo(Outcome.Reason.FORBIDDEN);
     assertThat(reason(queries.result(stranger, Digest.fromHex("0x" + "00".repeat(32))).result()))
         .isEqualTo(Outcome.Reason.NOT_FOUND);
@@ -171,7 +171,7 @@ class DataSharingBackendsTest {
     byte[] proof = f.flows.prove(q, view, f.key(3).address(), worth, 32).orElseThrow();
     f.commit(f.flows.revoke(f.key(2), 1, LedgerFixture.SHARD, new AttestationId(Convert.hash(Digest.fromHex(id)))));
     var r = done(queries.answer(LedgerFixture.caller(f.key(3)), q.id(),
-        new AnswerQueryRequest(HexBytes.of(proof), null)).result());
+        AnswerQueryRequest.ofProof(HexBytes.of(proof))).result());
     assertThat(r.status()).isEqualTo("failed");
     assertThat(r.reason()).contains("revoked");
   }
@@ -186,7 +186,7 @@ class DataSharingBackendsTest {
     f.clock.advance(java.time.Duration.ofSeconds(20));
     assertThat(attestations.attestation(Digest.fromHex(id)).result().orElseThrow().status()).isEqualTo("expired");
     var r = done(queries.answer(LedgerFixture.caller(f.key(3)), q.id(),
-        new AnswerQueryRequest(HexBytes.of(proof), null)).result());
+        AnswerQueryRequest.ofProof(HexBytes.of(proof))).result());
     assertThat(r.status()).isEqualTo("failed");
     assertThat(r.reason()).contains("expired");
   }
@@ -201,7 +201,7 @@ class DataSharingBackendsTest {
     assertThat(vault.list(holder).result()).extracting(e -> e.attestationId().toHex()).containsExactly(id);
     QueryView q = ask(id, 2_000_000);
     var consent = f.flows.consent(q, f.key(3), f.clock.millis() + 60_000);
-    var r = done(queries.answer(holder, q.id(), new AnswerQueryRequest(null, Convert.hex(consent.encode()))).result());
+    var r = done(queries.answer(holder, q.id(), AnswerQueryRequest.ofConsent(Convert.hex(consent.encode()))).result());
     assertThat(r.status()).isEqualTo("refused");
     assertThat(r.outcome()).isFalse();
   }
