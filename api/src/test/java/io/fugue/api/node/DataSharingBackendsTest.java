@@ -196,7 +196,10 @@ class DataSharingBackendsTest {
     f.approvedIssuerWithSchema();
     String id = f.attest(0, worth, DAY);
     var holder = LedgerFixture.caller(f.key(3), Role.HOLDER);
-    var sealed = f.flows.seal(worth, f.layout.vaultKey().publicKey(), new AttestationId(Convert.hash(Digest.fromHex(id))));
+    var view = attestations.attestation(Digest.fromHex(id)).result().orElseThrow();
+    var fromIssuer = f.flows.sealToHolder(worth, f.key(3).address(), f.key(3).publicKey(),
+        new AttestationId(Convert.hash(Digest.fromHex(id))));
+    var sealed = f.flows.resealForVault(fromIssuer, f.key(3), view, f.layout.vaultKey().publicKey());
     done(vault.store(holder, Digest.fromHex(id), new StoreOpeningRequest(Convert.hex(sealed.encode()))).result());
     assertThat(vault.list(holder).result()).extracting(e -> e.attestationId().toHex()).containsExactly(id);
     QueryView q = ask(id, 2_000_000);
@@ -204,6 +207,38 @@ class DataSharingBackendsTest {
     var r = done(queries.answer(holder, q.id(), AnswerQueryRequest.ofConsent(Convert.hex(consent.encode()))).result());
     assertThat(r.status()).isEqualTo("refused");
     assertThat(r.outcome()).isFalse();
+  }
+
+  @Test
+  void shouldEndRefusedOnTheHoldersSignedDecline() {
+    f.approvedIssuerWithSchema();
+    String id = f.attest(0, worth, DAY);
+    QueryView q = ask(id, 2_000_000);
+    var signature = Convert.hex(f.flows.decline(q.id(), f.key(3)).toBytes());
+    var r = done(queries.answer(LedgerFixture.caller(f.key(3)), q.id(),
+        AnswerQueryRequest.ofDecline(signature, "cannot prove it")).result());
+    assertThat(r.status()).isEqualTo("refused");
+    assertThat(r.outcome()).isFalse();
+    assertThat(r.reason()).isEqualTo("cannot prove it");
+    assertThat(done(queries.result(LedgerFixture.caller(f.key(4)), q.id()).result()).status()).isEqualTo("refused");
+  }
+
+  @Test
+  void shouldKeepTheQueryOpenWhenTheDeclineIsNotTheHoldersSignatureOrMalformed() {
+    f.approvedIssuerWithSchema();
+    String id = f.attest(0, worth, DAY);
+    QueryView q = ask(id, 2_000_000);
+    var holder = LedgerFixture.caller(f.key(3));
+    var byStranger = Convert.hex(f.flows.decline(q.id(), f.key(6)).toBytes());
+    assertThat(reason(queries.answer(holder, q.id(), AnswerQueryRequest.ofDecline(byStranger, null)).result()))
+        .isEqualTo(Outcome.Reason.CONFLICT);
+    QueryView other = ask(id, 2_000_000);
+    var forAnotherQuery = Convert.hex(f.flows.decline(other.id(), f.key(3)).toBytes());
+    assertThat(reason(queries.answer(holder, q.id(), AnswerQueryRequest.ofDecline(forAnotherQuery, null)).result()))
+        .isEqualTo(Outcome.Reason.CONFLICT);
+    assertThat(reason(queries.answer(holder, q.id(), AnswerQueryRequest.ofDecline(HexBytes.of(new byte[64]), null))
+        .result())).isEqualTo(Outcome.Reason.INVALID);
+    assertThat(done(queries.query(holder, q.id()).result()).status()).isEqualTo("open");
   }
 
   @Test
