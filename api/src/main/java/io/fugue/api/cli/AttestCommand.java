@@ -1,6 +1,5 @@
 package io.fugue.api.cli;
 
-import io.fugue.api.model.HexBytes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
@@ -13,8 +12,10 @@ import picocli.CommandLine.ParentCommand;
 /**
  * {@code fugue attest}: publish an attestation as an approved issuer. With {@code --value} (a
  * chain-backed build), it commits to the value with a fresh blinding, signs the shard transaction
- * with the {@code --as} key, submits it, and prints the attestation id and the opening sealed to the
- * vault's key (given, or fetched from {@code GET /v1/vault/key}) for the holder to deposit. With
+ * with the {@code --as} key, submits it, and prints the attestation id and the opening sealed to
+ * the holder's account key ({@code --holder-key}, which the holder gets from {@code fugue keys
+ * show}; a key of another account than {@code --holder} is refused). Only the holder can open it;
+ * she proves queries with it or re-seals it for the vault ({@code fugue vault store}). With
  * {@code --commitment} it calls {@code POST /v1/attestations} with the caller's token instead.
  */
 @Command(name = "attest", mixinStandardHelpOptions = true,
@@ -37,10 +38,10 @@ final class AttestCommand implements Callable<Integer> {
   @Option(names = "--holder", paramLabel = "ADDRESS", description = "Who receives the opening.") String holder;
   @Option(names = "--nonce", description = "The issuer's next nonce on --shard.") Long nonce;
   @Option(names = "--shard", defaultValue = "1") int shard;
-  @Option(names = "--vault-key", paramLabel = "HEX", defaultValue = "${env:FUGUE_VAULT_KEY}",
-      description = "The node vault's public key (env FUGUE_VAULT_KEY; when absent, fetched from"
-          + " the node's GET /v1/vault/key).")
-  String vaultKey;
+  @Option(names = "--holder-key", paramLabel = "HEX",
+      description = "The holder's 64-byte secp256k1 public key (fugue keys show); the opening is"
+          + " sealed to it. Its address must be --holder.")
+  String holderKey;
 
   @Override
   public Integer call() {
@@ -65,30 +66,17 @@ final class AttestCommand implements Callable<Integer> {
   }
 
   private int signed(FugueClient client, long from, long until) {
-    if (holder == null || nonce == null) {
-      throw new CliException(FugueCli.EXIT_USAGE, "--value needs --holder and --nonce");
+    if (holder == null || nonce == null || holderKey == null) {
+      throw new CliException(FugueCli.EXIT_USAGE, "--value needs --holder, --holder-key and --nonce");
     }
     ChainWriter writer = ChainWrites.writer(parent.services(), "fugue attest");
     ChainWriter.Attested a = writer.attest(
         ChainWrites.signer(api), nonce, shard, subject, Hex.address(holder, "--holder"), schema, value,
-        from * 1000, until * 1000, vaultKey(client));
+        from * 1000, until * 1000, Hex.bytes(holderKey, "--holder-key"));
     var submitted = ChainWrites.submit(client, a.rawTransaction());
     return Printer.print(spec.commandLine().getOut(), FugueClient.object()
         .put("attestation", a.attestation().toHex())
         .put("transaction", submitted.path("hash").asText(submitted.toString()))
         .put("sealedOpening", a.sealedOpening().toHex()));
-  }
-
-  /** The given key, or the node's own: the key an opening is sealed to must be the vault's. */
-  private HexBytes vaultKey(FugueClient client) {
-    if (vaultKey != null && !vaultKey.isBlank()) {
-      return Hex.bytes(vaultKey, "--vault-key");
-    }
-    String fetched = client.get("/v1/vault/key", null).path("depositKey").asText("");
-    if (fetched.isEmpty()) {
-      throw new CliException(FugueCli.EXIT_FAILED, "the node did not give its vault key;"
-          + " pass --vault-key or FUGUE_VAULT_KEY");
-    }
-    return Hex.bytes(fetched, "the node's vault key");
   }
 }

@@ -18,4 +18,10 @@ public interface KeyStore {
 
   /** Signs {@code message} with the key of {@code address}, in the form the node's verifier checks. */
   HexBytes sign(AccountAddress address, byte[] message);
+
+  /**
+   * The 64-byte public key ({@code X ‖ Y}) of {@code address}: what a holder hands to issuers so
+   * they seal her openings to it. Unlocks the key file.
+   */
+  HexBytes publicKey(AccountAddress address);
 }

@@ -5,18 +5,22 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code fugue keys new|list}: the local account keys. */
+/**
+ * {@code fugue keys new|list|show}: the local account keys. {@code show} unlocks one key file to
+ * print its public key, which a holder hands to issuers so they seal her openings to it.
+ */
 @Command(name = "keys", mixinStandardHelpOptions = true, description = "Manage account keys.",
-    subcommands = {KeysCommand.New.class, KeysCommand.ListKeys.class})
+    subcommands = {KeysCommand.New.class, KeysCommand.ListKeys.class, KeysCommand.Show.class})
 final class KeysCommand implements Runnable {
   @ParentCommand FugueCli parent;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a keys command: new, list");
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a keys command: new, list, show");
   }
 
   KeyStore keys() {
@@ -51,6 +55,26 @@ final class KeysCommand implements Runnable {
       keysCommand.keys().list().forEach(e -> out.addObject()
           .put("address", e.address().toHex()).put("label", e.label()));
       return Printer.print(spec.commandLine().getOut(), out);
+    }
+  }
+
+  @Command(name = "show", mixinStandardHelpOptions = true,
+      description = "Show one key's address and public key (give it to issuers as --holder-key).")
+  static final class Show implements Callable<Integer> {
+    @ParentCommand KeysCommand keysCommand;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Parameters(index = "0", paramLabel = "LABEL_OR_ADDRESS") String name;
+
+    @Override
+    public Integer call() {
+      KeyStore keys = keysCommand.keys();
+      KeyStore.Entry e = keys.list().stream()
+          .filter(k -> k.label().equals(name) || k.address().toHex().equalsIgnoreCase(name))
+          .findFirst()
+          .orElseThrow(() -> new CliException(FugueCli.EXIT_FAILED, "no key labelled or addressed " + name));
+      return Printer.print(spec.commandLine().getOut(), FugueClient.object()
+          .put("address", e.address().toHex()).put("label", e.label())
+          .put("publicKey", keys.publicKey(e.address()).toHex()));
     }
   }
 }

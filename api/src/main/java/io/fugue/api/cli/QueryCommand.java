@@ -1,9 +1,16 @@
 package io.fugue.api.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fugue.api.model.AccountAddress;
+import io.fugue.api.model.AttestationView;
+import io.fugue.api.model.Digest;
+import io.fugue.api.model.HexBytes;
+import io.fugue.api.model.QueryView;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -69,7 +76,7 @@ final class QueryCommand implements Runnable {
   }
 
   @Command(name = "answer", mixinStandardHelpOptions = true,
-      description = "Answer a query as its holder, with a proof or vault consent.")
+      description = "Answer a query as its holder: prove it yourself, or consent for the vault.")
   static final class Answer implements Callable<Integer> {
     @ParentCommand QueryCommand query;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -78,18 +85,26 @@ final class QueryCommand implements Runnable {
     @ArgGroup(exclusive = true, multiplicity = "1") With with;
 
     static final class With {
-      @Option(names = "--proof", paramLabel = "HEX", required = true) String proof;
-      @Option(names = "--vault-consent", paramLabel = "HEX", required = true) String consent;
+      @Option(names = "--sealed", paramLabel = "HEX", required = true,
+          description = "Prove it here with the opening sealed to the --as key (from fugue attest);"
+              + " repeat per attestation of an aggregate query, in its order.")
+      List<String> sealed;
       @Option(names = "--vault", required = true,
           description = "Sign a consent with the --as key for the vault to answer.") boolean vault;
+      @Option(names = "--proof", paramLabel = "HEX", required = true,
+          description = "Post a proof made elsewhere.") String proof;
+      @Option(names = "--vault-consent", paramLabel = "HEX", required = true) String consent;
     }
 
     @Override
     public Integer call() {
-      Hex.digest(id, "QUERY_ID");
+      Digest queryId = Hex.digest(id, "QUERY_ID");
       ObjectNode body = FugueClient.object();
       FugueClient client = api.client();
       String token = api.token(client, query.parent.services());
+      if (with.sealed != null) {
+        return proveHere(client, token, queryId);
+      }
       if (with.proof != null) {
         body.put("proof", Hex.bytes(with.proof, "--proof").toHex());
       } else if (with.consent != null) {
@@ -101,10 +116,37 @@ final class QueryCommand implements Runnable {
           client.post("/v1/queries/" + id + "/answer", token, body));
     }
 
+    /**
+     * Opens the sealed openings locally, proves the query bound to its transcript and posts the
+     * proof; when the predicate is false for the values no proof exists, so it posts the holder's
+     * signed decline and the query ends refused, as it does through the vault.
+     */
+    private int proveHere(FugueClient client, String token, Digest queryId) {
+      List<HexBytes> sealed = with.sealed.stream().map(h -> Hex.bytes(h, "--sealed")).toList();
+      ChainWriter writer = ChainWrites.writer(query.parent.services(), "fugue query answer --sealed");
+      AccountAddress holder = ChainWrites.signer(api);
+      HolderReads reads = new HolderReads(client, token);
+      QueryView q = reads.query(queryId);
+      List<AttestationView> attestations = q.attestations().stream().map(reads::attestation).toList();
+      int bits = reads.schemaBits(attestations.get(0).schema());
+      Optional<HexBytes> proof = writer.prove(holder, q, attestations, bits, sealed);
+      ObjectNode body = FugueClient.object();
+      if (proof.isPresent()) {
+        body.put("proof", proof.get().toHex());
+      } else {
+        spec.commandLine().getErr().println("fugue: the predicate is false for your value(s): no proof"
+            + " exists; declining, the query ends refused");
+        body.put("decline", writer.decline(holder, queryId).toHex())
+            .put("reason", "the holder cannot prove the predicate");
+      }
+      return Printer.print(spec.commandLine().getOut(),
+          client.post("/v1/queries/" + queryId.toHex() + "/answer", token, body));
+    }
+
     /** A consent for the vault, valid ten minutes, over the query's attestations as the node shows them. */
-    private io.fugue.api.model.HexBytes consent(FugueClient client, String token) {
+    private HexBytes consent(FugueClient client, String token) {
       var q = client.get("/v1/queries/" + id, token);
-      java.util.List<io.fugue.api.model.Digest> ids = new java.util.ArrayList<>();
+      List<Digest> ids = new ArrayList<>();
       q.path("attestations").forEach(a -> ids.add(Hex.digest(a.asText(), "attestation")));
       return ChainWrites.writer(query.parent.services(), "fugue query answer --vault").consent(
           ChainWrites.signer(api), Hex.digest(id, "QUERY_ID"), ids, System.currentTimeMillis() + 600_000);

@@ -1,9 +1,11 @@
 package io.fugue.api.node;
 
 import io.fugue.api.model.AttestationView;
+import io.fugue.api.model.Digest;
 import io.fugue.api.model.QueryView;
 import io.fugue.chain.crypto.Secp256k1PrivateKey;
 import io.fugue.chain.crypto.Secp256k1PublicKey;
+import io.fugue.chain.crypto.Secp256k1Signature;
 import io.fugue.chain.ledger.Transaction;
 import io.fugue.chain.primitives.Address;
 import io.fugue.chain.primitives.ShardId;
@@ -13,6 +15,7 @@ import io.fugue.datasharing.attestation.AttestationId;
 import io.fugue.datasharing.attestation.AttestationStatus;
 import io.fugue.datasharing.attestation.AttestationTx;
 import io.fugue.datasharing.attestation.Subject;
+import io.fugue.datasharing.holder.HolderOpenings;
 import io.fugue.datasharing.holder.OpeningSealer;
 import io.fugue.datasharing.holder.SealedOpening;
 import io.fugue.datasharing.query.Consent;
@@ -21,6 +24,7 @@ import io.fugue.datasharing.query.Query;
 import io.fugue.datasharing.query.QueryContexts;
 import io.fugue.datasharing.query.QueryId;
 import io.fugue.datasharing.query.QueryRequest;
+import io.fugue.datasharing.query.QueryService;
 import io.fugue.datasharing.query.QueryStatus;
 import io.fugue.datasharing.registry.RegistryTx;
 import io.fugue.datasharing.registry.SchemaId;
@@ -35,13 +39,15 @@ import java.util.Optional;
 
 /**
  * The client side of the data-sharing flows, for the CLI and for tests that drive a node through
- * its API only: signed registry and attestation transactions, the holder's proof for a query as
- * the API shows it, sealed openings for the vault and vault consents. Nothing here talks to a
- * node; the results are submitted over HTTP.
+ * its API only: signed registry and attestation transactions, openings sealed to the holder's
+ * key, the holder's opening and re-sealing of them for the vault, her proof for a query as the
+ * API shows it, vault consents and declines. Nothing here talks to a node; the results are
+ * submitted over HTTP.
  */
 public final class ClientFlows {
   private final long chainId;
   private final SecureRandom random = new SecureRandom();
+  private final HolderOpenings openings = new HolderOpenings();
 
   public ClientFlows(long chainId) {
     this.chainId = chainId;
@@ -85,13 +91,33 @@ public final class ClientFlows {
    */
   public Optional<byte[]> prove(QueryView query, AttestationView attestation, Address holder,
       Opening opening, int schemaBits) {
+    return prove(query, List.of(attestation), holder, List.of(opening), schemaBits);
+  }
+
+  /**
+   * The holder's proof for {@code query} over {@code attestations} (the query's, in its order)
+   * with one opening each, bound to the query's transcript ({@link QueryContexts}, the context the
+   * node verifies against); empty when the predicate is false for the values. Throws {@link
+   * DataSharingException} when the views do not belong to the query or an opening opens another
+   * commitment.
+   */
+  public Optional<byte[]> prove(QueryView query, List<AttestationView> attestations, Address holder,
+      List<Opening> openings, int schemaBits) {
     Query q = query(query, holder);
-    Attestation a = attestation(attestation, holder);
-    BitSize bits = BitSize.of(schemaBits);
+    List<Attestation> as = attestations.stream().map(v -> attestation(v, holder)).toList();
+    if (!as.stream().map(Attestation::id).toList().equals(q.request().attestations())
+        || openings.size() != as.size()) {
+      throw new DataSharingException("one opening per attestation of the query, in its order, is needed");
+    }
+    for (int i = 0; i < as.size(); i++) {
+      if (!openings.get(i).commitment().equals(as.get(i).commitment())) {
+        throw new DataSharingException("opening " + i + " does not open the on-chain commitment");
+      }
+    }
+    List<Commitment> commitments = as.stream().map(Attestation::commitment).toList();
     try {
-      var statement = q.request().predicate().statement(List.of(a.commitment()), bits);
-      return Optional.of(new RangeProver().prove(statement, List.of(opening), QueryContexts.of(q, List.of(a)))
-          .toBytes());
+      var statement = q.request().predicate().statement(commitments, BitSize.of(schemaBits));
+      return Optional.of(new RangeProver().prove(statement, openings, QueryContexts.of(q, as)).toBytes());
     } catch (ZkException e) {
       return Optional.empty();
     }
@@ -100,6 +126,36 @@ public final class ClientFlows {
   /** {@code opening} encrypted to the vault's deposit key, bound to attestation {@code id}. */
   public SealedOpening seal(Opening opening, Secp256k1PublicKey vault, AttestationId id) {
     return new OpeningSealer().seal(opening, vault, id, random);
+  }
+
+  /**
+   * The issuer's side: {@code opening} encrypted to the holder's account key; throws {@link
+   * DataSharingException} when {@code holderKey} is not the key of {@code holder}.
+   */
+  public SealedOpening sealToHolder(Opening opening, Address holder, Secp256k1PublicKey holderKey,
+      AttestationId id) {
+    return openings.sealToHolder(opening, holder, holderKey, id, random);
+  }
+
+  /**
+   * The holder's side: opens what the issuer sealed to her key and checks it against the
+   * attestation's commitment as the API shows it. The caller closes the opening.
+   */
+  public Opening openFromIssuer(SealedOpening sealed, Secp256k1PrivateKey holder, AttestationView attestation) {
+    return openings.open(sealed, holder, new AttestationId(Convert.hash(attestation.id())),
+        Commitment.of(attestation.commitment().toArray()));
+  }
+
+  /** Opens as {@link #openFromIssuer} does and seals the opening again to the vault's deposit key. */
+  public SealedOpening resealForVault(SealedOpening sealed, Secp256k1PrivateKey holder,
+      AttestationView attestation, Secp256k1PublicKey depositKey) {
+    return openings.reseal(sealed, holder, new AttestationId(Convert.hash(attestation.id())),
+        Commitment.of(attestation.commitment().toArray()), depositKey, random);
+  }
+
+  /** The holder's decline of query {@code id}: signed over {@link QueryService#declineDigest}. */
+  public Secp256k1Signature decline(Digest id, Secp256k1PrivateKey holder) {
+    return holder.sign(QueryService.declineDigest(new QueryId(Convert.hash(id))));
   }
 
   /** The holder's consent for the vault to answer {@code query} until {@code expiresAt} (ms). */

@@ -93,6 +93,11 @@ public final class KeyFileKeyStore implements KeyStore {
     return Convert.hex(privateKey(address).sign(Secp256k1SignatureVerifier.digest(message)).toBytes());
   }
 
+  @Override
+  public HexBytes publicKey(AccountAddress address) {
+    return Convert.hex(privateKey(address).publicKey().toBytes());
+  }
+
   /** Decrypts the key of {@code address}; a wrong password or a missing key is a CLI failure. */
   public Secp256k1PrivateKey privateKey(AccountAddress address) {
     Address a = Convert.address(address);

@@ -8,7 +8,9 @@ import io.fugue.api.model.QueryResult;
 import io.fugue.api.model.QueryView;
 import io.fugue.api.port.Outcome;
 import io.fugue.api.port.QueryBackend;
+import io.fugue.chain.crypto.Secp256k1Signature;
 import io.fugue.chain.primitives.Address;
+import io.fugue.chain.primitives.ChainException;
 import io.fugue.datasharing.DataSharingException;
 import io.fugue.datasharing.attestation.Attestation;
 import io.fugue.datasharing.attestation.AttestationId;
@@ -26,7 +28,8 @@ import java.util.Optional;
 /**
  * {@link QueryBackend} over the node's {@link QueryService} and {@link HolderVault}. A query is
  * visible to its client and to the holder of its attestations, answerable by that holder only
- * (directly with a proof, or through the vault with a signed consent), and its result is the
+ * (directly with a proof or a signed decline, or through the vault with a signed consent), and
+ * its result is the
  * client's. Several attestations with {@code gte} make the aggregate {@code sum_gte} query.
  */
 public final class ServiceQueryBackend implements QueryBackend {
@@ -73,21 +76,22 @@ public final class ServiceQueryBackend implements QueryBackend {
         return Outcome.rejected(no.reason(), no.detail());
       }
       Query query = ((Outcome.Done<Query>) found).value();
-      if ((r.proof() == null) == (r.vaultConsent() == null)) {
-        return Outcome.rejected(Outcome.Reason.INVALID, "give exactly one of proof and vaultConsent");
-      }
       Consent consent = null;
-      if (r.vaultConsent() != null) {
-        try {
+      Secp256k1Signature decline = null;
+      try {
+        if (r.vaultConsent() != null) {
           consent = Consent.decode(Convert.bytes(r.vaultConsent()));
-        } catch (DataSharingException e) {
-          return Outcome.rejected(Outcome.Reason.INVALID, "malformed consent: " + e.getMessage());
+        } else if (r.decline() != null) {
+          decline = Secp256k1Signature.fromBytes(Convert.bytes(r.decline()));
         }
+      } catch (DataSharingException | ChainException e) {
+        return Outcome.rejected(Outcome.Reason.INVALID,
+            (r.vaultConsent() != null ? "malformed consent: " : "malformed decline: ") + e.getMessage());
       }
       try {
-        Query decided = consent == null
-            ? queries.answer(query.id(), Convert.bytes(r.proof()))
-            : vault.answer(consent);
+        Query decided = consent != null ? vault.answer(consent)
+            : decline != null ? queries.decline(query.id(), decline, r.reason())
+            : queries.answer(query.id(), Convert.bytes(r.proof()));
         return Outcome.done(result(decided));
       } catch (DataSharingException e) {
         return Outcome.rejected(Outcome.Reason.CONFLICT, e.getMessage());

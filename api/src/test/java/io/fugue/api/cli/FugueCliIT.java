@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fugue.api.model.AccountAddress;
+import io.fugue.api.model.AttestationView;
 import io.fugue.api.model.Digest;
 import io.fugue.api.model.HexBytes;
+import io.fugue.api.model.QueryView;
 import io.fugue.api.model.Role;
 import io.fugue.api.model.SchemaView;
 import io.fugue.api.support.InMemoryBackends;
@@ -44,6 +46,11 @@ class FugueCliIT {
       @Override
       public List<Entry> list() {
         return List.of();
+      }
+
+      @Override
+      public HexBytes publicKey(AccountAddress address) {
+        throw new UnsupportedOperationException();
       }
 
       @Override
@@ -104,16 +111,47 @@ class FugueCliIT {
     assertThat(status.path("id").asText()).isEqualTo(id);
   }
 
-  /** A writer that signs nothing: it records the vault key it was given and returns fixed bytes. */
-  private static final class KeyRecordingWriter implements ChainWriter {
-    final AtomicReference<HexBytes> vaultKey = new AtomicReference<>();
+  /**
+   * A writer that signs and opens nothing: it records what the CLI handed it and returns fixed
+   * bytes, so these tests check the commands' plumbing (the real crypto runs in DevnetScenarioIT).
+   */
+  private static final class RecordingWriter implements ChainWriter {
+    final AtomicReference<HexBytes> holderKey = new AtomicReference<>();
+    final AtomicReference<HexBytes> depositKey = new AtomicReference<>();
+    final AtomicReference<AttestationView> opened = new AtomicReference<>();
+    final AtomicReference<List<HexBytes>> sealed = new AtomicReference<>();
+    final AtomicReference<Integer> bits = new AtomicReference<>();
+    Optional<HexBytes> proof = Optional.empty();
 
     @Override
     public Attested attest(AccountAddress issuer, long nonce, int shard, String subject,
         AccountAddress holder, String schema, long value, long from, long until, HexBytes key) {
-      vaultKey.set(key);
+      holderKey.set(key);
       return new Attested(HexBytes.fromHex("0xf1aa"), new Digest(HexBytes.of(new byte[32])),
           HexBytes.fromHex("0x01"));
+    }
+
+    @Override
+    public HexBytes resealForVault(AccountAddress holder, AttestationView attestation, HexBytes s,
+        HexBytes key) {
+      opened.set(attestation);
+      sealed.set(List.of(s));
+      depositKey.set(key);
+      return HexBytes.fromHex("0x0102");
+    }
+
+    @Override
+    public Optional<HexBytes> prove(AccountAddress holder, QueryView query,
+        List<AttestationView> attestations, int schemaBits, List<HexBytes> s) {
+      opened.set(attestations.get(0));
+      sealed.set(s);
+      bits.set(schemaBits);
+      return proof;
+    }
+
+    @Override
+    public HexBytes decline(AccountAddress holder, Digest queryId) {
+      return HexBytes.of(new byte[65]);
     }
 
     @Override
@@ -144,32 +182,83 @@ class FugueCliIT {
     }
   }
 
-  private CliRun attestWithValue(KeyRecordingWriter writer, String... extra) {
-    var services = new CliServices(Optional.empty(), Optional.empty(), Optional.empty(),
+  private CliServices withWriter(RecordingWriter writer) {
+    return new CliServices(withKeys(bank, holder).keys(), Optional.empty(), Optional.empty(),
         Optional.of(writer));
-    List<String> args = new java.util.ArrayList<>(List.of("attest", "--api", node.baseUrl(),
-        "--as", bank.address().toHex(), "--subject", "did:fugue:alice", "--schema", "net-worth",
-        "--value", "1500000", "--holder", holder.address().toHex(), "--nonce", "0",
-        "--valid-from", "1", "--valid-until", "2"));
-    args.addAll(List.of(extra));
-    return CliRun.run(services, args.toArray(String[]::new));
   }
 
   @Test
-  void shouldSealToTheNodesVaultKeyWhenNoneIsGiven() throws Exception {
-    assertThat(System.getenv("FUGUE_VAULT_KEY")).as("this test needs FUGUE_VAULT_KEY unset").isNull();
-    var writer = new KeyRecordingWriter();
-    JsonNode r = ok(attestWithValue(writer));
-    assertThat(writer.vaultKey.get()).isEqualTo(InMemoryBackends.VAULT_KEY);
+  void shouldSealToTheGivenHolderKey() throws Exception {
+    var writer = new RecordingWriter();
+    String key = "0x" + "07".repeat(64);
+    JsonNode r = ok(CliRun.run(withWriter(writer), "attest", "--api", node.baseUrl(),
+        "--as", bank.address().toHex(), "--subject", "did:fugue:alice", "--schema", "net-worth",
+        "--value", "1500000", "--holder", holder.address().toHex(), "--holder-key", key,
+        "--nonce", "0", "--valid-from", "1", "--valid-until", "2"));
+    assertThat(writer.holderKey.get()).isEqualTo(HexBytes.fromHex(key));
     assertThat(r.path("transaction").asText()).matches("0x[0-9a-f]{64}");
+    assertThat(r.path("sealedOpening").asText()).isEqualTo("0x01");
+  }
+
+  /** An attestation and a query over it in the in-memory node; returns {attestation, query}. */
+  private String[] attestationAndQuery() throws Exception {
+    node.backends.grant(bank.address(), Role.ISSUER);
+    node.backends.grant(bank.address(), Role.CLIENT);
+    node.backends.grant(holder.address(), Role.HOLDER);
+    TestNode.await(node.backends.registerSchema(null, new SchemaView("net-worth", "net worth",
+        "USD", 0, 32, List.of(bank.address()))));
+    CliServices services = withKeys(bank, holder);
+    String att = ok(CliRun.run(services, "attest", "--api", node.baseUrl(), "--as", bank.address().toHex(),
+        "--subject", "did:fugue:alice", "--schema", "net-worth", "--commitment", "0x" + "11".repeat(32),
+        "--valid-from", "1700000000", "--valid-until", "1900000000")).path("id").asText();
+    String q = ok(CliRun.run(services, "query", "create", "--api", node.baseUrl(), "--as",
+        bank.address().toHex(), "--attestation", att, "--predicate", "gte", "--threshold", "1000000",
+        "--purpose", "loan")).path("id").asText();
+    return new String[] {att, q};
+  }
+
+  @Test
+  void shouldResealAgainstTheOnChainCommitmentToTheNodesVaultKeyAndStoreIt() throws Exception {
+    assertThat(System.getenv("FUGUE_VAULT_KEY")).as("this test needs FUGUE_VAULT_KEY unset").isNull();
+    String att = attestationAndQuery()[0];
+    var writer = new RecordingWriter();
+    JsonNode stored = ok(CliRun.run(withWriter(writer), "vault", "store", att, "--api", node.baseUrl(),
+        "--as", holder.address().toHex(), "--sealed", "0xabcd"));
+    assertThat(stored.path("attestationId").asText()).isEqualTo(att);
+    assertThat(writer.depositKey.get()).isEqualTo(InMemoryBackends.VAULT_KEY);
+    assertThat(writer.opened.get().commitment()).isEqualTo(HexBytes.fromHex("0x" + "11".repeat(32)));
+    assertThat(writer.sealed.get()).containsExactly(HexBytes.fromHex("0xabcd"));
   }
 
   @Test
   void shouldPreferAGivenVaultKeyOverTheNodes() throws Exception {
-    var writer = new KeyRecordingWriter();
+    String att = attestationAndQuery()[0];
+    var writer = new RecordingWriter();
     String given = "0x" + "07".repeat(64);
-    ok(attestWithValue(writer, "--vault-key", given));
-    assertThat(writer.vaultKey.get()).isEqualTo(HexBytes.fromHex(given));
+    ok(CliRun.run(withWriter(writer), "vault", "store", att, "--api", node.baseUrl(),
+        "--as", holder.address().toHex(), "--sealed", "0xabcd", "--vault-key", given));
+    assertThat(writer.depositKey.get()).isEqualTo(HexBytes.fromHex(given));
+  }
+
+  @Test
+  void shouldPostTheProofMadeLocallyFromTheSealedOpening() throws Exception {
+    String[] ids = attestationAndQuery();
+    var writer = new RecordingWriter();
+    writer.proof = Optional.of(InMemoryBackends.VALID_PROOF);
+    JsonNode answer = ok(CliRun.run(withWriter(writer), "query", "answer", ids[1], "--api", node.baseUrl(),
+        "--as", holder.address().toHex(), "--sealed", "0xabcd"));
+    assertThat(answer.path("status").asText()).isEqualTo("verified");
+    assertThat(writer.bits.get()).isEqualTo(32);
+    assertThat(writer.opened.get().id().toHex()).isEqualTo(ids[0]);
+  }
+
+  @Test
+  void shouldDeclineWhenNoProofExistsSoTheQueryEndsRefused() throws Exception {
+    String[] ids = attestationAndQuery();
+    CliRun r = CliRun.run(withWriter(new RecordingWriter()), "query", "answer", ids[1], "--api",
+        node.baseUrl(), "--as", holder.address().toHex(), "--sealed", "0xabcd");
+    assertThat(ok(r).path("status").asText()).isEqualTo("refused");
+    assertThat(r.err()).contains("no proof exists");
   }
 
   @Test

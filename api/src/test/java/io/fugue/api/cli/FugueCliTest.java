@@ -100,11 +100,42 @@ class FugueCliTest {
       public HexBytes sign(AccountAddress address, byte[] message) {
         throw new UnsupportedOperationException();
       }
+
+      @Override
+      public HexBytes publicKey(AccountAddress address) {
+        return HexBytes.of(new byte[64]);
+      }
     };
     CliServices services = new CliServices(Optional.of(keys), Optional.empty(), Optional.empty());
     assertThat(CliRun.run(services, "keys", "new", "--label", "ops").exit()).isZero();
     CliRun list = CliRun.run(services, "keys", "list");
     assertThat(list.exit()).isZero();
     assertThat(list.out()).contains("\"label\" : \"ops\"").contains("0x" + "00".repeat(20));
+    CliRun show = CliRun.run(services, "keys", "show", "ops");
+    assertThat(show.exit()).as(show.err()).isZero();
+    assertThat(show.out()).contains("\"publicKey\" : \"0x" + "00".repeat(64) + "\"");
+    CliRun unknown = CliRun.run(services, "keys", "show", "nobody");
+    assertThat(unknown.exit()).isEqualTo(FugueCli.EXIT_FAILED);
+    assertThat(unknown.err()).contains("no key labelled or addressed nobody");
+  }
+
+  @Test
+  void shouldSayProvingLocallyNeedsTheChainBackedBuildBeforeCallingTheNode() {
+    CliRun r = CliRun.run(NONE, "query", "answer", "0x" + "00".repeat(32), "--sealed", "0x01",
+        "--token", "t", "--as", "0x" + "11".repeat(20), "--api", "http://127.0.0.1:1");
+    assertThat(r.exit()).isEqualTo(FugueCli.EXIT_UNAVAILABLE);
+    assertThat(r.err()).contains("fugue query answer --sealed").doesNotContain("cannot reach");
+    CliRun store = CliRun.run(NONE, "vault", "store", "0x" + "00".repeat(32), "--sealed", "0x01",
+        "--token", "t", "--as", "0x" + "11".repeat(20), "--api", "http://127.0.0.1:1");
+    assertThat(store.exit()).isEqualTo(FugueCli.EXIT_UNAVAILABLE);
+  }
+
+  @Test
+  void shouldRequireTheHoldersKeyToAttestAValue() {
+    CliRun r = CliRun.run(NONE, "attest", "--subject", "did:fugue:a", "--schema", "s", "--value", "5",
+        "--holder", "0x" + "11".repeat(20), "--nonce", "0", "--valid-from", "1", "--valid-until", "2",
+        "--api", "http://127.0.0.1:1");
+    assertThat(r.exit()).isEqualTo(FugueCli.EXIT_USAGE);
+    assertThat(r.err()).contains("--holder-key");
   }
 }

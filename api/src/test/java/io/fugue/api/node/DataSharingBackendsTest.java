@@ -139,11 +139,11 @@ class DataSharingBackendsTest {
     var view = attestations.attestation(Digest.fromHex(id)).result().orElseThrow();
     byte[] proof = f.flows.prove(first, view, f.key(3).address(), worth, 32).orElseThrow();
     var holder = LedgerFixture.caller(f.key(3), Role.HOLDER);
-    var ok = done(queries.answer(holder, first.id(), new AnswerQueryRequest(HexBytes.of(proof), null)).result());
+    var ok = done(queries.answer(holder, first.id(), AnswerQueryRequest.ofProof(HexBytes.of(proof))).result());
     assertThat(ok.status()).isEqualTo("verified");
     assertThat(ok.outcome()).isTrue();
     QueryView second = ask(id, 1_000_000);
-    var replay = done(queries.answer(holder, second.id(), new AnswerQueryRequest(HexBytes.of(proof), null)).result());
+    var replay = done(queries.answer(holder, second.id(), AnswerQueryRequest.ofProof(HexBytes.of(proof))).result());
     assertThat(replay.status()).isEqualTo("failed");
     assertThat(done(queries.result(LedgerFixture.caller(f.key(4)), first.id()).result()).outcome()).isTrue();
   }
@@ -156,7 +156,7 @@ class DataSharingBackendsTest {
     var stranger = LedgerFixture.caller(f.key(6), Role.CLIENT, Role.HOLDER);
     assertThat(reason(queries.query(stranger, q.id()).result())).isEqualTo(Outcome.Reason.FORBIDDEN);
     assertThat(reason(queries.result(stranger, q.id()).result())).isEqualTo(Outcome.Reason.FORBIDDEN);
-    assertThat(reason(queries.answer(stranger, q.id(), new AnswerQueryRequest(HexBytes.of(new byte[1]), null))
+    assertThat(reason(queries.answer(stranger, q.id(), AnswerQueryRequest.ofProof(HexBytes.of(new byte[1])))
         .result())).isEqualTo(Outcome.Reason.FORBIDDEN);
     assertThat(reason(queries.result(stranger, Digest.fromHex("0x" + "00".repeat(32))).result()))
         .isEqualTo(Outcome.Reason.NOT_FOUND);
@@ -171,7 +171,7 @@ class DataSharingBackendsTest {
     byte[] proof = f.flows.prove(q, view, f.key(3).address(), worth, 32).orElseThrow();
     f.commit(f.flows.revoke(f.key(2), 1, LedgerFixture.SHARD, new AttestationId(Convert.hash(Digest.fromHex(id)))));
     var r = done(queries.answer(LedgerFixture.caller(f.key(3)), q.id(),
-        new AnswerQueryRequest(HexBytes.of(proof), null)).result());
+        AnswerQueryRequest.ofProof(HexBytes.of(proof))).result());
     assertThat(r.status()).isEqualTo("failed");
     assertThat(r.reason()).contains("revoked");
   }
@@ -186,7 +186,7 @@ class DataSharingBackendsTest {
     f.clock.advance(java.time.Duration.ofSeconds(20));
     assertThat(attestations.attestation(Digest.fromHex(id)).result().orElseThrow().status()).isEqualTo("expired");
     var r = done(queries.answer(LedgerFixture.caller(f.key(3)), q.id(),
-        new AnswerQueryRequest(HexBytes.of(proof), null)).result());
+        AnswerQueryRequest.ofProof(HexBytes.of(proof))).result());
     assertThat(r.status()).isEqualTo("failed");
     assertThat(r.reason()).contains("expired");
   }
@@ -196,14 +196,49 @@ class DataSharingBackendsTest {
     f.approvedIssuerWithSchema();
     String id = f.attest(0, worth, DAY);
     var holder = LedgerFixture.caller(f.key(3), Role.HOLDER);
-    var sealed = f.flows.seal(worth, f.layout.vaultKey().publicKey(), new AttestationId(Convert.hash(Digest.fromHex(id))));
+    var view = attestations.attestation(Digest.fromHex(id)).result().orElseThrow();
+    var fromIssuer = f.flows.sealToHolder(worth, f.key(3).address(), f.key(3).publicKey(),
+        new AttestationId(Convert.hash(Digest.fromHex(id))));
+    var sealed = f.flows.resealForVault(fromIssuer, f.key(3), view, f.layout.vaultKey().publicKey());
     done(vault.store(holder, Digest.fromHex(id), new StoreOpeningRequest(Convert.hex(sealed.encode()))).result());
     assertThat(vault.list(holder).result()).extracting(e -> e.attestationId().toHex()).containsExactly(id);
     QueryView q = ask(id, 2_000_000);
     var consent = f.flows.consent(q, f.key(3), f.clock.millis() + 60_000);
-    var r = done(queries.answer(holder, q.id(), new AnswerQueryRequest(null, Convert.hex(consent.encode()))).result());
+    var r = done(queries.answer(holder, q.id(), AnswerQueryRequest.ofConsent(Convert.hex(consent.encode()))).result());
     assertThat(r.status()).isEqualTo("refused");
     assertThat(r.outcome()).isFalse();
+  }
+
+  @Test
+  void shouldEndRefusedOnTheHoldersSignedDecline() {
+    f.approvedIssuerWithSchema();
+    String id = f.attest(0, worth, DAY);
+    QueryView q = ask(id, 2_000_000);
+    var signature = Convert.hex(f.flows.decline(q.id(), f.key(3)).toBytes());
+    var r = done(queries.answer(LedgerFixture.caller(f.key(3)), q.id(),
+        AnswerQueryRequest.ofDecline(signature, "cannot prove it")).result());
+    assertThat(r.status()).isEqualTo("refused");
+    assertThat(r.outcome()).isFalse();
+    assertThat(r.reason()).isEqualTo("cannot prove it");
+    assertThat(done(queries.result(LedgerFixture.caller(f.key(4)), q.id()).result()).status()).isEqualTo("refused");
+  }
+
+  @Test
+  void shouldKeepTheQueryOpenWhenTheDeclineIsNotTheHoldersSignatureOrMalformed() {
+    f.approvedIssuerWithSchema();
+    String id = f.attest(0, worth, DAY);
+    QueryView q = ask(id, 2_000_000);
+    var holder = LedgerFixture.caller(f.key(3));
+    var byStranger = Convert.hex(f.flows.decline(q.id(), f.key(6)).toBytes());
+    assertThat(reason(queries.answer(holder, q.id(), AnswerQueryRequest.ofDecline(byStranger, null)).result()))
+        .isEqualTo(Outcome.Reason.CONFLICT);
+    QueryView other = ask(id, 2_000_000);
+    var forAnotherQuery = Convert.hex(f.flows.decline(other.id(), f.key(3)).toBytes());
+    assertThat(reason(queries.answer(holder, q.id(), AnswerQueryRequest.ofDecline(forAnotherQuery, null)).result()))
+        .isEqualTo(Outcome.Reason.CONFLICT);
+    assertThat(reason(queries.answer(holder, q.id(), AnswerQueryRequest.ofDecline(HexBytes.of(new byte[64]), null))
+        .result())).isEqualTo(Outcome.Reason.INVALID);
+    assertThat(done(queries.query(holder, q.id()).result()).status()).isEqualTo("open");
   }
 
   @Test

@@ -1,7 +1,10 @@
 package io.fugue.api.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fugue.api.cli.FugueCli;
 import io.fugue.api.model.AccountAddress;
 import io.fugue.api.model.AttestationView;
 import io.fugue.api.model.Digest;
@@ -15,6 +18,8 @@ import io.fugue.chain.state.StateKeys;
 import io.fugue.chain.state.StateProof;
 import io.fugue.datasharing.attestation.AttestationId;
 import io.fugue.datasharing.attestation.AttestationState;
+import io.fugue.datasharing.holder.OpeningSealer;
+import io.fugue.datasharing.holder.SealedOpening;
 import io.fugue.zk.Opening;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -24,6 +29,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -40,7 +46,10 @@ import org.junit.jupiter.api.io.TempDir;
  * The issue's scenario against a real devnet started in this JVM (12 FBFT validators over libp2p
  * on 127.0.0.1, RocksDB in a temporary directory), driven through the HTTP API only: the test
  * plays issuer, governance, holder and client with their own keys, builds and signs their
- * transactions and proofs client-side, and sees everything else through the API.
+ * transactions and proofs client-side, and sees everything else through the API. The last steps
+ * run the holder's flow with the {@code fugue} CLI itself (key files, the chain-backed writer):
+ * the issuer seals the opening to the holder's key, the holder re-seals it for the vault or
+ * proves queries herself.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -52,6 +61,7 @@ class DevnetScenarioIT {
   @TempDir static Path dataDir;
   private Devnet devnet;
   private DevnetClient http;
+  private DevnetCli cli;
   private final ClientFlows flows = new ClientFlows(Main.CHAIN_ID);
   private Secp256k1PrivateKey governor;
   private Secp256k1PrivateKey issuer;
@@ -64,6 +74,8 @@ class DevnetScenarioIT {
   private final Opening worth = Opening.random(1_500_000);
   private String attestation;
   private long issuerShardNonce;
+  private String cliAttestation;
+  private String cliSealed;
 
   @BeforeAll
   void startDevnet() throws Exception {
@@ -71,6 +83,7 @@ class DevnetScenarioIT {
         new P2pNetworks("fugue-devnet", dataDir, Duration.ofMillis(100)), Clock.systemUTC());
     devnet.awaitFirstBlocks(DevnetClient.WAIT);
     http = new DevnetClient(devnet.apiPort());
+    cli = new DevnetCli(dataDir.resolve("cli-keys"), devnet.apiPort(), devnet.layout().accounts());
     List<Secp256k1PrivateKey> keys = devnet.layout().accounts();
     governor = keys.get(0);
     issuer = keys.get(2);
@@ -175,7 +188,9 @@ class DevnetScenarioIT {
   void shouldEndRefusedWhenTheHolderCannotProveAFalsePredicate() {
     String q = createQuery(attestation, 2_000_000);
     assertThat(flows.prove(queryView(q), attestationView(attestation), holder.address(), worth, 32)).isEmpty();
-    var sealed = flows.seal(worth, devnet.layout().vaultKey().publicKey(), id(attestation));
+    var fromIssuer = flows.sealToHolder(worth, holder.address(), holder.publicKey(), id(attestation));
+    var sealed = flows.resealForVault(fromIssuer, holder, attestationView(attestation),
+        devnet.layout().vaultKey().publicKey());
     var stored = http.send("PUT", "/v1/vault/openings/" + attestation, holderToken,
         new JsonObject().put("ciphertext", sealed.encode().toPrefixedHex()));
     assertThat(stored.statusCode()).as(stored.bodyAsString()).isIn(200, 201);
@@ -271,7 +286,105 @@ class DevnetScenarioIT {
         .isEqualTo(issuersBefore);
   }
 
+  @Test
+  @Order(10)
+  void shouldAttestWithTheCliSealedToTheHoldersKeyAndRefuseAnotherAccountsKey() {
+    String holderKey = cli.run("keys", "show", "devnet-3").json().path("publicKey").asText();
+    assertThat(holderKey).isEqualTo(holder.publicKey().toBytes().toPrefixedHex());
+    String clientKey = cli.run("keys", "show", hex(client.address())).json().path("publicKey").asText();
+    DevnetCli.Run wrong = cliAttest(clientKey);
+    assertThat(wrong.exit()).isEqualTo(FugueCli.EXIT_USAGE);
+    assertThat(wrong.err()).contains("not of --holder");
+
+    // The same nonce is still free: the refused command submitted nothing.
+    JsonNode att = cliAttest(holderKey).json();
+    assertThat(http.awaitIncluded(att.path("transaction").asText())).isEqualTo("included");
+    issuerShardNonce++;
+    cliAttestation = att.path("attestation").asText();
+    cliSealed = att.path("sealedOpening").asText();
+    SealedOpening sealed = SealedOpening.decode(bytes(cliSealed));
+    try (Opening mine = new OpeningSealer().open(sealed, holder, id(cliAttestation))) {
+      assertThat(mine.value()).isEqualTo(1_500_000);
+    }
+    assertThatThrownBy(() -> new OpeningSealer().open(sealed, devnet.layout().vaultKey(), id(cliAttestation)))
+        .hasMessageContaining("does not decrypt");
+  }
+
+  @Test
+  @Order(11)
+  void shouldDepositWithTheCliOnlyAnOpeningThatMatchesTheChainAndLetTheVaultAnswer() {
+    byte[] tampered = bytes(cliSealed).toArray();
+    tampered[tampered.length - 1] ^= 0x01;
+    DevnetCli.Run bad = cliStore("0x" + HexFormat.of().formatHex(tampered));
+    assertThat(bad.exit()).isEqualTo(FugueCli.EXIT_FAILED);
+    assertThat(bad.err()).contains("does not decrypt");
+    try (Opening other = Opening.random(1_500_000)) {
+      var otherSealed = flows.sealToHolder(other, holder.address(), holder.publicKey(), id(cliAttestation));
+      DevnetCli.Run mismatch = cliStore(otherSealed.encode().toPrefixedHex());
+      assertThat(mismatch.exit()).isEqualTo(FugueCli.EXIT_FAILED);
+      assertThat(mismatch.err()).contains("does not open the on-chain commitment");
+    }
+    assertThat(vaultHolds(cliAttestation)).as("nothing deposited").isFalse();
+
+    JsonNode stored = cliStore(cliSealed).json();
+    assertThat(stored.path("attestationId").asText()).isEqualTo(cliAttestation);
+    assertThat(vaultHolds(cliAttestation)).isTrue();
+    String q = cliQuery(1_000_000);
+    JsonNode answered = cli.run("query", "answer", q, "--vault", "--as", hex(holder.address())).json();
+    assertThat(answered.path("status").asText()).isEqualTo("verified");
+    assertThat(answered.path("outcome").asBoolean()).isTrue();
+  }
+
+  @Test
+  @Order(12)
+  void shouldAnswerDirectlyWithTheCliFromTheSealedOpening() {
+    String q = cliQuery(1_000_000);
+    JsonNode answered = cli.run("query", "answer", q, "--sealed", cliSealed, "--as", hex(holder.address())).json();
+    assertThat(answered.path("status").asText()).isEqualTo("verified");
+    JsonObject result = http.get("/v1/queries/" + q + "/result", clientToken).bodyAsJsonObject();
+    assertThat(result.getBoolean("outcome")).isTrue();
+    assertThat(result.getString("proofHash")).startsWith("0x");
+
+    String tooHigh = cliQuery(2_000_000);
+    DevnetCli.Run refused = cli.run("query", "answer", tooHigh, "--sealed", cliSealed, "--as", hex(holder.address()));
+    assertThat(refused.json().path("status").asText()).isEqualTo("refused");
+    assertThat(refused.err()).contains("no proof exists").doesNotContain("1500000");
+    assertThat(http.get("/v1/queries/" + tooHigh + "/result", clientToken).bodyAsJsonObject().getBoolean("outcome"))
+        .isFalse();
+
+    String notYours = cliQuery(1_000_000);
+    DevnetCli.Run stranger = cli.run("query", "answer", notYours, "--sealed", cliSealed, "--as", hex(client.address()));
+    assertThat(stranger.exit()).isEqualTo(FugueCli.EXIT_FAILED);
+    assertThat(stranger.err()).contains("does not decrypt");
+    assertThat(http.get("/v1/queries/" + notYours, clientToken).bodyAsJsonObject().getString("status"))
+        .isEqualTo("open");
+  }
+
   // ------------------------------------------------------------------ helpers
+
+  private DevnetCli.Run cliAttest(String holderKey) {
+    return cli.run("attest", "--as", hex(issuer.address()), "--nonce", Long.toString(issuerShardNonce),
+        "--shard", Integer.toString(SHARD), "--subject", SUBJECT, "--holder", hex(holder.address()),
+        "--holder-key", holderKey, "--schema", SCHEMA, "--value", "1500000",
+        "--valid-from", Long.toString(Instant.now().getEpochSecond() - 60), "--valid-days", "1");
+  }
+
+  private DevnetCli.Run cliStore(String sealed) {
+    return cli.run("vault", "store", cliAttestation, "--sealed", sealed, "--as", hex(holder.address()));
+  }
+
+  private String cliQuery(long threshold) {
+    return cli.run("query", "create", "--as", hex(client.address()), "--attestation", cliAttestation,
+        "--predicate", "gte", "--threshold", Long.toString(threshold), "--purpose", "loan check")
+        .json().path("id").asText();
+  }
+
+  private boolean vaultHolds(String attestationId) {
+    JsonArray held = http.get("/v1/vault/openings", holderToken).bodyAsJsonObject().getJsonArray("openings");
+    return held.stream().anyMatch(e -> ((JsonObject) e).getString("attestationId").equals(attestationId));
+  }
+
+
 
   private String publish(Opening opening, Duration validity) {
     long now = System.currentTimeMillis();

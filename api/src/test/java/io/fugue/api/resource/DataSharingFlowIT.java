@@ -115,7 +115,7 @@ class DataSharingFlowIT {
   }
 
   @Test
-  void shouldRejectAnAnswerWithBothOrNeitherProofAndConsent() {
+  void shouldRejectAnAnswerWithoutExactlyOneOfProofConsentAndDecline() {
     String attestation = publishAttestation();
     String id = query(node.login(client), attestation, "03").getString("id");
     String holderToken = node.login(holder);
@@ -124,6 +124,26 @@ class DataSharingFlowIT {
     assertThat(node.post("/v1/queries/" + id + "/answer", holderToken, new JsonObject()
         .put("proof", "0x600d").put("vaultConsent", "0x" + "22".repeat(64))).statusCode())
         .isEqualTo(400);
+    assertThat(node.post("/v1/queries/" + id + "/answer", holderToken, new JsonObject()
+        .put("proof", "0x600d").put("decline", "0x" + "22".repeat(65))).statusCode())
+        .isEqualTo(400);
+    assertThat(node.post("/v1/queries/" + id + "/answer", holderToken, new JsonObject()
+        .put("proof", "0x600d").put("reason", "a reason goes with a decline only")).statusCode())
+        .isEqualTo(400);
+    assertThat(node.post("/v1/queries/" + id + "/answer", holderToken, new JsonObject()
+        .put("decline", "0x" + "22".repeat(65)).put("reason", "x".repeat(201))).statusCode())
+        .isEqualTo(400);
+  }
+
+  @Test
+  void shouldPassTheHoldersDeclineAndReasonToTheBackend() {
+    String attestation = publishAttestation();
+    String id = query(node.login(client), attestation, "05").getString("id");
+    JsonObject declined = ok(node.post("/v1/queries/" + id + "/answer", node.login(holder),
+        new JsonObject().put("decline", "0x" + "22".repeat(65)).put("reason", "cannot prove it")), 200);
+    assertThat(declined.getString("status")).isEqualTo("refused");
+    assertThat(declined.getBoolean("outcome")).isFalse();
+    assertThat(declined.getString("reason")).isEqualTo("cannot prove it");
   }
 
   @Test

@@ -307,6 +307,12 @@ public final class InMemoryBackends
     if (!"open".equals(results.get(id).status())) {
       return track(Outcome.rejected(Outcome.Reason.CONFLICT, "query already answered"));
     }
+    if (r.decline() != null) {
+      // The in-memory backend checks no signature; the node's QueryService does.
+      QueryResult declined = new QueryResult(id, "refused", false, null, r.reason());
+      results.put(id, declined);
+      return track(Outcome.done(declined));
+    }
     boolean ok = VALID_PROOF.equals(r.proof());
     QueryResult result = ok ? new QueryResult(id, "verified", true, digest(r.proof().toHex()), null)
         : new QueryResult(id, "refused", false, null, "proof did not verify");
