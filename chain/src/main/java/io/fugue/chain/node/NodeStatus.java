@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param txGossipRejected gossiped transactions refused as invalid (malformed, bad signature,
  *     wrong chain or shard)
  * @param pendingTransactions the transactions in this node's pool
+ * @param importsReused blocks imported by replaying their execution at validation or proposal
+ * @param importsExecuted blocks executed in full on import (synced, or not validated here)
  */
 public record NodeStatus(
     int shard,
@@ -43,7 +45,9 @@ public record NodeStatus(
     long txGossipAccepted,
     long txGossipIgnored,
     long txGossipRejected,
-    int pendingTransactions) {
+    int pendingTransactions,
+    long importsReused,
+    long importsExecuted) {
   public NodeStatus {
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(headHash, "headHash");

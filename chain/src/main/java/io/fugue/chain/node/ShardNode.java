@@ -196,7 +196,8 @@ public final class ShardNode {
         m == null ? java.util.Map.of() : m.metrics().rejections(), gossipRejected.get(), syncer.requests(),
         syncer.syncedBlocks(), syncer.rejectedResponses(), beaconHead().map(BlockHeader::number),
         beacon.map(BeaconFollower::rejected).orElse(0L), setup.network().peers().size(),
-        txGossip.accepted(), txGossip.ignored(), txGossip.rejected(), setup.pool().size());
+        txGossip.accepted(), txGossip.ignored(), txGossip.rejected(), setup.pool().size(),
+        setup.chain().importCounts().reused(), setup.chain().importCounts().executed());
   }
 
   // ---------------------------------------------------------------- network threads

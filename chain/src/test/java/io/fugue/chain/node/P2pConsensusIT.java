@@ -110,6 +110,13 @@ class P2pConsensusIT {
     await(live(), s -> s.headNumber() >= 15, "15 blocks");
     assertThat(live().stream().map(n -> hashAt(n, 15)).distinct()).hasSize(1);
     assertThat(live().stream().mapToLong(n -> status(n).gossipRejected()).sum()).isZero();
+    for (ShardNode n : live()) {
+      NodeStatus st = status(n);
+      // One execution per block: a block this node validated (or built) is imported by replay;
+      // only blocks it received by sync, never having validated them, are executed on import.
+      assertThat(st.importsReused()).as("imports replaying the validation").isPositive();
+      assertThat(st.importsExecuted()).as("full executions on import").isLessThanOrEqualTo(st.syncedBlocks());
+    }
   }
 
   @Test
