@@ -12,6 +12,8 @@ import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Receives a shard's transaction gossip (docs/protocol.md, "Transaction gossip"): decodes strictly
@@ -25,6 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * signature and reads head state but writes nothing, so no disk write happens here.
  */
 final class TxGossipHandler implements ConsensusNetwork.GossipHandler {
+  private static final Logger LOG = LoggerFactory.getLogger(TxGossipHandler.class);
   /** Refusals that prove the transaction invalid on every node. */
   private static final Set<TxRejection.Reason> INVALID = EnumSet.of(TxRejection.Reason.OVERSIZE,
       TxRejection.Reason.UNKNOWN_TYPE, TxRejection.Reason.WRONG_CHAIN, TxRejection.Reason.WRONG_SHARD,
@@ -65,7 +68,14 @@ final class TxGossipHandler implements ConsensusNetwork.GossipHandler {
     if (tx.chainId() != chain.chainId() || !tx.shardId().equals(shard) || tx.sender().isEmpty()) {
       return ConsensusNetwork.Verdict.REJECT;
     }
-    AddResult r = pool.add(tx);
+    AddResult r;
+    try {
+      r = pool.add(tx);
+    } catch (RuntimeException e) {
+      // This node's own failure (e.g. its store closing at shutdown) is not the sender's fault.
+      LOG.debug("pool could not take gossiped transaction {}: {}", tx.hash(), e.toString());
+      return ConsensusNetwork.Verdict.IGNORE;
+    }
     if (r instanceof AddResult.Rejected no) {
       return INVALID.contains(no.rejection().reason())
           ? ConsensusNetwork.Verdict.REJECT : ConsensusNetwork.Verdict.IGNORE;

@@ -10,11 +10,16 @@ import io.fugue.chain.ledger.Transfer;
 import io.fugue.chain.primitives.Bytes;
 import io.fugue.chain.primitives.ShardId;
 import io.fugue.chain.primitives.Uint256;
+import io.fugue.chain.state.Account;
+import io.fugue.chain.state.StateView;
 import io.fugue.chain.storage.InMemoryKeyValueStore;
+import io.fugue.chain.storage.StorageException;
 import io.fugue.chain.txpool.TxPool;
 import io.fugue.chain.txpool.TxPoolConfig;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Optional;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class TxGossipHandlerTest {
@@ -103,5 +108,48 @@ class TxGossipHandlerTest {
     assertThat(h.onMessage(PEER, bump.encode())).isEqualTo(ConsensusNetwork.Verdict.ACCEPT);
     assertThat(pool.contains(bump.hash())).isTrue();
     assertThat(pool.size()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldNeverThrowNorPoolRandomOrBitFlippedBytes() {
+    TxPool pool = pool(TxPoolConfig.defaults());
+    TxGossipHandler h = handler(pool);
+    Random random = new Random(5);
+    byte[] good = t.transfer(0, 1, 10, 1, 0).encode().toArray();
+    for (int i = 0; i < 2_000; i++) {
+      byte[] b;
+      if (i % 2 == 0) {
+        b = new byte[random.nextInt(300)];
+        random.nextBytes(b);
+      } else {
+        b = good.clone();
+        b[random.nextInt(b.length)] ^= (byte) (1 << random.nextInt(8));
+      }
+      // A flip may leave a well-formed transaction whose signature recovers another, unfunded
+      // account: ignored, never pooled.
+      assertThat(h.onMessage(PEER, Bytes.of(b))).isNotEqualTo(ConsensusNetwork.Verdict.ACCEPT);
+    }
+    assertThat(pool.size()).isZero();
+    assertThat(h.rejected() + h.ignored()).isEqualTo(2_000);
+    assertThat(h.rejected()).isPositive();
+  }
+
+  @Test
+  void shouldIgnoreNotRejectWhenThisNodesPoolFails() {
+    StateView broken = new StateView() {
+      @Override
+      public Account account(Bytes address) {
+        throw new StorageException("store closed");
+      }
+
+      @Override
+      public Optional<Bytes> moduleValue(Bytes moduleId, Bytes key) {
+        throw new StorageException("store closed");
+      }
+    };
+    TxPool pool = new TxPool(t.config, TxPoolConfig.defaults(), t.modules, t.clock, t.chain.head(), broken);
+    TxGossipHandler h = handler(pool);
+    assertThat(h.onMessage(PEER, t.transfer(0, 1, 10, 1, 0).encode())).isEqualTo(ConsensusNetwork.Verdict.IGNORE);
+    assertThat(h.rejected()).isZero();
   }
 }
