@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +48,8 @@ public final class Blockchain {
   private final Hash32 genesisHash;
   private final List<Consumer<Block>> headListeners = new CopyOnWriteArrayList<>();
   private final ExecutedBlocks executed = new ExecutedBlocks(8);
+  private final AtomicLong importsReused = new AtomicLong();
+  private final AtomicLong importsExecuted = new AtomicLong();
   private volatile BlockHeader head;
 
   private Blockchain(KeyValueStore store, ChainConfig config, ModuleRegistry modules,
@@ -188,10 +191,28 @@ public final class Blockchain {
       }
       chain.appendBlock(tx, stored(block, receipts));
       tx.commit(Durability.SYNC);
+      (done != null ? importsReused : importsExecuted).incrementAndGet();
     }
     head = block.header();
+    executed.retainChildrenOf(block.hash());
     headListeners.forEach(l -> l.accept(block));
     return Validation.ACCEPT;
+  }
+
+  /**
+   * How this chain's imports since it was opened went: by replaying the execution of an earlier
+   * {@link #build} or {@link #validate} of the same block on the same parent, or by executing it
+   * in full (a block received by sync, or never validated here).
+   */
+  public record ImportCounts(long reused, long executed) {}
+
+  public ImportCounts importCounts() {
+    return new ImportCounts(importsReused.get(), importsExecuted.get());
+  }
+
+  /** Executions remembered for a later import (tests). */
+  int rememberedExecutions() {
+    return executed.size();
   }
 
   /** Drops remembered executions, so the next import validates in full (tests). */

@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * The last few blocks executed but not yet committed (a proposal, or a block validated during
  * consensus), keyed by block hash, so the commit after finality replays their writes instead of
- * executing again. An entry is used only on the parent it was executed on. Thread-safe.
+ * executing again. An entry is used only on the parent it was executed on, and entries on any
+ * other parent are dropped when the head moves. Thread-safe.
  */
 final class ExecutedBlocks {
   record Entry(Hash32 parentHash, RecordedWrites writes, List<Receipt> receipts) {}
@@ -34,6 +35,18 @@ final class ExecutedBlocks {
   synchronized Entry take(Hash32 blockHash, Hash32 parentHash) {
     Entry e = entries.remove(blockHash);
     return e != null && e.parentHash().equals(parentHash) ? e : null;
+  }
+
+  /**
+   * The head moved to {@code newHead}: only a child of it can be imported next, so every entry
+   * executed on another parent is dead weight (up to a full block's writes each) and goes now.
+   */
+  synchronized void retainChildrenOf(Hash32 newHead) {
+    entries.values().removeIf(e -> !e.parentHash().equals(newHead));
+  }
+
+  synchronized int size() {
+    return entries.size();
   }
 
   synchronized void clear() {

@@ -8,16 +8,18 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * What a node needs of the network (a port owned by the node): per-shard gossip of consensus
- * messages and finalized blocks, validated by the receiver before it is forwarded, and
- * request/response for block sync. Implemented in memory for tests ({@link InMemoryNetwork}) and
- * over the libp2p host.
+ * messages, finalized blocks and pending transactions, validated by the receiver before it is
+ * forwarded, and request/response for block sync. Implemented in memory for tests
+ * ({@link InMemoryNetwork}) and over the libp2p host.
  */
 public interface ConsensusNetwork extends AutoCloseable {
 
   /** The gossip channels of a shard. */
   enum Kind {
     CONSENSUS,
-    BLOCKS
+    BLOCKS,
+    /** Pending transactions, each an encoded {@code Transaction}. */
+    TXS
   }
 
   /** A remote peer, by an opaque id (a libp2p peer id, or a name in memory). */

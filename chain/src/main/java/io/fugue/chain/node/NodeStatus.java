@@ -16,6 +16,13 @@ import java.util.Optional;
  * @param gossipRejected gossip refused before it reached the machine (malformed, non-member)
  * @param syncRejected sync responses refused (bad proof, wrong blocks, malformed)
  * @param beaconHead the latest verified beacon header followed, if this is not the beacon shard
+ * @param txGossipAccepted gossiped transactions this node's pool newly took (and so forwarded)
+ * @param txGossipIgnored gossiped transactions dropped without blame (known, stale, pool full)
+ * @param txGossipRejected gossiped transactions refused as invalid (malformed, bad signature,
+ *     wrong chain or shard)
+ * @param pendingTransactions the transactions in this node's pool
+ * @param importsReused blocks imported by replaying their execution at validation or proposal
+ * @param importsExecuted blocks executed in full on import (synced, or not validated here)
  */
 public record NodeStatus(
     int shard,
@@ -34,7 +41,13 @@ public record NodeStatus(
     long syncRejected,
     Optional<Long> beaconHead,
     long beaconRejected,
-    int peers) {
+    int peers,
+    long txGossipAccepted,
+    long txGossipIgnored,
+    long txGossipRejected,
+    int pendingTransactions,
+    long importsReused,
+    long importsExecuted) {
   public NodeStatus {
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(headHash, "headHash");

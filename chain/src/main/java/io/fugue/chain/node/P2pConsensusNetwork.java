@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@link ConsensusNetwork} over a libp2p {@link P2pHost}: one gossipsub topic per shard and kind
- * ({@code /fugue/<network>/<shard>/consensus|blocks}), the node's verdict returned to the host so
+ * ({@code /fugue/<network>/<shard>/consensus|blocks|txs}), the node's verdict returned to the host so
  * that only accepted messages are forwarded, and sync over the host's request/response protocol
  * ({@link Topics#syncProtocol}). Sync requests are answered on a dedicated thread (they read the
  * store), never on the host's event pump. A peer penalized for provably bad data (a forged or
@@ -45,7 +45,11 @@ public final class P2pConsensusNetwork implements ConsensusNetwork {
   }
 
   private String topic(int shard, Kind kind) {
-    return Topics.topic(network, shard, kind == Kind.CONSENSUS ? Topics.Kind.CONSENSUS : Topics.Kind.BLOCKS);
+    return Topics.topic(network, shard, switch (kind) {
+      case CONSENSUS -> Topics.Kind.CONSENSUS;
+      case BLOCKS -> Topics.Kind.BLOCKS;
+      case TXS -> Topics.Kind.TXS;
+    });
   }
 
   @Override

@@ -14,8 +14,11 @@ import io.fugue.chain.consensus.QuorumCertificate;
 import io.fugue.chain.consensus.RotatingLeaderSchedule;
 import io.fugue.chain.ledger.Block;
 import io.fugue.chain.ledger.BlockHeader;
+import io.fugue.chain.ledger.Transaction;
 import io.fugue.chain.primitives.Bytes;
+import io.fugue.chain.primitives.ShardId;
 import io.fugue.chain.primitives.Validation;
+import io.fugue.chain.txpool.AddResult;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -52,6 +55,7 @@ public final class ShardNode {
   private final ScheduledExecutorService driver;
   private final BlockSyncer syncer;
   private final Optional<BeaconFollower> beacon;
+  private final TxGossipHandler txGossip;
   private final AtomicReference<State> state = new AtomicReference<>(State.IDLE);
   private final AtomicLong gossipRejected = new AtomicLong();
   private FbftMachine machine;
@@ -79,6 +83,7 @@ public final class ShardNode {
         this::onDriver, () -> machine.height(), this::applySynced);
     this.beacon = setup.beaconCommittee().filter(c -> shard != 0)
         .map(c -> new BeaconFollower(c, setup.scheme(), setup.chain().config().limits()));
+    this.txGossip = new TxGossipHandler(setup.chain().config(), ShardId.of(shard), setup.pool());
   }
 
   public void start() {
@@ -94,6 +99,7 @@ public final class ShardNode {
     ConsensusNetwork net = setup.network();
     net.onRequest(new SyncServer(shard, setup.chain(), consensusStore, setup.syncLimits()));
     net.subscribe(shard, ConsensusNetwork.Kind.CONSENSUS, this::onGossip);
+    net.subscribe(shard, ConsensusNetwork.Kind.TXS, txGossip);
     beacon.ifPresent(b -> net.subscribe(0, ConsensusNetwork.Kind.BLOCKS, b));
     LOG.info("shard {} validator {} started at block {} with {} peers", shard,
         setup.signer().publicKey().shortHex(), setup.chain().head().number(), net.peers().size());
@@ -147,6 +153,21 @@ public final class ShardNode {
     return setup;
   }
 
+  /**
+   * Offers a transaction to this node's pool and, if the pool took it (added or replacing one of
+   * lower fee), gossips its encoding on the shard's TXS topic so that every validator's pool, and
+   * so whichever leader comes next, holds it. Thread-safe; does no disk write. A refused
+   * transaction is not gossiped.
+   */
+  public AddResult submit(Transaction tx) {
+    Objects.requireNonNull(tx, "tx");
+    AddResult r = setup.pool().add(tx);
+    if (r.accepted()) {
+      setup.network().publish(shard, ConsensusNetwork.Kind.TXS, tx.encode());
+    }
+    return r;
+  }
+
   /** The latest verified beacon header, for nodes of shards other than 0. */
   public Optional<BlockHeader> beaconHead() {
     return beacon.flatMap(BeaconFollower::latest);
@@ -174,7 +195,9 @@ public final class ShardNode {
         m == null ? 0 : m.metrics().viewChanges(), m == null ? 0 : m.metrics().evidenceEmitted(),
         m == null ? java.util.Map.of() : m.metrics().rejections(), gossipRejected.get(), syncer.requests(),
         syncer.syncedBlocks(), syncer.rejectedResponses(), beaconHead().map(BlockHeader::number),
-        beacon.map(BeaconFollower::rejected).orElse(0L), setup.network().peers().size());
+        beacon.map(BeaconFollower::rejected).orElse(0L), setup.network().peers().size(),
+        txGossip.accepted(), txGossip.ignored(), txGossip.rejected(), setup.pool().size(),
+        setup.chain().importCounts().reused(), setup.chain().importCounts().executed());
   }
 
   // ---------------------------------------------------------------- network threads

@@ -28,11 +28,13 @@ import java.util.Set;
  * @param listen libp2p listen multiaddrs
  * @param bootnodes multiaddrs with {@code /p2p/<peer id>} to join through
  * @param key where the BLS validator key comes from
+ * @param consensus this node's consensus timings; empty = derived from the genesis block time
  */
 public record ValidatorConfig(Path genesis, int shard, Path dataDir, List<String> listen, List<String> bootnodes,
-    KeySource key) {
+    KeySource key, Optional<ConsensusTimings> consensus) {
   public static final int MAX_FILE_BYTES = 1 << 20;
-  private static final Set<String> FIELDS = Set.of("genesis", "shard", "dataDir", "listen", "bootnodes", "key", "devnet");
+  private static final Set<String> FIELDS = Set.of("genesis", "shard", "dataDir", "listen", "bootnodes", "key", "devnet",
+      "consensus");
   private static final ObjectMapper MAPPER = JsonMapper.builder()
       .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -42,11 +44,18 @@ public record ValidatorConfig(Path genesis, int shard, Path dataDir, List<String
     Objects.requireNonNull(genesis, "genesis");
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(consensus, "consensus");
     listen = List.copyOf(listen);
     bootnodes = List.copyOf(bootnodes);
     if (shard < 0 || listen.isEmpty()) {
       throw new IllegalArgumentException("shard >= 0 and at least one listen address required");
     }
+  }
+
+  /** A config with the timings derived from genesis. */
+  public ValidatorConfig(Path genesis, int shard, Path dataDir, List<String> listen, List<String> bootnodes,
+      KeySource key) {
+    this(genesis, shard, dataDir, listen, bootnodes, key, Optional.empty());
   }
 
   /** The source of the BLS validator key. */
@@ -106,7 +115,8 @@ public record ValidatorConfig(Path genesis, int shard, Path dataDir, List<String
     int shard = intField(root, "shard", 0, 0xFFFF);
     try {
       return new ValidatorConfig(base.resolve(text(root, "genesis")), shard, base.resolve(text(root, "dataDir")),
-          strings(root, "listen"), root.has("bootnodes") ? strings(root, "bootnodes") : List.of(), key);
+          strings(root, "listen"), root.has("bootnodes") ? strings(root, "bootnodes") : List.of(), key,
+          root.has("consensus") ? Optional.of(ConsensusTimings.parse(root.get("consensus"))) : Optional.empty());
     } catch (IllegalArgumentException e) {
       throw new NodeException("invalid validator config: " + e.getMessage(), e);
     }

@@ -1,5 +1,6 @@
 package io.fugue.chain.node;
 
+import io.fugue.chain.consensus.ConsensusConfig;
 import io.fugue.chain.crypto.BlsSecretKey;
 import io.fugue.chain.crypto.KeyFile;
 import io.fugue.chain.crypto.KeyFileStore;
@@ -67,7 +68,7 @@ public final class ValidatorNode implements AutoCloseable {
       LOG.info("validator of network {} shard {} listening on {}", genesis.networkId(), config.shard(),
           host.dialableAddress());
       ShardNode node = ShardNodes.open(genesis, config.shard(), key, store,
-          new P2pConsensusNetwork(host, genesis.networkId()), options, Clock.systemUTC());
+          new P2pConsensusNetwork(host, genesis.networkId()), effectiveOptions(config, options), Clock.systemUTC());
       node.start();
       return new ValidatorNode(store, host, node);
     } catch (RuntimeException e) {
@@ -93,6 +94,13 @@ public final class ValidatorNode implements AutoCloseable {
     node.stop();
     host.close();
     store.close();
+  }
+
+  /** The config file's consensus timings, if it has any, override those of {@code options}. */
+  static ShardNodes.Options effectiveOptions(ValidatorConfig config, ShardNodes.Options options) {
+    return config.consensus()
+        .map(t -> options.withTimings(t.applyTo(options.timings().orElse(ConsensusConfig.defaults()))))
+        .orElse(options);
   }
 
   static BlsSecretKey loadKey(ValidatorConfig config, GenesisConfig genesis) {

@@ -90,6 +90,11 @@ final class ByzantineInjector implements ConsensusNetwork.GossipHandler {
         a.blockHash(), new ValidatorSignature(key.sign(commitPayload).toBytes()), everyone)));
   }
 
+  /** Attacks no more rounds from now on (a round already under way completes). */
+  void stop() {
+    rounds.set(0);
+  }
+
   private void send(ConsensusMessage m) {
     endpoint.publish(shard, ConsensusNetwork.Kind.CONSENSUS, codec.encode(m));
   }

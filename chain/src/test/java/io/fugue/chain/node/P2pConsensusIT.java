@@ -5,11 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fugue.chain.consensus.ConsensusConfig;
 import io.fugue.chain.execution.RateLimits;
 import io.fugue.chain.genesis.DevnetGenesis;
+import io.fugue.chain.ledger.Transaction;
+import io.fugue.chain.ledger.Transfer;
 import io.fugue.chain.genesis.GenesisWriter;
 import io.fugue.chain.p2p.P2pConfig;
 import io.fugue.chain.p2p.P2pHost;
 import io.fugue.chain.primitives.Bytes;
 import io.fugue.chain.primitives.Hash32;
+import io.fugue.chain.primitives.ShardId;
+import io.fugue.chain.primitives.Uint256;
+import io.fugue.chain.txpool.AddResult;
+import java.util.OptionalLong;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,14 +38,15 @@ class P2pConsensusIT {
   private P2pHost boot;
   private final ValidatorNode[] nodes = new ValidatorNode[4];
   private Path genesis;
+  private DevnetGenesis.Devnet devnet;
   private final ShardNodes.Options options = ShardNodes.Options.defaults().withTimings(
       ConsensusConfig.defaults().withTimings(50, 1500, 1500, 30_000));
 
   @BeforeEach
   void startCluster() throws Exception {
     genesis = dir.resolve("genesis.json");
-    Files.writeString(genesis, GenesisWriter.toJson(DevnetGenesis.generate(
-        new DevnetGenesis.Spec(SEED, 1, 4, 2, 1000, RateLimits.none())).config()));
+    devnet = DevnetGenesis.generate(new DevnetGenesis.Spec(SEED, 1, 4, 2, 1000, RateLimits.none()));
+    Files.writeString(genesis, GenesisWriter.toJson(devnet.config()));
     boot = P2pHost.start(tune(P2pConfig.builder().network("fugue-devnet").asBootnode()).build());
     for (int i = 0; i < 4; i++) {
       start(i);
@@ -103,6 +110,13 @@ class P2pConsensusIT {
     await(live(), s -> s.headNumber() >= 15, "15 blocks");
     assertThat(live().stream().map(n -> hashAt(n, 15)).distinct()).hasSize(1);
     assertThat(live().stream().mapToLong(n -> status(n).gossipRejected()).sum()).isZero();
+    for (ShardNode n : live()) {
+      NodeStatus st = status(n);
+      // One execution per block: a block this node validated (or built) is imported by replay;
+      // only blocks it received by sync, never having validated them, are executed on import.
+      assertThat(st.importsReused()).as("imports replaying the validation").isPositive();
+      assertThat(st.importsExecuted()).as("full executions on import").isLessThanOrEqualTo(st.syncedBlocks());
+    }
   }
 
   @Test
@@ -136,5 +150,65 @@ class P2pConsensusIT {
     // Rejoined: it keeps finalizing with the others, not only by sync.
     long more = target + 5;
     await(live(), s -> s.headNumber() >= more, "5 more blocks with validator 3 back");
+  }
+
+  /** The number of the block of {@code n}'s chain, from {@code from} to its head, that holds {@code tx}. */
+  private static OptionalLong blockHolding(ShardNode n, long from, Hash32 tx) {
+    long head = n.setup().chain().head().number();
+    for (long h = from; h <= head; h++) {
+      if (n.setup().chain().block(h).orElseThrow().body().transactions().stream().anyMatch(t -> t.hash().equals(tx))) {
+        return OptionalLong.of(h);
+      }
+    }
+    return OptionalLong.empty();
+  }
+
+  @Test
+  void shouldGossipATransferSubmittedToOneValidatorToEveryPoolAndFinalizeIt() throws Exception {
+    await(live(), s -> s.headNumber() >= 3, "3 blocks");
+    Transaction tx = Transfer.unsigned(devnet.config().chainId(), 0, ShardId.of(0), Uint256.ONE,
+        new Transfer(ShardId.of(0), devnet.accounts().get(1).address(), Uint256.of(7), Bytes.EMPTY))
+        .sign(devnet.accounts().get(0));
+    long from = status(nodes[0].shardNode()).headNumber() + 1;
+    assertThat(nodes[0].shardNode().submit(tx)).isEqualTo(new AddResult.Added(tx));
+    // Validator 0 took it through submit; the others only through gossip.
+    await(live().subList(1, 4), s -> s.txGossipAccepted() >= 1, "the transfer in every other pool");
+    long end = System.nanoTime() + DEADLINE.toNanos();
+    while (blockHolding(nodes[0].shardNode(), from, tx.hash()).isEmpty()) {
+      assertThat(System.nanoTime()).as("the transfer finalized on validator 0").isLessThan(end);
+      Thread.sleep(100);
+    }
+    long included = blockHolding(nodes[0].shardNode(), from, tx.hash()).getAsLong();
+    await(live(), s -> s.headNumber() >= included, "every validator at block " + included);
+    for (ShardNode n : live()) {
+      assertThat(blockHolding(n, included, tx.hash())).hasValue(included);
+      assertThat(n.setup().chain().headState().account(devnet.accounts().get(0).address().toBytes()).nonce())
+          .isEqualTo(1);
+      NodeStatus st = status(n);
+      assertThat(st.txGossipRejected()).isZero();
+      assertThat(st.pendingTransactions()).as("the pool dropped the included transfer").isZero();
+    }
+    assertThat(nodes[0].shardNode().submit(tx)).as("stale nonce: refused, not gossiped")
+        .isInstanceOf(AddResult.Rejected.class);
+  }
+
+  @Test
+  void shouldRejectAndCountMalformedTransactionGossip() throws Exception {
+    await(live(), s -> s.headNumber() >= 3, "3 blocks");
+    ConsensusNetwork sender = nodes[0].shardNode().setup().network();
+    long end = System.nanoTime() + DEADLINE.toNanos();
+    // Published until every other validator has refused one: gossipsub drops a publish made
+    // before a peer's subscription to the topic is known.
+    while (!live().subList(1, 4).stream().allMatch(n -> status(n).txGossipRejected() >= 1)) {
+      assertThat(System.nanoTime()).as("malformed gossip rejected by validators 1-3").isLessThan(end);
+      sender.publish(0, ConsensusNetwork.Kind.TXS, Bytes.of(new byte[] {2, (byte) 0xc1, (byte) System.nanoTime()}));
+      Thread.sleep(200);
+    }
+    for (ShardNode n : live()) {
+      NodeStatus st = status(n);
+      assertThat(st.txGossipAccepted()).isZero();
+      assertThat(st.pendingTransactions()).isZero();
+    }
+    await(live(), s -> s.headNumber() >= 6, "blocks after the malformed gossip");
   }
 }

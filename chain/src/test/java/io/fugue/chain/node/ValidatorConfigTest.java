@@ -3,7 +3,12 @@ package io.fugue.chain.node;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fugue.chain.consensus.ConsensusConfig;
+import io.fugue.chain.execution.RateLimits;
+import io.fugue.chain.genesis.DevnetGenesis;
 import io.fugue.chain.primitives.Bytes;
+import io.fugue.chain.storage.InMemoryKeyValueStore;
+import java.time.Clock;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -51,6 +56,71 @@ class ValidatorConfigTest {
         List.of("{" + ok + ",'shard':0} trailing", "JSON"))) {
       assertThatThrownBy(() -> parse(bad.get(0))).as(bad.get(0)).isInstanceOf(NodeException.class)
           .hasMessageContaining(bad.get(1));
+    }
+  }
+
+  private static final String DEVNET = "'genesis':'g.json','shard':0,'dataDir':'d','listen':['/ip4/127.0.0.1/tcp/0'],"
+      + "'devnet':{'seed':'0707','validatorsPerShard':4,'index':1}";
+  private static final String TIMINGS = "'blockIntervalMillis':250,'phaseTimeoutMillis':3000,"
+      + "'viewChangeTimeoutMillis':4000,'maxTimeoutMillis':60000";
+
+  @Test
+  void shouldLeaveTimingsToGenesisWithoutAConsensusObject() {
+    assertThat(parse("{" + DEVNET + "}").consensus()).isEmpty();
+  }
+
+  @Test
+  void shouldParseTheConsensusTimings() {
+    ValidatorConfig c = parse("{" + DEVNET + ",'consensus':{" + TIMINGS + "}}");
+    assertThat(c.consensus()).contains(new ConsensusTimings(250, 3000, 4000, 60_000));
+  }
+
+  @Test
+  void shouldNameTheConsensusFieldThatIsWrong() {
+    for (List<String> bad : List.of(
+        List.of("'consensus':7", "'consensus' must be an object"),
+        List.of("'consensus':{" + TIMINGS + ",'announceTimeoutMillis':1}", "unknown field 'consensus.announceTimeoutMillis'"),
+        List.of("'consensus':{" + TIMINGS.replace("'blockIntervalMillis':250,", "") + "}", "'consensus.blockIntervalMillis'"),
+        List.of("'consensus':{" + TIMINGS.replace("250", "'250'") + "}", "'consensus.blockIntervalMillis'"),
+        List.of("'consensus':{" + TIMINGS.replace("3000", "3000.5") + "}", "'consensus.phaseTimeoutMillis'"),
+        List.of("'consensus':{" + TIMINGS.replace("4000", "0") + "}", "'consensus.viewChangeTimeoutMillis'"),
+        List.of("'consensus':{" + TIMINGS.replace("60000", "-5") + "}", "'consensus.maxTimeoutMillis'"),
+        List.of("'consensus':{" + TIMINGS.replace("60000", "99999999999999999999") + "}", "'consensus.maxTimeoutMillis'"),
+        List.of("'consensus':{" + TIMINGS.replace("3000", "250") + "}", "'consensus.phaseTimeoutMillis' (250) must exceed"),
+        List.of("'consensus':{" + TIMINGS.replace("60000", "3500") + "}", "'consensus.maxTimeoutMillis' (3500)"))) {
+      assertThatThrownBy(() -> parse("{" + DEVNET + "," + bad.get(0) + "}")).as(bad.get(0))
+          .isInstanceOf(NodeException.class).hasMessageContaining(bad.get(1));
+    }
+  }
+
+  @Test
+  void shouldHandTheFileTimingsToTheShardsConsensusMachine() {
+    DevnetGenesis.Devnet devnet = DevnetGenesis.generate(
+        new DevnetGenesis.Spec(Bytes.fromHex("0707"), 1, 4, 0, 0, RateLimits.none()));
+    ValidatorConfig c = parse("{" + DEVNET + ",'consensus':{" + TIMINGS + "}}");
+    try (InMemoryNetwork net = new InMemoryNetwork()) {
+      ShardNode node = ShardNodes.open(devnet.config(), 0, devnet.validators().get(0).get(1), new InMemoryKeyValueStore(),
+          net.endpoint("v1"), ValidatorNode.effectiveOptions(c, ShardNodes.Options.defaults()), Clock.systemUTC());
+      ConsensusConfig used = node.setup().consensus();
+      assertThat(List.of(used.blockIntervalMillis(), used.phaseTimeoutMillis(), used.viewChangeTimeoutMillis(),
+          used.maxTimeoutMillis())).containsExactly(250L, 3000L, 4000L, 60_000L);
+      assertThat(used.shard()).isZero();
+      assertThat(used.blocksPerLeader()).isEqualTo(devnet.config().leaderRotationBlocks());
+    }
+  }
+
+  @Test
+  void shouldKeepTheGenesisDerivedTimingsWithoutAConsensusObject() {
+    DevnetGenesis.Devnet devnet = DevnetGenesis.generate(
+        new DevnetGenesis.Spec(Bytes.fromHex("0707"), 1, 4, 0, 0, RateLimits.none()));
+    ShardNodes.Options options = ValidatorNode.effectiveOptions(parse("{" + DEVNET + "}"), ShardNodes.Options.defaults());
+    assertThat(options).isEqualTo(ShardNodes.Options.defaults());
+    try (InMemoryNetwork net = new InMemoryNetwork()) {
+      ShardNode node = ShardNodes.open(devnet.config(), 0, devnet.validators().get(0).get(1), new InMemoryKeyValueStore(),
+          net.endpoint("v1"), options, Clock.systemUTC());
+      long blockTime = devnet.config().blockTimeMillis();
+      assertThat(node.setup().consensus().blockIntervalMillis()).isEqualTo(blockTime);
+      assertThat(node.setup().consensus().phaseTimeoutMillis()).isEqualTo(2 * blockTime + 2_000);
     }
   }
 }
