@@ -87,6 +87,7 @@ class NodeProcessIT {
     String api = "{\"host\": \"127.0.0.1\", \"port\": 0}";
     List<NodeProcess> nodes = new ArrayList<>();
     ClientFlows flows = new ClientFlows(devnet.config().chainId());
+    String vaultKey;
     try (P2pHost boot = P2pHost.start(tune(P2pConfig.builder().network(devnet.config().networkId()).asBootnode())
         .build())) {
       try {
@@ -133,6 +134,7 @@ class NodeProcessIT {
           var read = shardApi.get("/v1/attestations/" + id, shardApi.login(issuer));
           assertThat(read.statusCode()).as(read.bodyAsString()).isEqualTo(200);
           assertThat(read.bodyAsJsonObject().getString("status")).isEqualTo("active");
+          vaultKey = shardApi.get("/v1/vault/key", null).bodyAsString();
         }
 
         // Ctrl-C and start again: the node resumes its chain, its replica and its vault key.
@@ -145,6 +147,8 @@ class NodeProcessIT {
           String id = ClientFlows.attestationId(1, issuer.address(), 0, SUBJECT, SCHEMA).value().toBytes()
               .toPrefixedHex();
           assertThat(again.get("/v1/attestations/" + id, again.login(issuer)).statusCode()).isEqualTo(200);
+          assertThat(again.get("/v1/vault/key", null).bodyAsString()).as("the vault key file is read back")
+              .isEqualTo(vaultKey).contains("0x");
           DevnetClient.await("the restarted replica to import a new beacon block",
               () -> restarted.beaconChain().head().number() > beaconBefore);
         }

@@ -152,7 +152,7 @@ class GenesisTest {
       + "\"threshold\": 2},";
 
   @Test
-  void shouldParseOptionalGovernanceWithoutChangingTheGenesisBlocks() {
+  void shouldParseOptionalGovernanceAndBindItIntoTheGenesisHash() {
     GenesisConfig with = GenesisParser.parse(fixture().replace("\"chainId\": 4242,", GOVERNANCE));
     GenesisConfig without = GenesisParser.parse(fixture());
     assertThat(without.governance()).isEmpty();
@@ -161,6 +161,12 @@ class GenesisTest {
         .containsExactly("0x00000000000000000000000000000000000000aa", "0x00000000000000000000000000000000000000bb");
     assertThat(GenesisParser.parse(GenesisWriter.toJson(with))).isEqualTo(with);
     assertThat(GenesisWriter.toJson(without)).doesNotContain("governance");
+    assertThat(Genesis.forShard(with, ShardId.of(1)).block().hash())
+        .isNotEqualTo(Genesis.forShard(without, ShardId.of(1)).block().hash());
+    GenesisConfig otherThreshold = GenesisParser.parse(fixture().replace("\"chainId\": 4242,",
+        GOVERNANCE.replace("\"threshold\": 2", "\"threshold\": 1")));
+    assertThat(Genesis.forShard(otherThreshold, ShardId.of(0)).block().hash())
+        .isNotEqualTo(Genesis.forShard(with, ShardId.of(0)).block().hash());
   }
 
   @Test
