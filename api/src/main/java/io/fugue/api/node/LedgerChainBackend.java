@@ -84,7 +84,12 @@ public final class LedgerChainBackend implements ChainBackend {
    */
   private <T> Future<T> notHeld(int shard) {
     return Future.failedFuture(ProblemException.of(404, "shard-not-held", "Shard not held here",
-        "this node holds shard(s) " + chains.shards() + ", not shard " + shard + "; ask a node of shard " + shard));
+        notHeldDetail(shard)));
+  }
+
+  private String notHeldDetail(int shard) {
+    return "no shard " + shard + " on this node: it holds shard(s) " + chains.shards() + ", not shard " + shard
+        + "; ask a node of shard " + shard;
   }
 
   @Override
@@ -96,7 +101,8 @@ public final class LedgerChainBackend implements ChainBackend {
   public Future<Optional<AccountView>> account(AccountAddress address, OptionalInt shard) {
     int s = shard.orElse(accountShard());
     if (!chains.has(s)) {
-      return notHeld(s);
+      // 400, as the account endpoint has always answered a shard it cannot read, now naming those it can.
+      return Future.failedFuture(ProblemException.badRequest(notHeldDetail(s), null));
     }
     return call(() -> account(address, s));
   }

@@ -70,15 +70,19 @@ class LedgerChainBackendTest {
   }
 
   @Test
-  void shouldAnswerAProblemForAnAccountOnAShardTheNodeDoesNotHold() {
-    assertNotHeld(backend.account(LedgerFixture.address(f.key(4)), OptionalInt.of(2)).cause(), 2);
-    assertNotHeld(backend.account(LedgerFixture.address(f.key(4)), OptionalInt.of(-1)).cause(), -1);
+  void shouldAnswerABadRequestNamingTheShardsHeldForAnAccountOnAnotherShard() {
+    assertNotHeld(backend.account(LedgerFixture.address(f.key(4)), OptionalInt.of(2)).cause(), 2, 400);
+    assertNotHeld(backend.account(LedgerFixture.address(f.key(4)), OptionalInt.of(-1)).cause(), -1, 400);
   }
 
   private static void assertNotHeld(Throwable cause, int shard) {
+    assertNotHeld(cause, shard, 404);
+  }
+
+  private static void assertNotHeld(Throwable cause, int shard, int status) {
     assertThat(cause).isInstanceOf(ProblemException.class)
         .hasMessageContaining("holds shard(s) [0, 1], not shard " + shard);
-    assertThat(((ProblemException) cause).status()).isEqualTo(404);
+    assertThat(((ProblemException) cause).status()).isEqualTo(status);
   }
 
   @Test
