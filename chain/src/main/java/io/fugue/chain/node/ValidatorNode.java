@@ -102,7 +102,8 @@ public final class ValidatorNode implements AutoCloseable {
           .keyPath(config.dataDir().resolve("node.key"))).build());
       LOG.info("validator of network {} shard {} listening on {}", genesis.networkId(), config.shard(),
           host.dialableAddress());
-      P2pConsensusNetwork network = new P2pConsensusNetwork(host, genesis.networkId());
+      // Fan-out: the shard node's beacon follower and the replica both listen to beacon blocks.
+      ConsensusNetwork network = new FanOutNetwork(new P2pConsensusNetwork(host, genesis.networkId()));
       ModuleRegistry shardModules = ModuleRegistry.builtInsOnly();
       if (modules.isPresent() && config.shard() == 0) {
         shardModules = modules.get().beacon();
@@ -117,7 +118,6 @@ public final class ValidatorNode implements AutoCloseable {
           shardModules);
       node.start();
       if (replica != null) {
-        // After the node: the replica's handler takes over the beacon blocks topic from the node's follower.
         replica.start();
       }
       return new ValidatorNode(genesis, store, host, node, Optional.ofNullable(replica),

@@ -88,6 +88,9 @@ class BeaconReplicaIT {
         }
         assertThat(replica.rejectedAnnouncements()).isZero();
         assertThat(replica.importFailures()).isZero();
+        ValidatorNode shard1 = follower;
+        await(() -> shard1.shardNode().beaconHead().map(BlockHeader::number).orElse(0L) >= 3,
+            "the shard node's own beacon follower, sharing the topic with the replica, to see block 3");
 
         BlockHeader real = replica.chain().block(3).orElseThrow().header();
         Bytes forged = BeaconFollower.encodeAnnouncement(real, new QuorumCertificate(Phase.COMMIT, real.number(), 0,
