@@ -20,7 +20,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -92,48 +94,65 @@ public final class ValidatorNode implements AutoCloseable {
     }
     BlsSecretKey key = loadKey(config, genesis);
     createDirectories(config.dataDir());
-    RocksDbKeyValueStore store = RocksDbKeyValueStore.open(config.dataDir().resolve("chain"), RocksDbConfig.defaults());
-    P2pHost host = null;
-    RocksDbKeyValueStore replicaStore = null;
-    BeaconReplica replica = null;
+    Deque<AutoCloseable> opened = new ArrayDeque<>();
     try {
-      host = P2pHost.start(p2pTuning.apply(P2pConfig.builder().network(genesis.networkId())
-          .listen(config.listen().toArray(String[]::new)).bootnodes(config.bootnodes())
-          .keyPath(config.dataDir().resolve("node.key"))).build());
-      LOG.info("validator of network {} shard {} listening on {}", genesis.networkId(), config.shard(),
-          host.dialableAddress());
+      RocksDbKeyValueStore store = track(opened, RocksDbKeyValueStore.open(config.dataDir().resolve("chain"),
+          RocksDbConfig.defaults()));
+      P2pHost host = track(opened, startHost(config, genesis, p2pTuning));
       // Fan-out: the shard node's beacon follower and the replica both listen to beacon blocks.
       ConsensusNetwork network = new FanOutNetwork(new P2pConsensusNetwork(host, genesis.networkId()));
-      ModuleRegistry shardModules = ModuleRegistry.builtInsOnly();
-      if (modules.isPresent() && config.shard() == 0) {
-        shardModules = modules.get().beacon();
-      } else if (modules.isPresent()) {
-        replicaStore = RocksDbKeyValueStore.open(config.dataDir().resolve(BEACON_DIR), RocksDbConfig.defaults());
-        replica = BeaconReplica.open(genesis, replicaStore, modules.get().beacon(), network, options.syncLimits(),
-            REPLICA_POLL, Clock.systemUTC());
-        Blockchain beacon = replica.chain();
-        shardModules = modules.get().shard(config.shard(), beacon::headState);
+      Optional<RocksDbKeyValueStore> replicaStore = Optional.empty();
+      Optional<BeaconReplica> replica = Optional.empty();
+      if (modules.isPresent() && config.shard() != 0) {
+        replicaStore = Optional.of(track(opened, RocksDbKeyValueStore.open(config.dataDir().resolve(BEACON_DIR),
+            RocksDbConfig.defaults())));
+        replica = Optional.of(track(opened, BeaconReplica.open(genesis, replicaStore.get(), modules.get().beacon(),
+            network, options.syncLimits(), REPLICA_POLL, Clock.systemUTC())));
       }
       ShardNode node = ShardNodes.open(genesis, config.shard(), key, store, network, options, Clock.systemUTC(),
-          shardModules);
+          shardModules(config.shard(), modules, replica));
       node.start();
-      if (replica != null) {
-        replica.start();
-      }
-      return new ValidatorNode(genesis, store, host, node, Optional.ofNullable(replica),
-          Optional.ofNullable(replicaStore));
+      replica.ifPresent(BeaconReplica::start);
+      return new ValidatorNode(genesis, store, host, node, replica, replicaStore);
     } catch (RuntimeException e) {
-      if (replica != null) {
-        replica.close();
-      }
-      if (host != null) {
-        host.close();
-      }
-      if (replicaStore != null) {
-        replicaStore.close();
-      }
-      store.close();
+      // Newest first: the replica stops before the host and the stores close.
+      opened.forEach(ValidatorNode::closeQuietly);
       throw e;
+    }
+  }
+
+  private static P2pHost startHost(ValidatorConfig config, GenesisConfig genesis,
+      UnaryOperator<P2pConfig.Builder> p2pTuning) {
+    P2pHost host = P2pHost.start(p2pTuning.apply(P2pConfig.builder().network(genesis.networkId())
+        .listen(config.listen().toArray(String[]::new)).bootnodes(config.bootnodes())
+        .keyPath(config.dataDir().resolve("node.key"))).build());
+    LOG.info("validator of network {} shard {} listening on {}", genesis.networkId(), config.shard(),
+        host.dialableAddress());
+    return host;
+  }
+
+  private static ModuleRegistry shardModules(int shard, Optional<NodeModules> modules,
+      Optional<BeaconReplica> replica) {
+    if (modules.isEmpty()) {
+      return ModuleRegistry.builtInsOnly();
+    }
+    if (shard == 0) {
+      return modules.get().beacon();
+    }
+    Blockchain beacon = replica.orElseThrow().chain();
+    return modules.get().shard(shard, beacon::headState);
+  }
+
+  private static <T extends AutoCloseable> T track(Deque<AutoCloseable> opened, T resource) {
+    opened.push(resource);
+    return resource;
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
+    try {
+      c.close();
+    } catch (Exception e) {
+      LOG.warn("closing {} after a failed start failed", c, e);
     }
   }
 
