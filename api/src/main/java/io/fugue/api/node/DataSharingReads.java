@@ -45,7 +45,7 @@ public final class DataSharingReads implements AttestationLookup {
 
   @Override
   public Optional<Attestation> attestation(AttestationId id) {
-    for (int s = 1; s < chains.count(); s++) {
+    for (int s : chains.dataShards()) {
       Optional<Attestation> a = AttestationState.attestation(chains.chain(s).headState(), id);
       if (a.isPresent()) {
         return a;
@@ -59,7 +59,7 @@ public final class DataSharingReads implements AttestationLookup {
    * The head is read once, so the proof, the root and the block all name the same state.
    */
   public Optional<AttestationProofView> proof(AttestationId id) {
-    for (int s = 1; s < chains.count(); s++) {
+    for (int s : chains.dataShards()) {
       Blockchain chain = chains.chain(s);
       BlockHeader head = chain.head();
       if (AttestationState.attestation(chain.stateAt(head.stateRoot()), id).isPresent()) {
@@ -96,7 +96,7 @@ public final class DataSharingReads implements AttestationLookup {
   public <K> List<Attestation> listed(K key,
       BiFunction<io.fugue.chain.state.StateView, K, List<AttestationId>> index) {
     List<Attestation> out = new ArrayList<>();
-    for (int s = 1; s < chains.count(); s++) {
+    for (int s : chains.dataShards()) {
       var state = chains.chain(s).headState();
       for (AttestationId id : index.apply(state, key)) {
         AttestationState.attestation(state, id).ifPresent(out::add);

@@ -34,9 +34,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,26 +105,26 @@ public final class Devnet implements AutoCloseable {
     layout.writeGenesis(o.dataDir());
     GenesisConfig genesis = layout.devnet().config();
     List<Blockchain> replicas = new ArrayList<>();
-    List<List<TxPool>> pools = new ArrayList<>();
+    Map<Integer, ShardChains.Held> held = new TreeMap<>();
     ModuleRegistry beaconModules = ModuleRegistry.builder()
         .register(new RegistryModule(layout.governance())).build();
     for (int s = 0; s < DevnetLayout.SHARDS; s++) {
       ModuleRegistry modules = s == 0 ? beaconModules : shardModules(replicas.get(0));
-      List<TxPool> shardPools = new ArrayList<>();
       for (int i = 0; i < DevnetLayout.VALIDATORS_PER_SHARD; i++) {
         KeyValueStore store = track(RocksDbKeyValueStore.open(DevnetLayout.validatorDir(o.dataDir(), s, i),
             RocksDbConfig.defaults().withBlockCacheBytes(4L << 20)));
         ShardNode node = openValidator(genesis, s, layout.devnet().validators().get(s).get(i), store,
             modules, o.blockIntervalMillis());
         nodes.add(node);
-        shardPools.add(node.setup().pool());
         if (i == 0) {
+          // The API reads validator 0's chain and submits through it; gossip carries a
+          // transaction to the shard's other validators.
           replicas.add(node.setup().chain());
+          held.put(s, new ShardChains.Held(node.setup().chain(), Optional.of(ShardChains.through(node))));
         }
       }
-      pools.add(shardPools);
     }
-    chains = new ShardChains(replicas, pools);
+    chains = new ShardChains(held);
     nodeStore = track(RocksDbKeyValueStore.open(DevnetLayout.nodeDir(o.dataDir()),
         RocksDbConfig.defaults().withBlockCacheBytes(4L << 20)));
     DataSharingReads reads = new DataSharingReads(chains, clock);

@@ -6,7 +6,7 @@ import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Ready once every shard (the beacon chain included) has finalized a block past genesis. */
+/** Ready once every shard held (the beacon chain included) has a finalized block past genesis. */
 public final class FinalizedReadiness implements ReadinessCheck {
   private final ShardChains chains;
 
@@ -18,7 +18,7 @@ public final class FinalizedReadiness implements ReadinessCheck {
   public Future<Readiness> check() {
     return LedgerChainBackend.call(() -> {
       List<String> waiting = new ArrayList<>();
-      for (int s = 0; s < chains.count(); s++) {
+      for (int s : chains.shards()) {
         if (chains.chain(s).head().number() < 1) {
           waiting.add(Integer.toString(s));
         }

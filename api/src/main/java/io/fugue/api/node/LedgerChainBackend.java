@@ -7,6 +7,7 @@ import io.fugue.api.model.Digest;
 import io.fugue.api.model.HexBytes;
 import io.fugue.api.model.NodeInfo;
 import io.fugue.api.model.ShardInfo;
+import io.fugue.api.http.ProblemException;
 import io.fugue.api.model.TransactionView;
 import io.fugue.api.port.ChainBackend;
 import io.fugue.api.port.Outcome;
@@ -18,7 +19,6 @@ import io.fugue.chain.ledger.Transaction;
 import io.fugue.chain.primitives.Hash32;
 import io.fugue.chain.state.Account;
 import io.fugue.chain.txpool.AddResult;
-import io.fugue.chain.txpool.TxPool;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,14 +27,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.IntSupplier;
-import java.util.stream.IntStream;
 
 /**
- * {@link ChainBackend} over the shard chains and their pools. Reads block on RocksDB, which is fine:
+ * {@link ChainBackend} over the shard chains this node holds. Reads block on RocksDB, which is fine:
  * the API calls ports from its worker pool. A submitted transaction is decoded with the chain's
- * limits, judged by the first pool of its shard (the answer the caller gets) and then offered to
- * the shard's other co-located pools. Accounts are read on the account shard (shard 1 when there is
- * one), where transfers and attestations live.
+ * limits and handed to its shard's {@link ShardChains.Submission} (whose answer the caller gets).
+ * Accounts are read on the account shard (the lowest shard held other than the beacon chain), where
+ * transfers and attestations live. A request naming a shard not held is a 404 naming those held.
  */
 public final class LedgerChainBackend implements ChainBackend {
   private static final int RECENT = 4096;
@@ -56,7 +55,7 @@ public final class LedgerChainBackend implements ChainBackend {
 
   @Override
   public Future<List<ShardInfo>> shards() {
-    return call(() -> IntStream.range(0, chains.count()).mapToObj(s -> {
+    return call(() -> chains.shards().stream().map(s -> {
       BlockHeader head = chains.chain(s).head();
       return new ShardInfo(s, s == 0 ? "beacon" : "shard", head.number(), Convert.digest(head.hash()));
     }).toList());
@@ -64,14 +63,33 @@ public final class LedgerChainBackend implements ChainBackend {
 
   @Override
   public Future<Optional<BlockView>> blockByNumber(int shard, long number) {
-    return call(() -> chains.has(shard) && number >= 0
+    if (!chains.has(shard)) {
+      return notHeld(shard);
+    }
+    return call(() -> number >= 0
         ? chains.chain(shard).block(number).map(LedgerChainBackend::view) : Optional.empty());
   }
 
   @Override
   public Future<Optional<BlockView>> blockByHash(int shard, Digest hash) {
-    return call(() -> chains.has(shard)
-        ? chains.chain(shard).block(Convert.hash(hash)).map(LedgerChainBackend::view) : Optional.empty());
+    if (!chains.has(shard)) {
+      return notHeld(shard);
+    }
+    return call(() -> chains.chain(shard).block(Convert.hash(hash)).map(LedgerChainBackend::view));
+  }
+
+  /**
+   * A shard this node does not hold: a 404 problem naming the shards it does, so a client knows to
+   * ask a node of that shard rather than conclude the block does not exist.
+   */
+  private <T> Future<T> notHeld(int shard) {
+    return Future.failedFuture(ProblemException.of(404, "shard-not-held", "Shard not held here",
+        notHeldDetail(shard)));
+  }
+
+  private String notHeldDetail(int shard) {
+    return "no shard " + shard + " on this node: it holds shard(s) " + chains.shards() + ", not shard " + shard
+        + "; ask a node of shard " + shard;
   }
 
   @Override
@@ -81,7 +99,12 @@ public final class LedgerChainBackend implements ChainBackend {
 
   @Override
   public Future<Optional<AccountView>> account(AccountAddress address, OptionalInt shard) {
-    return call(() -> account(address, shard.orElse(accountShard())));
+    int s = shard.orElse(accountShard());
+    if (!chains.has(s)) {
+      // 400, as the account endpoint has always answered a shard it cannot read, now naming those it can.
+      return Future.failedFuture(ProblemException.badRequest(notHeldDetail(s), null));
+    }
+    return call(() -> account(address, s));
   }
 
   /** The account on {@code shard}: balances and nonces are per shard. */
@@ -101,7 +124,7 @@ public final class LedgerChainBackend implements ChainBackend {
   @Override
   public Future<NodeInfo> nodeInfo() {
     return call(() -> new NodeInfo("0.1.0",
-        IntStream.range(0, chains.count()).boxed().toList(), peers.getAsInt()));
+        chains.shards(), peers.getAsInt()));
   }
 
   /** Decodes and pools; every defect of the bytes is a rejection, never an exception. */
@@ -113,16 +136,15 @@ public final class LedgerChainBackend implements ChainBackend {
       return Outcome.rejected(Outcome.Reason.INVALID, "not a transaction: " + e.getMessage());
     }
     int shard = tx.shardId().value();
-    if (!chains.has(shard)) {
-      return Outcome.rejected(Outcome.Reason.INVALID, "no shard " + shard + " on this node");
+    Optional<ShardChains.Submission> submission = chains.submission(shard);
+    if (submission.isEmpty()) {
+      return Outcome.rejected(Outcome.Reason.INVALID, "this node runs no consensus of shard " + shard
+          + " (it runs shard(s) " + chains.shards().stream().filter(s -> chains.submission(s).isPresent()).toList()
+          + "); submit the transaction to a node of shard " + shard);
     }
-    List<TxPool> pools = chains.pools(shard);
-    AddResult first = pools.get(0).add(tx);
+    AddResult first = submission.get().submit(tx);
     if (first instanceof AddResult.Rejected r) {
       return Outcome.rejected(Outcome.Reason.INVALID, "rejected: " + r.rejection());
-    }
-    for (TxPool other : pools.subList(1, pools.size())) {
-      other.add(tx);
     }
     synchronized (submitted) {
       submitted.put(tx.hash(), tx);
@@ -131,7 +153,7 @@ public final class LedgerChainBackend implements ChainBackend {
   }
 
   private Optional<TransactionView> find(Hash32 hash) {
-    for (int s = 0; s < chains.count(); s++) {
+    for (int s : chains.shards()) {
       Blockchain chain = chains.chain(s);
       Optional<Blockchain.LocatedTransaction> located = chain.transaction(hash);
       if (located.isPresent()) {
@@ -146,7 +168,7 @@ public final class LedgerChainBackend implements ChainBackend {
     synchronized (submitted) {
       pending = submitted.get(hash);
     }
-    if (pending == null || !chains.pools(pending.shardId().value()).get(0).contains(hash)) {
+    if (pending == null || !chains.submission(pending.shardId().value()).map(p -> p.pending(hash)).orElse(false)) {
       return Optional.empty();
     }
     return Optional.of(new TransactionView(Convert.digest(hash), pending.shardId().value(), null,
@@ -154,7 +176,7 @@ public final class LedgerChainBackend implements ChainBackend {
   }
 
   private int accountShard() {
-    return chains.count() > 1 ? 1 : 0;
+    return chains.dataShards().stream().findFirst().orElse(0);
   }
 
   static BlockView view(Block b) {

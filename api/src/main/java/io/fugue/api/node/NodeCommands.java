@@ -2,7 +2,6 @@ package io.fugue.api.node;
 
 import io.fugue.api.cli.NodeLauncher;
 import io.fugue.chain.crypto.KeyFile;
-import io.fugue.chain.node.ShardNodes;
 import io.fugue.chain.node.ValidatorConfig;
 import io.fugue.chain.node.ValidatorNode;
 import io.fugue.chain.p2p.P2pConfig;
@@ -67,14 +66,19 @@ public final class NodeCommands implements NodeLauncher {
 
   @Override
   public int node(Path config) {
-    ValidatorNode node;
+    NodeProcess node;
     try {
-      node = ValidatorNode.start(ValidatorConfig.load(config), ShardNodes.Options.defaults());
-    } catch (ChainException e) {
-      out.println("fugue: cannot start the validator: " + e.getMessage());
+      node = NodeProcess.start(ValidatorConfig.load(config), NodeProcess.Options.defaults(), Clock.systemUTC());
+    } catch (ChainException | IllegalStateException e) {
+      // Config, genesis, key, store or API port: the message names what is wrong.
+      out.println("fugue: cannot start the node: " + e.getMessage());
       return 1;
     }
-    out.println("validator of shard " + node.shardNode().shard() + " running; p2p " + node.dialableAddress());
+    ValidatorNode v = node.validator();
+    out.println("validator of shard " + v.shardNode().shard() + " running; p2p " + v.dialableAddress());
+    v.beaconReplica().ifPresent(r -> out.println("following the beacon chain (replica at block "
+        + r.chain().head().number() + ")"));
+    node.apiPort().ifPresent(port -> out.println("API on port " + port));
     out.println("Ctrl-C stops it.");
     return runUntilStopped(node::close);
   }

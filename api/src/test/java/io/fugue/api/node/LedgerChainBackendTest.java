@@ -9,7 +9,11 @@ import io.fugue.chain.ledger.Transfer;
 import io.fugue.chain.primitives.Bytes;
 import io.fugue.chain.primitives.ShardId;
 import io.fugue.chain.primitives.Uint256;
+import io.fugue.api.http.ProblemException;
+import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class LedgerChainBackendTest {
@@ -31,13 +35,14 @@ class LedgerChainBackendTest {
   }
 
   @Test
-  void shouldReadBlocksByNumberAndHashAndNothingForUnknownShards() {
+  void shouldReadBlocksByNumberAndHashAndAProblemForShardsNotHeld() {
     f.block(1);
     var byNumber = backend.blockByNumber(1, 1).result().orElseThrow();
     assertThat(byNumber.number()).isEqualTo(1);
     assertThat(backend.blockByHash(1, byNumber.hash()).result()).contains(byNumber);
     assertThat(backend.blockByNumber(1, 99).result()).isEmpty();
-    assertThat(backend.blockByNumber(9, 0).result()).isEmpty();
+    assertNotHeld(backend.blockByNumber(9, 0).cause(), 9);
+    assertNotHeld(backend.blockByHash(2, byNumber.hash()).cause(), 2);
     assertThat(backend.blockByHash(1, new Digest(HexBytes.of(new byte[32]))).result()).isEmpty();
   }
 
@@ -65,9 +70,36 @@ class LedgerChainBackendTest {
   }
 
   @Test
-  void shouldAnswerNoAccountOnAShardTheNodeDoesNotHave() {
-    assertThat(backend.account(LedgerFixture.address(f.key(4)), OptionalInt.of(2)).result()).isEmpty();
-    assertThat(backend.account(LedgerFixture.address(f.key(4)), OptionalInt.of(-1)).result()).isEmpty();
+  void shouldAnswerABadRequestNamingTheShardsHeldForAnAccountOnAnotherShard() {
+    assertNotHeld(backend.account(LedgerFixture.address(f.key(4)), OptionalInt.of(2)).cause(), 2, 400);
+    assertNotHeld(backend.account(LedgerFixture.address(f.key(4)), OptionalInt.of(-1)).cause(), -1, 400);
+  }
+
+  private static void assertNotHeld(Throwable cause, int shard) {
+    assertNotHeld(cause, shard, 404);
+  }
+
+  private static void assertNotHeld(Throwable cause, int shard, int status) {
+    assertThat(cause).isInstanceOf(ProblemException.class)
+        .hasMessageContaining("holds shard(s) [0, 1], not shard " + shard);
+    assertThat(((ProblemException) cause).status()).isEqualTo(status);
+  }
+
+  @Test
+  void shouldServeAReadOnlyBeaconReplicaAndRefuseBeaconSubmissions() {
+    Map<Integer, ShardChains.Held> held = new TreeMap<>();
+    held.put(0, new ShardChains.Held(f.beacon, Optional.empty()));
+    held.put(1, new ShardChains.Held(f.shard, f.chains.submission(1)));
+    LedgerChainBackend node = new LedgerChainBackend(new ShardChains(held), () -> 3);
+    var onBeacon = Transfer.unsigned(Main.CHAIN_ID, 0, ShardId.of(0), Uint256.of(1_000),
+        new Transfer(ShardId.of(0), f.key(5).address(), Uint256.of(1), Bytes.EMPTY)).sign(f.key(4));
+    var refused = node.submitTransaction(Convert.hex(onBeacon.encode())).result();
+    assertThat(((Outcome.Rejected<?>) refused).detail()).contains("runs no consensus of shard 0", "shard(s) [1]");
+    var onShard = transfer(0);
+    assertThat(node.submitTransaction(Convert.hex(onShard.encode())).result())
+        .isEqualTo(Outcome.done(Convert.digest(onShard.hash())));
+    assertThat(node.blockByNumber(0, 0).result()).isPresent();
+    assertThat(node.nodeInfo().result().shards()).containsExactly(0, 1);
   }
 
   @Test
@@ -83,7 +115,7 @@ class LedgerChainBackendTest {
     var tx = Transfer.unsigned(Main.CHAIN_ID, 0, ShardId.of(2), Uint256.of(1_000),
         new Transfer(ShardId.of(2), f.key(5).address(), Uint256.of(1), Bytes.EMPTY)).sign(f.key(4));
     var outcome = backend.submitTransaction(Convert.hex(tx.encode())).result();
-    assertThat(((Outcome.Rejected<?>) outcome).detail()).contains("no shard 2");
+    assertThat(((Outcome.Rejected<?>) outcome).detail()).contains("runs no consensus of shard 2");
   }
 
   @Test

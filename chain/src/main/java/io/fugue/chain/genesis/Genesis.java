@@ -75,14 +75,18 @@ public final class Genesis {
           alloc.add(RlpList.of(RlpString.of(a), RlpString.ofUint256(v))));
       shards.add(RlpList.of(RlpString.of(s.shardId()), new RlpList(alloc), keys(s.committee())));
     }
-    RlpList all = RlpList.of(
+    List<RlpItem> all = new ArrayList<>(List.of(
         RlpString.of(Bytes.of(c.networkId().getBytes(StandardCharsets.US_ASCII))),
         RlpString.ofUint(c.chainId()), RlpString.ofUint(c.shardCount()),
         RlpString.ofUint(c.timestamp()), RlpString.ofUint(c.blockTimeMillis()),
         RlpString.ofUint(c.blocksPerEpoch()), RlpString.ofUint(c.leaderRotationBlocks()),
         RlpString.ofUint(c.maxClockDriftMillis()), limits, new RlpList(rewards),
-        new RlpList(shards));
-    return Hashing.keccak256(Rlp.encode(all));
+        new RlpList(shards)));
+    // Appended only when present, so a genesis without governance keeps its hash.
+    c.governance().ifPresent(g -> all.add(RlpList.of(
+        new RlpList(g.members().stream().map(m -> (RlpItem) RlpString.of(m)).toList()),
+        RlpString.ofUint(g.threshold()))));
+    return Hashing.keccak256(Rlp.encode(new RlpList(all)));
   }
 
   private static RlpList keys(List<BlsPublicKey> committee) {

@@ -4,9 +4,11 @@ import io.fugue.chain.execution.ChainConfig;
 import io.fugue.chain.execution.RateLimits;
 import io.fugue.chain.execution.RewardSchedule;
 import io.fugue.chain.ledger.LedgerLimits;
+import io.fugue.chain.primitives.Address;
 import io.fugue.chain.primitives.ShardId;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A network's genesis, as read from its JSON file (docs/genesis.md describes every field).
@@ -22,12 +24,44 @@ import java.util.Objects;
  * @param rateLimits the transfer throttle
  * @param rewards the block reward schedule
  * @param shards one entry per shard, in shard order
+ * @param governance the data-sharing registry's governance key set, if the network has one
  */
 public record GenesisConfig(String networkId, long chainId, int shardCount, long timestamp,
     long blockTimeMillis, long blocksPerEpoch, int leaderRotationBlocks, long maxClockDriftMillis,
-    RateLimits rateLimits, RewardSchedule rewards, List<ShardGenesis> shards) {
+    RateLimits rateLimits, RewardSchedule rewards, List<ShardGenesis> shards, Optional<Governance> governance) {
+  /** Maximum governance members; the registry module enforces the same bound. */
+  public static final int MAX_GOVERNANCE_MEMBERS = 32;
+
+  /**
+   * The accounts that approve issuers in the beacon chain's registry module, and how many of them
+   * must approve (k of n). The chain only carries it; the registry module gives it meaning.
+   */
+  public record Governance(List<Address> members, int threshold) {
+    public Governance {
+      members = List.copyOf(members);
+      if (members.isEmpty() || members.size() > MAX_GOVERNANCE_MEMBERS
+          || members.stream().distinct().count() != members.size()) {
+        throw new IllegalArgumentException("governance needs 1 to " + MAX_GOVERNANCE_MEMBERS
+            + " distinct members, got " + members.size());
+      }
+      if (threshold < 1 || threshold > members.size()) {
+        throw new IllegalArgumentException("governance threshold must be 1 to " + members.size()
+            + ", got " + threshold);
+      }
+    }
+  }
+
+  /** A genesis without governance (the devnet's: its launcher supplies governance itself). */
+  public GenesisConfig(String networkId, long chainId, int shardCount, long timestamp,
+      long blockTimeMillis, long blocksPerEpoch, int leaderRotationBlocks, long maxClockDriftMillis,
+      RateLimits rateLimits, RewardSchedule rewards, List<ShardGenesis> shards) {
+    this(networkId, chainId, shardCount, timestamp, blockTimeMillis, blocksPerEpoch, leaderRotationBlocks,
+        maxClockDriftMillis, rateLimits, rewards, shards, Optional.empty());
+  }
+
   public GenesisConfig {
     Objects.requireNonNull(networkId, "networkId");
+    Objects.requireNonNull(governance, "governance");
     Objects.requireNonNull(rateLimits, "rateLimits");
     Objects.requireNonNull(rewards, "rewards");
     shards = List.copyOf(shards);

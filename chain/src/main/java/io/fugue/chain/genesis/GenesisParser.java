@@ -24,6 +24,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -84,7 +85,7 @@ public final class GenesisParser {
   }
 
   private static GenesisConfig config(Obj o) {
-    o.expectFields("networkId", "chainId", "shardCount", "timestamp", "blockTimeMillis",
+    o.expectFields(Set.of("governance"), "networkId", "chainId", "shardCount", "timestamp", "blockTimeMillis",
         "blocksPerEpoch", "leaderRotationBlocks", "maxClockDriftMillis", "rateLimits", "rewards",
         "shards");
     String networkId = o.text("networkId");
@@ -98,7 +99,36 @@ public final class GenesisParser {
         o.integer("blocksPerEpoch", 1, Long.MAX_VALUE),
         (int) o.integer("leaderRotationBlocks", 1, Integer.MAX_VALUE),
         o.integer("maxClockDriftMillis", 0, 3_600_000), rateLimits(o.object("rateLimits")),
-        rewards(o.array("rewards")), shards);
+        rewards(o.array("rewards")), shards,
+        o.node.has("governance") ? Optional.of(governance(o.object("governance"))) : Optional.empty());
+  }
+
+  private static GenesisConfig.Governance governance(Obj o) {
+    o.expectFields("members", "threshold");
+    Arr a = o.array("members");
+    if (a.size() < 1 || a.size() > GenesisConfig.MAX_GOVERNANCE_MEMBERS) {
+      throw o.error("members", "needs 1 to " + GenesisConfig.MAX_GOVERNANCE_MEMBERS + " accounts, got " + a.size());
+    }
+    List<Address> members = new ArrayList<>();
+    for (int i = 0; i < a.size(); i++) {
+      String path = a.path + "[" + i + "]";
+      String text = a.text(i);
+      if (!text.startsWith("0x")) {
+        throw new GenesisException(path + ": an address needs the 0x prefix");
+      }
+      Address address;
+      try {
+        address = Address.fromHex(text);
+      } catch (IllegalArgumentException e) {
+        throw new GenesisException(path + ": bad address: " + e.getMessage(), e);
+      }
+      if (members.contains(address)) {
+        throw new GenesisException(path + ": duplicate member " + address.toChecksumHex());
+      }
+      members.add(address);
+    }
+    int threshold = (int) o.integer("threshold", 1, members.size());
+    return new GenesisConfig.Governance(members, threshold);
   }
 
   private static RateLimits rateLimits(Obj o) {
@@ -213,7 +243,13 @@ public final class GenesisParser {
     }
 
     void expectFields(String... names) {
-      Set<String> allowed = Set.of(names);
+      expectFields(Set.of(), names);
+    }
+
+    /** {@code names} are required, {@code optional} may be present. */
+    void expectFields(Set<String> optional, String... names) {
+      Set<String> allowed = new HashSet<>(optional);
+      allowed.addAll(List.of(names));
       node.fieldNames().forEachRemaining(f -> {
         if (!allowed.contains(f)) {
           throw new GenesisException(path + ": unknown field '" + f + "'");

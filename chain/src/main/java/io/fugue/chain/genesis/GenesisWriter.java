@@ -51,6 +51,13 @@ public final class GenesisWriter {
       ArrayNode committee = shard.putArray("committee");
       s.committee().forEach(k -> committee.add(k.toBytes().toPrefixedHex()));
     }
+    // Absent when empty, so a genesis without governance (the devnet's) writes as before.
+    c.governance().ifPresent(g -> {
+      ObjectNode gov = root.putObject("governance");
+      ArrayNode members = gov.putArray("members");
+      g.members().forEach(a -> members.add(a.toChecksumHex()));
+      gov.put("threshold", g.threshold());
+    });
     try {
       return MAPPER.writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {

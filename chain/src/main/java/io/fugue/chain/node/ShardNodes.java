@@ -67,16 +67,28 @@ public final class ShardNodes {
         clock);
   }
 
+  /** As above with the chain's ledger {@code modules} (the built-ins plus e.g. the data-sharing ones). */
+  public static ShardNode open(GenesisConfig genesis, int shard, BlsSecretKey key, KeyValueStore store,
+      ConsensusNetwork network, Options options, Clock clock, ModuleRegistry modules) {
+    return open(genesis, shard, BlsSignatureScheme.signer(key), new BlsSignatureScheme(), store, network, options,
+        clock, modules);
+  }
+
   /** As above with a given signer and scheme (benchmarks wrap them to time BLS operations). */
   public static ShardNode open(GenesisConfig genesis, int shard, ConsensusSigner signer, SignatureScheme scheme,
       KeyValueStore store, ConsensusNetwork network, Options options, Clock clock) {
+    return open(genesis, shard, signer, scheme, store, network, options, clock, ModuleRegistry.builtInsOnly());
+  }
+
+  /** As above with the chain's ledger {@code modules}. */
+  public static ShardNode open(GenesisConfig genesis, int shard, ConsensusSigner signer, SignatureScheme scheme,
+      KeyValueStore store, ConsensusNetwork network, Options options, Clock clock, ModuleRegistry modules) {
     Committee committee = committee(genesis, shard);
     CommitteeSource committees = CommitteeSource.fixed(committee);
     ValidatorKey self = signer.publicKey();
     if (committee.indexOf(self).isEmpty()) {
       throw new NodeException("key " + self.shortHex() + " is not in the committee of shard " + shard);
     }
-    ModuleRegistry modules = ModuleRegistry.builtInsOnly();
     GenesisState g = Genesis.forShard(genesis, ShardId.of(shard));
     Blockchain chain = Blockchain.open(store, genesis.chainConfig(), g, modules, new SignerRewards(committees), clock);
     TxPool pool = TxPool.following(chain, options.txPool(), modules, clock);

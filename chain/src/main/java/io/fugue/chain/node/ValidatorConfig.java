@@ -29,18 +29,26 @@ import java.util.Set;
  * @param bootnodes multiaddrs with {@code /p2p/<peer id>} to join through
  * @param key where the BLS validator key comes from
  * @param consensus this node's consensus timings; empty = derived from the genesis block time
+ * @param api where to serve the HTTP API, if at all (read by {@code fugue node}, not by the chain)
  */
 public record ValidatorConfig(Path genesis, int shard, Path dataDir, List<String> listen, List<String> bootnodes,
-    KeySource key, Optional<ConsensusTimings> consensus) {
+    KeySource key, Optional<ConsensusTimings> consensus, Optional<ApiSection> api) {
   public static final int MAX_FILE_BYTES = 1 << 20;
   private static final Set<String> FIELDS = Set.of("genesis", "shard", "dataDir", "listen", "bootnodes", "key", "devnet",
-      "consensus");
+      "consensus", "api");
   private static final ObjectMapper MAPPER = JsonMapper.builder()
       .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .build();
 
+  /** A config with the timings derived from genesis and no API. */
+  public ValidatorConfig(Path genesis, int shard, Path dataDir, List<String> listen, List<String> bootnodes,
+      KeySource key) {
+    this(genesis, shard, dataDir, listen, bootnodes, key, Optional.empty(), Optional.empty());
+  }
+
   public ValidatorConfig {
+    Objects.requireNonNull(api, "api");
     Objects.requireNonNull(genesis, "genesis");
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(key, "key");
@@ -52,10 +60,14 @@ public record ValidatorConfig(Path genesis, int shard, Path dataDir, List<String
     }
   }
 
-  /** A config with the timings derived from genesis. */
-  public ValidatorConfig(Path genesis, int shard, Path dataDir, List<String> listen, List<String> bootnodes,
-      KeySource key) {
-    this(genesis, shard, dataDir, listen, bootnodes, key, Optional.empty());
+  /** The HTTP API's listen address: {@code port} 0 lets the OS choose (tests). */
+  public record ApiSection(String host, int port) {
+    public ApiSection {
+      Objects.requireNonNull(host, "host");
+      if (host.isBlank() || port < 0 || port > 65_535) {
+        throw new IllegalArgumentException("api needs a host and a port in [0, 65535]");
+      }
+    }
   }
 
   /** The source of the BLS validator key. */
@@ -116,10 +128,24 @@ public record ValidatorConfig(Path genesis, int shard, Path dataDir, List<String
     try {
       return new ValidatorConfig(base.resolve(text(root, "genesis")), shard, base.resolve(text(root, "dataDir")),
           strings(root, "listen"), root.has("bootnodes") ? strings(root, "bootnodes") : List.of(), key,
-          root.has("consensus") ? Optional.of(ConsensusTimings.parse(root.get("consensus"))) : Optional.empty());
+          root.has("consensus") ? Optional.of(ConsensusTimings.parse(root.get("consensus"))) : Optional.empty(),
+          root.has("api") ? Optional.of(api(object(root, "api"))) : Optional.empty());
     } catch (IllegalArgumentException e) {
       throw new NodeException("invalid validator config: " + e.getMessage(), e);
     }
+  }
+
+  private static ApiSection api(JsonNode n) {
+    only(n, "api", Set.of("host", "port"));
+    JsonNode port = n.get("port");
+    if (port == null || !port.isIntegralNumber() || !port.canConvertToInt() || port.asInt() < 0 || port.asInt() > 65_535) {
+      throw new NodeException("'api.port' must be an integer in [0, 65535]");
+    }
+    JsonNode host = n.get("host");
+    if (host == null || !host.isTextual() || host.asText().isBlank()) {
+      throw new NodeException("'api.host' must be a non-empty string");
+    }
+    return new ApiSection(host.asText(), port.asInt());
   }
 
   private static KeySource keyFile(JsonNode n, Path base) {

@@ -4,10 +4,12 @@ import io.fugue.chain.consensus.ConsensusConfig;
 import io.fugue.chain.crypto.BlsSecretKey;
 import io.fugue.chain.crypto.KeyFile;
 import io.fugue.chain.crypto.KeyFileStore;
+import io.fugue.chain.execution.Blockchain;
 import io.fugue.chain.execution.RateLimits;
 import io.fugue.chain.genesis.DevnetGenesis;
 import io.fugue.chain.genesis.GenesisConfig;
 import io.fugue.chain.genesis.GenesisParser;
+import io.fugue.chain.module.ModuleRegistry;
 import io.fugue.chain.p2p.P2pConfig;
 import io.fugue.chain.p2p.P2pHost;
 import io.fugue.chain.primitives.ChainException;
@@ -18,8 +20,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -34,14 +40,26 @@ import org.slf4j.LoggerFactory;
 public final class ValidatorNode implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ValidatorNode.class);
 
+  /** Where a shard validator's {@link BeaconReplica} keeps the beacon chain, under the data directory. */
+  public static final String BEACON_DIR = "beacon";
+  private static final Duration REPLICA_POLL = Duration.ofSeconds(1);
+
+  private final GenesisConfig genesis;
   private final RocksDbKeyValueStore store;
   private final P2pHost host;
   private final ShardNode node;
+  private final Optional<BeaconReplica> replica;
+  private final Optional<RocksDbKeyValueStore> replicaStore;
+  private boolean closed;
 
-  private ValidatorNode(RocksDbKeyValueStore store, P2pHost host, ShardNode node) {
+  private ValidatorNode(GenesisConfig genesis, RocksDbKeyValueStore store, P2pHost host, ShardNode node,
+      Optional<BeaconReplica> replica, Optional<RocksDbKeyValueStore> replicaStore) {
+    this.genesis = genesis;
     this.store = store;
     this.host = host;
     this.node = node;
+    this.replica = replica;
+    this.replicaStore = replicaStore;
   }
 
   /** Starts a validator; on any failure everything opened so far is closed again. */
@@ -55,28 +73,88 @@ public final class ValidatorNode implements AutoCloseable {
    */
   public static ValidatorNode start(ValidatorConfig config, ShardNodes.Options options,
       UnaryOperator<P2pConfig.Builder> p2pTuning) {
+    return start(config, options, p2pTuning, Optional.empty());
+  }
+
+  /**
+   * As {@link #start(ValidatorConfig, ShardNodes.Options, UnaryOperator)}, with the chains'
+   * ledger {@code modules}; a validator of a shard other than 0 also runs a {@link BeaconReplica}
+   * (RocksDB in {@code dataDir/beacon}) whose head state the shard's modules read.
+   */
+  public static ValidatorNode start(ValidatorConfig config, ShardNodes.Options options,
+      UnaryOperator<P2pConfig.Builder> p2pTuning, NodeModules modules) {
+    return start(config, options, p2pTuning, Optional.of(modules));
+  }
+
+  private static ValidatorNode start(ValidatorConfig config, ShardNodes.Options options,
+      UnaryOperator<P2pConfig.Builder> p2pTuning, Optional<NodeModules> modules) {
     Objects.requireNonNull(config, "config");
     GenesisConfig genesis = GenesisParser.load(config.genesis());
+    if (config.shard() >= genesis.shardCount()) {
+      throw new NodeException("shard " + config.shard() + " is not in the genesis' " + genesis.shardCount() + " shards");
+    }
     BlsSecretKey key = loadKey(config, genesis);
     createDirectories(config.dataDir());
-    RocksDbKeyValueStore store = RocksDbKeyValueStore.open(config.dataDir().resolve("chain"), RocksDbConfig.defaults());
-    P2pHost host = null;
+    Deque<AutoCloseable> opened = new ArrayDeque<>();
     try {
-      host = P2pHost.start(p2pTuning.apply(P2pConfig.builder().network(genesis.networkId())
-          .listen(config.listen().toArray(String[]::new)).bootnodes(config.bootnodes())
-          .keyPath(config.dataDir().resolve("node.key"))).build());
-      LOG.info("validator of network {} shard {} listening on {}", genesis.networkId(), config.shard(),
-          host.dialableAddress());
-      ShardNode node = ShardNodes.open(genesis, config.shard(), key, store,
-          new P2pConsensusNetwork(host, genesis.networkId()), effectiveOptions(config, options), Clock.systemUTC());
-      node.start();
-      return new ValidatorNode(store, host, node);
-    } catch (RuntimeException e) {
-      if (host != null) {
-        host.close();
+      RocksDbKeyValueStore store = track(opened, RocksDbKeyValueStore.open(config.dataDir().resolve("chain"),
+          RocksDbConfig.defaults()));
+      P2pHost host = track(opened, startHost(config, genesis, p2pTuning));
+      // Fan-out: the shard node's beacon follower and the replica both listen to beacon blocks.
+      ConsensusNetwork network = new FanOutNetwork(new P2pConsensusNetwork(host, genesis.networkId()));
+      Optional<RocksDbKeyValueStore> replicaStore = Optional.empty();
+      Optional<BeaconReplica> replica = Optional.empty();
+      if (modules.isPresent() && config.shard() != 0) {
+        replicaStore = Optional.of(track(opened, RocksDbKeyValueStore.open(config.dataDir().resolve(BEACON_DIR),
+            RocksDbConfig.defaults())));
+        replica = Optional.of(track(opened, BeaconReplica.open(genesis, replicaStore.get(), modules.get().beacon(),
+            network, options.syncLimits(), REPLICA_POLL, Clock.systemUTC())));
       }
-      store.close();
+      ShardNode node = ShardNodes.open(genesis, config.shard(), key, store, network, effectiveOptions(config, options),
+          Clock.systemUTC(),
+          shardModules(config.shard(), modules, replica));
+      node.start();
+      replica.ifPresent(BeaconReplica::start);
+      return new ValidatorNode(genesis, store, host, node, replica, replicaStore);
+    } catch (RuntimeException e) {
+      // Newest first: the replica stops before the host and the stores close.
+      opened.forEach(ValidatorNode::closeQuietly);
       throw e;
+    }
+  }
+
+  private static P2pHost startHost(ValidatorConfig config, GenesisConfig genesis,
+      UnaryOperator<P2pConfig.Builder> p2pTuning) {
+    P2pHost host = P2pHost.start(p2pTuning.apply(P2pConfig.builder().network(genesis.networkId())
+        .listen(config.listen().toArray(String[]::new)).bootnodes(config.bootnodes())
+        .keyPath(config.dataDir().resolve("node.key"))).build());
+    LOG.info("validator of network {} shard {} listening on {}", genesis.networkId(), config.shard(),
+        host.dialableAddress());
+    return host;
+  }
+
+  private static ModuleRegistry shardModules(int shard, Optional<NodeModules> modules,
+      Optional<BeaconReplica> replica) {
+    if (modules.isEmpty()) {
+      return ModuleRegistry.builtInsOnly();
+    }
+    if (shard == 0) {
+      return modules.get().beacon();
+    }
+    Blockchain beacon = replica.orElseThrow().chain();
+    return modules.get().shard(shard, beacon::headState);
+  }
+
+  private static <T extends AutoCloseable> T track(Deque<AutoCloseable> opened, T resource) {
+    opened.push(resource);
+    return resource;
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
+    try {
+      c.close();
+    } catch (Exception e) {
+      LOG.warn("closing {} after a failed start failed", c, e);
     }
   }
 
@@ -84,15 +162,31 @@ public final class ValidatorNode implements AutoCloseable {
     return node;
   }
 
+  public GenesisConfig genesis() {
+    return genesis;
+  }
+
+  /** The beacon chain this node follows, on validators of shards other than 0 started with modules. */
+  public Optional<BeaconReplica> beaconReplica() {
+    return replica;
+  }
+
   /** The libp2p address other nodes can use as a bootnode. */
   public String dialableAddress() {
     return host.dialableAddress();
   }
 
+  /** Stops the replica, then consensus and the p2p host, then closes the stores. Idempotent. */
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    replica.ifPresent(BeaconReplica::close);
     node.stop();
     host.close();
+    replicaStore.ifPresent(RocksDbKeyValueStore::close);
     store.close();
   }
 

@@ -147,4 +147,38 @@ class GenesisTest {
     assertThatThrownBy(() -> GenesisParser.parse("[]")).isInstanceOf(GenesisException.class)
         .hasMessageContaining("expected an object");
   }
+  private static final String GOVERNANCE = "\"chainId\": 4242, \"governance\": {\"members\": "
+      + "[\"0x00000000000000000000000000000000000000aa\", \"0x00000000000000000000000000000000000000bb\"], "
+      + "\"threshold\": 2},";
+
+  @Test
+  void shouldParseOptionalGovernanceAndBindItIntoTheGenesisHash() {
+    GenesisConfig with = GenesisParser.parse(fixture().replace("\"chainId\": 4242,", GOVERNANCE));
+    GenesisConfig without = GenesisParser.parse(fixture());
+    assertThat(without.governance()).isEmpty();
+    assertThat(with.governance().orElseThrow().threshold()).isEqualTo(2);
+    assertThat(with.governance().orElseThrow().members()).extracting(a -> a.toBytes().toPrefixedHex())
+        .containsExactly("0x00000000000000000000000000000000000000aa", "0x00000000000000000000000000000000000000bb");
+    assertThat(GenesisParser.parse(GenesisWriter.toJson(with))).isEqualTo(with);
+    assertThat(GenesisWriter.toJson(without)).doesNotContain("governance");
+    assertThat(Genesis.forShard(with, ShardId.of(1)).block().hash())
+        .isNotEqualTo(Genesis.forShard(without, ShardId.of(1)).block().hash());
+    GenesisConfig otherThreshold = GenesisParser.parse(fixture().replace("\"chainId\": 4242,",
+        GOVERNANCE.replace("\"threshold\": 2", "\"threshold\": 1")));
+    assertThat(Genesis.forShard(otherThreshold, ShardId.of(0)).block().hash())
+        .isNotEqualTo(Genesis.forShard(with, ShardId.of(0)).block().hash());
+  }
+
+  @Test
+  void shouldRejectBadGovernance() {
+    rejects("\"chainId\": 4242,", GOVERNANCE.replace("\"threshold\": 2", "\"threshold\": 3"),
+        "$.governance.threshold: 3 is outside [1, 2]");
+    rejects("\"chainId\": 4242,", GOVERNANCE.replace("\"threshold\": 2", "\"threshold\": 2, \"k\": 1"),
+        "$.governance: unknown field 'k'");
+    rejects("\"chainId\": 4242,", GOVERNANCE.replace("bb\"", "aa\""), "duplicate member");
+    rejects("\"chainId\": 4242,", GOVERNANCE.replace("0x00000000000000000000000000000000000000bb", "0xbb"),
+        "$.governance.members[1]: bad address");
+    rejects("\"chainId\": 4242,", "\"chainId\": 4242, \"governance\": {\"members\": [], \"threshold\": 1},",
+        "needs 1 to 32 accounts");
+  }
 }

@@ -37,6 +37,30 @@ class ValidatorConfigTest {
         + "'devnet':{'seed':'0x0707','validatorsPerShard':4,'index':3}}");
     assertThat(c.key()).isEqualTo(new ValidatorConfig.DevnetKeySource(Bytes.fromHex("0x0707"), 4, 3));
     assertThat(c.bootnodes()).isEmpty();
+    assertThat(c.api()).isEmpty();
+  }
+
+  @Test
+  void shouldParseAnApiSection() {
+    ValidatorConfig c = parse("{'genesis':'g.json','shard':1,'dataDir':'d','listen':['/ip4/127.0.0.1/tcp/0'],"
+        + "'devnet':{'seed':'0x0707','validatorsPerShard':4,'index':3},'api':{'host':'127.0.0.1','port':8645}}");
+    assertThat(c.api()).contains(new ValidatorConfig.ApiSection("127.0.0.1", 8645));
+  }
+
+  @Test
+  void shouldRejectABadApiSection() {
+    String ok = "{'genesis':'g.json','shard':1,'dataDir':'d','listen':['/ip4/127.0.0.1/tcp/0'],"
+        + "'devnet':{'seed':'0x0707','validatorsPerShard':4,'index':3},'api':";
+    for (List<String> bad : List.of(
+        List.of(ok + "{'host':'127.0.0.1','port':8645,'tls':true}}", "unknown field 'api.tls'"),
+        List.of(ok + "{'host':'127.0.0.1','port':65536}}", "'api.port' must be an integer in [0, 65535]"),
+        List.of(ok + "{'host':'127.0.0.1','port':-1}}", "'api.port'"),
+        List.of(ok + "{'host':'127.0.0.1','port':'80'}}", "'api.port'"),
+        List.of(ok + "{'port':8645}}", "'api.host'"),
+        List.of(ok + "8645}", "'api' must be an object"))) {
+      assertThatThrownBy(() -> parse(bad.get(0))).as(bad.get(0)).isInstanceOf(NodeException.class)
+          .hasMessageContaining(bad.get(1));
+    }
   }
 
   @Test

@@ -1,0 +1,47 @@
+package io.fugue.api.node;
+
+import io.fugue.chain.genesis.GenesisConfig;
+import io.fugue.chain.module.ModuleRegistry;
+import io.fugue.chain.node.NodeException;
+import io.fugue.chain.node.NodeModules;
+import io.fugue.chain.state.StateView;
+import io.fugue.datasharing.attestation.AttestationModule;
+import io.fugue.datasharing.attestation.BeaconIssuerDirectory;
+import io.fugue.datasharing.registry.GovernanceConfig;
+import io.fugue.datasharing.registry.RegistryModule;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * The ledger modules of a {@code fugue node}, as the devnet registers them: the issuer registry on
+ * the beacon chain, governed by the genesis' governance; attestations on every other shard, reading
+ * issuer standing from the node's beacon chain.
+ */
+final class DataSharingModules implements NodeModules {
+  private final GovernanceConfig governance;
+
+  DataSharingModules(GovernanceConfig governance) {
+    this.governance = Objects.requireNonNull(governance, "governance");
+  }
+
+  /** The genesis' governance; a genesis without one cannot run the registry module. */
+  static GovernanceConfig governance(GenesisConfig genesis) {
+    GenesisConfig.Governance g = genesis.governance().orElseThrow(() -> new NodeException(
+        "the genesis has no 'governance' section: the data-sharing registry needs it (docs/genesis.md)"));
+    return new GovernanceConfig(g.members(), g.threshold());
+  }
+
+  GovernanceConfig governance() {
+    return governance;
+  }
+
+  @Override
+  public ModuleRegistry beacon() {
+    return ModuleRegistry.builder().register(new RegistryModule(governance)).build();
+  }
+
+  @Override
+  public ModuleRegistry shard(int shard, Supplier<StateView> beaconState) {
+    return ModuleRegistry.builder().register(new AttestationModule(new BeaconIssuerDirectory(beaconState))).build();
+  }
+}
