@@ -20,9 +20,9 @@ import java.util.regex.Pattern;
  * A validator process's memory at steady state: n validators of one shard, each a separate JVM
  * running {@code io.fugue.chain.node.ValidatorNode} with its config file, RocksDB store and libp2p
  * host on 127.0.0.1 (joined through a bootnode in this JVM), producing blocks at the genesis block
- * time. After the warm-up and a steady window, per process: the chain height reached, used heap
- * after a full GC ({@code jcmd GC.run}, then {@code GC.heap_info}) and resident memory ({@code
- * VmRSS}). Not part of {@code mvn verify}; the command is in docs/benchmarks.md ("Consensus").
+ * time. After the warm-up and a steady window, per process: the chain height reached, resident
+ * memory ({@code VmRSS}, read first) and used heap after a full GC ({@code jcmd GC.run}, then
+ * {@code GC.heap_info}). Not part of {@code mvn verify}; the command is in docs/benchmarks.md ("Consensus").
  *
  * <p>Arguments: {@code [validators] [steadySeconds] [blockTimeMillis]}, default {@code 4 60 1000};
  * the child JVMs' flags come from {@code -Dbench.jvm} (default {@code -Xmx512m}).
@@ -54,16 +54,18 @@ public final class ValidatorMemoryBenchmark {
       TimeUnit.SECONDS.sleep(warmup + steady);
       System.out.printf("n=%d, block time %d ms, child JVM flags %s, measured after %d s%n", n, blockTime, jvm,
           warmup + steady);
-      System.out.println("| validator | height | heap after full GC (MiB) | RSS (MiB) |");
+      System.out.println("| validator | height | heap after full GC (MiB) | RSS before it (MiB) |");
       System.out.println("|---:|---:|---:|---:|");
       for (int i = 0; i < n; i++) {
         Process p = procs.get(i);
         if (!p.isAlive()) {
           throw new IllegalStateException("validator " + i + " exited; see " + dir.resolve("v" + i + ".log"));
         }
+        // Resident memory as the process runs, before the forced GC that may return heap to the OS.
+        long rssKiB = rssKiB(p.pid());
         long heapKiB = heapAfterGc(p.pid());
         System.out.printf("| %d | %d | %d | %d |%n", i, height(dir.resolve("v" + i + ".log")), heapKiB >> 10,
-            rssKiB(p.pid()) >> 10);
+            rssKiB >> 10);
       }
     } finally {
       for (Process p : procs) {
