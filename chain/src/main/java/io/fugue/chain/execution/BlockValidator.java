@@ -48,6 +48,7 @@ public final class BlockValidator {
     }
     BlockHeader h = block.header();
     BlockState state = world.newBlockState(parent.stateRoot());
+    SenderRecovery.recoverAll(block.body().transactions());
     ExecutionResult result;
     try {
       result = executor.execute(state, BlockContexts.of(config, h), h.lastCommitBitmap(),

@@ -34,8 +34,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Ledger execution on RocksDB, side by side in one run: {@link #importBlock} validates and
  * commits a received block of 1,000 transfers (sender recovery, execution, state root, one
  * synced write batch); {@link #recoverSenders} recovers the 1,000 senders of an identical, freshly
- * decoded block, which is the signature work inside {@code importBlock}. Their ratio is the share
- * of block import time spent on signatures. Each invocation gets a block decoded from bytes, so
+ * decoded block, which is the signature work inside {@code importBlock}, one by one, and
+ * {@link #recoverSendersInParallel} does the same on all cores (as {@code importBlock} now does
+ * before executing). Each invocation gets a block decoded from bytes, so
  * no sender is cached. Command in docs/benchmarks.md.
  */
 @State(Scope.Benchmark)
@@ -118,6 +119,20 @@ public class LedgerExecutionBenchmark {
       n += sender.isPresent() ? 1 : 0;
     }
     // The head did not move: undo the nonces this block would have used.
+    for (int i = 0; i < TRANSFERS; i++) {
+      nonces[i % SENDERS]--;
+    }
+    return n;
+  }
+
+  /** As {@link #recoverSenders}, on all cores: what {@code importBlock} now does first. */
+  @Benchmark
+  public int recoverSendersInParallel() {
+    SenderRecovery.recoverAll(twin.body().transactions());
+    int n = 0;
+    for (Transaction tx : twin.body().transactions()) {
+      n += tx.sender().isPresent() ? 1 : 0;
+    }
     for (int i = 0; i < TRANSFERS; i++) {
       nonces[i % SENDERS]--;
     }
