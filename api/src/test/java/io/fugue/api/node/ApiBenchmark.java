@@ -51,6 +51,10 @@ public final class ApiBenchmark {
       s.setUp();
       roundTrips(s, queries);
       reads(devnet.apiPort(), readSeconds, concurrency);
+      String wrk = System.getProperty("bench.wrk");
+      if (wrk != null) {
+        wrk(wrk, devnet.apiPort(), readSeconds, concurrency);
+      }
       System.out.printf("rss after the run: %d MiB%n", rssKib() / 1024);
       http.close();
     }
@@ -104,6 +108,21 @@ public final class ApiBenchmark {
       }
       loop(client, end, ok, other, done);
     });
+  }
+
+  /**
+   * The same read under an external load tool, {@code wrk} (a separate process: its load
+   * generation does not share the server's JVM), against the same devnet right after.
+   */
+  private static void wrk(String wrk, int port, int seconds, int concurrency) throws java.io.IOException,
+      InterruptedException {
+    Process p = new ProcessBuilder(wrk, "-t2", "-c" + concurrency, "-d" + seconds + "s", "--latency",
+        "http://127.0.0.1:" + port + "/v1/chain/shards").redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    p.waitFor(seconds + 30L, TimeUnit.SECONDS);
+    System.out.println("wrk, GET /v1/chain/shards, " + concurrency + " connections, " + seconds + " s:");
+    out.lines().filter(l -> l.contains("Requests/sec") || l.contains("requests in") || l.contains("Non-2xx")
+        || l.matches("\\s+(50|90|99)%.*")).forEach(l -> System.out.println("  " + l.strip()));
   }
 
   static long rssKib() throws java.io.IOException {
