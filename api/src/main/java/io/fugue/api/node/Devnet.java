@@ -39,7 +39,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -162,7 +161,7 @@ public final class Devnet implements AutoCloseable {
     vertx = Vertx.vertx();
     api = new ApiServer(ApiConfig.builder().host("127.0.0.1").port(o.apiPort()).limits(o.apiLimits()).build(),
         ports, clock);
-    await(vertx.deployVerticle(api).toCompletionStage().toCompletableFuture(), "the API to start");
+    Await.done(vertx.deployVerticle(api).toCompletionStage().toCompletableFuture(), "the API to start");
   }
 
   private KeyValueStore track(KeyValueStore store) {
@@ -212,7 +211,7 @@ public final class Devnet implements AutoCloseable {
   @Override
   public synchronized void close() {
     if (vertx != null) {
-      await(vertx.close().toCompletionStage().toCompletableFuture(), "the API to stop");
+      Await.done(vertx.close().toCompletionStage().toCompletableFuture(), "the API to stop");
       vertx = null;
     }
     nodes.forEach(ShardNode::stop);
@@ -225,16 +224,5 @@ public final class Devnet implements AutoCloseable {
       }
     }
     stores.clear();
-  }
-
-  private static void await(java.util.concurrent.CompletableFuture<?> f, String what) {
-    try {
-      f.get(30, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted waiting for " + what, e);
-    } catch (Exception e) {
-      throw new IllegalStateException("failed waiting for " + what + ": " + e.getMessage(), e);
-    }
   }
 }

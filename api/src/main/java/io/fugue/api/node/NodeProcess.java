@@ -29,8 +29,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,7 +111,7 @@ public final class NodeProcess implements AutoCloseable {
     vertx = Vertx.vertx();
     api = new ApiServer(ApiConfig.builder().host(section.host()).port(section.port()).limits(options.apiLimits())
         .build(), NodePorts.create(chains, services, reads, governance, Set.of(), () -> network.peers().size()), clock);
-    await(vertx.deployVerticle(api).toCompletionStage().toCompletableFuture(), "the API to start");
+    Await.done(vertx.deployVerticle(api).toCompletionStage().toCompletableFuture(), "the API to start");
     LOG.info("API of shard {} node on http://{}:{} (shards {})", validator.shardNode().shard(), section.host(),
         api.actualPort(), chains.shards());
   }
@@ -146,7 +144,7 @@ public final class NodeProcess implements AutoCloseable {
   public synchronized void close() {
     if (vertx != null) {
       try {
-        await(vertx.close().toCompletionStage().toCompletableFuture(), "the API to stop");
+        Await.done(vertx.close().toCompletionStage().toCompletableFuture(), "the API to stop");
       } catch (RuntimeException e) {
         LOG.warn("stopping the API failed", e);
       }
@@ -156,17 +154,6 @@ public final class NodeProcess implements AutoCloseable {
     if (servicesStore != null) {
       servicesStore.close();
       servicesStore = null;
-    }
-  }
-
-  private static void await(CompletableFuture<?> f, String what) {
-    try {
-      f.get(30, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted waiting for " + what, e);
-    } catch (Exception e) {
-      throw new IllegalStateException("failed waiting for " + what + ": " + e.getMessage(), e);
     }
   }
 }
