@@ -68,7 +68,7 @@ abstract class MachineCore {
     this.restored = Objects.requireNonNull(restored, "restored");
     this.codec = new ConsensusCodec(config.limits());
     this.verifier = new CertificateVerifier(ports.scheme(), config.shard());
-    this.doubleSigns = new DoubleSignDetector(config.shard());
+    this.doubleSigns = new DoubleSignDetector(config.shard(), ports.scheme());
   }
 
   void buffer(ConsensusMessage m) {

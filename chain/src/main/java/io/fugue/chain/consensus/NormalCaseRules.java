@@ -69,6 +69,7 @@ abstract class NormalCaseRules extends MachineCore {
   void onVote(Vote v, int idx) {
     if (v.viewId() < view) {
       metrics.reject(Rejection.OLD_VIEW);
+      watchVote(v, idx); // a late copy of an earlier view's vote can still prove a double-sign
       return;
     }
     if (v.viewId() > view || inViewChange) {
@@ -76,7 +77,8 @@ abstract class NormalCaseRules extends MachineCore {
       return;
     }
     if (!isLeader(view)) {
-      return; // votes are for the leader; others do not spend a verification on them
+      watchVote(v, idx); // votes are counted by the leader; others only watch for double-signs
+      return;
     }
     Bytes payload = SigningPayloads.vote(v.phase(), config.shard(), height, v.blockHash(), view);
     if (!verifier.verifySingle(v.sender(), payload, v.signature())) {
@@ -97,6 +99,15 @@ abstract class NormalCaseRules extends MachineCore {
     QuorumCertificate qc = book.certifyOnce(committee, ports.scheme());
     if (qc != null) {
       send(new Certified(config.shard(), self(), qc));
+    }
+  }
+
+  /** Remembers a vote without verifying it; a conflicting vote of the same slot is checked. */
+  void watchVote(Vote v, int idx) {
+    long forgeries = doubleSigns.forgeries();
+    doubleSigns.watch(v.phase(), v.viewId(), idx, v.sender(), v.blockHash(), v.signature()).ifPresent(this::evidence);
+    if (doubleSigns.forgeries() > forgeries) {
+      metrics.reject(Rejection.BAD_SIGNATURE);
     }
   }
 

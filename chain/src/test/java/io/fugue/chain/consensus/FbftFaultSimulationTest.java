@@ -107,6 +107,12 @@ class FbftFaultSimulationTest {
           assertThat(e.verify(net.scheme)).isTrue();
           assertThat(badKeys).contains(e.signer());
         });
+        assertThat(net.honest()).allSatisfy(h -> assertThat(net.evidenceBy.getOrDefault(h.id, List.of()))
+            .as("vote double-signs seen by honest node %d, also while a Byzantine member leads", h.id)
+            .anySatisfy(e -> {
+              assertThat(e.phase()).isIn(Phase.PREPARE, Phase.COMMIT);
+              assertThat(bad).contains(net.leaderOf(e.height(), e.viewId()));
+            }));
       }
       case FORGE -> {
         assertThat(net.evidence).isEmpty();

@@ -185,6 +185,53 @@ class FbftMachineTest {
   }
 
   @Test
+  void nonLeaderShouldEmitOneVerifiableEvidencePerPhaseForConflictingVotesWithoutCountingThem() {
+    int j = (validator + 1) % 4 == leader ? (validator + 2) % 4 : (validator + 1) % 4;
+    for (Phase phase : List.of(Phase.PREPARE, Phase.COMMIT)) {
+      List<Output> first = v().onMessage(vote(phase, j, Hash32.fromHex("33".repeat(32)), 0), 0);
+      List<Output> second = v().onMessage(vote(phase, j, Hash32.fromHex("44".repeat(32)), 0), 0);
+      assertThat(first).noneMatch(o -> o instanceof Output.Evidence || o instanceof Output.Broadcast);
+      assertThat(second).as("a non-leader still sends nothing for votes").noneMatch(o -> o instanceof Output.Broadcast);
+      List<DoubleSignEvidence> found = second.stream().filter(o -> o instanceof Output.Evidence)
+          .map(o -> ((Output.Evidence) o).evidence()).toList();
+      assertThat(found).singleElement().satisfies(e -> {
+        assertThat(e.signer()).isEqualTo(key(j));
+        assertThat(e.phase()).isEqualTo(phase);
+        assertThat(e.height()).isEqualTo(1);
+        assertThat(e.verify(cluster.scheme)).isTrue();
+      });
+      v().onMessage(vote(phase, j, Hash32.fromHex("55".repeat(32)), 0), 0);
+    }
+    assertThat(v().metrics().evidenceEmitted()).as("one evidence per offence").isEqualTo(2);
+    assertThat(v().metrics().acceptedMessages()).as("votes are not counted by a non-leader").isZero();
+  }
+
+  @Test
+  void nonLeaderShouldIgnoreAForgedConflictingVoteThenReportTheRealOne() {
+    int j = (validator + 1) % 4 == leader ? (validator + 2) % 4 : (validator + 1) % 4;
+    Hash32 other = Hash32.fromHex("44".repeat(32));
+    v().onMessage(vote(Phase.PREPARE, j, Hash32.fromHex("33".repeat(32)), 0), 0);
+    ValidatorSignature wrongKey = vote(Phase.PREPARE, leader, other, 0).signature();
+    List<Output> forged = v().onMessage(new Vote(Phase.PREPARE, 0, 1, 0, key(j), other, wrongKey), 0);
+    assertThat(forged).noneMatch(o -> o instanceof Output.Evidence);
+    assertThat(rejected(Rejection.BAD_SIGNATURE)).isEqualTo(1);
+    List<Output> real = v().onMessage(vote(Phase.PREPARE, j, other, 0), 0);
+    assertThat(real).filteredOn(o -> o instanceof Output.Evidence).singleElement()
+        .satisfies(o -> assertThat(((Output.Evidence) o).evidence().verify(cluster.scheme)).isTrue());
+  }
+
+  @Test
+  void nonLeaderShouldDetectADoubleSignArrivingAfterItMovedToALaterView() {
+    int j = (validator + 1) % 4 == leader ? (validator + 2) % 4 : (validator + 1) % 4;
+    v().onMessage(vote(Phase.PREPARE, j, Hash32.fromHex("33".repeat(32)), 0), 0);
+    v().onTick(10_000_000);
+    assertThat(v().inViewChange()).isTrue();
+    List<Output> late = v().onMessage(vote(Phase.PREPARE, j, Hash32.fromHex("44".repeat(32)), 0), 10_000_000);
+    assertThat(rejected(Rejection.OLD_VIEW)).isEqualTo(1);
+    assertThat(late).filteredOn(o -> o instanceof Output.Evidence).hasSize(1);
+  }
+
+  @Test
   void leaderShouldRejectAVoteWithAForgedSignature() {
     FbftMachine l = cluster.machines.get(leader);
     int j = (leader + 1) % 4;

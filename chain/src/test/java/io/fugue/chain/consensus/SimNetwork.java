@@ -64,6 +64,8 @@ final class SimNetwork {
   final List<Node> nodes = new ArrayList<>();
   final Map<Long, Hash32> finalized = new HashMap<>();
   final List<DoubleSignEvidence> evidence = new ArrayList<>();
+  /** The evidence each node emitted, by node id. */
+  final Map<Integer, List<DoubleSignEvidence>> evidenceBy = new HashMap<>();
   final List<String> violations = new ArrayList<>();
   private final PriorityQueue<Event> queue = new PriorityQueue<>(
       (a, b) -> a.at != b.at ? Long.compare(a.at, b.at) : Long.compare(a.seq, b.seq));
@@ -207,6 +209,7 @@ final class SimNetwork {
         onFinalized(node, f);
       } else if (o instanceof Output.Evidence e) {
         evidence.add(e.evidence());
+        evidenceBy.computeIfAbsent(node.id, k -> new ArrayList<>()).add(e.evidence());
       } else if (o instanceof Output.RequestSync r) {
         sync(node, r.fromHeight());
       }
@@ -286,6 +289,11 @@ final class SimNetwork {
   }
 
   // ------------------------------------------------------------ checks
+
+  /** The scheduled leader of a view (the committee is fixed in this network). */
+  int leaderOf(long height, long viewId) {
+    return leaders.leaderIndex(committee, height, viewId);
+  }
 
   List<Node> honest() {
     List<Node> out = new ArrayList<>();
