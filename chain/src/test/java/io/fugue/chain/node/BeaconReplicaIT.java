@@ -1,5 +1,6 @@
 package io.fugue.chain.node;
 
+import static io.fugue.chain.node.LoopbackIts.tune;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fugue.chain.consensus.ConsensusConfig;
@@ -39,18 +40,8 @@ class BeaconReplicaIT {
   @TempDir
   Path dir;
 
-  private static P2pConfig.Builder tune(P2pConfig.Builder b) {
-    return b.heartbeat(Duration.ofMillis(100)).bootstrapInterval(Duration.ofMillis(500)).workerThreads(1);
-  }
-
   private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-    long end = System.nanoTime() + DEADLINE.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > end) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      Thread.sleep(100);
-    }
+    LoopbackIts.await(condition, what, DEADLINE);
   }
 
   private ValidatorNode start(Path genesis, int shard, int index, String boot, boolean modules) {
@@ -58,8 +49,8 @@ class BeaconReplicaIT {
         List.of("/ip4/127.0.0.1/tcp/0"), List.of(boot), new ValidatorConfig.DevnetKeySource(SEED, 4, index));
     ShardNodes.Options options = ShardNodes.Options.defaults().withTimings(
         ConsensusConfig.defaults().withTimings(200, 3000, 3000, 60_000));
-    return modules ? ValidatorNode.start(config, options, BeaconReplicaIT::tune, NodeModules.BUILT_INS)
-        : ValidatorNode.start(config, options, BeaconReplicaIT::tune);
+    return modules ? ValidatorNode.start(config, options, LoopbackIts::tune, NodeModules.BUILT_INS)
+        : ValidatorNode.start(config, options, LoopbackIts::tune);
   }
 
   @Test

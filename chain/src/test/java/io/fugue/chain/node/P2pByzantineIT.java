@@ -1,5 +1,7 @@
 package io.fugue.chain.node;
 
+import static io.fugue.chain.node.LoopbackIts.status;
+import static io.fugue.chain.node.LoopbackIts.tune;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fugue.chain.consensus.BlsSignatureScheme;
@@ -20,7 +22,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
@@ -70,44 +71,26 @@ class P2pByzantineIT {
     boot.close();
   }
 
-  private static P2pConfig.Builder tune(P2pConfig.Builder b) {
-    return b.heartbeat(Duration.ofMillis(100)).bootstrapInterval(Duration.ofMillis(500)).workerThreads(1);
-  }
-
   private void start(int i) {
     ValidatorConfig config = new ValidatorConfig(genesis, 0, dir.resolve("v" + i), List.of("/ip4/127.0.0.1/tcp/0"),
         List.of(boot.dialableAddress()), new ValidatorConfig.DevnetKeySource(SEED, 4, i));
-    nodes[i] = ValidatorNode.start(config, options, P2pByzantineIT::tune);
+    nodes[i] = ValidatorNode.start(config, options, LoopbackIts::tune);
   }
 
   private List<ShardNode> all() {
     return Arrays.stream(nodes).map(ValidatorNode::shardNode).toList();
   }
 
-  private static NodeStatus status(ShardNode n) {
-    try {
-      return n.status().get(10, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
-  }
-
   private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-    long end = System.nanoTime() + DEADLINE.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > end) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      Thread.sleep(100);
-    }
+    LoopbackIts.await(condition, what, DEADLINE);
   }
 
   private void awaitAll(Predicate<NodeStatus> p, String what) throws InterruptedException {
-    await(() -> all().stream().map(P2pByzantineIT::status).allMatch(p), what);
+    await(() -> all().stream().map(LoopbackIts::status).allMatch(p), what);
   }
 
   private long sum(java.util.function.ToLongFunction<NodeStatus> f) {
-    return all().stream().map(P2pByzantineIT::status).mapToLong(f).sum();
+    return all().stream().map(LoopbackIts::status).mapToLong(f).sum();
   }
 
   /** The Byzantine host, directly connected to every validator, its injector subscribed. */

@@ -1,5 +1,7 @@
 package io.fugue.chain.node;
 
+import static io.fugue.chain.node.LoopbackIts.status;
+import static io.fugue.chain.node.LoopbackIts.tune;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fugue.chain.consensus.ConsensusConfig;
@@ -21,7 +23,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,14 +64,10 @@ class P2pConsensusIT {
     boot.close();
   }
 
-  private static P2pConfig.Builder tune(P2pConfig.Builder b) {
-    return b.heartbeat(Duration.ofMillis(100)).bootstrapInterval(Duration.ofMillis(500)).workerThreads(1);
-  }
-
   private void start(int i) {
     ValidatorConfig config = new ValidatorConfig(genesis, 0, dir.resolve("v" + i), List.of("/ip4/127.0.0.1/tcp/0"),
         List.of(boot.dialableAddress()), new ValidatorConfig.DevnetKeySource(SEED, 4, i));
-    nodes[i] = ValidatorNode.start(config, options, P2pConsensusIT::tune);
+    nodes[i] = ValidatorNode.start(config, options, LoopbackIts::tune);
   }
 
   private List<ShardNode> live() {
@@ -83,22 +80,8 @@ class P2pConsensusIT {
     return out;
   }
 
-  private static NodeStatus status(ShardNode n) {
-    try {
-      return n.status().get(10, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
-  }
-
   private static void await(List<ShardNode> which, Predicate<NodeStatus> p, String what) throws InterruptedException {
-    long end = System.nanoTime() + DEADLINE.toNanos();
-    while (!which.stream().map(P2pConsensusIT::status).allMatch(p)) {
-      if (System.nanoTime() > end) {
-        throw new AssertionError("timed out waiting for " + what + ": " + which.stream().map(P2pConsensusIT::status).toList());
-      }
-      Thread.sleep(100);
-    }
+    LoopbackIts.awaitAll(which, p, what, DEADLINE);
   }
 
   private static Hash32 hashAt(ShardNode n, long height) {

@@ -1,5 +1,7 @@
 package io.fugue.chain.node;
 
+import static io.fugue.chain.node.LoopbackIts.status;
+import static io.fugue.chain.node.LoopbackIts.tune;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fugue.chain.consensus.ConsensusConfig;
@@ -15,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,26 +29,8 @@ class P2pShardsIT {
   @TempDir
   Path dir;
 
-  private static P2pConfig.Builder tune(P2pConfig.Builder b) {
-    return b.heartbeat(Duration.ofMillis(100)).bootstrapInterval(Duration.ofMillis(500)).workerThreads(1);
-  }
-
-  private static NodeStatus status(ShardNode n) {
-    try {
-      return n.status().get(10, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
-  }
-
   private static void await(List<ShardNode> which, Predicate<NodeStatus> p, String what) throws InterruptedException {
-    long end = System.nanoTime() + DEADLINE.toNanos();
-    while (!which.stream().map(P2pShardsIT::status).allMatch(p)) {
-      if (System.nanoTime() > end) {
-        throw new AssertionError("timed out waiting for " + what + ": " + which.stream().map(P2pShardsIT::status).toList());
-      }
-      Thread.sleep(200);
-    }
+    LoopbackIts.awaitAll(which, p, what, DEADLINE);
   }
 
   @Test
@@ -64,7 +47,7 @@ class P2pShardsIT {
           for (int i = 0; i < 4; i++) {
             nodes.add(ValidatorNode.start(new ValidatorConfig(genesis, s, dir.resolve(s + "-" + i),
                 List.of("/ip4/127.0.0.1/tcp/0"), List.of(boot.dialableAddress()),
-                new ValidatorConfig.DevnetKeySource(SEED, 4, i)), options, P2pShardsIT::tune));
+                new ValidatorConfig.DevnetKeySource(SEED, 4, i)), options, LoopbackIts::tune));
           }
         }
         List<ShardNode> all = nodes.stream().map(ValidatorNode::shardNode).toList();
