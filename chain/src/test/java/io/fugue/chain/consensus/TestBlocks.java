@@ -56,14 +56,14 @@ final class TestBlocks {
               new ValidatorSignature(Bytes.of(agg)), new SignerBitmap(size, Bytes.of(bits))));
         }
         if (b.hasRemaining()) {
-          return new Validation.Reject("trailing bytes");
+          return new ProposalValidation.Reject("trailing bytes");
         }
         if (valid != 1) {
-          return new Validation.Reject("state transition fails");
+          return new ProposalValidation.Reject("state transition fails");
         }
-        return new Validation.Accept(new ProposedBlock(height, Hash32.of(parent), hashOf(encoded), encoded, proof));
+        return new ProposalValidation.Accept(new ProposedBlock(height, Hash32.of(parent), hashOf(encoded), encoded, proof));
       } catch (RuntimeException e) {
-        return new Validation.Reject("undecodable block: " + e.getMessage());
+        return new ProposalValidation.Reject("undecodable block: " + e.getMessage());
       }
     };
   }
