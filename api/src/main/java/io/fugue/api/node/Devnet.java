@@ -2,7 +2,7 @@ package io.fugue.api.node;
 
 import io.fugue.api.ApiConfig;
 import io.fugue.api.ApiLimits;
-import io.fugue.api.ApiServer;
+import io.fugue.api.server.ApiServer;
 import io.fugue.chain.consensus.BlsSignatureScheme;
 import io.fugue.chain.consensus.Committee;
 import io.fugue.chain.consensus.CommitteeSource;
@@ -24,7 +24,7 @@ import io.fugue.chain.storage.RocksDbConfig;
 import io.fugue.chain.storage.RocksDbKeyValueStore;
 import io.fugue.chain.txpool.TxPool;
 import io.fugue.chain.txpool.TxPoolConfig;
-import io.fugue.datasharing.DataSharingServices;
+import io.fugue.datasharing.services.DataSharingServices;
 import io.fugue.datasharing.attestation.AttestationModule;
 import io.fugue.datasharing.attestation.BeaconIssuerDirectory;
 import io.fugue.datasharing.registry.RegistryModule;

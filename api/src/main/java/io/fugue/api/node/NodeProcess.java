@@ -2,7 +2,7 @@ package io.fugue.api.node;
 
 import io.fugue.api.ApiConfig;
 import io.fugue.api.ApiLimits;
-import io.fugue.api.ApiServer;
+import io.fugue.api.server.ApiServer;
 import io.fugue.chain.crypto.KeyFile;
 import io.fugue.chain.crypto.Secp256k1PrivateKey;
 import io.fugue.chain.execution.Blockchain;
@@ -17,7 +17,7 @@ import io.fugue.chain.p2p.P2pConfig;
 import io.fugue.chain.storage.KeyValueStore;
 import io.fugue.chain.storage.RocksDbConfig;
 import io.fugue.chain.storage.RocksDbKeyValueStore;
-import io.fugue.datasharing.DataSharingServices;
+import io.fugue.datasharing.services.DataSharingServices;
 import io.fugue.datasharing.attestation.BeaconIssuerDirectory;
 import io.fugue.datasharing.registry.GovernanceConfig;
 import io.vertx.core.Vertx;

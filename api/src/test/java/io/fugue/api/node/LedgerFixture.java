@@ -17,7 +17,7 @@ import io.fugue.chain.primitives.ShardId;
 import io.fugue.chain.storage.InMemoryKeyValueStore;
 import io.fugue.chain.txpool.TxPool;
 import io.fugue.chain.txpool.TxPoolConfig;
-import io.fugue.datasharing.DataSharingServices;
+import io.fugue.datasharing.services.DataSharingServices;
 import io.fugue.datasharing.attestation.AttestationModule;
 import io.fugue.datasharing.attestation.BeaconIssuerDirectory;
 import io.fugue.datasharing.registry.RegistryModule;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fugue.chain.crypto.Secp256k1PrivateKey;
 import io.fugue.chain.storage.RocksDbConfig;
 import io.fugue.chain.storage.RocksDbKeyValueStore;
-import io.fugue.datasharing.DataSharingServices;
+import io.fugue.datasharing.services.DataSharingServices;
 import io.fugue.datasharing.query.Consent;
 import io.fugue.datasharing.query.Predicate;
 import io.fugue.datasharing.query.Query;
