@@ -1,5 +1,7 @@
 package io.fugue.datasharing;
 
+import io.fugue.chain.testing.MutableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fugue.chain.crypto.Secp256k1PrivateKey;

@@ -3,7 +3,7 @@ package io.fugue.api.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fugue.api.model.HexBytes;
-import io.fugue.api.support.MutableClock;
+import io.fugue.chain.testing.MutableClock;
 import io.fugue.api.support.TestKeys;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;

@@ -3,7 +3,7 @@ package io.fugue.api.node;
 import io.fugue.api.model.AccountAddress;
 import io.fugue.api.model.Caller;
 import io.fugue.api.model.Role;
-import io.fugue.api.support.MutableClock;
+import io.fugue.chain.testing.MutableClock;
 import io.fugue.chain.crypto.Secp256k1PrivateKey;
 import io.fugue.chain.execution.Blockchain;
 import io.fugue.chain.execution.BuildRequest;

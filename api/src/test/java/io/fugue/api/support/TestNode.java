@@ -1,5 +1,6 @@
 package io.fugue.api.support;
 
+import io.fugue.chain.testing.MutableClock;
 import io.fugue.api.ApiConfig;
 import io.fugue.api.server.ApiServer;
 import io.vertx.core.Future;

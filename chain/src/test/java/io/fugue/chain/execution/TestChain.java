@@ -1,5 +1,6 @@
 package io.fugue.chain.execution;
 
+import io.fugue.chain.testing.MutableClock;
 import io.fugue.chain.crypto.Secp256k1PrivateKey;
 import io.fugue.chain.genesis.DevnetGenesis;
 import io.fugue.chain.genesis.Genesis;

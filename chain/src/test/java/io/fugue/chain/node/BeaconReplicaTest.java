@@ -1,5 +1,6 @@
 package io.fugue.chain.node;
 
+import io.fugue.chain.testing.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fugue.chain.consensus.CommitteeSource;
@@ -76,14 +77,8 @@ class BeaconReplicaTest {
     });
   }
 
-  private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-    long end = System.nanoTime() + DEADLINE.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > end) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      Thread.sleep(10);
-    }
+  private static void await(BooleanSupplier condition, String what) {
+    Await.until(what, DEADLINE, condition);
   }
 
   @AfterEach

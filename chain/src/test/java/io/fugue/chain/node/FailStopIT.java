@@ -1,5 +1,6 @@
 package io.fugue.chain.node;
 
+import io.fugue.chain.testing.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fugue.chain.consensus.ConsensusConfig;
@@ -114,7 +115,7 @@ class FailStopIT {
           network.endpoint("0-0"), options, Clock.systemUTC());
       node.start();
       try {
-        awaitHead(node, 3);
+        Await.until("head 3", DEADLINE, () -> node.setup().chain().head().number() >= 3);
         store.failColumn.set(failing);
         Optional<Throwable> cause = node.terminated().toCompletableFuture().get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
 
@@ -142,15 +143,5 @@ class FailStopIT {
       chain.add(c);
     }
     return chain;
-  }
-
-  private static void awaitHead(ShardNode node, long height) throws Exception {
-    long end = System.nanoTime() + DEADLINE.toNanos();
-    while (node.setup().chain().head().number() < height) {
-      if (System.nanoTime() > end) {
-        throw new AssertionError("head " + node.setup().chain().head().number() + " never reached " + height);
-      }
-      Thread.sleep(20);
-    }
   }
 }

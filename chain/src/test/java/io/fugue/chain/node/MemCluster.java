@@ -1,5 +1,6 @@
 package io.fugue.chain.node;
 
+import io.fugue.chain.testing.Await;
 import io.fugue.chain.consensus.ConsensusConfig;
 import io.fugue.chain.consensus.RotatingLeaderSchedule;
 import io.fugue.chain.execution.RateLimits;
@@ -63,23 +64,8 @@ final class MemCluster implements AutoCloseable {
 
   /** Waits until every given node's head satisfies {@code condition}, or fails at the deadline. */
   void await(List<ShardNode> which, Predicate<NodeStatus> condition, Duration deadline, String what) {
-    long end = System.nanoTime() + deadline.toNanos();
-    while (true) {
-      List<NodeStatus> st = new ArrayList<>();
-      which.forEach(n -> st.add(status(n)));
-      if (st.stream().allMatch(condition)) {
-        return;
-      }
-      if (System.nanoTime() > end) {
-        throw new AssertionError("timed out waiting for " + what + ": " + st);
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
+    Await.value(what, deadline, () -> which.stream().map(this::status).toList(),
+        st -> st.stream().allMatch(condition));
   }
 
   void awaitHeight(List<ShardNode> which, long height, Duration deadline) {

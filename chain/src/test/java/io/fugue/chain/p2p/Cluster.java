@@ -1,5 +1,6 @@
 package io.fugue.chain.p2p;
 
+import io.fugue.chain.testing.Await;
 import io.fugue.chain.primitives.Bytes;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,13 +53,7 @@ final class Cluster implements AutoCloseable {
   }
 
   static void await(String what, Duration deadline, BooleanSupplier condition) {
-    Instant end = Instant.now().plus(deadline);
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(end)) {
-        throw new AssertionError("not within " + deadline + ": " + what);
-      }
-      pause();
-    }
+    Await.until(what, deadline, condition);
   }
 
   /** Publishes once some peer is subscribed: gossipsub refuses a topic nobody has joined yet. */
