@@ -17,6 +17,11 @@ import org.junit.jupiter.api.Test;
  * two packages depend on each other in a cycle.
  */
 class ArchitectureTest {
+  /** Deterministic packages: no I/O, no threads. */
+  private static final String[] PURE_PACKAGES = {
+    "io.fugue.chain.consensus..", "io.fugue.chain.codec..", "io.fugue.chain.primitives..", "io.fugue.chain.module.."
+  };
+
   private static JavaClasses chain;
 
   @BeforeAll
@@ -45,11 +50,7 @@ class ArchitectureTest {
     ArchRule rule =
         noClasses()
             .that()
-            .resideInAnyPackage(
-                "io.fugue.chain.consensus..",
-                "io.fugue.chain.codec..",
-                "io.fugue.chain.primitives..",
-                "io.fugue.chain.module..")
+            .resideInAnyPackage(PURE_PACKAGES)
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(
@@ -95,11 +96,7 @@ class ArchitectureTest {
     ArchRule rule =
         noClasses()
             .that()
-            .resideInAnyPackage(
-                "io.fugue.chain.consensus..",
-                "io.fugue.chain.codec..",
-                "io.fugue.chain.primitives..",
-                "io.fugue.chain.module..")
+            .resideInAnyPackage(PURE_PACKAGES)
             .should()
             .dependOnClassesThat()
             .haveFullyQualifiedName(Thread.class.getName())

@@ -22,10 +22,15 @@ class HeightStateTest {
         new ValidatorSignature(Bytes.of(new byte[96])), SignerBitmap.of(4, List.of(0, 1, 2)));
   }
 
-  @Test
-  void shouldKeepTheHighestPreparedCertificateAndPersistItsBlock() {
+  private HeightState atGenesis() {
     HeightState h = new HeightState(ChainHead.genesis(genesis));
     h.enter(ChainHead.genesis(genesis), committee);
+    return h;
+  }
+
+  @Test
+  void shouldKeepTheHighestPreparedCertificateAndPersistItsBlock() {
+    HeightState h = atGenesis();
     h.addBlock(block);
     h.notePrepared(prepared(block, 2));
     h.notePrepared(prepared(block, 1));
@@ -38,15 +43,13 @@ class HeightStateTest {
 
   @Test
   void shouldRefuseAPreparedCertificateForAnUnknownBlock() {
-    HeightState h = new HeightState(ChainHead.genesis(genesis));
-    h.enter(ChainHead.genesis(genesis), committee);
+    HeightState h = atGenesis();
     assertThatThrownBy(() -> h.notePrepared(prepared(block, 0))).isInstanceOf(IllegalStateException.class);
   }
 
   @Test
   void shouldForgetEverythingOfTheLastHeightOnEnteringTheNext() {
-    HeightState h = new HeightState(ChainHead.genesis(genesis));
-    h.enter(ChainHead.genesis(genesis), committee);
+    HeightState h = atGenesis();
     h.addBlock(block);
     h.notePrepared(prepared(block, 0));
     h.markNewViewSent(4);
@@ -62,8 +65,7 @@ class HeightStateTest {
 
   @Test
   void shouldSendOneNewViewPerView() {
-    HeightState h = new HeightState(ChainHead.genesis(genesis));
-    h.enter(ChainHead.genesis(genesis), committee);
+    HeightState h = atGenesis();
     assertThat(h.newViewDueFor(1)).isTrue();
     h.markNewViewSent(2);
     assertThat(h.newViewDueFor(2)).isFalse();

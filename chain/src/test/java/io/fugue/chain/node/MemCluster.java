@@ -11,7 +11,6 @@ import io.fugue.chain.primitives.ShardId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /** Shards × validators of {@link ShardNode}s over one {@link InMemoryNetwork}, with in-memory stores. */
@@ -48,11 +47,7 @@ final class MemCluster implements AutoCloseable {
   }
 
   NodeStatus status(ShardNode n) {
-    try {
-      return n.status().get(10, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
+    return LoopbackIts.status(n);
   }
 
   /** The validator index leading {@code height}, view 0, on {@code shard}. */
