@@ -107,7 +107,7 @@ public final class NodeCommands implements NodeLauncher {
    * could not store a finalized block must not look like a clean stop to its supervisor). Either way
    * the shutdown hook closes everything before the JVM exits.
    */
-  private int runUntilStopped(Runnable stop, CompletionStage<Optional<Throwable>> terminated) {
+  int runUntilStopped(Runnable stop, CompletionStage<Optional<Throwable>> terminated) {
     CountDownLatch stopped = new CountDownLatch(1);
     AtomicInteger exitCode = new AtomicInteger();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

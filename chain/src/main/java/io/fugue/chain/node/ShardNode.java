@@ -44,7 +44,6 @@ public final class ShardNode extends Service {
 
   private final ShardNodeSetup setup;
   private final int shard;
-  private final Committee committee;
   private final ConsensusStore consensusStore;
   private final ConsensusCodec gossipCodec;
   private final RotatingLeaderSchedule leaders;
@@ -62,7 +61,6 @@ public final class ShardNode extends Service {
     super("fugue-shard-" + setup.consensus().shard() + "-" + setup.signer().publicKey().shortHex());
     this.setup = setup;
     this.shard = setup.consensus().shard();
-    this.committee = setup.committees().committeeFor(setup.chain().head().number() + 1);
     this.consensusStore = new ConsensusStore(setup.store());
     this.gossipCodec = new ConsensusCodec(setup.consensus().limits());
     this.leaders = new RotatingLeaderSchedule(setup.consensus().blocksPerLeader(), setup.leaderSeed());
@@ -254,6 +252,7 @@ public final class ShardNode extends Service {
     }
     LOG.info("shard {} block {} finalized ({} txs, view {}, {} signers)", shard, proof.height(),
         block.body().transactions().size(), proof.viewId(), proof.signers().count());
+    Committee committee = setup.committees().committeeFor(proof.height());
     int leader = leaders.leaderIndex(committee, proof.height(), proof.viewId());
     if (committee.member(leader).equals(setup.signer().publicKey())) {
       setup.network().publish(shard, ConsensusNetwork.Kind.BLOCKS,
