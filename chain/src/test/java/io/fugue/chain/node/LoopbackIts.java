@@ -1,5 +1,6 @@
 package io.fugue.chain.node;
 
+import io.fugue.chain.testing.Loopback;
 import io.fugue.chain.p2p.P2pConfig;
 import java.time.Duration;
 import java.util.List;
@@ -12,9 +13,9 @@ import java.util.function.Predicate;
 final class LoopbackIts {
   private LoopbackIts() {}
 
-  /** A 100 ms gossip heartbeat and 500 ms Kademlia bootstrap, one worker thread per host. */
+  /** {@link Loopback#tune}: fast gossip settings for loopback hosts. */
   static P2pConfig.Builder tune(P2pConfig.Builder b) {
-    return b.heartbeat(Duration.ofMillis(100)).bootstrapInterval(Duration.ofMillis(500)).workerThreads(1);
+    return Loopback.tune(b);
   }
 
   static NodeStatus status(ShardNode n) {

@@ -1,5 +1,6 @@
 package io.fugue.chain.p2p;
 
+import io.fugue.chain.testing.Loopback;
 import io.fugue.chain.testing.Await;
 import io.fugue.chain.primitives.Bytes;
 import java.nio.file.Path;
@@ -17,11 +18,7 @@ final class Cluster implements AutoCloseable {
   private final List<P2pHost> hosts = new ArrayList<>();
 
   static P2pConfig.Builder fastConfig() {
-    return P2pConfig.builder()
-        .network(NETWORK)
-        .heartbeat(Duration.ofMillis(100))
-        .bootstrapInterval(Duration.ofMillis(500))
-        .workerThreads(1);
+    return Loopback.tune(P2pConfig.builder().network(NETWORK));
   }
 
   P2pHost bootnode() {
