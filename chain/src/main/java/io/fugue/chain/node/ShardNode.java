@@ -83,6 +83,9 @@ public final class ShardNode extends Service {
     } catch (Exception e) {
       throw new NodeException("shard " + shard + " node failed to start", e);
     }
+    if (!isRunning()) {
+      throw new NodeException("shard " + shard + " node failed while starting (see the FATAL line)");
+    }
     ConsensusNetwork net = setup.network();
     net.onRequest(new SyncServer(shard, setup.chain(), consensusStore, setup.syncLimits()));
     net.subscribe(shard, ConsensusNetwork.Kind.CONSENSUS, this::onGossip);
