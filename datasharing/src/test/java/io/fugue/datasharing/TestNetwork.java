@@ -1,7 +1,5 @@
 package io.fugue.datasharing;
 
-import io.fugue.chain.testing.MutableClock;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fugue.chain.crypto.Secp256k1PrivateKey;
@@ -22,6 +20,7 @@ import io.fugue.chain.primitives.ShardId;
 import io.fugue.chain.primitives.Uint256;
 import io.fugue.chain.primitives.Validation;
 import io.fugue.chain.storage.InMemoryKeyValueStore;
+import io.fugue.chain.testing.MutableClock;
 import io.fugue.datasharing.attestation.AttestationModule;
 import io.fugue.datasharing.attestation.AttestationTx;
 import io.fugue.datasharing.attestation.BeaconIssuerDirectory;

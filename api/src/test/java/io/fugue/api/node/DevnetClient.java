@@ -1,10 +1,10 @@
 package io.fugue.api.node;
 
-import io.fugue.chain.testing.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fugue.chain.crypto.Secp256k1PrivateKey;
 import io.fugue.chain.ledger.Transaction;
+import io.fugue.chain.testing.Await;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;

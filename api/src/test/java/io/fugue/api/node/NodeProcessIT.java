@@ -1,6 +1,5 @@
 package io.fugue.api.node;
 
-import io.fugue.chain.testing.Loopback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fugue.api.ApiLimits;
@@ -16,6 +15,7 @@ import io.fugue.chain.node.ValidatorConfig;
 import io.fugue.chain.p2p.P2pConfig;
 import io.fugue.chain.p2p.P2pHost;
 import io.fugue.chain.primitives.Bytes;
+import io.fugue.chain.testing.Loopback;
 import io.fugue.zk.Opening;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

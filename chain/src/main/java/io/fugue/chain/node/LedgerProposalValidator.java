@@ -1,9 +1,9 @@
 package io.fugue.chain.node;
 
+import io.fugue.chain.consensus.ProposalValidation;
 import io.fugue.chain.consensus.ProposalValidator;
 import io.fugue.chain.consensus.ProposedBlock;
 import io.fugue.chain.consensus.QuorumCertificate;
-import io.fugue.chain.consensus.ProposalValidation;
 import io.fugue.chain.execution.Blockchain;
 import io.fugue.chain.ledger.Block;
 import io.fugue.chain.primitives.Bytes;

@@ -1,6 +1,5 @@
 package io.fugue.chain.node;
 
-import io.fugue.chain.testing.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fugue.chain.consensus.CommitteeSource;
@@ -22,6 +21,7 @@ import io.fugue.chain.primitives.Address;
 import io.fugue.chain.primitives.Bytes;
 import io.fugue.chain.primitives.ShardId;
 import io.fugue.chain.storage.InMemoryKeyValueStore;
+import io.fugue.chain.testing.Await;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

@@ -1,6 +1,5 @@
 package io.fugue.chain.node;
 
-import io.fugue.chain.testing.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fugue.chain.consensus.ConsensusConfig;
@@ -16,6 +15,7 @@ import io.fugue.chain.storage.KeyValue;
 import io.fugue.chain.storage.KeyValueStore;
 import io.fugue.chain.storage.KvTransaction;
 import io.fugue.chain.storage.StorageException;
+import io.fugue.chain.testing.Await;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;

@@ -1,6 +1,5 @@
 package io.fugue.chain.node;
 
-import io.fugue.chain.service.Service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fugue.chain.execution.Blockchain;
@@ -10,6 +9,7 @@ import io.fugue.chain.primitives.Bytes;
 import io.fugue.chain.primitives.Hash32;
 import io.fugue.chain.primitives.ShardId;
 import io.fugue.chain.primitives.Uint256;
+import io.fugue.chain.service.Service;
 import io.fugue.chain.txpool.AddResult;
 import java.time.Duration;
 import java.util.List;

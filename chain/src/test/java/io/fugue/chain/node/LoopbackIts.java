@@ -1,10 +1,10 @@
 package io.fugue.chain.node;
 
-import io.fugue.chain.testing.Loopback;
 import io.fugue.chain.p2p.P2pConfig;
+import io.fugue.chain.testing.Await;
+import io.fugue.chain.testing.Loopback;
 import java.time.Duration;
 import java.util.List;
-import io.fugue.chain.testing.Await;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;

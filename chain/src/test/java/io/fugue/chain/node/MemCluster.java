@@ -1,6 +1,5 @@
 package io.fugue.chain.node;
 
-import io.fugue.chain.testing.Await;
 import io.fugue.chain.consensus.ConsensusConfig;
 import io.fugue.chain.consensus.RotatingLeaderSchedule;
 import io.fugue.chain.execution.RateLimits;
@@ -8,6 +7,7 @@ import io.fugue.chain.genesis.DevnetGenesis;
 import io.fugue.chain.genesis.Genesis;
 import io.fugue.chain.primitives.Bytes;
 import io.fugue.chain.primitives.ShardId;
+import io.fugue.chain.testing.Await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.fugue.chain.p2p;
 
-import io.fugue.chain.testing.Loopback;
-import io.fugue.chain.testing.Await;
 import io.fugue.chain.primitives.Bytes;
+import io.fugue.chain.testing.Await;
+import io.fugue.chain.testing.Loopback;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
