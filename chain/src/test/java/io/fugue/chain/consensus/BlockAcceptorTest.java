@@ -17,9 +17,7 @@ class BlockAcceptorTest {
       new CertificateVerifier(scheme, 0), metrics);
 
   private HeightState atGenesis() {
-    HeightState h = new HeightState(ChainHead.genesis(genesis));
-    h.enter(ChainHead.genesis(genesis), committee);
-    return h;
+    return TestBlocks.heightAbove(ChainHead.genesis(genesis), committee);
   }
 
   @Test

@@ -23,9 +23,7 @@ class HeightStateTest {
   }
 
   private HeightState atGenesis() {
-    HeightState h = new HeightState(ChainHead.genesis(genesis));
-    h.enter(ChainHead.genesis(genesis), committee);
-    return h;
+    return TestBlocks.heightAbove(ChainHead.genesis(genesis), committee);
   }
 
   @Test

@@ -26,6 +26,13 @@ final class TestBlocks {
     return new ProposedBlock(height, parent, hashOf(encoded), encoded, parentCommit);
   }
 
+  /** The state of the height above {@code head}, voted on by {@code committee}. */
+  static HeightState heightAbove(ChainHead head, Committee committee) {
+    HeightState h = new HeightState(head);
+    h.enter(head, committee);
+    return h;
+  }
+
   static Hash32 hashOf(Bytes encoded) {
     return Hash32.of(TestSignatureScheme.sha256(encoded.toArray()));
   }
