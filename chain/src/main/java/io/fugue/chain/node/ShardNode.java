@@ -211,6 +211,7 @@ public final class ShardNode {
     }
     syncer.notePeer(from);
     ConsensusMessage m = d.message();
+    syncer.noteHeight(m.height());
     return onDriver(() -> perform(machine.onMessage(m, now())))
         ? ConsensusNetwork.Verdict.ACCEPT : ConsensusNetwork.Verdict.IGNORE;
   }
