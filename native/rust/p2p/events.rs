@@ -34,9 +34,11 @@ pub enum Event {
     Disconnected {
         peer: String,
     },
+    /// `protocol` is the peer's identify protocol version, `/fugue/<network>/1.0.0` for a node.
     Identified {
         peer: String,
         agent: String,
+        protocol: String,
         listen: Vec<String>,
     },
     /// `propagation` forwarded it; `source` signed it. Java must answer with a verdict.
@@ -91,9 +93,13 @@ impl Event {
             Event::Identified {
                 peer,
                 agent,
+                protocol,
                 listen,
             } => {
-                w.string(peer).string(agent).strings(listen);
+                w.string(peer)
+                    .string(agent)
+                    .string(protocol)
+                    .strings(listen);
                 TAG_IDENTIFIED
             }
             Event::Gossip {
@@ -163,6 +169,7 @@ impl Event {
             TAG_IDENTIFIED => Event::Identified {
                 peer: r.string("peer")?,
                 agent: r.string("agent")?,
+                protocol: r.string("protocol")?,
                 listen: r.strings("listen")?,
             },
             TAG_GOSSIP => Event::Gossip {
@@ -326,6 +333,7 @@ mod tests {
             Event::Identified {
                 peer: "p".into(),
                 agent: "g".into(),
+                protocol: "/fugue/n/1.0.0".into(),
                 listen: vec!["l".into()],
             },
             Event::Gossip {

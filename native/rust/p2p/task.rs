@@ -283,6 +283,7 @@ impl Task {
         self.emit(Event::Identified {
             peer: peer_id.to_string(),
             agent: info.agent_version,
+            protocol: info.protocol_version,
             listen: info.listen_addrs.iter().map(|a| a.to_string()).collect(),
         });
     }

@@ -9,8 +9,9 @@ import java.util.Optional;
  */
 public record CliServices(
     Optional<KeyStore> keys, Optional<TransferSigner> transfers, Optional<NodeLauncher> nodes,
-    Optional<ChainWriter> writer) {
+    Optional<ChainWriter> writer, Optional<OperatorTools> tools) {
   public CliServices {
+    Objects.requireNonNull(tools, "tools");
     Objects.requireNonNull(writer, "writer");
     Objects.requireNonNull(keys, "keys");
     Objects.requireNonNull(transfers, "transfers");
@@ -19,7 +20,16 @@ public record CliServices(
 
   public CliServices(
       Optional<KeyStore> keys, Optional<TransferSigner> transfers, Optional<NodeLauncher> nodes) {
-    this(keys, transfers, nodes, Optional.empty());
+    this(keys, transfers, nodes, Optional.empty(), Optional.empty());
+  }
+
+  public CliServices(Optional<KeyStore> keys, Optional<TransferSigner> transfers, Optional<NodeLauncher> nodes,
+      Optional<ChainWriter> writer) {
+    this(keys, transfers, nodes, writer, Optional.empty());
+  }
+
+  OperatorTools operatorTools(String command) {
+    return tools.orElseThrow(() -> CliException.unavailable(command, "the chain's crypto and genesis code"));
   }
 
   /** What this build of the api module has on its own: none of the chain-backed ports yet. */

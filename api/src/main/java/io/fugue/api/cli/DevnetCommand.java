@@ -1,6 +1,8 @@
 package io.fugue.api.cli;
 
+import io.fugue.api.logging.LogSettings;
 import java.nio.file.Path;
+import org.slf4j.event.Level;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,6 +26,10 @@ final class DevnetCommand implements Callable<Integer> {
   public Integer call() {
     NodeLauncher nodes = parent.services().nodes().orElseThrow(() -> CliException.unavailable(
         "fugue devnet", "the chain node (storage, consensus, p2p) and the data-sharing modules"));
+    if (!FugueCli.logLevelGiven() && !LogSettings.hasLevel("io.fugue.chain")) {
+      // Twelve validators in one process log every finalized block: keep the terminal readable.
+      LogSettings.level("io.fugue.chain", Level.WARN);
+    }
     return nodes.devnet(dataDir, apiPort);
   }
 }

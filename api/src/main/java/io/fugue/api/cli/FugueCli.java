@@ -1,5 +1,6 @@
 package io.fugue.api.cli;
 
+import io.fugue.api.logging.LogSettings;
 import java.io.PrintWriter;
 import java.util.Objects;
 import picocli.CommandLine;
@@ -13,19 +14,48 @@ import picocli.CommandLine.Command;
 @Command(name = "fugue", mixinStandardHelpOptions = true, version = "fugue 0.1.0",
     description = "Fugue: a sharded proof-of-stake chain for privacy-preserving data sharing.",
     subcommands = {DevnetCommand.class, NodeCommand.class, BootnodeCommand.class,
-        KeysCommand.class, TxCommand.class, IssuerCommand.class, SchemaCommand.class,
+        KeysCommand.class, NodeKeyCommand.class, GenesisCommand.class, AuthCommand.class, TxCommand.class, IssuerCommand.class, SchemaCommand.class,
         AttestCommand.class, RevokeCommand.class, VaultCommand.class, QueryCommand.class},
     exitCodeListHeading = "Exit codes:%n",
-    exitCodeList = {"0:success", "1:the node refused or could not be reached",
-        "2:invalid usage", "3:not available in this build"})
+    exitCodeList = {"0:success", "1:failed: the node refused or could not be reached, or a file or config is bad",
+        "2:invalid usage (an option or value the CLI rejects itself)", "3:not available in this build",
+        "4:wrong key password (or the key file was altered)"})
 public final class FugueCli implements Runnable {
   public static final int EXIT_OK = 0;
   public static final int EXIT_FAILED = 1;
   public static final int EXIT_USAGE = 2;
   public static final int EXIT_UNAVAILABLE = 3;
+  public static final int EXIT_KEY_PASSWORD = 4;
 
   private final CliServices services;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  /** Whether --log-level was given (the devnet quiets the chain's logs unless it was). */
+  private static volatile boolean logLevelGiven;
+
+  @CommandLine.Option(names = "--log-level", paramLabel = "LEVEL", scope = CommandLine.ScopeType.INHERIT,
+      description = "error, warn, info (default), debug or trace.")
+  void logLevel(String level) {
+    try {
+      LogSettings.level(LogSettings.parseLevel(level, "--log-level"));
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    logLevelGiven = true;
+  }
+
+  @CommandLine.Option(names = "--log-format", paramLabel = "FORMAT", scope = CommandLine.ScopeType.INHERIT,
+      description = "text (default) or json: one JSON object per line on stderr.")
+  void logFormat(String format) {
+    try {
+      LogSettings.format(LogSettings.parseFormat(format));
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  static boolean logLevelGiven() {
+    return logLevelGiven;
+  }
 
   public FugueCli(CliServices services) {
     this.services = Objects.requireNonNull(services, "services");

@@ -19,7 +19,8 @@ final class NodeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (!Files.isRegularFile(config)) {
-      throw new CliException(FugueCli.EXIT_USAGE, "no configuration file at " + config);
+      // A bad config is exit 1 like every other config error; 2 is for the command line itself.
+      throw new CliException(FugueCli.EXIT_FAILED, "cannot start the node: no configuration file at " + config);
     }
     NodeLauncher nodes = parent.services().nodes().orElseThrow(() -> CliException.unavailable(
         "fugue node", "the chain node (storage, consensus, p2p)"));

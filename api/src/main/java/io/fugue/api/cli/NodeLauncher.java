@@ -11,5 +11,9 @@ public interface NodeLauncher {
 
   int node(Path config);
 
-  int bootnode(Path dataDir, int port);
+  /**
+   * A bootnode of {@code network} (the genesis networkId) listening on {@code listen}, its
+   * identity in {@code keyFile} (created if absent).
+   */
+  int bootnode(String network, String listen, Path keyFile);
 }

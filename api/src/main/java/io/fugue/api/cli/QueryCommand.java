@@ -22,7 +22,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code fugue query create|answer|status}: range queries as client or holder. */
 @Command(name = "query", mixinStandardHelpOptions = true, description = "Range queries.",
-    subcommands = {QueryCommand.Create.class, QueryCommand.Answer.class, QueryCommand.Status.class})
+    subcommands = {QueryCommand.Create.class, QueryCommand.Answer.class, QueryCommand.Status.class,
+        QueryCommand.Result.class})
 final class QueryCommand implements Runnable {
   @ParentCommand FugueCli parent;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -30,7 +31,7 @@ final class QueryCommand implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "name a query command: create, answer, status");
+        "name a query command: create, answer, status, result");
   }
 
   @Command(name = "create", mixinStandardHelpOptions = true, description = "Ask a range query.")
@@ -53,6 +54,7 @@ final class QueryCommand implements Runnable {
     @Override
     public Integer call() {
       attestations.forEach(a -> Hex.digest(a, "--attestation"));
+      checkRange();
       ObjectNode body = FugueClient.object().put("predicate", predicate)
           .put("threshold", threshold).put("purpose", purpose).put("nonce", nonce());
       attestations.forEach(body.putArray("attestations")::add);
@@ -62,6 +64,25 @@ final class QueryCommand implements Runnable {
       FugueClient client = api.client();
       String token = api.token(client, query.parent.services());
       return Printer.print(spec.commandLine().getOut(), client.post("/v1/queries", token, body));
+    }
+
+    /** What the API would refuse with a schema error, said plainly before any call (exit 2). */
+    private void checkRange() {
+      if (!List.of("gte", "lte", "between").contains(predicate)) {
+        throw new CliException(FugueCli.EXIT_USAGE, "--predicate " + predicate + ": must be gte, lte or between");
+      }
+      if (threshold < 0) {
+        throw new CliException(FugueCli.EXIT_USAGE, "--threshold " + threshold + ": must not be negative");
+      }
+      if (predicate.equals("between") != (upper != null)) {
+        throw new CliException(FugueCli.EXIT_USAGE, "--upper goes with --predicate between, and only with it");
+      }
+      if (upper != null && upper < threshold) {
+        throw new CliException(FugueCli.EXIT_USAGE, "--upper " + upper + ": must be at least --threshold " + threshold);
+      }
+      if (purpose.isBlank()) {
+        throw new CliException(FugueCli.EXIT_USAGE, "--purpose must not be empty");
+      }
     }
 
     private String nonce() {
@@ -166,6 +187,23 @@ final class QueryCommand implements Runnable {
       FugueClient client = api.client();
       String token = api.token(client, query.parent.services());
       return Printer.print(spec.commandLine().getOut(), client.get("/v1/queries/" + id, token));
+    }
+  }
+
+  @Command(name = "result", mixinStandardHelpOptions = true,
+      description = "Show a query's outcome (status, outcome, proof hash or reason).")
+  static final class Result implements Callable<Integer> {
+    @ParentCommand QueryCommand query;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Mixin ApiOptions api;
+    @Parameters(index = "0", paramLabel = "QUERY_ID") String id;
+
+    @Override
+    public Integer call() {
+      Hex.digest(id, "QUERY_ID");
+      FugueClient client = api.client();
+      String token = api.token(client, query.parent.services());
+      return Printer.print(spec.commandLine().getOut(), client.get("/v1/queries/" + id + "/result", token));
     }
   }
 }

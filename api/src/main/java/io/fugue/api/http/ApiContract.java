@@ -32,22 +32,28 @@ public final class ApiContract {
     this.document = document;
   }
 
-  /** Loads and checks the document; fails if it is invalid or an operation has no known role. */
+  /**
+   * Loads and checks the document; fails if it is invalid or an operation has no known role. The
+   * reading, parsing and schema resolution (tens to hundreds of milliseconds on a loaded machine)
+   * run on a worker thread, never on the caller's event loop.
+   */
   public static Future<ApiContract> load(Vertx vertx) {
-    Buffer raw;
-    try (InputStream in = ApiContract.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        return Future.failedFuture(new ApiException("missing classpath resource " + RESOURCE));
+    return vertx.<Future<ApiContract>>executeBlocking(() -> {
+      Buffer raw;
+      try (InputStream in = ApiContract.class.getResourceAsStream(RESOURCE)) {
+        if (in == null) {
+          throw new ApiException("missing classpath resource " + RESOURCE);
+        }
+        raw = Buffer.buffer(in.readAllBytes());
+      } catch (IOException e) {
+        throw new ApiException("cannot read " + RESOURCE, e);
       }
-      raw = Buffer.buffer(in.readAllBytes());
-    } catch (IOException e) {
-      return Future.failedFuture(new ApiException("cannot read " + RESOURCE, e));
-    }
-    JsonObject json = new JsonObject(raw);
-    return OpenAPIContract.from(vertx, json).map(c -> {
-      c.operations().forEach(ApiContract::roleOf);
-      return new ApiContract(c, raw);
-    });
+      JsonObject json = new JsonObject(raw);
+      return OpenAPIContract.from(vertx, json).map(c -> {
+        c.operations().forEach(ApiContract::roleOf);
+        return new ApiContract(c, raw);
+      });
+    }, false).compose(contract -> contract);
   }
 
   public OpenAPIContract openApi() {

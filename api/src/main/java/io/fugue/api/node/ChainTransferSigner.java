@@ -10,7 +10,7 @@ import io.fugue.chain.primitives.Uint256;
 import java.math.BigInteger;
 
 /**
- * Signs a same-shard transfer with the sender's key from the key store, in the chain's transaction
+ * Signs a transfer with the sender's key from the key store, in the chain's transaction
  * encoding, for the network's chain id (the devnet's by default).
  */
 public final class ChainTransferSigner implements TransferSigner {
@@ -19,18 +19,17 @@ public final class ChainTransferSigner implements TransferSigner {
 
   private final KeyFileKeyStore keys;
   private final long chainId;
-  private final ShardId shard;
 
-  public ChainTransferSigner(KeyFileKeyStore keys, long chainId, ShardId shard) {
+  public ChainTransferSigner(KeyFileKeyStore keys, long chainId) {
     this.keys = keys;
     this.chainId = chainId;
-    this.shard = shard;
   }
 
   @Override
-  public HexBytes signTransfer(AccountAddress from, AccountAddress to, BigInteger amount, long nonce) {
-    var unsigned = Transfer.unsigned(chainId, nonce, shard, FEE,
-        new Transfer(shard, Convert.address(to), Uint256.of(amount), Bytes.EMPTY));
+  public HexBytes signTransfer(AccountAddress from, AccountAddress to, BigInteger amount, long nonce, int shard,
+      int toShard) {
+    var unsigned = Transfer.unsigned(chainId, nonce, ShardId.of(shard), FEE,
+        new Transfer(ShardId.of(toShard), Convert.address(to), Uint256.of(amount), Bytes.EMPTY));
     return Convert.hex(unsigned.sign(keys.privateKey(from)).encode());
   }
 }

@@ -102,7 +102,7 @@ public final class Devnet implements AutoCloseable {
 
   private void open(Options o) {
     layout.writeGenesis(o.dataDir());
-    GenesisConfig genesis = layout.devnet().config();
+    GenesisConfig genesis = layout.genesis();
     List<Blockchain> replicas = new ArrayList<>();
     Map<Integer, ShardChains.Held> held = new TreeMap<>();
     ModuleRegistry beaconModules = ModuleRegistry.builder()
@@ -111,7 +111,7 @@ public final class Devnet implements AutoCloseable {
       ModuleRegistry modules = s == 0 ? beaconModules : shardModules(replicas.get(0));
       for (int i = 0; i < DevnetLayout.VALIDATORS_PER_SHARD; i++) {
         KeyValueStore store = track(RocksDbKeyValueStore.open(DevnetLayout.validatorDir(o.dataDir(), s, i),
-            RocksDbConfig.defaults().withBlockCacheBytes(4L << 20)));
+            RocksDbConfig.devnet()));
         ShardNode node = openValidator(genesis, s, layout.devnet().validators().get(s).get(i), store,
             modules, o.blockIntervalMillis());
         nodes.add(node);
@@ -125,7 +125,7 @@ public final class Devnet implements AutoCloseable {
     }
     chains = new ShardChains(held);
     nodeStore = track(RocksDbKeyValueStore.open(DevnetLayout.nodeDir(o.dataDir()),
-        RocksDbConfig.defaults().withBlockCacheBytes(4L << 20)));
+        RocksDbConfig.devnet()));
     DataSharingReads reads = new DataSharingReads(chains, clock);
     DataSharingServices services = DataSharingServices.create(nodeStore, layout.vaultKey(), reads,
         new BeaconIssuerDirectory(() -> chains.beacon().headState()), clock);

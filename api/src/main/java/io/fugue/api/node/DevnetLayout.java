@@ -3,6 +3,7 @@ package io.fugue.api.node;
 import io.fugue.chain.crypto.Secp256k1PrivateKey;
 import io.fugue.chain.execution.RateLimits;
 import io.fugue.chain.genesis.DevnetGenesis;
+import io.fugue.chain.genesis.GenesisConfig;
 import io.fugue.chain.genesis.GenesisWriter;
 import io.fugue.chain.primitives.Address;
 import io.fugue.chain.primitives.Bytes;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The devnet's fixed shape: the beacon chain and two shards, four validators each, ten funded
@@ -36,6 +38,17 @@ public final class DevnetLayout {
 
   public DevnetGenesis.Devnet devnet() {
     return devnet;
+  }
+
+  /**
+   * The devnet's genesis, with its governance (accounts 0 and 1, threshold 1) in the file, so the
+   * {@code genesis.json} it writes also starts a {@code fugue node} of the same chain.
+   */
+  public GenesisConfig genesis() {
+    GenesisConfig c = devnet.config();
+    return new GenesisConfig(c.networkId(), c.chainId(), c.shardCount(), c.timestamp(), c.blockTimeMillis(),
+        c.blocksPerEpoch(), c.leaderRotationBlocks(), c.maxClockDriftMillis(), c.rateLimits(), c.rewards(),
+        c.shards(), Optional.of(new GenesisConfig.Governance(List.of(account(0), account(1)), 1)));
   }
 
   public List<Secp256k1PrivateKey> accounts() {
@@ -69,7 +82,7 @@ public final class DevnetLayout {
     try {
       Files.createDirectories(dataDir);
       if (!Files.exists(file)) {
-        Files.writeString(file, GenesisWriter.toJson(devnet.config()));
+        Files.writeString(file, GenesisWriter.toJson(genesis()));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);

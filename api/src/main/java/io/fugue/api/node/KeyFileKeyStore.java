@@ -108,6 +108,11 @@ public final class KeyFileKeyStore implements KeyStore {
     char[] pw = password.get();
     try {
       return KeyFile.decryptSecp256k1(KeyFiles.read(file), pw);
+    } catch (io.fugue.chain.crypto.CryptoException e) {
+      // The GCM tag check fails on a wrong password: its own exit code, not "the node refused".
+      int code = e.getMessage() != null && e.getMessage().startsWith("wrong password")
+          ? FugueCli.EXIT_KEY_PASSWORD : FugueCli.EXIT_FAILED;
+      throw new CliException(code, "cannot unlock " + file.getFileName() + ": " + e.getMessage());
     } catch (ChainException e) {
       throw new CliException(FugueCli.EXIT_FAILED, "cannot unlock " + file.getFileName() + ": " + e.getMessage());
     } finally {

@@ -3,7 +3,6 @@ package io.fugue.api.node;
 import io.fugue.api.cli.CliServices;
 import io.fugue.api.cli.FugueCli;
 import io.fugue.chain.crypto.KeyFile;
-import io.fugue.chain.primitives.ShardId;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -15,17 +14,23 @@ import java.util.Optional;
  * {@code ~/.fugue/keys}); their password comes from {@code FUGUE_KEY_PASSWORD} or a prompt.
  */
 public final class Main {
-  /** The devnet's chain id; the CLI signs for it. */
+  /** The devnet's chain id: what the CLI signs for unless {@code FUGUE_CHAIN_ID} names another. */
   static final long CHAIN_ID = 1337;
 
   private Main() {}
 
   public static void main(String[] args) {
-    // Twelve validators log every finalized block; keep the devnet's terminal readable.
-    System.setProperty("org.slf4j.simpleLogger.log.io.fugue.chain", System.getProperty(
-        "org.slf4j.simpleLogger.log.io.fugue.chain", "warn"));
-    System.exit(FugueCli.run(services(), new PrintWriter(System.out, true),
-        new PrintWriter(System.err, true), args));
+    PrintWriter out = new PrintWriter(System.out, true);
+    PrintWriter err = new PrintWriter(System.err, true);
+    CliServices services;
+    try {
+      services = services();
+    } catch (io.fugue.api.cli.CliException e) {
+      err.println("fugue: " + e.getMessage());
+      System.exit(e.exitCode());
+      return;
+    }
+    System.exit(FugueCli.run(services, out, err, args));
   }
 
   static CliServices services() {
@@ -34,9 +39,28 @@ public final class Main {
         ? Path.of(System.getProperty("user.home"), ".fugue", "keys") : Path.of(dir);
     KeyFileKeyStore store = new KeyFileKeyStore(keys, Main::password, KeyFile.ScryptParams.defaults());
     return new CliServices(Optional.of(store),
-        Optional.of(new ChainTransferSigner(store, CHAIN_ID, ShardId.of(1))),
+        Optional.of(new ChainTransferSigner(store, chainId())),
         Optional.of(new NodeCommands(System.out)),
-        Optional.of(new KeyStoreChainWriter(store, new ClientFlows(CHAIN_ID))));
+        Optional.of(new KeyStoreChainWriter(store, new ClientFlows(chainId()))),
+        Optional.of(new ChainOperatorTools(KeyFile.ScryptParams.defaults())));
+  }
+
+  /** {@code FUGUE_CHAIN_ID} (the genesis chainId of the network the CLI signs for), else the devnet's. */
+  static long chainId() {
+    String env = System.getenv("FUGUE_CHAIN_ID");
+    if (env == null || env.isBlank()) {
+      return CHAIN_ID;
+    }
+    try {
+      long id = Long.parseLong(env.trim());
+      if (id >= 0) {
+        return id;
+      }
+    } catch (NumberFormatException e) {
+      // Reported below.
+    }
+    throw new io.fugue.api.cli.CliException(FugueCli.EXIT_USAGE,
+        "FUGUE_CHAIN_ID '" + env + "': must be the genesis chainId, a non-negative integer");
   }
 
   private static char[] password() {

@@ -47,7 +47,27 @@ public final class NodeCommands implements NodeLauncher {
     writeVaultKey(devnet.layout(), dataDir.resolve("vault-key.txt"));
     out.print(DevnetGuide.text(devnet, dataDir, keys));
     out.flush();
+    announceReady(devnet);
     return runUntilStopped(devnet::close, new CompletableFuture<>());
+  }
+
+  /**
+   * Prints one "ready" line once every shard finalized a block (when {@code /health} turns 200), so
+   * a script can wait for it instead of polling; gives up silently when the devnet stops first.
+   */
+  private void announceReady(Devnet devnet) {
+    Thread t = new Thread(() -> {
+      try {
+        Duration took = devnet.awaitFirstBlocks(Duration.ofDays(365));
+        out.println("fugue devnet: ready after " + took.toMillis() / 100 / 10.0 + " s: every shard finalized a block; "
+            + "API http://127.0.0.1:" + devnet.apiPort());
+        out.flush();
+      } catch (InterruptedException | RuntimeException e) {
+        // Stopped (Ctrl-C) before it was ready: nothing to announce.
+      }
+    }, "fugue-devnet-ready");
+    t.setDaemon(true);
+    t.start();
   }
 
   /** Writes the devnet accounts' key files (password {@value #DEVNET_PASSWORD}) once. */
@@ -73,31 +93,60 @@ public final class NodeCommands implements NodeLauncher {
     NodeProcess node;
     try {
       node = NodeProcess.start(ValidatorConfig.load(config), NodeProcess.Options.defaults(), Clock.systemUTC());
-    } catch (ChainException | IllegalStateException e) {
-      // Config, genesis, key, store or API port: the message names what is wrong.
-      out.println("fugue: cannot start the node: " + e.getMessage());
-      return 1;
+    } catch (RuntimeException e) {
+      // Config, genesis, key, store, p2p or API port: one line naming what is wrong, no stack trace.
+      out.println("fugue: cannot start the node: " + oneLine(e));
+      return e instanceof io.fugue.chain.crypto.CryptoException c && c.getMessage() != null
+          && c.getMessage().startsWith("wrong password") ? io.fugue.api.cli.FugueCli.EXIT_KEY_PASSWORD : 1;
     }
+    banner(node);
+    return runUntilStopped(node::close, node.validator().terminated());
+  }
+
+  /** What an operator checks first: the shards, the genesis every peer must share, where to reach it. */
+  private void banner(NodeProcess node) {
     ValidatorNode v = node.validator();
-    out.println("validator of shard " + v.shardNode().shard() + " running; p2p " + v.dialableAddress());
-    v.beaconReplica().ifPresent(r -> out.println("following the beacon chain (replica at block "
-        + r.chain().head().number() + ")"));
-    node.apiPort().ifPresent(port -> out.println("API on port " + port));
-    out.println("Ctrl-C stops it.");
-    return runUntilStopped(node::close, v.terminated());
+    var genesis = v.genesis();
+    var host = v.p2pHost();
+    out.println("fugue node: network " + genesis.networkId() + " (chain id " + genesis.chainId() + "), validator of shard "
+        + v.shardNode().shard() + v.beaconReplica().map(r -> ", following the beacon chain (shard 0)").orElse(""));
+    out.println("  genesis hash " + io.fugue.chain.genesis.Genesis.configHash(genesis).toBytes().toPrefixedHex());
+    out.println("  peer id      " + host.peerId().value());
+    host.listenAddresses().forEach(a -> out.println("  listening on " + a + "/p2p/" + host.peerId().value()));
+    node.apiPort().ifPresent(port -> out.println("  API          http://" + node.apiHost().orElse("127.0.0.1") + ":"
+        + port + " (ready: /health/ready)"));
+    out.println("Ctrl-C or SIGTERM stops it.");
+    out.flush();
+  }
+
+  /** The message of {@code e} and its causes, on one line. */
+  static String oneLine(Throwable e) {
+    StringBuilder b = new StringBuilder(String.valueOf(e.getMessage()));
+    for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+      if (c.getMessage() != null && !b.toString().contains(c.getMessage())) {
+        b.append(": ").append(c.getMessage());
+      }
+    }
+    return b.toString().replace('\n', ' ');
   }
 
   @Override
-  public int bootnode(Path dataDir, int port) {
+  public int bootnode(String network, String listen, Path keyFile) {
     P2pHost host;
     try {
-      host = P2pHost.start(P2pConfig.builder().asBootnode().listen("/ip4/0.0.0.0/tcp/" + port)
-          .network("fugue-devnet").keyPath(dataDir.resolve("bootnode.key")).build());
-    } catch (RuntimeException e) {
+      Path parent = keyFile.toAbsolutePath().getParent();
+      if (parent != null) {
+        java.nio.file.Files.createDirectories(parent);
+      }
+      host = P2pHost.start(P2pConfig.builder().asBootnode().listen(listen)
+          .network(network).keyPath(keyFile).build());
+    } catch (RuntimeException | java.io.IOException e) {
       out.println("fugue: cannot start the bootnode: " + e.getMessage());
       return 1;
     }
-    out.println("bootnode running (Kademlia server, no topics): " + host.dialableAddress());
+    out.println("bootnode of network " + network + " running (Kademlia server, no topics); give nodes "
+        + "one of these as a bootnode:");
+    host.listenAddresses().forEach(a -> out.println("  " + a + "/p2p/" + host.peerId().value()));
     out.println("Ctrl-C stops it.");
     return runUntilStopped(host::close, new CompletableFuture<>());
   }

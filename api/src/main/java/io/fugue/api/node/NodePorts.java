@@ -13,6 +13,12 @@ public final class NodePorts {
 
   public static ApiPorts create(ShardChains chains, DataSharingServices services, DataSharingReads reads,
       GovernanceConfig governance, Set<Address> operators, IntSupplier peers) {
+    return create(chains, services, reads, governance, operators, peers, new FinalizedReadiness(chains));
+  }
+
+  /** As above, ready when {@code readiness} says so (a node: when the shards it runs finalize). */
+  public static ApiPorts create(ShardChains chains, DataSharingServices services, DataSharingReads reads,
+      GovernanceConfig governance, Set<Address> operators, IntSupplier peers, FinalizedReadiness readiness) {
     return new ApiPorts(
         new LedgerChainBackend(chains, peers),
         new RegistryIssuerBackend(reads),
@@ -21,6 +27,6 @@ public final class NodePorts {
         new ServiceVaultBackend(services.vault()),
         new Secp256k1SignatureVerifier(),
         new ChainRoleResolver(reads, governance, operators),
-        new FinalizedReadiness(chains));
+        readiness);
   }
 }

@@ -71,6 +71,7 @@ public final class NodeProcess implements AutoCloseable {
   private KeyValueStore servicesStore;
   private Vertx vertx;
   private ApiServer api;
+  private String apiHost;
 
   private NodeProcess(ValidatorNode validator) {
     this.validator = validator;
@@ -95,7 +96,7 @@ public final class NodeProcess implements AutoCloseable {
       Options options, Clock clock) {
     ShardChains chains = chains(validator);
     servicesStore = RocksDbKeyValueStore.open(config.dataDir().resolve(SERVICES_DIR),
-        RocksDbConfig.defaults().withBlockCacheBytes(8L << 20));
+        RocksDbConfig.validator());
     char[] password = VaultKeyFile.password(config);
     Secp256k1PrivateKey vaultKey;
     try {
@@ -109,8 +110,10 @@ public final class NodeProcess implements AutoCloseable {
         new BeaconIssuerDirectory(() -> chains.beacon().headState()), clock);
     var network = validator.shardNode().setup().network();
     vertx = Vertx.vertx();
+    apiHost = section.host();
     api = new ApiServer(ApiConfig.builder().host(section.host()).port(section.port()).limits(options.apiLimits())
-        .build(), NodePorts.create(chains, services, reads, governance, Set.of(), () -> network.peers().size()), clock);
+        .build(), NodePorts.create(chains, services, reads, governance, Set.copyOf(section.operators()), () -> network.peers().size(),
+        new FinalizedReadiness(chains, Set.of(validator.shardNode().shard()))), clock);
     Await.done(vertx.deployVerticle(api).toCompletionStage().toCompletableFuture(), "the API to start");
     LOG.info("API of shard {} node on http://{}:{} (shards {})", validator.shardNode().shard(), section.host(),
         api.actualPort(), chains.shards());
@@ -127,6 +130,11 @@ public final class NodeProcess implements AutoCloseable {
 
   public ValidatorNode validator() {
     return validator;
+  }
+
+  /** The API's host, if it serves one. */
+  public Optional<String> apiHost() {
+    return Optional.ofNullable(api).map(a -> apiHost);
   }
 
   /** The API's bound port, if it serves one. */

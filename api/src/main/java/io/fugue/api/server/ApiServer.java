@@ -126,6 +126,8 @@ public final class ApiServer extends VerticleBase {
       root.errorHandler(status, problems);
     }
     binder.bind(root, "", new HealthEndpoint(ports.readiness()));
+    binder.bind(root, "", new HealthEndpoint(ports.readiness(), HealthEndpoint.Probe.LIVE));
+    binder.bind(root, "", new HealthEndpoint(ports.readiness(), HealthEndpoint.Probe.READY));
     binder.bind(root, "", new MetricsEndpoint(registry));
     binder.bind(root, "", new OpenApiEndpoint(contract));
     binder.bind(root, "", new JsonRpcEndpoint(ports.chain(), limits.maxRpcBatch()));

@@ -63,7 +63,7 @@ class FugueCliIT {
         throw new IllegalArgumentException("no key for " + address);
       }
     };
-    return new CliServices(Optional.of(keys), Optional.of((from, to, amount, nonce) ->
+    return new CliServices(Optional.of(keys), Optional.of((from, to, amount, nonce, shard, toShard) ->
         HexBytes.fromHex("0xf1" + amount.toString(16) + "00")), Optional.empty());
   }
 

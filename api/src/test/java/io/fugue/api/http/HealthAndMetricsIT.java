@@ -39,6 +39,19 @@ class HealthAndMetricsIT {
   }
 
   @Test
+  void shouldSplitLivenessFromReadinessForKubernetesProbes() {
+    node.backends.readiness = new Readiness(false, "no finalized block yet on shard(s) 1");
+    HttpResponse<Buffer> live = node.get("/health/live", null);
+    assertThat(live.statusCode()).isEqualTo(200);
+    assertThat(live.bodyAsJsonObject().getBoolean("live")).isTrue();
+    HttpResponse<Buffer> ready = node.get("/health/ready", null);
+    assertThat(ready.statusCode()).isEqualTo(503);
+    assertThat(ready.bodyAsJsonObject().getString("detail")).isEqualTo("no finalized block yet on shard(s) 1");
+    node.backends.readiness = new Readiness(true, "ok");
+    assertThat(node.get("/health/ready", null).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void shouldCountRequestsPerRouteTemplateAndStatusInPrometheusFormat() {
     node.get("/v1/chain/shards/0/blocks/1", null);
     node.get("/v1/chain/shards/0/blocks/1", null);

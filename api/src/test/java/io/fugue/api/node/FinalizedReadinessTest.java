@@ -18,4 +18,12 @@ class FinalizedReadinessTest {
     f.block(0);
     assertThat(readiness.check().result().ready()).isTrue();
   }
+
+  @Test
+  void shouldNotWaitForAShardTheNodeOnlyFollows() {
+    FinalizedReadiness shardOneNode = new FinalizedReadiness(f.chains, java.util.Set.of(1));
+    assertThat(shardOneNode.check().result().ready()).isFalse();
+    f.block(1);
+    assertThat(shardOneNode.check().result().ready()).as("shard 0 has no block yet, and need not").isTrue();
+  }
 }

@@ -38,12 +38,13 @@ class KeyFileKeyStoreIT {
     KeyFileKeyStore store = new KeyFileKeyStore(dir, "pw"::toCharArray, FAST);
     var from = store.create("a");
     var to = store.create("b");
-    var raw = new ChainTransferSigner(store, Main.CHAIN_ID, io.fugue.chain.primitives.ShardId.of(1))
-        .signTransfer(from.address(), to.address(), java.math.BigInteger.TEN, 3);
+    var raw = new ChainTransferSigner(store, Main.CHAIN_ID)
+        .signTransfer(from.address(), to.address(), java.math.BigInteger.TEN, 3, 1, 2);
     var tx = io.fugue.chain.ledger.Transaction.decode(Convert.bytes(raw),
         new DevnetLayout().devnet().config().chainConfig().limits());
     assertThat(tx.sender()).contains(Convert.address(from.address()));
     assertThat(tx.nonce()).isEqualTo(3);
     assertThat(tx.transfer().to()).isEqualTo(Convert.address(to.address()));
+    assertThat(tx.transfer().toShardId().value()).isEqualTo(2);
   }
 }

@@ -47,8 +47,13 @@ final class BlockSyncer {
   private final AtomicLong requests = new AtomicLong();
   private final AtomicLong synced = new AtomicLong();
   private final AtomicLong rejected = new AtomicLong();
+  private final AtomicLong highestSeen = new AtomicLong();
   private boolean inFlight;
   private int turn;
+  // Sync progress for the operator's log (driver thread only).
+  private long runStartNanos;
+  private long runStartHeight;
+  private long lastLogNanos;
 
   BlockSyncer(int shard, ConsensusNetwork network, CommitteeSource committees, CommitProofVerifier verifier,
       LedgerLimits ledgerLimits, SyncLimits limits, Executor driver, LongSupplier nextHeight,
@@ -62,6 +67,11 @@ final class BlockSyncer {
     this.driver = Objects.requireNonNull(driver);
     this.nextHeight = Objects.requireNonNull(nextHeight);
     this.apply = Objects.requireNonNull(apply);
+  }
+
+  /** A consensus message of this shard at {@code height} was seen: the chain is at least that long. */
+  void noteHeight(long height) {
+    highestSeen.accumulateAndGet(height, Math::max);
   }
 
   /** A peer that sent valid gossip of this shard: asked first. */
@@ -129,8 +139,47 @@ final class BlockSyncer {
     }
     long gained = nextHeight.getAsLong() - before;
     synced.addAndGet(gained);
+    logProgress(before, gained);
     if (gained > 0 && blocks.size() == r.count()) {
       request(nextHeight.getAsLong());
+    }
+  }
+
+  /**
+   * At most every 10 s while syncing, and once when caught up: the height reached, the height seen
+   * in consensus gossip, the rate of this sync run and the time left at that rate.
+   */
+  private void logProgress(long before, long gained) {
+    long now = System.nanoTime();
+    if (gained <= 0) {
+      return;
+    }
+    if (runStartNanos == 0 || now - lastLogNanos > 60_000_000_000L) {
+      runStartNanos = now;
+      runStartHeight = before;
+      lastLogNanos = now;
+    }
+    long at = nextHeight.getAsLong() - 1;
+    long target = Math.max(highestSeen.get() - 1, at);
+    double seconds = Math.max(1e-3, (now - runStartNanos) / 1e9);
+    double rate = (at - runStartHeight + 1) / seconds;
+    boolean caughtUp = at >= target;
+    if (!caughtUp && now - lastLogNanos < 10_000_000_000L) {
+      return;
+    }
+    lastLogNanos = now;
+    if (caughtUp) {
+      if (at - runStartHeight + 1 < 2) {
+        runStartNanos = 0;
+        return;
+      }
+      LOG.info("shard {} sync: caught up at block {} ({} blocks synced, {} blocks/s)", shard, at,
+          at - runStartHeight + 1, Math.round(rate));
+      runStartNanos = 0;
+    } else {
+      long etaSeconds = Math.round((target - at) / Math.max(rate, 1e-6));
+      LOG.info("shard {} sync: block {} of {} ({} blocks/s, ETA {} s)", shard, at, target, Math.round(rate),
+          etaSeconds);
     }
   }
 

@@ -187,6 +187,7 @@ public final class ShardNode extends Service {
     }
     syncer.notePeer(from);
     ConsensusMessage m = d.message();
+    syncer.noteHeight(m.height());
     return driver.execute(() -> perform(machine.onMessage(m, now())))
         ? ConsensusNetwork.Verdict.ACCEPT : ConsensusNetwork.Verdict.IGNORE;
   }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.fugue.chain.primitives.Address;
 import io.fugue.chain.primitives.Bytes;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -60,13 +61,21 @@ public record ValidatorConfig(Path genesis, int shard, Path dataDir, List<String
     }
   }
 
-  /** The HTTP API's listen address: {@code port} 0 lets the OS choose (tests). */
-  public record ApiSection(String host, int port) {
+  /**
+   * The HTTP API's listen address: {@code port} 0 lets the OS choose (tests); {@code operators} are
+   * the accounts given the operator role (e.g. {@code /v1/node}).
+   */
+  public record ApiSection(String host, int port, List<Address> operators) {
     public ApiSection {
       Objects.requireNonNull(host, "host");
+      operators = List.copyOf(operators);
       if (host.isBlank() || port < 0 || port > 65_535) {
         throw new IllegalArgumentException("api needs a host and a port in [0, 65535]");
       }
+    }
+
+    public ApiSection(String host, int port) {
+      this(host, port, List.of());
     }
   }
 
@@ -127,7 +136,7 @@ public record ValidatorConfig(Path genesis, int shard, Path dataDir, List<String
     int shard = intField(root, "shard", 0, 0xFFFF);
     try {
       return new ValidatorConfig(base.resolve(text(root, "genesis")), shard, base.resolve(text(root, "dataDir")),
-          strings(root, "listen"), root.has("bootnodes") ? strings(root, "bootnodes") : List.of(), key,
+          multiaddrs(root, "listen", false), root.has("bootnodes") ? multiaddrs(root, "bootnodes", true) : List.of(), key,
           root.has("consensus") ? Optional.of(ConsensusTimings.parse(root.get("consensus"))) : Optional.empty(),
           root.has("api") ? Optional.of(api(object(root, "api"))) : Optional.empty());
     } catch (IllegalArgumentException e) {
@@ -136,7 +145,7 @@ public record ValidatorConfig(Path genesis, int shard, Path dataDir, List<String
   }
 
   private static ApiSection api(JsonNode n) {
-    only(n, "api", Set.of("host", "port"));
+    only(n, "api", Set.of("host", "port", "operators"));
     JsonNode port = n.get("port");
     if (port == null || !port.isIntegralNumber() || !port.canConvertToInt() || port.asInt() < 0 || port.asInt() > 65_535) {
       throw new NodeException("'api.port' must be an integer in [0, 65535]");
@@ -145,7 +154,18 @@ public record ValidatorConfig(Path genesis, int shard, Path dataDir, List<String
     if (host == null || !host.isTextual() || host.asText().isBlank()) {
       throw new NodeException("'api.host' must be a non-empty string");
     }
-    return new ApiSection(host.asText(), port.asInt());
+    List<Address> operators = new ArrayList<>();
+    if (n.has("operators")) {
+      List<String> given = strings(n, "operators", "api.operators");
+      for (int i = 0; i < given.size(); i++) {
+        try {
+          operators.add(Address.fromHex(given.get(i)));
+        } catch (IllegalArgumentException e) {
+          throw new NodeException("'api.operators[" + i + "]': " + e.getMessage(), e);
+        }
+      }
+    }
+    return new ApiSection(host.asText(), port.asInt(), operators);
   }
 
   private static KeySource keyFile(JsonNode n, Path base) {
@@ -201,17 +221,60 @@ public record ValidatorConfig(Path genesis, int shard, Path dataDir, List<String
   }
 
   private static List<String> strings(JsonNode n, String field) {
+    return strings(n, field, field);
+  }
+
+  private static List<String> strings(JsonNode n, String field, String path) {
     JsonNode v = n.get(field);
     if (v == null || !v.isArray()) {
-      throw new NodeException("'" + field + "' must be an array of strings");
+      throw new NodeException("'" + path + "' must be an array of strings");
     }
     List<String> out = new ArrayList<>();
     for (JsonNode e : v) {
       if (!e.isTextual() || e.asText().isEmpty()) {
-        throw new NodeException("'" + field + "' must contain only non-empty strings");
+        throw new NodeException("'" + path + "' must contain only non-empty strings");
       }
       out.add(e.asText());
     }
     return out;
+  }
+
+  /** {@code /ip4/<a.b.c.d>/tcp/<port>} or {@code /ip6/<addr>/tcp/<port>}: what the host can listen on or dial. */
+  private static final java.util.regex.Pattern TCP_ADDR = java.util.regex.Pattern.compile(
+      "/(ip4/(\\d{1,3}\\.){3}\\d{1,3}|ip6/[0-9A-Fa-f:.]+)/tcp/(\\d{1,5})");
+  /** A base58btc peer id: an identity multihash of an ed25519 key ({@code 12D3KooW…}) or a sha-256 one ({@code Qm…}). */
+  private static final java.util.regex.Pattern PEER_ID = java.util.regex.Pattern.compile(
+      "(12D3KooW|Qm)[1-9A-HJ-NP-Za-km-z]{40,50}");
+
+  private static List<String> multiaddrs(JsonNode n, String field, boolean withPeerId) {
+    List<String> out = strings(n, field);
+    for (int i = 0; i < out.size(); i++) {
+      String a = out.get(i);
+      String where = "'" + field + "[" + i + "]' " + a + ": ";
+      String tcp = withPeerId && a.contains("/p2p/") ? a.substring(0, a.indexOf("/p2p/")) : a;
+      var m = TCP_ADDR.matcher(tcp);
+      if (!m.matches() || Integer.parseInt(m.group(3)) > 65_535
+          || (tcp.startsWith("/ip4/") && !validIpv4(tcp.substring(5, tcp.indexOf("/tcp/"))))) {
+        throw new NodeException(where + "not a multiaddr /ip4/<address>/tcp/<port> or /ip6/<address>/tcp/<port>"
+            + (withPeerId ? "/p2p/<peer id>" : "") + " (host names are not resolved)");
+      }
+      if (withPeerId) {
+        String peer = a.contains("/p2p/") ? a.substring(a.indexOf("/p2p/") + 5) : "";
+        if (!PEER_ID.matcher(peer).matches()) {
+          throw new NodeException(where + "must end in /p2p/<peer id> (as printed by fugue bootnode or "
+              + "fugue node-key), got '" + peer + "'");
+        }
+      }
+    }
+    return out;
+  }
+
+  private static boolean validIpv4(String ip) {
+    for (String part : ip.split("\\.")) {
+      if (Integer.parseInt(part) > 255) {
+        return false;
+      }
+    }
+    return true;
   }
 }

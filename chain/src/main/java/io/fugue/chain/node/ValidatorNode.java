@@ -99,7 +99,7 @@ public final class ValidatorNode implements AutoCloseable {
     Deque<AutoCloseable> opened = new ArrayDeque<>();
     try {
       RocksDbKeyValueStore store = track(opened, RocksDbKeyValueStore.open(config.dataDir().resolve("chain"),
-          RocksDbConfig.defaults()));
+          RocksDbConfig.validator()));
       P2pHost host = track(opened, startHost(config, genesis, p2pTuning));
       // Fan-out: the shard node's beacon follower and the replica both listen to beacon blocks.
       ConsensusNetwork network = new FanOutNetwork(new P2pConsensusNetwork(host, genesis.networkId()));
@@ -107,7 +107,7 @@ public final class ValidatorNode implements AutoCloseable {
       Optional<BeaconReplica> replica = Optional.empty();
       if (modules.isPresent() && config.shard() != 0) {
         replicaStore = Optional.of(track(opened, RocksDbKeyValueStore.open(config.dataDir().resolve(BEACON_DIR),
-            RocksDbConfig.defaults())));
+            RocksDbConfig.validator())));
         replica = Optional.of(track(opened, BeaconReplica.open(genesis, replicaStore.get(), modules.get().beacon(),
             network, options.syncLimits(), REPLICA_POLL, Clock.systemUTC())));
       }
@@ -178,6 +178,11 @@ public final class ValidatorNode implements AutoCloseable {
   /** The beacon chain this node follows, on validators of shards other than 0 started with modules. */
   public Optional<BeaconReplica> beaconReplica() {
     return replica;
+  }
+
+  /** This node's libp2p host (peer id, listen addresses, peers, metrics). */
+  public P2pHost p2pHost() {
+    return host;
   }
 
   /** The libp2p address other nodes can use as a bootnode. */

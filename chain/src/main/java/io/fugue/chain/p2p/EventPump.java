@@ -34,11 +34,14 @@ final class EventPump implements Runnable {
   private final NativeHost.Handle host;
   private final PendingRequests pending;
   private final P2pMetrics.Local metrics;
+  private final String network;
+  private final Set<PeerId> mismatched = ConcurrentHashMap.newKeySet();
 
-  EventPump(NativeHost.Handle host, PendingRequests pending, P2pMetrics.Local metrics) {
+  EventPump(NativeHost.Handle host, PendingRequests pending, P2pMetrics.Local metrics, String network) {
     this.host = host;
     this.pending = pending;
     this.metrics = metrics;
+    this.network = network;
   }
 
   @Override
@@ -66,8 +69,11 @@ final class EventPump implements Runnable {
       pending.fail(e.id(), new P2pException("request to " + e.peer() + " failed: " + e.reason()));
     } else if (event instanceof P2pEvent.PeerConnected e) {
       connected.add(e.peer());
+      LOG.info("peer joined: {} {} ({} peers)", e.peer(), e.address(), connected.size());
     } else if (event instanceof P2pEvent.PeerDisconnected e) {
       connected.remove(e.peer());
+      mismatched.remove(e.peer());
+      LOG.info("peer left: {} ({} peers)", e.peer(), connected.size());
     } else if (event instanceof P2pEvent.ListenAddress e) {
       listenAddresses.add(e.address());
       firstListen.countDown();
@@ -76,7 +82,19 @@ final class EventPump implements Runnable {
       metrics.overflowDropped.add(e.dropped());
       LOG.warn("p2p {} dropped {} events: the pump is too slow", host.peerId(), e.dropped());
     } else if (event instanceof P2pEvent.PeerIdentified e) {
-      LOG.debug("identified {} ({})", e.peer(), e.agent());
+      identified(e);
+    }
+  }
+
+  /** A peer of another network shares no topic or protocol with us: say so instead of idling. */
+  private void identified(P2pEvent.PeerIdentified e) {
+    LOG.debug("identified {} ({}, {})", e.peer(), e.agent(), e.protocol());
+    String ours = P2pWire.identifyProtocol(network);
+    if (!ours.equals(e.protocol()) && mismatched.add(e.peer())) {
+      metrics.protocolMismatches.increment();
+      LOG.warn("protocol mismatch with peer {}: it runs '{}', this node '{}' (network '{}'): check that "
+          + "every node and bootnode uses the same genesis networkId (bootnode: --network)",
+          e.peer(), e.protocol(), ours, network);
     }
   }
 

@@ -11,7 +11,8 @@ sealed interface P2pEvent {
 
   record PeerDisconnected(PeerId peer) implements P2pEvent {}
 
-  record PeerIdentified(PeerId peer, String agent, List<String> listenAddresses)
+  /** {@code protocol}: the peer's identify protocol version, {@code /fugue/<network>/1.0.0}. */
+  record PeerIdentified(PeerId peer, String agent, String protocol, List<String> listenAddresses)
       implements P2pEvent {
     public PeerIdentified {
       listenAddresses = List.copyOf(listenAddresses);

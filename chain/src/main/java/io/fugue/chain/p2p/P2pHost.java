@@ -64,7 +64,7 @@ public final class P2pHost extends Service implements AutoCloseable {
     } finally {
       java.util.Arrays.fill(secret, (byte) 0);
     }
-    pump = new EventPump(host.handle(), pending, metrics);
+    pump = new EventPump(host.handle(), pending, metrics, config.network());
     pumpThread = new Thread(pump, "fugue-p2p-pump-" + host.peerId().value().substring(0, 12));
     pumpThread.setDaemon(true);
     pumpThread.start();

@@ -24,6 +24,8 @@ import java.util.concurrent.atomic.LongAdder;
  * @param outboundRequestFailures outbound requests that failed (dial, timeout, remote refusal)
  * @param connectionErrors inbound connections that failed to upgrade (e.g. garbage bytes)
  * @param responseBytesIn sync response bytes received
+ * @param protocolMismatches peers identified with another network's protocol (another genesis
+ *     {@code networkId}): they share no topic with this host
  */
 public record P2pMetrics(
     long peers,
@@ -43,7 +45,8 @@ public record P2pMetrics(
     long inboundRequestFailures,
     long outboundRequestFailures,
     long connectionErrors,
-    long responseBytesIn) {
+    long responseBytesIn,
+    long protocolMismatches) {
 
   /** The Java-side counters, updated by the event pump. */
   static final class Local {
@@ -52,6 +55,7 @@ public record P2pMetrics(
     final LongAdder ignored = new LongAdder();
     final LongAdder handlerErrors = new LongAdder();
     final LongAdder overflowDropped = new LongAdder();
+    final LongAdder protocolMismatches = new LongAdder();
     volatile long[] lastNative = new long[14];
 
     /** Combines the native counters (order of the Rust {@code STAT_NAMES}) with these. */
@@ -61,7 +65,7 @@ public record P2pMetrics(
       return new P2pMetrics(
           n[0], n[1], n[2], n[3], n[4], n[5], n[6], Math.max(n[7], overflowDropped.sum()),
           accepted.sum(), rejected.sum(), ignored.sum(), handlerErrors.sum(),
-          n[8], n[9], n[10], n[11], n[12], n[13]);
+          n[8], n[9], n[10], n[11], n[12], n[13], protocolMismatches.sum());
     }
   }
 }

@@ -81,6 +81,11 @@ final class P2pWire {
     }
   }
 
+  /** The identify protocol version a host of {@code network} announces (native behaviour.rs). */
+  static String identifyProtocol(String network) {
+    return "/fugue/" + network + "/1.0.0";
+  }
+
   static byte[] encodeConfig(P2pConfig c) {
     P2pLimits l = c.limits();
     Writer w = new Writer().u8(CONFIG_VERSION).string(c.network()).bool(c.kadServer());
@@ -122,7 +127,7 @@ final class P2pWire {
       case 1 -> new P2pEvent.ListenAddress(string(b));
       case 2 -> new P2pEvent.PeerConnected(peer(b), string(b), bool(b));
       case 3 -> new P2pEvent.PeerDisconnected(peer(b));
-      case 4 -> new P2pEvent.PeerIdentified(peer(b), string(b), strings(b));
+      case 4 -> new P2pEvent.PeerIdentified(peer(b), string(b), string(b), strings(b));
       case 5 -> gossip(b);
       case 6 -> new P2pEvent.InboundRequest(b.getLong(), peer(b), Bytes.of(bytes(b)));
       case 7 -> new P2pEvent.Response(b.getLong(), peer(b), Bytes.of(bytes(b)));

@@ -23,7 +23,7 @@ class ValidatorConfigTest {
   @Test
   void shouldParseAKeyFileConfigAndResolvePathsAgainstTheConfigDirectory() {
     ValidatorConfig c = parse("{'genesis':'genesis.json','shard':1,'dataDir':'/var/lib/fugue','listen':['/ip4/0.0.0.0/tcp/9000'],"
-        + "'bootnodes':['/ip4/10.0.0.1/tcp/9000/p2p/12D3KooW'],'key':{'file':'v.key','passwordFile':'pw'}}");
+        + "'bootnodes':['/ip4/10.0.0.1/tcp/9000/p2p/12D3KooWGzEBSb2SsewnmguKxeVVGyXBcEZ2nxrJaSeEqdUwxQ9F'],'key':{'file':'v.key','passwordFile':'pw'}}");
     assertThat(c.genesis()).isEqualTo(BASE.resolve("genesis.json"));
     assertThat(c.dataDir()).isEqualTo(Path.of("/var/lib/fugue"));
     assertThat(c.shard()).isEqualTo(1);
@@ -45,6 +45,35 @@ class ValidatorConfigTest {
     ValidatorConfig c = parse("{'genesis':'g.json','shard':1,'dataDir':'d','listen':['/ip4/127.0.0.1/tcp/0'],"
         + "'devnet':{'seed':'0x0707','validatorsPerShard':4,'index':3},'api':{'host':'127.0.0.1','port':8645}}");
     assertThat(c.api()).contains(new ValidatorConfig.ApiSection("127.0.0.1", 8645));
+  }
+
+  @Test
+  void shouldParseApiOperators() {
+    ValidatorConfig c = parse("{'genesis':'g.json','shard':1,'dataDir':'d','listen':['/ip4/127.0.0.1/tcp/0'],"
+        + "'devnet':{'seed':'0x0707','validatorsPerShard':4,'index':3},'api':{'host':'127.0.0.1','port':0,"
+        + "'operators':['0x2c7536e3605d9c16a7a3d7b1898e529396a65c23']}}");
+    assertThat(c.api().orElseThrow().operators()).extracting(a -> a.toBytes().toHex())
+        .containsExactly("2c7536e3605d9c16a7a3d7b1898e529396a65c23");
+  }
+
+  @Test
+  void shouldNameTheMultiaddrThatIsWrong() {
+    String ok = "'genesis':'g.json','shard':1,'dataDir':'d','devnet':{'seed':'0x0707','validatorsPerShard':4,'index':3}";
+    String peer = "12D3KooWGzEBSb2SsewnmguKxeVVGyXBcEZ2nxrJaSeEqdUwxQ9F";
+    for (List<String> bad : List.of(
+        List.of("'listen':['0.0.0.0:9000']", "'listen[0]' 0.0.0.0:9000: not a multiaddr"),
+        List.of("'listen':['/dns4/node.example/tcp/9000']", "'listen[0]'"),
+        List.of("'listen':['/ip4/300.0.0.1/tcp/9000']", "'listen[0]'"),
+        List.of("'listen':['/ip4/0.0.0.0/tcp/70000']", "'listen[0]'"),
+        List.of("'listen':['/ip4/0.0.0.0/tcp/9000'],'bootnodes':['/ip4/10.0.0.1/tcp/9000']",
+            "'bootnodes[0]' /ip4/10.0.0.1/tcp/9000: must end in /p2p/<peer id>"),
+        List.of("'listen':['/ip4/0.0.0.0/tcp/9000'],'bootnodes':['/ip4/10.0.0.1/tcp/9000/p2p/" + peer + "',"
+            + "'/ip4/10.0.0.2/tcp/9000/p2p/nope']", "'bootnodes[1]'"),
+        List.of("'listen':['/ip4/0.0.0.0/tcp/9000'],'api':{'host':'h','port':1,'operators':['0x12']}",
+            "'api.operators[0]'"))) {
+      assertThatThrownBy(() -> parse("{" + ok + "," + bad.get(0) + "}")).as(bad.get(0))
+          .isInstanceOf(NodeException.class).hasMessageContaining(bad.get(1));
+    }
   }
 
   @Test
