@@ -16,8 +16,9 @@ package io.fugue.nativelib;
  * the Bulletproof generators cover 64 bits by 64 values; both are built once per process.
  *
  * <p>Every proof's transcript binds a domain {@code label} (1 to 256 bytes), a {@code context}
- * (at most 64 KiB) and a {@code statement} (at most 8 KiB) as separate messages, after the
- * crate's own binding of n, m and the commitments.
+ * (at most 64 KiB) and a {@code statement} (at most 8 KiB) as separate messages, before the
+ * crate's own binding of n, m and the commitments; the statement message is appended even when
+ * empty. docs/zk.md gives the transcript byte for byte.
  *
  * <p>Thread safety: all methods are stateless and may be called from any number of threads at
  * once. {@link #batchVerify} spreads its work over all cores itself.
