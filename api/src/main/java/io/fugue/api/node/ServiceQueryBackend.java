@@ -88,6 +88,12 @@ public final class ServiceQueryBackend implements QueryBackend {
         return Outcome.rejected(Outcome.Reason.INVALID,
             (r.vaultConsent() != null ? "malformed consent: " : "malformed decline: ") + e.getMessage());
       }
+      if (consent != null && !consent.queryId().equals(query.id())) {
+        // A consent answers the query it was signed for, and only under that query's own path:
+        // otherwise the holder of one query could trigger (and learn) another holder's answer.
+        return Outcome.rejected(Outcome.Reason.CONFLICT,
+            "the consent was signed for another query, not " + id + "; post it under its own query");
+      }
       try {
         Query decided = consent != null ? vault.answer(consent)
             : decline != null ? queries.decline(query.id(), decline, r.reason())

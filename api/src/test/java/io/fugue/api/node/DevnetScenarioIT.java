@@ -204,6 +204,27 @@ class DevnetScenarioIT {
   }
 
   @Test
+  @Order(4)
+  void shouldAnswerAConsentOnlyUnderItsOwnQueryAndOnlyForTheHolder() {
+    String mine = createQuery(attestation, 1_000_000);
+    String other = createQuery(attestation, 1_000_000);
+    var consentForOther = flows.consent(queryView(other), holder, System.currentTimeMillis() + 60_000);
+    var misplaced = http.post("/v1/queries/" + mine + "/answer", holderToken,
+        new JsonObject().put("vaultConsent", consentForOther.encode().toPrefixedHex()));
+    assertThat(misplaced.statusCode()).as(misplaced.bodyAsString()).isEqualTo(409);
+    assertThat(misplaced.getHeader("Content-Type")).startsWith("application/problem+json");
+    for (String q : List.of(mine, other)) {
+      assertThat(http.get("/v1/queries/" + q, clientToken).bodyAsJsonObject().getString("status"))
+          .as("neither query is answered").isEqualTo("open");
+    }
+    var notHolder = http.post("/v1/queries/" + other + "/answer", clientToken,
+        new JsonObject().put("vaultConsent", consentForOther.encode().toPrefixedHex()));
+    assertThat(notHolder.statusCode()).as(notHolder.bodyAsString()).isEqualTo(403);
+    assertThat(http.get("/v1/queries/" + other, clientToken).bodyAsJsonObject().getString("status"))
+        .isEqualTo("open");
+  }
+
+  @Test
   @Order(5)
   void shouldFailAProofReplayedForAnotherQuery() {
     String first = createQuery(attestation, 1_000_000);
