@@ -39,9 +39,37 @@ public final class ApiRequest {
     return String.valueOf(Objects.requireNonNull(p, name).get());
   }
 
-  public long pathLong(String name) {
-    RequestParameter p = Objects.requireNonNull(validated.getPathParameters().get(name), name);
-    return ((Number) p.get()).longValue();
+  /**
+   * An integer path parameter, parsed from the raw text: the schema validator accepts any JSON
+   * number with an integral value ({@code 1.0}, {@code 1e0}) and unbounded ones, so only plain
+   * decimal digits within {@code [0, max]} pass here, everything else is a 400 naming it.
+   */
+  public long pathLong(String name, long max) {
+    Objects.requireNonNull(validated.getPathParameters().get(name), name);
+    return decimal(name, ctx.pathParam(name), max);
+  }
+
+  /** Like {@link #pathLong} for an optional query parameter. */
+  public Optional<Long> queryLong(String name, long max) {
+    String raw = ctx.queryParams().get(name);
+    return raw == null ? Optional.empty() : Optional.of(decimal(name, raw, max));
+  }
+
+  static long decimal(String name, String raw, long max) {
+    if (raw == null || raw.isEmpty() || raw.length() > 19 || !raw.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      throw ProblemException.badRequest(name + " must be a decimal integer from 0 to " + max
+          + " (digits only)", null);
+    }
+    long value;
+    try {
+      value = Long.parseLong(raw);
+    } catch (NumberFormatException e) {
+      value = -1;
+    }
+    if (value < 0 || value > max) {
+      throw ProblemException.badRequest(name + " must be from 0 to " + max, null);
+    }
+    return value;
   }
 
   public Optional<String> query(String name) {

@@ -14,6 +14,9 @@ import java.util.OptionalInt;
  * every address has an account (zero balance, nonce 0) on every shard.
  */
 public final class GetAccountEndpoint implements Endpoint {
+  /** The largest shard number, as the OpenAPI contract's {@code maximum} for every shard parameter. */
+  public static final long MAX_SHARD = 1023;
+
   private final ChainBackend chain;
 
   public GetAccountEndpoint(ChainBackend chain) {
@@ -28,8 +31,8 @@ public final class GetAccountEndpoint implements Endpoint {
   @Override
   public Future<?> handle(ApiRequest request) {
     AccountAddress address = AccountAddress.fromHex(request.path("address"));
-    OptionalInt shard = request.query("shard")
-        .map(s -> OptionalInt.of(Integer.parseInt(s))).orElse(OptionalInt.empty());
+    OptionalInt shard = request.queryLong("shard", MAX_SHARD)
+        .map(s -> OptionalInt.of(s.intValue())).orElse(OptionalInt.empty());
     return request.backend(() -> chain.account(address, shard)).map(o -> o.orElseThrow(
         () -> ProblemException.badRequest("no shard " + shard.orElse(-1) + " on this node", null)));
   }

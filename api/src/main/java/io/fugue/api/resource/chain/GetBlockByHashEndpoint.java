@@ -21,7 +21,7 @@ public final class GetBlockByHashEndpoint implements Endpoint {
 
   @Override
   public Future<?> handle(ApiRequest request) {
-    int shard = (int) request.pathLong("shard");
+    int shard = (int) request.pathLong("shard", GetAccountEndpoint.MAX_SHARD);
     Digest hash = Digest.fromHex(request.path("hash"));
     return request.found(() -> chain.blockByHash(shard, hash), "block " + hash);
   }

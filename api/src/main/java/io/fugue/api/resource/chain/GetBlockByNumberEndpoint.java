@@ -20,8 +20,8 @@ public final class GetBlockByNumberEndpoint implements Endpoint {
 
   @Override
   public Future<?> handle(ApiRequest request) {
-    int shard = (int) request.pathLong("shard");
-    long number = request.pathLong("number");
+    int shard = (int) request.pathLong("shard", GetAccountEndpoint.MAX_SHARD);
+    long number = request.pathLong("number", Long.MAX_VALUE);
     return request.found(() -> chain.blockByNumber(shard, number), "block " + number);
   }
 }
