@@ -40,7 +40,7 @@ final class AccessHandler implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
-    String ipKey = "ip:" + (ctx.request().remoteAddress() == null ? "unknown"
+    String ipKey = RateLimiter.ipKey(ctx.request().remoteAddress() == null ? "unknown"
         : ctx.request().remoteAddress().hostAddress());
     if (role == Role.PUBLIC) {
       if (admit(ctx, ipLimiter, ipKey)) {

@@ -101,6 +101,11 @@ public final class ApiRequest {
     return this;
   }
 
+  /** A header of the incoming request, or null. */
+  public String requestHeader(String name) {
+    return ctx.request().getHeader(name);
+  }
+
   public String remoteAddress() {
     return ctx.request().remoteAddress() == null ? "unknown"
         : ctx.request().remoteAddress().hostAddress();

@@ -30,6 +30,11 @@ public final class RateLimiter {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
+  /** The bucket key of a remote IP address (the per-IP limiter's keys). */
+  public static String ipKey(String hostAddress) {
+    return "ip:" + hostAddress;
+  }
+
   /** The decision for one request: allowed, or refused with the wait until the next permit. */
   public record Decision(boolean allowed, Duration retryAfter) {}
 

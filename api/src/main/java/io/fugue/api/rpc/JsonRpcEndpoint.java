@@ -7,11 +7,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fugue.api.http.ApiJson;
 import io.fugue.api.http.ApiRequest;
 import io.fugue.api.http.Endpoint;
+import io.fugue.api.http.ProblemException;
 import io.fugue.api.port.ChainBackend;
+import io.fugue.api.ratelimit.RateLimiter;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -23,19 +26,30 @@ import org.slf4j.LoggerFactory;
  * {@code POST /rpc}: JSON-RPC 2.0, single calls and batches. Protocol errors are JSON-RPC error
  * objects with HTTP 200, as the spec expects; notifications (no id) get no response, and a batch
  * of only notifications gets 204.
+ *
+ * <p>Only {@code Content-Type: application/json} is read (anything else is a 415 problem), so a
+ * browser cannot post here cross-origin without a CORS preflight. Every call of a batch counts
+ * against the caller's per-IP rate limit: the request itself took one token, each further call
+ * takes one more, and a call over the limit answers {@code -32005} "Limit exceeded" while the
+ * others are served.
  */
 public final class JsonRpcEndpoint implements Endpoint {
   private static final Logger LOG = LoggerFactory.getLogger(JsonRpcEndpoint.class);
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private final Map<String, JsonRpcMethod> methods;
-  private final int maxBatch;
+  /** JSON-RPC's conventional "limit exceeded" code (EIP-1474). */
+  static final int LIMIT_EXCEEDED = -32005;
 
-  public JsonRpcEndpoint(ChainBackend chain, int maxBatch) {
+  private final int maxBatch;
+  private final RateLimiter ipLimiter;
+
+  public JsonRpcEndpoint(ChainBackend chain, int maxBatch, RateLimiter ipLimiter) {
     this.methods = Stream.of(new BlockNumberMethod(chain), new GetBlockByNumberMethod(chain),
             new GetBalanceMethod(chain), new SendRawTransactionMethod(chain))
         .collect(Collectors.toUnmodifiableMap(JsonRpcMethod::name, Function.identity()));
     this.maxBatch = maxBatch;
+    this.ipLimiter = ipLimiter;
   }
 
   @Override
@@ -45,13 +59,18 @@ public final class JsonRpcEndpoint implements Endpoint {
 
   @Override
   public Future<?> handle(ApiRequest request) {
+    String type = request.requestHeader("Content-Type");
+    if (type == null || !type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT).equals("application/json")) {
+      return Future.failedFuture(ProblemException.of(415, "unsupported-media-type",
+          "Unsupported Media Type", "JSON-RPC requests must be sent with Content-Type: application/json"));
+    }
     JsonNode root;
     try {
       root = ApiJson.mapper().readTree(request.rawBody().getBytes());
     } catch (IOException e) {
       return reply(request, error(NODES.nullNode(), JsonRpcException.PARSE_ERROR, "Parse error"));
     }
-    if (root == null) {
+    if (root == null || root.isMissingNode()) {
       return reply(request, error(NODES.nullNode(), JsonRpcException.PARSE_ERROR, "Parse error"));
     }
     if (!root.isArray()) {
@@ -62,7 +81,17 @@ public final class JsonRpcEndpoint implements Endpoint {
           "Invalid Request: a batch holds 1 to " + maxBatch + " calls"));
     }
     List<Future<JsonNode>> calls = new ArrayList<>();
-    root.forEach(call -> calls.add(dispatch(call, request)));
+    boolean first = true;
+    for (JsonNode call : root) {
+      // The request's own token paid for the first call; each further call pays for itself.
+      if (!first && !ipLimiter.tryAcquire(RateLimiter.ipKey(request.remoteAddress())).allowed()) {
+        JsonNode id = call.isObject() && call.hasNonNull("id") ? call.get("id") : NODES.nullNode();
+        calls.add(Future.succeededFuture(error(id, LIMIT_EXCEEDED, "Limit exceeded: too many calls from this address")));
+      } else {
+        calls.add(dispatch(call, request));
+      }
+      first = false;
+    }
     return Future.join(calls).transform(ignored -> {
       var out = NODES.arrayNode();
       calls.forEach(f -> {
@@ -114,6 +143,13 @@ public final class JsonRpcEndpoint implements Endpoint {
   private static JsonNode failure(JsonNode id, Throwable cause) {
     if (cause instanceof JsonRpcException e) {
       return error(id, e.code(), e.getMessage());
+    }
+    if (cause instanceof ProblemException p && p.status() == 404) {
+      // A shard this node does not hold: the caller's parameter, not our failure.
+      return error(id, JsonRpcException.INVALID_PARAMS, "Invalid params: " + p.getMessage());
+    }
+    if (cause instanceof IllegalArgumentException) {
+      return error(id, JsonRpcException.INVALID_PARAMS, "Invalid params: " + cause.getMessage());
     }
     if (cause instanceof ArithmeticException) {
       return error(id, JsonRpcException.INVALID_PARAMS, "Invalid params: number out of range");

@@ -108,8 +108,9 @@ public final class ApiServer extends VerticleBase {
         new TokenStore(clock, config.tokenTtl(), limits.maxTokens(), new SecureRandom()),
         ports.signatures());
     BackendCalls calls = new BackendCalls(worker, limits.backendTimeout());
-    EndpointBinder binder = new EndpointBinder(vertx, contract, auth, ports.roles(),
-        new RateLimiter(limits.ipBurst(), limits.ipPerSecond(), limits.maxRateLimitKeys(), clock),
+    RateLimiter ipLimiter =
+        new RateLimiter(limits.ipBurst(), limits.ipPerSecond(), limits.maxRateLimitKeys(), clock);
+    EndpointBinder binder = new EndpointBinder(vertx, contract, auth, ports.roles(), ipLimiter,
         new RateLimiter(limits.callerBurst(), limits.callerPerSecond(), limits.maxRateLimitKeys(),
             clock),
         calls);
@@ -130,7 +131,7 @@ public final class ApiServer extends VerticleBase {
     binder.bind(root, "", new HealthEndpoint(ports.readiness(), HealthEndpoint.Probe.READY));
     binder.bind(root, "", new MetricsEndpoint(registry));
     binder.bind(root, "", new OpenApiEndpoint(contract));
-    binder.bind(root, "", new JsonRpcEndpoint(ports.chain(), limits.maxRpcBatch()));
+    binder.bind(root, "", new JsonRpcEndpoint(ports.chain(), limits.maxRpcBatch(), ipLimiter));
 
     Router v1 = Router.router(vertx);
     root.route("/v1/*").subRouter(v1);

@@ -116,6 +116,50 @@ class JsonRpcIT {
   }
 
   @Test
+  void shouldRefuseABodyThatIsNotDeclaredJson() {
+    for (String type : new String[] {"text/plain", "application/x-www-form-urlencoded"}) {
+      HttpResponse<Buffer> r = TestNode.await(node.client.post("/rpc").putHeader("Content-Type", type)
+          .sendBuffer(Buffer.buffer("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"fugue_blockNumber\"}")));
+      assertThat(r.statusCode()).as(type).isEqualTo(415);
+      assertThat(r.getHeader("Content-Type")).startsWith("application/problem+json");
+    }
+    assertThat(node.backends.calls).hasValue(0);
+  }
+
+  @Test
+  void shouldAnswerAParseErrorToAnEmptyBody() {
+    assertThat(code(rpc("").bodyAsJsonObject())).isEqualTo(-32700);
+    assertThat(code(rpc("   ").bodyAsJsonObject())).isEqualTo(-32700);
+  }
+
+  @Test
+  void shouldAnswerInvalidParamsForAShardNotHeld() {
+    JsonObject r = call("fugue_getBlockByNumber", new JsonArray().add("0x9").add("0x1"));
+    assertThat(code(r)).isEqualTo(-32602);
+    assertThat(r.getJsonObject("error").getString("message")).contains("not held");
+  }
+
+  @Test
+  void shouldCountEveryCallOfABatchAgainstTheRateLimit(Vertx vertx) {
+    TestNode limited = new TestNode(vertx, io.fugue.api.ApiConfig.builder()
+        .limits(io.fugue.api.ApiLimits.defaults().withIpRate(5, 0)));
+    StringBuilder batch = new StringBuilder("[");
+    for (int i = 0; i < 20; i++) {
+      batch.append(i == 0 ? "" : ",").append("{\"jsonrpc\":\"2.0\",\"id\":").append(i)
+          .append(",\"method\":\"fugue_blockNumber\"}");
+    }
+    JsonArray out = limited.post("/rpc", null, batch.append("]").toString()).bodyAsJsonArray();
+    assertThat(out).hasSize(20);
+    long served = out.stream().map(JsonObject.class::cast).filter(o -> o.containsKey("result")).count();
+    long limitedCalls = out.stream().map(JsonObject.class::cast)
+        .filter(o -> o.containsKey("error") && code(o) == JsonRpcEndpoint.LIMIT_EXCEEDED).count();
+    assertThat(served).as("the bucket of 5 pays for 5 calls").isEqualTo(5);
+    assertThat(limitedCalls).isEqualTo(15);
+    assertThat(limited.post("/rpc", null, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"fugue_blockNumber\"}")
+        .statusCode()).as("the next request is over the limit").isEqualTo(429);
+  }
+
+  @Test
   void shouldAnswer204ToOnlyNotifications() {
     HttpResponse<Buffer> r = rpc("{\"jsonrpc\":\"2.0\",\"method\":\"fugue_blockNumber\"}");
     assertThat(r.statusCode()).isEqualTo(204);

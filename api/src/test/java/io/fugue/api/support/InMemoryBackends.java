@@ -126,6 +126,12 @@ public final class InMemoryBackends
 
   @Override
   public Future<Optional<BlockView>> blockByNumber(int shard, long number) {
+    if (shard > 1) {
+      // As LedgerChainBackend answers for a shard the node does not hold.
+      calls.incrementAndGet();
+      return Future.failedFuture(io.fugue.api.http.ProblemException.of(404, "shard-not-held",
+          "Shard not held here", "shard " + shard + " is not held here (held: 0, 1)"));
+    }
     return track(blocks.stream().filter(b -> b.shard() == shard && b.number() == number)
         .findFirst());
   }
