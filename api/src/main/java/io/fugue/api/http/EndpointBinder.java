@@ -47,6 +47,11 @@ public final class EndpointBinder {
 
   /** Binds {@code endpoint} on {@code router}, which is mounted at {@code mountPath}. */
   public void bind(Router router, String mountPath, Endpoint endpoint) {
+    bind(router, mountPath, endpoint, ipLimiter);
+  }
+
+  /** As {@link #bind(Router, String, Endpoint)}, with its own per-IP buckets (probes, scrapes). */
+  public void bind(Router router, String mountPath, Endpoint endpoint, RateLimiter ipBuckets) {
     Operation op = contract.operation(endpoint.operationId());
     String full = op.getOpenAPIPath();
     if (!full.startsWith(mountPath)) {
@@ -62,7 +67,7 @@ public final class EndpointBinder {
       ctx.next();
     });
     Role role = ApiContract.roleOf(op);
-    route.handler(new AccessHandler(role, auth, roles, ipLimiter, callerLimiter, calls));
+    route.handler(new AccessHandler(role, auth, roles, ipBuckets, callerLimiter, calls));
     if (!ApiContract.rawBody(op)) {
       route.handler(new ValidationHandler(op, validator));
     }

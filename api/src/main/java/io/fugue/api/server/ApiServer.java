@@ -110,10 +110,10 @@ public final class ApiServer extends VerticleBase {
     BackendCalls calls = new BackendCalls(worker, limits.backendTimeout());
     RateLimiter ipLimiter =
         new RateLimiter(limits.ipBurst(), limits.ipPerSecond(), limits.maxRateLimitKeys(), clock);
-    EndpointBinder binder = new EndpointBinder(vertx, contract, auth, ports.roles(), ipLimiter,
-        new RateLimiter(limits.callerBurst(), limits.callerPerSecond(), limits.maxRateLimitKeys(),
-            clock),
-        calls);
+    RateLimiter callerLimiter = new RateLimiter(limits.callerBurst(), limits.callerPerSecond(),
+        limits.maxRateLimitKeys(), clock);
+    EndpointBinder binder =
+        new EndpointBinder(vertx, contract, auth, ports.roles(), ipLimiter, callerLimiter, calls);
 
     Router root = Router.router(vertx);
     root.route().handler(new MetricsHandler(registry));
@@ -126,10 +126,14 @@ public final class ApiServer extends VerticleBase {
     for (int status : new int[] {400, 404, 405, 413, 415, 500}) {
       root.errorHandler(status, problems);
     }
-    binder.bind(root, "", new HealthEndpoint(ports.readiness()));
-    binder.bind(root, "", new HealthEndpoint(ports.readiness(), HealthEndpoint.Probe.LIVE));
-    binder.bind(root, "", new HealthEndpoint(ports.readiness(), HealthEndpoint.Probe.READY));
-    binder.bind(root, "", new MetricsEndpoint(registry));
+    // Probes and scrapes get their own per-IP buckets (same size): a busy client behind a load
+    // balancer must not make the balancer's health check see 429.
+    RateLimiter probes =
+        new RateLimiter(limits.ipBurst(), limits.ipPerSecond(), limits.maxRateLimitKeys(), clock);
+    binder.bind(root, "", new HealthEndpoint(ports.readiness()), probes);
+    binder.bind(root, "", new HealthEndpoint(ports.readiness(), HealthEndpoint.Probe.LIVE), probes);
+    binder.bind(root, "", new HealthEndpoint(ports.readiness(), HealthEndpoint.Probe.READY), probes);
+    binder.bind(root, "", new MetricsEndpoint(registry), probes);
     binder.bind(root, "", new OpenApiEndpoint(contract));
     binder.bind(root, "", new JsonRpcEndpoint(ports.chain(), limits.maxRpcBatch(), ipLimiter));
 

@@ -36,6 +36,18 @@ class RateLimitIT {
   }
 
   @Test
+  void shouldKeepHealthAndMetricsOnTheirOwnBudget(Vertx vertx) {
+    TestNode node = new TestNode(vertx, ApiConfig.builder()
+        .limits(ApiLimits.defaults().withIpRate(2, 0)));
+    assertThat(node.get("/v1/chain/shards", null).statusCode()).isEqualTo(200);
+    assertThat(node.get("/v1/chain/shards", null).statusCode()).isEqualTo(200);
+    assertThat(node.get("/v1/chain/shards", null).statusCode()).as("the API budget is spent").isEqualTo(429);
+    assertThat(node.get("/health/live", null).statusCode()).as("probes are not").isEqualTo(200);
+    assertThat(node.get("/metrics", null).statusCode()).isEqualTo(200);
+    assertThat(node.get("/metrics", null).statusCode()).as("but have a budget of their own").isEqualTo(429);
+  }
+
+  @Test
   void shouldCountFailedTokenChecksAgainstTheIp(Vertx vertx) {
     TestNode node = new TestNode(vertx, ApiConfig.builder()
         .limits(ApiLimits.defaults().withIpRate(2, 0)));
