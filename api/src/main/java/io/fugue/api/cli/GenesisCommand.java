@@ -31,7 +31,10 @@ import picocli.CommandLine.ParentCommand;
     subcommands = {GenesisCommand.New.class, GenesisCommand.AddValidator.class, GenesisCommand.AddAccount.class,
         GenesisCommand.SetGovernance.class, GenesisCommand.Check.class})
 final class GenesisCommand implements Runnable {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Made on first use: picocli loads every command class at start, even for --version. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
   private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
   private static final Pattern AMOUNT = Pattern.compile("0|[1-9][0-9]{0,77}");
   private static final BigInteger MAX_AMOUNT = BigInteger.TWO.pow(256);
@@ -57,7 +60,7 @@ final class GenesisCommand implements Runnable {
   static ObjectNode read(Path file) {
     JsonNode root;
     try {
-      root = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+      root = Json.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
     } catch (java.nio.file.NoSuchFileException e) {
       throw new CliException(FugueCli.EXIT_FAILED, "no genesis file at " + file + " (make one with fugue genesis new)");
     } catch (JsonProcessingException e) {
@@ -73,7 +76,7 @@ final class GenesisCommand implements Runnable {
 
   static void write(Path file, ObjectNode root, boolean create) {
     try {
-      String text = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+      String text = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
       Path abs = file.toAbsolutePath();
       Path tmp = Files.createTempFile(abs.getParent(), ".genesis-", ".tmp");
       Files.writeString(tmp, text, StandardCharsets.UTF_8);
@@ -154,7 +157,7 @@ final class GenesisCommand implements Runnable {
         throw CliChecks.usage("--block-time-ms " + blockTime + ": must be 1 to 3600000");
       }
       long ts = timestamp == null ? Instant.now().getEpochSecond() * 1000 : CliChecks.nonNegative(timestamp, "--timestamp");
-      ObjectNode root = JSON.createObjectNode().put("networkId", network).put("chainId", chainId)
+      ObjectNode root = Json.MAPPER.createObjectNode().put("networkId", network).put("chainId", chainId)
           .put("shardCount", shards).put("timestamp", ts).put("blockTimeMillis", blockTime)
           .put("blocksPerEpoch", 1800).put("leaderRotationBlocks", 16).put("maxClockDriftMillis", 2000);
       // docs/genesis.md: the Harmony-2019 throttle the devnet uses, never lifted; edit to taste.

@@ -30,7 +30,9 @@ class KeyFileKeyStoreIT {
     var entry = new KeyFileKeyStore(dir, "right"::toCharArray, FAST).create("bob");
     KeyFileKeyStore wrong = new KeyFileKeyStore(dir, "wrong"::toCharArray, FAST);
     assertThatThrownBy(() -> wrong.sign(entry.address(), new byte[] {1}))
-        .isInstanceOf(CliException.class).hasMessageContaining("cannot unlock");
+        .isInstanceOf(CliException.class).hasMessageContaining("cannot unlock")
+        .satisfies(e -> assertThat(((CliException) e).exitCode()).as("its own exit code")
+            .isEqualTo(io.fugue.api.cli.FugueCli.EXIT_KEY_PASSWORD));
   }
 
   @Test
