@@ -19,7 +19,7 @@ use super::command::Command;
 use super::config::HostConfig;
 use super::events::{Event, EventQueue};
 use super::ratelimit::PeerRateLimiter;
-use super::stats::{add, Stats};
+use super::stats::{add, sub, Stats};
 
 /// A command and where to send its outcome (a reply payload or an error message).
 pub type Envelope = (Command, SyncSender<Result<Vec<u8>, String>>);
@@ -230,26 +230,30 @@ impl Task {
                 endpoint,
                 num_established,
                 ..
-            } if num_established.get() == 1 => {
-                add(&self.stats.peers, 1);
-                self.emit(Event::Connected {
-                    peer: peer_id.to_string(),
-                    addr: endpoint.get_remote_address().to_string(),
-                    inbound: endpoint.is_listener(),
-                });
+            } => {
+                add(&self.stats.connections, 1);
+                if num_established.get() == 1 {
+                    add(&self.stats.peers, 1);
+                    self.emit(Event::Connected {
+                        peer: peer_id.to_string(),
+                        addr: endpoint.get_remote_address().to_string(),
+                        inbound: endpoint.is_listener(),
+                    });
+                }
             }
             SwarmEvent::ConnectionClosed {
                 peer_id,
-                num_established: 0,
+                num_established,
                 ..
             } => {
-                self.stats
-                    .peers
-                    .fetch_sub(1, std::sync::atomic::Ordering::Relaxed);
-                self.rate.forget(&peer_id);
-                self.emit(Event::Disconnected {
-                    peer: peer_id.to_string(),
-                });
+                sub(&self.stats.connections, 1);
+                if num_established == 0 {
+                    sub(&self.stats.peers, 1);
+                    self.rate.forget(&peer_id);
+                    self.emit(Event::Disconnected {
+                        peer: peer_id.to_string(),
+                    });
+                }
             }
             SwarmEvent::IncomingConnectionError { .. } => add(&self.stats.connection_errors, 1),
             SwarmEvent::Behaviour(BehaviourEvent::Identify(e)) => self.identified(swarm, e),

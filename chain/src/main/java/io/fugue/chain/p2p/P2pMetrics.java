@@ -24,6 +24,8 @@ import java.util.concurrent.atomic.LongAdder;
  * @param outboundRequestFailures outbound requests that failed (dial, timeout, remote refusal)
  * @param connectionErrors inbound connections that failed to upgrade (e.g. garbage bytes)
  * @param responseBytesIn sync response bytes received
+ * @param connections established connections (at most {@link P2pLimits#maxConnectionsPerPeer}
+ *     per peer)
  */
 public record P2pMetrics(
     long peers,
@@ -43,25 +45,29 @@ public record P2pMetrics(
     long inboundRequestFailures,
     long outboundRequestFailures,
     long connectionErrors,
-    long responseBytesIn) {
+    long responseBytesIn,
+    long connections) {
 
   /** The Java-side counters, updated by the event pump. */
+  /** How many counters the native host reports (the Rust {@code STAT_NAMES}). */
+  static final int NATIVE_STATS = 15;
+
   static final class Local {
     final LongAdder accepted = new LongAdder();
     final LongAdder rejected = new LongAdder();
     final LongAdder ignored = new LongAdder();
     final LongAdder handlerErrors = new LongAdder();
     final LongAdder overflowDropped = new LongAdder();
-    volatile long[] lastNative = new long[14];
+    volatile long[] lastNative = new long[NATIVE_STATS];
 
     /** Combines the native counters (order of the Rust {@code STAT_NAMES}) with these. */
     P2pMetrics snapshot(long[] nativeStats) {
-      long[] n = nativeStats != null && nativeStats.length >= 14 ? nativeStats : lastNative;
+      long[] n = nativeStats != null && nativeStats.length >= NATIVE_STATS ? nativeStats : lastNative;
       lastNative = n;
       return new P2pMetrics(
           n[0], n[1], n[2], n[3], n[4], n[5], n[6], Math.max(n[7], overflowDropped.sum()),
           accepted.sum(), rejected.sum(), ignored.sum(), handlerErrors.sum(),
-          n[8], n[9], n[10], n[11], n[12], n[13]);
+          n[8], n[9], n[10], n[11], n[12], n[13], n[14]);
     }
   }
 }
