@@ -308,6 +308,9 @@ fn should_keep_one_connection_per_peer_when_both_sides_dial() {
     assert_eq!(stat(&b, "connections"), 1);
     a.drain();
     b.drain();
-    assert!(a.connected_peers().contains(&b_id), "the first connection survives");
+    assert!(
+        a.connected_peers().contains(&b_id),
+        "the first connection survives"
+    );
     assert!(b.connected_peers().contains(&a_id));
 }

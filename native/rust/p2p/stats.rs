@@ -3,7 +3,7 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// The order of [`Stats::snapshot`], which `io.fugue.chain.p2p` mirrors.
-pub const STAT_NAMES: [&str; 15] = [
+pub const STAT_NAMES: [&str; 18] = [
     "peers",
     "gossip_in_messages",
     "gossip_in_bytes",
@@ -19,6 +19,9 @@ pub const STAT_NAMES: [&str; 15] = [
     "connection_errors",
     "response_bytes_in",
     "connections",
+    "bans",
+    "banned_peers",
+    "penalties",
 ];
 
 #[derive(Default)]
@@ -39,6 +42,12 @@ pub struct Stats {
     pub response_bytes_in: AtomicU64,
     /// Established connections (every peer has at most `max_connections_per_peer`).
     pub connections: AtomicU64,
+    /// Bans imposed (graylisted score or repeated invalid traffic).
+    pub bans: AtomicU64,
+    /// Peers banned now.
+    pub banned_peers: AtomicU64,
+    /// Invalid consensus or sync traffic reported by Java.
+    pub penalties: AtomicU64,
 }
 
 /// Adds `n` to a counter; relaxed ordering suffices for monotonic statistics.
@@ -52,7 +61,7 @@ pub fn sub(counter: &AtomicU64, n: u64) {
 }
 
 impl Stats {
-    pub fn snapshot(&self) -> [u64; 15] {
+    pub fn snapshot(&self) -> [u64; 18] {
         let all = [
             &self.peers,
             &self.gossip_in_messages,
@@ -69,6 +78,9 @@ impl Stats {
             &self.connection_errors,
             &self.response_bytes_in,
             &self.connections,
+            &self.bans,
+            &self.banned_peers,
+            &self.penalties,
         ];
         all.map(|c| c.load(Ordering::Relaxed))
     }

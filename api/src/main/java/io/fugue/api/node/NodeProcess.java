@@ -112,6 +112,7 @@ public final class NodeProcess implements AutoCloseable {
     api = new ApiServer(ApiConfig.builder().host(section.host()).port(section.port()).limits(options.apiLimits())
         .build(), NodePorts.create(chains, services, reads, governance, Set.of(), () -> network.peers().size()), clock);
     Await.done(vertx.deployVerticle(api).toCompletionStage().toCompletableFuture(), "the API to start");
+    P2pMeters.bind(api.meterRegistry(), validator.p2pHost());
     LOG.info("API of shard {} node on http://{}:{} (shards {})", validator.shardNode().shard(), section.host(),
         api.actualPort(), chains.shards());
   }

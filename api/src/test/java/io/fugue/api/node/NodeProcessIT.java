@@ -135,6 +135,12 @@ class NodeProcessIT {
           assertThat(read.statusCode()).as(read.bodyAsString()).isEqualTo(200);
           assertThat(read.bodyAsJsonObject().getString("status")).isEqualTo("active");
           vaultKey = shardApi.get("/v1/vault/key", null).bodyAsString();
+          // The node's p2p counters are on /metrics next to the API's own.
+          String metrics = shardApi.get("/metrics", null).bodyAsString();
+          assertThat(metrics).contains("fugue_p2p_connections ", "fugue_p2p_peers ", "fugue_p2p_bans_total ",
+              "fugue_p2p_banned_peers ", "fugue_p2p_gossip_oversize_dropped_total ", "fugue_p2p_peer_score_min ")
+              .containsPattern("fugue_p2p_gossip_verdicts_total\\{topic=\"/fugue/[^\"]+/1/consensus\","
+                  + "verdict=\"accept\"\\} [1-9]");
         }
 
         // Ctrl-C and start again: the node resumes its chain, its replica and its vault key.

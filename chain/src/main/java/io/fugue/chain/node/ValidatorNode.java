@@ -171,6 +171,11 @@ public final class ValidatorNode implements AutoCloseable {
     return replica;
   }
 
+  /** The libp2p host, for its metrics ({@code /metrics}). */
+  public io.fugue.chain.p2p.P2pHost p2pHost() {
+    return host;
+  }
+
   /** The libp2p address other nodes can use as a bootnode. */
   public String dialableAddress() {
     return host.dialableAddress();
