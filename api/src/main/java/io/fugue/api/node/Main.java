@@ -24,6 +24,9 @@ public final class Main {
     // Twelve validators log every finalized block; keep the devnet's terminal readable.
     System.setProperty("org.slf4j.simpleLogger.log.io.fugue.chain", System.getProperty(
         "org.slf4j.simpleLogger.log.io.fugue.chain", "warn"));
+    // ...but each host's start and listen addresses stay visible: an operator dials them.
+    System.setProperty("org.slf4j.simpleLogger.log.io.fugue.chain.p2p", System.getProperty(
+        "org.slf4j.simpleLogger.log.io.fugue.chain.p2p", "info"));
     System.exit(FugueCli.run(services(), new PrintWriter(System.out, true),
         new PrintWriter(System.err, true), args));
   }
