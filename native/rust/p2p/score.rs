@@ -87,7 +87,9 @@ mod tests {
         assert!(thresholds().validate().is_ok());
         assert!(params().validate().is_ok());
         for kind in ["consensus", "blocks", "txs"] {
-            assert!(topic_params(&format!("/fugue/n/1/{kind}")).validate().is_ok());
+            assert!(topic_params(&format!("/fugue/n/1/{kind}"))
+                .validate()
+                .is_ok());
         }
     }
 

@@ -210,7 +210,11 @@ impl Task {
     }
 
     fn ban(&mut self, swarm: &mut Swarm<Behaviour>, peer: PeerId, now: Instant, why: &str) {
-        if self.banned.insert(peer, now + score::BAN_DURATION).is_none() {
+        if self
+            .banned
+            .insert(peer, now + score::BAN_DURATION)
+            .is_none()
+        {
             add(&self.stats.bans, 1);
             add(&self.stats.banned_peers, 1);
             tracing_ban(&peer, why);
@@ -234,7 +238,12 @@ impl Task {
             .copied()
             .collect();
         for peer in graylisted {
-            self.ban(swarm, peer, now, "gossip score below the graylist threshold");
+            self.ban(
+                swarm,
+                peer,
+                now,
+                "gossip score below the graylist threshold",
+            );
         }
         let expired: Vec<PeerId> = self
             .banned
@@ -495,7 +504,10 @@ impl Task {
 /// Bans are rare and an operator wants to see them; the event queue is for Java, so stderr
 /// (where the JVM's native output goes) carries the line.
 fn tracing_ban(peer: &PeerId, why: &str) {
-    eprintln!("fugue-p2p: banned {peer} for {}s: {why}", score::BAN_DURATION.as_secs());
+    eprintln!(
+        "fugue-p2p: banned {peer} for {}s: {why}",
+        score::BAN_DURATION.as_secs()
+    );
 }
 
 fn dial_peer(swarm: &mut Swarm<Behaviour>, peer: PeerId) {
