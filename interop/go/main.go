@@ -252,9 +252,10 @@ func decodeCommitProof(b []byte) (commitProof, error) {
 	if len(b) < 8+8+32+96+2 {
 		return commitProof{}, errors.New("commit proof too short")
 	}
+	// bitmap(n) is ceil(n/8) bytes, n the committee size (docs/protocol.md, "Bitmap").
 	n := int(binary.BigEndian.Uint16(b[144:146]))
-	if n == 0 || len(b) != 146+n {
-		return commitProof{}, fmt.Errorf("commit proof of %d bytes with a %d-byte bitmap", len(b), n)
+	if n == 0 || len(b) != 146+(n+7)/8 {
+		return commitProof{}, fmt.Errorf("commit proof of %d bytes for a committee of %d", len(b), n)
 	}
 	return commitProof{binary.BigEndian.Uint64(b), binary.BigEndian.Uint64(b[8:]), b[16:48]}, nil
 }
