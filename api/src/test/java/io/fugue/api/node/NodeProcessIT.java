@@ -142,6 +142,7 @@ class NodeProcessIT {
             int nonce = 0;
             for (String mode : List.of("client", "server")) {
               String out = runInteropPeer(go.get(), boot.dialableAddress(), mode, nonce++);
+              System.out.printf("go interop peer, dht %s:%n%s", mode, out);
               assertThat(out).as("go peer, dht " + mode).contains("ok announcement shard 0",
                   "ok announcement shard 1", "ok synced shard 1", "ok transfer included", "ok all");
             }
