@@ -258,3 +258,59 @@ fn should_fail_a_request_to_a_stopped_peer_with_an_event() {
     nodes[0].await_event(|e| matches!(e, Event::RequestFailed { id: 5, .. }));
     assert!(started.elapsed() < Duration::from_secs(12));
 }
+
+/// Waits until `ready` holds, panicking at the deadline with `what`.
+fn await_until(what: &str, ready: impl Fn() -> bool) {
+    let deadline = Instant::now() + DEADLINE;
+    while !ready() {
+        assert!(Instant::now() < deadline, "not within {DEADLINE:?}: {what}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn stat(node: &Node, name: &str) -> u64 {
+    let i = fugue_native::p2p::stats::STAT_NAMES
+        .iter()
+        .position(|n| *n == name)
+        .expect("known stat");
+    node.host.stats().snapshot()[i]
+}
+
+/// go-libp2p pubsub resets a second stream from the same peer, and rust-libp2p's gossipsub
+/// handler disables itself after 5 substream attempts on a connection: so a peer keeps exactly
+/// one connection, whichever side dials again.
+#[test]
+fn should_keep_one_connection_per_peer_when_both_sides_dial() {
+    let mut a = Node::start(Vec::new(), 90);
+    let mut b = Node::start(Vec::new(), 91);
+    a.host
+        .command(Command::Dial(b.addr.clone()))
+        .expect("dial accepted");
+    let b_id = b.peer().to_string();
+    let a_id = a.peer().to_string();
+    a.await_event(|e| matches!(e, Event::Connected { peer, .. } if *peer == b_id));
+    b.await_event(|e| matches!(e, Event::Connected { peer, .. } if *peer == a_id));
+
+    a.host
+        .command(Command::Dial(b.addr.clone()))
+        .expect("second dial accepted");
+    await_until("b refuses a's second connection", || {
+        stat(&b, "connection_errors") >= 1
+    });
+    b.host
+        .command(Command::Dial(a.addr.clone()))
+        .expect("reverse dial accepted");
+    await_until("a refuses b's connection", || {
+        stat(&a, "connection_errors") >= 1
+    });
+
+    assert_eq!(stat(&a, "connections"), 1);
+    assert_eq!(stat(&b, "connections"), 1);
+    a.drain();
+    b.drain();
+    assert!(
+        a.connected_peers().contains(&b_id),
+        "the first connection survives"
+    );
+    assert!(b.connected_peers().contains(&a_id));
+}

@@ -26,7 +26,7 @@ except OSError:
 }
 
 echo "# $(date -u +%FT%TZ) $(nproc) cores, load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-(cd native && cargo build --release --locked --target-dir "$target" && cargo bench --locked --target-dir "$target" --bench zk --no-run)
+(cd native && cargo build --release --locked --features bench-timing --target-dir "$target" && cargo bench --locked --target-dir "$target" --bench zk --no-run)
 wait_for_jmh
 echo "# JMH from $(date -u +%FT%TZ), load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 mvn -B -q -pl native,zk -Pbench -DskipTests -Dcargo.target.dir="$target" verify

@@ -54,11 +54,14 @@ fn gossip_config(cfg: &HostConfig) -> NativeResult<gossipsub::Config> {
 fn build_behaviour(key: &Keypair, cfg: &HostConfig, stats: Arc<Stats>) -> NativeResult<Behaviour> {
     let peer_id = key.public().to_peer_id();
     let l = &cfg.limits;
-    let gossip = gossipsub::Behaviour::new(
+    let mut gossip = gossipsub::Behaviour::new(
         gossipsub::MessageAuthenticity::Signed(key.clone()),
         gossip_config(cfg)?,
     )
     .map_err(|e| internal("gossipsub", e))?;
+    gossip
+        .with_peer_score(super::score::params(), super::score::thresholds())
+        .map_err(|e| internal("gossipsub peer score", e))?;
 
     let mut kad_config = kad::Config::new(protocol(cfg.kad_protocol())?);
     kad_config.set_periodic_bootstrap_interval(Some(cfg.bootstrap_interval));

@@ -23,6 +23,8 @@ pub const OP_DROP_REQUEST: u8 = 11;
 pub const OP_BAN: u8 = 12;
 pub const OP_UNBAN: u8 = 13;
 pub const OP_PEERS: u8 = 14;
+pub const OP_PENALIZE: u8 = 15;
+pub const OP_PEER_SCORES: u8 = 16;
 
 /// What Java asks the swarm to do. Replies are bytes: a message id for `Publish`, a list of
 /// peer ids for `Peers`, empty otherwise.
@@ -62,6 +64,10 @@ pub enum Command {
     Ban(PeerId),
     Unban(PeerId),
     Peers,
+    /// Java saw invalid consensus or sync traffic from this peer; repeated, it gets a ban.
+    Penalize(PeerId),
+    /// Connected peers with their gossipsub scores: `[u32 n] n × ([string peer][u64 f64 bits])`.
+    PeerScores,
     Stop,
 }
 
@@ -107,6 +113,8 @@ impl Command {
             OP_BAN => Command::Ban(peer(&mut r)?),
             OP_UNBAN => Command::Unban(peer(&mut r)?),
             OP_PEERS => Command::Peers,
+            OP_PENALIZE => Command::Penalize(peer(&mut r)?),
+            OP_PEER_SCORES => Command::PeerScores,
             other => return invalid(format!("unknown command opcode {other}")),
         };
         r.finish("command")?;

@@ -21,7 +21,10 @@ pub struct Limits {
     pub max_response_bytes: usize,
     /// Established connections in total.
     pub max_connections: u32,
-    /// Established connections to one peer.
+    /// Established connections to one peer. Must stay 1 for interop with go-libp2p: with two
+    /// connections go-pubsub keeps one inbound stream per peer and resets the other, and
+    /// rust-libp2p 0.50's gossipsub handler disables itself on a connection after 5 substream
+    /// attempts (successful or not, never reset), after which that peer's gossip is refused.
     pub max_connections_per_peer: u32,
     /// Connections being set up, in each direction.
     pub max_pending_connections: u32,
@@ -42,7 +45,7 @@ impl Default for Limits {
             max_request_bytes: 1 << 20,
             max_response_bytes: 16 << 20,
             max_connections: 128,
-            max_connections_per_peer: 2,
+            max_connections_per_peer: 1,
             max_pending_connections: 32,
             target_peers: 50,
             peer_messages_per_second: 500,

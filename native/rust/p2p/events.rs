@@ -19,6 +19,7 @@ pub const TAG_INBOUND_REQUEST: u8 = 6;
 pub const TAG_RESPONSE: u8 = 7;
 pub const TAG_REQUEST_FAILED: u8 = 8;
 pub const TAG_OVERFLOW: u8 = 9;
+pub const TAG_HOST_FAILED: u8 = 10;
 
 /// One thing that happened in the swarm that Java may care about.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -67,6 +68,10 @@ pub enum Event {
     /// `dropped` events were discarded since the previous batch because the queue was full.
     Overflow {
         dropped: u64,
+    },
+    /// The swarm task ended without being stopped (it panicked); always the last event.
+    HostFailed {
+        reason: String,
     },
 }
 
@@ -132,6 +137,10 @@ impl Event {
                 w.u64(*dropped);
                 TAG_OVERFLOW
             }
+            Event::HostFailed { reason } => {
+                w.string(reason);
+                TAG_HOST_FAILED
+            }
         };
         let mut out = Writer::new();
         out.u8(tag).bytes(&w.buf);
@@ -196,6 +205,9 @@ impl Event {
             },
             TAG_OVERFLOW => Event::Overflow {
                 dropped: r.u64("dropped")?,
+            },
+            TAG_HOST_FAILED => Event::HostFailed {
+                reason: r.string("reason")?,
             },
             other => return invalid(format!("unknown event tag {other}")),
         };
@@ -292,6 +304,23 @@ impl EventQueue {
             batch.extend(record);
         }
         Polled::Batch(batch)
+    }
+
+    /// Queues a [`Event::HostFailed`] record (even over capacity: it is the last one) and
+    /// closes the queue, so Java learns why no more events will come.
+    pub fn fail(&self, reason: &str) {
+        let record = Event::HostFailed {
+            reason: reason.to_string(),
+        }
+        .encode();
+        let mut s = self.lock();
+        if !s.closed {
+            s.bytes += record.len();
+            s.records.push_back(record);
+            s.closed = true;
+        }
+        drop(s);
+        self.ready.notify_all();
     }
 
     /// Stops accepting events and wakes every poller; queued events can still be drained.

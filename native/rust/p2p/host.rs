@@ -67,7 +67,7 @@ impl Host {
         })?;
         let bootnodes = config.bootnodes.clone();
         let task = Task::new(config, events.clone(), stats.clone());
-        runtime.spawn(task.run(swarm, rx));
+        watch(&runtime, runtime.spawn(task.run(swarm, rx)), events.clone());
         let host = Host {
             peer_id,
             commands: tx,
@@ -137,8 +137,83 @@ impl Host {
     }
 }
 
+/// Watches the swarm task: when it panics, the event queue is closed with the reason, which Java
+/// reports (a task cancelled by runtime shutdown is a normal stop and closes nothing here).
+pub fn watch(
+    runtime: &Runtime,
+    task: tokio::task::JoinHandle<()>,
+    events: Arc<EventQueue>,
+) -> tokio::task::JoinHandle<()> {
+    runtime.spawn(async move {
+        match task.await {
+            Ok(()) => {}
+            Err(e) if e.is_panic() => {
+                let reason = panic_message(e.into_panic().as_ref());
+                events.fail(&format!("swarm task panicked: {reason}"));
+            }
+            Err(_) => {}
+        }
+    })
+}
+
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        (*s).to_string()
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "unknown panic payload".to_string()
+    }
+}
+
 impl Drop for Host {
     fn drop(&mut self) {
         self.stop(Duration::from_secs(2));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn should_close_the_queue_with_the_reason_when_the_task_panics() {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("runtime");
+        let events = Arc::new(EventQueue::new(1 << 16));
+        let task = runtime.spawn(async { panic!("boom in the swarm") });
+        let watcher = watch(&runtime, task, events.clone());
+        runtime.block_on(watcher).expect("watcher ends");
+
+        let Polled::Batch(batch) = events.poll(1 << 16, Duration::from_secs(1)) else {
+            panic!("the failure record comes before the close");
+        };
+        let decoded = super::super::events::Event::decode_batch(&batch).expect("decodes");
+        assert_eq!(
+            decoded,
+            vec![super::super::events::Event::HostFailed {
+                reason: "swarm task panicked: boom in the swarm".into()
+            }]
+        );
+        assert_eq!(events.poll(1 << 16, Duration::ZERO), Polled::Closed);
+    }
+
+    #[test]
+    fn should_not_report_a_task_that_ends_normally() {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("runtime");
+        let events = Arc::new(EventQueue::new(1 << 16));
+        let task = runtime.spawn(async {});
+        runtime
+            .block_on(watch(&runtime, task, events.clone()))
+            .expect("watcher ends");
+        assert_eq!(
+            events.poll(1 << 16, Duration::ZERO),
+            Polled::Batch(Vec::new())
+        );
     }
 }

@@ -11,6 +11,7 @@ pub mod config;
 pub mod events;
 pub mod host;
 pub mod ratelimit;
+pub mod score;
 pub mod stats;
 pub mod task;
 pub mod wire;

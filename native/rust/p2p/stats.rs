@@ -3,7 +3,7 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// The order of [`Stats::snapshot`], which `io.fugue.chain.p2p` mirrors.
-pub const STAT_NAMES: [&str; 14] = [
+pub const STAT_NAMES: [&str; 18] = [
     "peers",
     "gossip_in_messages",
     "gossip_in_bytes",
@@ -18,6 +18,10 @@ pub const STAT_NAMES: [&str; 14] = [
     "outbound_request_failures",
     "connection_errors",
     "response_bytes_in",
+    "connections",
+    "bans",
+    "banned_peers",
+    "penalties",
 ];
 
 #[derive(Default)]
@@ -36,6 +40,14 @@ pub struct Stats {
     pub outbound_request_failures: AtomicU64,
     pub connection_errors: AtomicU64,
     pub response_bytes_in: AtomicU64,
+    /// Established connections (every peer has at most `max_connections_per_peer`).
+    pub connections: AtomicU64,
+    /// Bans imposed (graylisted score or repeated invalid traffic).
+    pub bans: AtomicU64,
+    /// Peers banned now.
+    pub banned_peers: AtomicU64,
+    /// Invalid consensus or sync traffic reported by Java.
+    pub penalties: AtomicU64,
 }
 
 /// Adds `n` to a counter; relaxed ordering suffices for monotonic statistics.
@@ -43,8 +55,13 @@ pub fn add(counter: &AtomicU64, n: u64) {
     counter.fetch_add(n, Ordering::Relaxed);
 }
 
+/// Subtracts `n` from a gauge.
+pub fn sub(counter: &AtomicU64, n: u64) {
+    counter.fetch_sub(n, Ordering::Relaxed);
+}
+
 impl Stats {
-    pub fn snapshot(&self) -> [u64; 14] {
+    pub fn snapshot(&self) -> [u64; 18] {
         let all = [
             &self.peers,
             &self.gossip_in_messages,
@@ -60,6 +77,10 @@ impl Stats {
             &self.outbound_request_failures,
             &self.connection_errors,
             &self.response_bytes_in,
+            &self.connections,
+            &self.bans,
+            &self.banned_peers,
+            &self.penalties,
         ];
         all.map(|c| c.load(Ordering::Relaxed))
     }

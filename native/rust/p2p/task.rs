@@ -19,7 +19,8 @@ use super::command::Command;
 use super::config::HostConfig;
 use super::events::{Event, EventQueue};
 use super::ratelimit::PeerRateLimiter;
-use super::stats::{add, Stats};
+use super::score;
+use super::stats::{add, sub, Stats};
 
 /// A command and where to send its outcome (a reply payload or an error message).
 pub type Envelope = (Command, SyncSender<Result<Vec<u8>, String>>);
@@ -35,6 +36,10 @@ pub struct Task {
     inbound: HashMap<u64, ResponseChannel<Vec<u8>>>,
     next_inbound: u64,
     outbound: HashMap<OutboundRequestId, u64>,
+    /// Java-reported misbehaviour per peer: count and start of the current window.
+    misbehaviour: HashMap<PeerId, (u32, Instant)>,
+    /// Banned peers and when their ban ends.
+    banned: HashMap<PeerId, Instant>,
 }
 
 impl Task {
@@ -51,13 +56,18 @@ impl Task {
             inbound: HashMap::new(),
             next_inbound: 1,
             outbound: HashMap::new(),
+            misbehaviour: HashMap::new(),
+            banned: HashMap::new(),
         }
     }
 
     /// Runs until a `Stop` command arrives or every command sender is gone.
     pub async fn run(mut self, mut swarm: Swarm<Behaviour>, mut commands: Receiver<Envelope>) {
+        let mut sweep = tokio::time::interval(self.config.heartbeat);
+        sweep.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             tokio::select! {
+                _ = sweep.tick() => self.sweep(&mut swarm),
                 cmd = commands.recv() => match cmd {
                     None => break,
                     Some((Command::Stop, reply)) => {
@@ -107,12 +117,18 @@ impl Task {
                 .bootstrap()
                 .map(|_| Vec::new())
                 .map_err(|_| "no known peers to bootstrap from".to_string()),
-            Command::Subscribe(topic) => swarm
-                .behaviour_mut()
-                .gossip
-                .subscribe(&IdentTopic::new(topic))
-                .map(|_| Vec::new())
-                .map_err(|e| format!("subscribe failed: {e:?}")),
+            Command::Subscribe(topic) => {
+                let gossip = &mut swarm.behaviour_mut().gossip;
+                let params = score::topic_params(&topic);
+                let topic = IdentTopic::new(topic);
+                gossip
+                    .set_topic_params(topic.clone(), params)
+                    .map_err(|e| format!("topic score parameters: {e}"))?;
+                gossip
+                    .subscribe(&topic)
+                    .map(|_| Vec::new())
+                    .map_err(|e| format!("subscribe failed: {e:?}"))
+            }
             Command::Unsubscribe(topic) => {
                 swarm
                     .behaviour_mut()
@@ -160,7 +176,85 @@ impl Task {
                 w.strings(&peers);
                 Ok(w.buf)
             }
+            Command::Penalize(peer) => {
+                add(&self.stats.penalties, 1);
+                self.penalize(swarm, peer, Instant::now());
+                none
+            }
+            Command::PeerScores => {
+                let gossip = &swarm.behaviour().gossip;
+                let peers: Vec<PeerId> = swarm.connected_peers().copied().collect();
+                let mut w = super::wire::Writer::new();
+                w.u32(peers.len() as u32);
+                for p in peers {
+                    let score = gossip.peer_score(&p).unwrap_or(0.0);
+                    w.string(&p.to_string()).u64(score.to_bits());
+                }
+                Ok(w.buf)
+            }
             Command::Stop => none,
+        }
+    }
+
+    /// Counts one piece of invalid traffic; [`score::MISBEHAVIOUR_LIMIT`] within the window bans.
+    fn penalize(&mut self, swarm: &mut Swarm<Behaviour>, peer: PeerId, now: Instant) {
+        let entry = self.misbehaviour.entry(peer).or_insert((0, now));
+        if now.duration_since(entry.1) > score::MISBEHAVIOUR_WINDOW {
+            *entry = (0, now);
+        }
+        entry.0 += 1;
+        if entry.0 >= score::MISBEHAVIOUR_LIMIT {
+            self.misbehaviour.remove(&peer);
+            self.ban(swarm, peer, now, "repeated invalid traffic");
+        }
+    }
+
+    fn ban(&mut self, swarm: &mut Swarm<Behaviour>, peer: PeerId, now: Instant, why: &str) {
+        if self
+            .banned
+            .insert(peer, now + score::BAN_DURATION)
+            .is_none()
+        {
+            add(&self.stats.bans, 1);
+            add(&self.stats.banned_peers, 1);
+            tracing_ban(&peer, why);
+        }
+        // Blocking closes every connection to the peer and refuses new ones.
+        swarm.behaviour_mut().blocked.block_peer(peer);
+    }
+
+    /// Bans graylisted peers and lifts expired bans; runs every heartbeat.
+    fn sweep(&mut self, swarm: &mut Swarm<Behaviour>) {
+        let now = Instant::now();
+        let graylisted: Vec<PeerId> = swarm
+            .connected_peers()
+            .filter(|p| {
+                swarm
+                    .behaviour()
+                    .gossip
+                    .peer_score(p)
+                    .is_some_and(|s| s < score::GRAYLIST)
+            })
+            .copied()
+            .collect();
+        for peer in graylisted {
+            self.ban(
+                swarm,
+                peer,
+                now,
+                "gossip score below the graylist threshold",
+            );
+        }
+        let expired: Vec<PeerId> = self
+            .banned
+            .iter()
+            .filter(|(_, until)| **until <= now)
+            .map(|(p, _)| *p)
+            .collect();
+        for peer in expired {
+            self.banned.remove(&peer);
+            sub(&self.stats.banned_peers, 1);
+            swarm.behaviour_mut().blocked.unblock_peer(peer);
         }
     }
 
@@ -230,26 +324,30 @@ impl Task {
                 endpoint,
                 num_established,
                 ..
-            } if num_established.get() == 1 => {
-                add(&self.stats.peers, 1);
-                self.emit(Event::Connected {
-                    peer: peer_id.to_string(),
-                    addr: endpoint.get_remote_address().to_string(),
-                    inbound: endpoint.is_listener(),
-                });
+            } => {
+                add(&self.stats.connections, 1);
+                if num_established.get() == 1 {
+                    add(&self.stats.peers, 1);
+                    self.emit(Event::Connected {
+                        peer: peer_id.to_string(),
+                        addr: endpoint.get_remote_address().to_string(),
+                        inbound: endpoint.is_listener(),
+                    });
+                }
             }
             SwarmEvent::ConnectionClosed {
                 peer_id,
-                num_established: 0,
+                num_established,
                 ..
             } => {
-                self.stats
-                    .peers
-                    .fetch_sub(1, std::sync::atomic::Ordering::Relaxed);
-                self.rate.forget(&peer_id);
-                self.emit(Event::Disconnected {
-                    peer: peer_id.to_string(),
-                });
+                sub(&self.stats.connections, 1);
+                if num_established == 0 {
+                    sub(&self.stats.peers, 1);
+                    self.rate.forget(&peer_id);
+                    self.emit(Event::Disconnected {
+                        peer: peer_id.to_string(),
+                    });
+                }
             }
             SwarmEvent::IncomingConnectionError { .. } => add(&self.stats.connection_errors, 1),
             SwarmEvent::Behaviour(BehaviourEvent::Identify(e)) => self.identified(swarm, e),
@@ -260,7 +358,7 @@ impl Task {
                 dial_peer(swarm, peer);
             }
             SwarmEvent::Behaviour(BehaviourEvent::Gossip(e)) => self.gossip(swarm, e),
-            SwarmEvent::Behaviour(BehaviourEvent::Sync(e)) => self.sync(e),
+            SwarmEvent::Behaviour(BehaviourEvent::Sync(e)) => self.sync(swarm, e),
             _ => {}
         }
     }
@@ -324,7 +422,11 @@ impl Task {
         }
     }
 
-    fn sync(&mut self, event: request_response::Event<Vec<u8>, Vec<u8>>) {
+    fn sync(
+        &mut self,
+        swarm: &mut Swarm<Behaviour>,
+        event: request_response::Event<Vec<u8>, Vec<u8>>,
+    ) {
         use request_response::{Event as E, Message as M};
         match event {
             E::Message {
@@ -386,10 +488,27 @@ impl Task {
                     });
                 }
             }
-            E::InboundFailure { .. } => add(&self.stats.inbound_request_failures, 1),
+            E::InboundFailure { peer, error, .. } => {
+                add(&self.stats.inbound_request_failures, 1);
+                // An I/O failure reading a request is the requester's doing (oversize or
+                // malformed frame); timeouts and closed connections may be ours.
+                if matches!(error, request_response::InboundFailure::Io(_)) {
+                    add(&self.stats.penalties, 1);
+                    self.penalize(swarm, peer, Instant::now());
+                }
+            }
             E::ResponseSent { .. } => {}
         }
     }
+}
+
+/// Bans are rare and an operator wants to see them; the event queue is for Java, so stderr
+/// (where the JVM's native output goes) carries the line.
+fn tracing_ban(peer: &PeerId, why: &str) {
+    eprintln!(
+        "fugue-p2p: banned {peer} for {}s: {why}",
+        score::BAN_DURATION.as_secs()
+    );
 }
 
 fn dial_peer(swarm: &mut Swarm<Behaviour>, peer: PeerId) {

@@ -10,6 +10,8 @@ mod batched;
 mod exports;
 pub mod ops;
 pub mod range;
+/// Benchmark-only exports; built with `--features bench-timing` (the Maven `bench` profile).
+#[cfg(feature = "bench-timing")]
 pub mod timing;
 
 #[cfg(test)]

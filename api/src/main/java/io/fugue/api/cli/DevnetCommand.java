@@ -29,6 +29,10 @@ final class DevnetCommand implements Callable<Integer> {
     if (!FugueCli.logLevelGiven() && !LogSettings.hasLevel("io.fugue.chain")) {
       // Twelve validators in one process log every finalized block: keep the terminal readable.
       LogSettings.level("io.fugue.chain", Level.WARN);
+      if (!LogSettings.hasLevel("io.fugue.chain.p2p")) {
+        // ...but every host's start and listen addresses stay visible: an operator dials them.
+        LogSettings.level("io.fugue.chain.p2p", Level.INFO);
+      }
     }
     return nodes.devnet(dataDir, apiPort);
   }

@@ -115,6 +115,7 @@ public final class NodeProcess implements AutoCloseable {
         .build(), NodePorts.create(chains, services, reads, governance, Set.copyOf(section.operators()), () -> network.peers().size(),
         new FinalizedReadiness(chains, Set.of(validator.shardNode().shard()))), clock);
     Await.done(vertx.deployVerticle(api).toCompletionStage().toCompletableFuture(), "the API to start");
+    P2pMeters.bind(api.meterRegistry(), validator.p2pHost());
     LOG.info("API of shard {} node on http://{}:{} (shards {})", validator.shardNode().shard(), section.host(),
         api.actualPort(), chains.shards());
   }

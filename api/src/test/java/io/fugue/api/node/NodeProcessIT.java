@@ -131,6 +131,24 @@ class NodeProcessIT {
           assertThat(read.statusCode()).as(read.bodyAsString()).isEqualTo(200);
           assertThat(read.bodyAsJsonObject().getString("status")).isEqualTo("active");
           vaultKey = shardApi.get("/v1/vault/key", null).bodyAsString();
+          // A go-libp2p peer written from docs/protocol.md joins through the bootnode, in both DHT
+          // modes, reads and syncs blocks and gets a transfer included (interop/go; built by .ci/run).
+          Optional<Path> go = interopPeer();
+          if (go.isPresent()) {
+            int nonce = 0;
+            for (String mode : List.of("client", "server")) {
+              String out = runInteropPeer(go.get(), boot.dialableAddress(), mode, nonce++);
+              System.out.printf("go interop peer, dht %s:%n%s", mode, out);
+              assertThat(out).as("go peer, dht " + mode).contains("ok announcement shard 0",
+                  "ok announcement shard 1", "ok synced shard 1", "ok transfer included", "ok all");
+            }
+          }
+          // The node's p2p counters are on /metrics next to the API's own.
+          String metrics = shardApi.get("/metrics", null).bodyAsString();
+          assertThat(metrics).contains("fugue_p2p_connections ", "fugue_p2p_peers ", "fugue_p2p_bans_total ",
+              "fugue_p2p_banned_peers ", "fugue_p2p_gossip_oversize_dropped_total ", "fugue_p2p_peer_score_min ")
+              .containsPattern("fugue_p2p_gossip_verdicts_total\\{topic=\"/fugue/[^\"]+/1/consensus\","
+                  + "verdict=\"accept\"\\} [1-9]");
         }
 
         // Ctrl-C and start again: the node resumes its chain, its replica and its vault key.
@@ -152,6 +170,46 @@ class NodeProcessIT {
         nodes.forEach(NodeProcess::close);
       }
     }
+  }
+
+  /**
+   * The interop peer binary: {@code FUGUE_INTEROP_GO}, else {@code interop/go/fugue-interop} when
+   * built. CI sets the variable, so there a missing binary fails the test.
+   */
+  private static Optional<Path> interopPeer() {
+    String env = System.getenv("FUGUE_INTEROP_GO");
+    if (env != null && !env.isBlank()) {
+      assertThat(Path.of(env)).as("FUGUE_INTEROP_GO").isExecutable();
+      return Optional.of(Path.of(env));
+    }
+    Path local = Path.of("..", "interop", "go", "fugue-interop");
+    if (!Files.isExecutable(local)) {
+      System.err.println("NodeProcessIT: go interop peer not built (interop/go), its part skipped");
+      return Optional.empty();
+    }
+    return Optional.of(local);
+  }
+
+  /** Runs the Go peer, sending account 0's transfer on shard 1, and returns its output. */
+  private String runInteropPeer(Path binary, String bootnode, String mode, int nonce) throws Exception {
+    Process p = new ProcessBuilder(binary.toString(), "-bootnode", bootnode, "-network",
+        devnet.config().networkId(), "-dht", mode, "-shard", "1", "-chain-id",
+        Long.toString(devnet.config().chainId()), "-key", governor.toBytes().toPrefixedHex(), "-to",
+        holder.address().toBytes().toPrefixedHex(), "-nonce", Integer.toString(nonce), "-timeout", "150s")
+        .redirectErrorStream(true).start();
+    java.util.concurrent.CompletableFuture<String> out = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+      try {
+        return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      } catch (java.io.IOException e) {
+        return "reading the output failed: " + e;
+      }
+    });
+    if (!p.waitFor(180, java.util.concurrent.TimeUnit.SECONDS)) {
+      p.destroyForcibly().waitFor();
+    }
+    String text = out.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(p.exitValue()).as("go peer (dht " + mode + ") output:%n%s", text).isZero();
+    return text;
   }
 
   /** Submits through {@code api} and waits, on that node, until a finalized block holds it. */

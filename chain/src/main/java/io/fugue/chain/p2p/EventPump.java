@@ -31,6 +31,8 @@ final class EventPump implements Runnable {
   final Set<PeerId> connected = ConcurrentHashMap.newKeySet();
   final List<String> listenAddresses = new CopyOnWriteArrayList<>();
   final CountDownLatch firstListen = new CountDownLatch(1);
+  /** Why the native host died, once it has; null while it runs or after a normal stop. */
+  final AtomicReference<String> failure = new AtomicReference<>();
   private final NativeHost.Handle host;
   private final PendingRequests pending;
   private final P2pMetrics.Local metrics;
@@ -81,6 +83,9 @@ final class EventPump implements Runnable {
     } else if (event instanceof P2pEvent.Overflow e) {
       metrics.overflowDropped.add(e.dropped());
       LOG.warn("p2p {} dropped {} events: the pump is too slow", host.peerId(), e.dropped());
+    } else if (event instanceof P2pEvent.HostFailed e) {
+      failure.set(e.reason());
+      LOG.error("p2p host {} failed: {}; it delivers no more events", host.peerId(), e.reason());
     } else if (event instanceof P2pEvent.PeerIdentified e) {
       identified(e);
     }
@@ -100,6 +105,7 @@ final class EventPump implements Runnable {
 
   private void validate(GossipMessage message) {
     GossipValidation verdict = verdictOf(message);
+    metrics.verdict(message.topic(), verdict);
     byte code;
     if (verdict instanceof GossipValidation.Accept) {
       code = ACCEPT;
@@ -107,6 +113,12 @@ final class EventPump implements Runnable {
     } else if (verdict instanceof GossipValidation.Reject r) {
       code = REJECT;
       metrics.rejected.increment();
+      if (message.topic().endsWith("/" + Topics.Kind.CONSENSUS.segment())) {
+        // Consensus messages are signed by known validators: an invalid one is misbehaviour of
+        // whoever forwarded it, beyond the gossip score it also costs.
+        quietly("penalize", P2pWire.command(P2pWire.OP_PENALIZE)
+            .string(message.propagatedBy().value()).toArray());
+      }
       LOG.debug("rejected message from {} on {}: {}", message.source(), message.topic(), r.reason());
     } else {
       code = IGNORE;

@@ -29,4 +29,7 @@ sealed interface P2pEvent {
 
   /** {@code dropped} events were lost because the native queue was full. */
   record Overflow(long dropped) implements P2pEvent {}
+
+  /** The native swarm task died (it panicked); no event follows. */
+  record HostFailed(String reason) implements P2pEvent {}
 }

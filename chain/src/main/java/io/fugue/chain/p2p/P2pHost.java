@@ -86,6 +86,15 @@ public final class P2pHost extends Service implements AutoCloseable {
     }
   }
 
+  /**
+   * Why the native host died while RUNNING (its swarm task panicked), if it did: from then on no
+   * event arrives and commands fail; the owner should close this host and start a new one.
+   */
+  public java.util.Optional<String> failure() {
+    EventPump p = pump;
+    return java.util.Optional.ofNullable(p == null ? null : p.failure.get());
+  }
+
   public P2pConfig config() {
     return config;
   }
@@ -130,6 +139,12 @@ public final class P2pHost extends Service implements AutoCloseable {
     running();
     pump.handlers.put(topic, handler);
     send("subscribe " + topic, P2pWire.command(P2pWire.OP_SUBSCRIBE).string(topic));
+  }
+
+  /** The topics this host has joined. */
+  public Set<String> topics() {
+    running();
+    return Set.copyOf(pump.handlers.keySet());
   }
 
   public void unsubscribe(String topic) {
@@ -214,6 +229,23 @@ public final class P2pHost extends Service implements AutoCloseable {
   public void unban(PeerId peer) {
     running();
     send("unban " + peer, P2pWire.command(P2pWire.OP_UNBAN).string(peer.value()));
+  }
+
+  /**
+   * Reports invalid traffic from {@code peer} (a malformed or abusive sync request, an invalid
+   * consensus message); {@code P2pLimits}-independent native limits turn repeated reports into a
+   * time-bounded ban (docs/protocol.md, "Peer scoring and bans").
+   */
+  public void penalize(PeerId peer) {
+    running();
+    send("penalize " + peer, P2pWire.command(P2pWire.OP_PENALIZE).string(peer.value()));
+  }
+
+  /** Connected peers with their gossipsub scores (0 for a peer without one yet). */
+  public java.util.Map<PeerId, Double> peerScores() {
+    running();
+    return P2pWire.decodeScores(
+        host.command("peer scores", P2pWire.command(P2pWire.OP_PEER_SCORES).toArray()));
   }
 
   /** Connected peers as the swarm itself reports them. */

@@ -9,7 +9,9 @@ package io.fugue.chain.p2p;
  * @param maxRequestBytes largest sync request body
  * @param maxResponseBytes largest sync response body
  * @param maxConnections established connections in total
- * @param maxConnectionsPerPeer established connections to one peer
+ * @param maxConnectionsPerPeer established connections to one peer; 1 by default, because a
+ *     second connection makes go-libp2p pubsub reset streams until rust-libp2p's gossipsub
+ *     handler disables itself on that connection (see docs/protocol.md)
  * @param maxPendingConnections connections being set up, per direction
  * @param targetPeers peers found by discovery are dialed while fewer than this are connected
  * @param peerMessagesPerSecond sustained gossip messages plus requests accepted from one peer
@@ -52,7 +54,7 @@ public record P2pLimits(
   }
 
   public static P2pLimits defaults() {
-    return new P2pLimits(4 * MIB, MIB, 16 * MIB, 128, 2, 32, 50, 500, 1000, 64 * MIB);
+    return new P2pLimits(4 * MIB, MIB, 16 * MIB, 128, 1, 32, 50, 500, 1000, 64 * MIB);
   }
 
   public P2pLimits withMaxGossipBytes(int bytes) {

@@ -1,5 +1,8 @@
 package io.fugue.chain.p2p;
 
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -26,6 +29,13 @@ import java.util.concurrent.atomic.LongAdder;
  * @param responseBytesIn sync response bytes received
  * @param protocolMismatches peers identified with another network's protocol (another genesis
  *     {@code networkId}): they share no topic with this host
+ * @param connections established connections (at most {@link P2pLimits#maxConnectionsPerPeer}
+ *     per peer)
+ * @param bans bans imposed: a gossip score below the graylist threshold, or repeated invalid
+ *     consensus or sync traffic ({@link P2pHost#penalize})
+ * @param bannedPeers peers banned now (bans are time-bounded)
+ * @param penalties invalid consensus or sync traffic reported to the native host
+ * @param verdictsByTopic Java's gossip verdicts per topic
  */
 public record P2pMetrics(
     long peers,
@@ -46,9 +56,24 @@ public record P2pMetrics(
     long outboundRequestFailures,
     long connectionErrors,
     long responseBytesIn,
-    long protocolMismatches) {
+    long protocolMismatches,
+    long connections,
+    long bans,
+    long bannedPeers,
+    long penalties,
+    Map<String, Verdicts> verdictsByTopic) {
+
+  public P2pMetrics {
+    verdictsByTopic = Map.copyOf(verdictsByTopic);
+  }
+
+  /** Accepted, rejected and ignored messages on one topic. */
+  public record Verdicts(long accepted, long rejected, long ignored) {}
 
   /** The Java-side counters, updated by the event pump. */
+  /** How many counters the native host reports (the Rust {@code STAT_NAMES}). */
+  static final int NATIVE_STATS = 18;
+
   static final class Local {
     final LongAdder accepted = new LongAdder();
     final LongAdder rejected = new LongAdder();
@@ -56,16 +81,36 @@ public record P2pMetrics(
     final LongAdder handlerErrors = new LongAdder();
     final LongAdder overflowDropped = new LongAdder();
     final LongAdder protocolMismatches = new LongAdder();
-    volatile long[] lastNative = new long[14];
+    private final Map<String, LongAdder[]> topics = new ConcurrentHashMap<>();
+    volatile long[] lastNative = new long[NATIVE_STATS];
 
     /** Combines the native counters (order of the Rust {@code STAT_NAMES}) with these. */
     P2pMetrics snapshot(long[] nativeStats) {
-      long[] n = nativeStats != null && nativeStats.length >= 14 ? nativeStats : lastNative;
+      long[] n = nativeStats != null && nativeStats.length >= NATIVE_STATS ? nativeStats : lastNative;
       lastNative = n;
       return new P2pMetrics(
           n[0], n[1], n[2], n[3], n[4], n[5], n[6], Math.max(n[7], overflowDropped.sum()),
           accepted.sum(), rejected.sum(), ignored.sum(), handlerErrors.sum(),
-          n[8], n[9], n[10], n[11], n[12], n[13], protocolMismatches.sum());
+          n[8], n[9], n[10], n[11], n[12], n[13], protocolMismatches.sum(), n[14], n[15], n[16], n[17],
+          verdicts());
+    }
+
+    /** Counts a verdict on {@code topic} (only topics with a handler are seen here in practice). */
+    void verdict(String topic, GossipValidation verdict) {
+      LongAdder[] c =
+          topics.computeIfAbsent(
+              topic, t -> new LongAdder[] {new LongAdder(), new LongAdder(), new LongAdder()});
+      int i =
+          verdict instanceof GossipValidation.Accept
+              ? 0
+              : verdict instanceof GossipValidation.Reject ? 1 : 2;
+      c[i].increment();
+    }
+
+    private Map<String, Verdicts> verdicts() {
+      Map<String, Verdicts> out = new TreeMap<>();
+      topics.forEach((t, c) -> out.put(t, new Verdicts(c[0].sum(), c[1].sum(), c[2].sum())));
+      return out;
     }
   }
 }

@@ -31,6 +31,8 @@ final class P2pWire {
   static final byte OP_BAN = 12;
   static final byte OP_UNBAN = 13;
   static final byte OP_PEERS = 14;
+  static final byte OP_PENALIZE = 15;
+  static final byte OP_PEER_SCORES = 16;
 
   private P2pWire() {}
 
@@ -133,6 +135,7 @@ final class P2pWire {
       case 7 -> new P2pEvent.Response(b.getLong(), peer(b), Bytes.of(bytes(b)));
       case 8 -> new P2pEvent.RequestFailed(b.getLong(), peer(b), string(b));
       case 9 -> new P2pEvent.Overflow(b.getLong());
+      case 10 -> new P2pEvent.HostFailed(string(b));
       default -> throw new P2pException("unknown event tag " + tag);
     };
   }
@@ -193,6 +196,28 @@ final class P2pWire {
       return strings(b).stream().map(PeerId::new).toList();
     } catch (BufferUnderflowException e) {
       throw new P2pException("malformed peer list", e);
+    }
+  }
+
+  /** The reply of {@code OP_PEER_SCORES}: {@code [u32 n] n × ([string peer][u64 f64 bits])}. */
+  static java.util.Map<PeerId, Double> decodeScores(byte[] reply) {
+    ByteBuffer b = ByteBuffer.wrap(reply);
+    try {
+      int n = b.getInt();
+      if (n < 0 || n > reply.length) {
+        throw new P2pException("malformed score list: " + n + " entries");
+      }
+      java.util.Map<PeerId, Double> scores = new java.util.LinkedHashMap<>();
+      for (int i = 0; i < n; i++) {
+        PeerId peer = peer(b);
+        scores.put(peer, Double.longBitsToDouble(b.getLong()));
+      }
+      if (b.hasRemaining()) {
+        throw new P2pException("trailing bytes after the score list");
+      }
+      return scores;
+    } catch (BufferUnderflowException e) {
+      throw new P2pException("malformed score list", e);
     }
   }
 }

@@ -68,7 +68,7 @@ final class Cluster implements AutoCloseable {
     }
   }
 
-  private static void pause() {
+  static void pause() {
     try {
       Thread.sleep(20);
     } catch (InterruptedException e) {

@@ -205,6 +205,77 @@ class P2pFailureIT {
     assertThat(echo).isEqualTo(filled(10));
   }
 
+  @Test
+  void shouldGraylistAndThenDisconnectAGarbageSpammerWhileHonestPeersStay() {
+    P2pHost victim = cluster.node(boot);
+    P2pHost honest = cluster.node(boot);
+    P2pHost spammer = cluster.node(boot);
+    String topic = Topics.topic(Cluster.NETWORK, 9, Topics.Kind.CONSENSUS);
+    GossipHandler validator = m -> m.data().size() == 1
+        ? GossipValidation.accept() : GossipValidation.reject("not a consensus message");
+    victim.subscribe(topic, validator);
+    honest.subscribe(topic, validator);
+    spammer.subscribe(topic, m -> GossipValidation.accept());
+    PeerId spammerId = spammer.peerId();
+    PeerId honestId = honest.peerId();
+    await("victim connected to both", () -> victim.connectedPeers().containsAll(List.of(spammerId, honestId)));
+
+    publishWhenReady(honest, topic, Bytes.of((byte) 1));
+    await("honest message accepted", () -> victim.metrics().accepted() >= 1);
+
+    // Garbage until the spammer's score falls: below the gossip threshold first (observed here),
+    // then below the graylist, where the victim's sweep bans and disconnects it.
+    Random random = new Random(11);
+    Double lowest = 0.0;
+    Instant deadline = Instant.now().plus(Cluster.DEADLINE);
+    while (victim.connectedPeers().contains(spammerId) && Instant.now().isBefore(deadline)) {
+      try {
+        spammer.publish(topic, filled(100 + random.nextInt(1000)));
+      } catch (P2pException e) {
+        // no subscribed peer left: the spammer was cut off
+      }
+      Double score = victim.peerScores().get(spammerId);
+      if (score != null) {
+        lowest = Math.min(lowest, score);
+      }
+      Cluster.pause();
+    }
+    await("spammer disconnected", () -> !victim.connectedPeers().contains(spammerId));
+    assertThat(lowest).as("score seen before the ban").isLessThan(0.0);
+    P2pMetrics m = victim.metrics();
+    assertThat(m.bans()).isGreaterThanOrEqualTo(1);
+    assertThat(m.bannedPeers()).isGreaterThanOrEqualTo(1);
+    assertThat(m.verdictsByTopic().get(topic).rejected()).isGreaterThanOrEqualTo(1);
+    assertThat(m.verdictsByTopic().get(topic).accepted()).isGreaterThanOrEqualTo(1);
+
+    // The ban holds: the spammer cannot come back, the honest peer is untouched.
+    spammer.dial(victim.dialableAddress());
+    publishWhenReady(honest, topic, Bytes.of((byte) 2));
+    await("second honest message accepted", () -> victim.metrics().accepted() >= 2);
+    assertThat(victim.connectedPeers()).contains(honestId).doesNotContain(spammerId);
+    assertThat(victim.peerScores().get(honestId)).isGreaterThanOrEqualTo(0.0);
+  }
+
+  @Test
+  void shouldBanAPeerReportedForRepeatedInvalidSyncRequests() throws Exception {
+    P2pHost server = cluster.node(boot);
+    P2pHost abuser = cluster.node(boot);
+    PeerId abuserId = abuser.peerId();
+    server.onRequest((from, req) -> {
+      server.penalize(from); // what a sync server does with a malformed request
+      return null;
+    });
+    await("connected", () -> server.connectedPeers().contains(abuserId));
+    for (int i = 0; i < 10 && server.connectedPeers().contains(abuserId); i++) {
+      CompletableFuture<Bytes> r = abuser.request(server.peerId(), Bytes.of((byte) i), Duration.ofSeconds(5));
+      assertThatThrownBy(() -> r.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+    }
+    await("abuser banned", () -> !server.connectedPeers().contains(abuserId));
+    assertThat(server.metrics().penalties()).isEqualTo(10);
+    assertThat(server.metrics().bans()).isEqualTo(1);
+    assertThat(server.connectedPeers()).contains(boot.peerId());
+  }
+
   private static void sendGarbage(String multiaddr) throws Exception {
     String[] parts = multiaddr.split("/"); // /ip4/127.0.0.1/tcp/PORT
     try (Socket socket = new Socket(parts[2], Integer.parseInt(parts[4]))) {

@@ -31,6 +31,19 @@ class P2pWireTest {
   }
 
   @Test
+  void shouldReportTheReasonWhenTheNativeHostFails() {
+    byte[] failed = record(10, new P2pWire.Writer().string("swarm task panicked: boom").toArray());
+    List<P2pEvent> events = P2pWire.decodeEvents(failed);
+    assertThat(events).containsExactly(new P2pEvent.HostFailed("swarm task panicked: boom"));
+
+    EventPump pump =
+        new EventPump(new NativeHost.Handle(0, PeerId.of(PEER)), new PendingRequests(), new P2pMetrics.Local());
+    assertThat(pump.failure.get()).isNull();
+    pump.dispatch(events.get(0));
+    assertThat(pump.failure.get()).isEqualTo("swarm task panicked: boom");
+  }
+
+  @Test
   void shouldRejectTruncatedUnknownAndTrailingRecords() {
     byte[] listen = record(1, new P2pWire.Writer().string("/ip4/127.0.0.1/tcp/1").toArray());
     byte[] truncated = java.util.Arrays.copyOf(listen, listen.length - 1);
