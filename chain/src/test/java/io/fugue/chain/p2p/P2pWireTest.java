@@ -37,7 +37,8 @@ class P2pWireTest {
     assertThat(events).containsExactly(new P2pEvent.HostFailed("swarm task panicked: boom"));
 
     EventPump pump =
-        new EventPump(new NativeHost.Handle(0, PeerId.of(PEER)), new PendingRequests(), new P2pMetrics.Local());
+        new EventPump(new NativeHost.Handle(0, PeerId.of(PEER)), new PendingRequests(), new P2pMetrics.Local(),
+            "fugue-test");
     assertThat(pump.failure.get()).isNull();
     pump.dispatch(events.get(0));
     assertThat(pump.failure.get()).isEqualTo("swarm task panicked: boom");
