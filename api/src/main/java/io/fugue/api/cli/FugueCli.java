@@ -1,7 +1,9 @@
 package io.fugue.api.cli;
 
+import java.nio.charset.StandardCharsets;
 import io.fugue.api.logging.LogSettings;
 import java.io.PrintWriter;
+import java.io.OutputStreamWriter;
 import java.util.Objects;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -71,8 +73,8 @@ public final class FugueCli implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(run(CliServices.thisBuild(), new PrintWriter(System.out, true),
-        new PrintWriter(System.err, true), args));
+    System.exit(run(CliServices.thisBuild(), new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+        new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true), args));
   }
 
   /** Runs one command line with the given ports and streams; returns the exit code. */

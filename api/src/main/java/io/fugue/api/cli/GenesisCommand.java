@@ -210,7 +210,7 @@ final class GenesisCommand implements Runnable {
           }
         }
       }
-      ((ArrayNode) entry.withArray("committee")).add(key);
+      entry.withArray("committee").add(key);
       write(file.file, root, false);
       spec.commandLine().getOut().println("shard " + shard + " committee: " + entry.get("committee").size()
           + " validator(s)");
@@ -237,7 +237,7 @@ final class GenesisCommand implements Runnable {
       address(address, "--address");
       String units = amount(balance, "--balance");
       ObjectNode root = read(file.file);
-      ObjectNode alloc = shard(root, shard).with("allocations");
+      ObjectNode alloc = shard(root, shard).withObjectProperty("allocations");
       alloc.fieldNames().forEachRemaining(a -> {
         if (a.equalsIgnoreCase(address)) {
           throw CliChecks.usage("--address " + address + " already has a balance on shard " + shard);

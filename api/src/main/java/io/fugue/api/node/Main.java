@@ -1,10 +1,12 @@
 package io.fugue.api.node;
 
+import java.nio.charset.StandardCharsets;
 import io.fugue.api.cli.CliServices;
 import io.fugue.api.cli.FugueCli;
 import io.fugue.chain.crypto.KeyFile;
 import java.io.Console;
 import java.io.PrintWriter;
+import java.io.OutputStreamWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -20,8 +22,8 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    PrintWriter out = new PrintWriter(System.out, true);
-    PrintWriter err = new PrintWriter(System.err, true);
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     CliServices services;
     try {
       services = services();

@@ -59,7 +59,7 @@ public final class NodeCommands implements NodeLauncher {
     Thread t = new Thread(() -> {
       try {
         Duration took = devnet.awaitFirstBlocks(Duration.ofDays(365));
-        out.println("fugue devnet: ready after " + took.toMillis() / 100 / 10.0 + " s: every shard finalized a block; "
+        out.println("fugue devnet: ready after " + String.format(java.util.Locale.ROOT, "%.1f", took.toMillis() / 1000.0) + " s: every shard finalized a block; "
             + "API http://127.0.0.1:" + devnet.apiPort());
         out.flush();
       } catch (InterruptedException | RuntimeException e) {

@@ -270,7 +270,7 @@ public record ValidatorConfig(Path genesis, int shard, Path dataDir, List<String
   }
 
   private static boolean validIpv4(String ip) {
-    for (String part : ip.split("\\.")) {
+    for (String part : ip.split("\\.", -1)) {
       if (Integer.parseInt(part) > 255) {
         return false;
       }
