@@ -95,7 +95,10 @@ final class EventPump implements Runnable {
   private void identified(P2pEvent.PeerIdentified e) {
     LOG.debug("identified {} ({}, {})", e.peer(), e.agent(), e.protocol());
     String ours = P2pWire.identifyProtocol(network);
-    if (!ours.equals(e.protocol()) && mismatched.add(e.peer())) {
+    // Only a Fugue node of another network is a mismatch; a third-party peer (a go-libp2p client,
+    // a crawler) may announce any identify protocol version, or none, and still speak our topics.
+    boolean otherFugueNetwork = e.protocol().startsWith("/fugue/") && !ours.equals(e.protocol());
+    if (otherFugueNetwork && mismatched.add(e.peer())) {
       metrics.protocolMismatches.increment();
       LOG.warn("protocol mismatch with peer {}: it runs '{}', this node '{}' (network '{}'): check that "
           + "every node and bootnode uses the same genesis networkId (bootnode: --network)",
