@@ -58,8 +58,8 @@ public final class Devnet implements AutoCloseable {
    * @param blockIntervalMillis target block interval
    * @param apiLimits the API's body size and rate limits
    * @param idleBlockIntervalMillis the empty-block policy: while its pool is empty a leader waits up
-   *     to this long after the parent (0 = a block every block interval); at most the phase
-   *     timeout, {@code 2 * blockIntervalMillis + 2000}
+   *     to this long after the parent (0 = a block every block interval); at most the block
+   *     interval + half the phase timeout ({@code 2 * blockIntervalMillis + 2000})
    */
   public record Options(Path dataDir, int apiPort, long blockIntervalMillis, ApiLimits apiLimits,
       long idleBlockIntervalMillis) {
@@ -81,11 +81,12 @@ public final class Devnet implements AutoCloseable {
     }
 
     /**
-     * An idle leader proposes every block interval + 2 s: a second below the phase timeout, so a
-     * held proposal leaves validators a block interval + 1 s before their view timeout.
+     * The longest the empty-block policy allows for the devnet's timings: block interval + half
+     * the phase timeout ({@code 2 * blockIntervalMillis + 1000}; 3 s for the 1 s devnet), which
+     * leaves validators half a phase timeout before their view timeout.
      */
     public static long defaultIdleInterval(long blockIntervalMillis) {
-      return blockIntervalMillis + 2_000;
+      return blockIntervalMillis + (2 * blockIntervalMillis + 2_000) / 2;
     }
   }
 

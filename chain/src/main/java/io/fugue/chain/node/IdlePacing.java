@@ -10,9 +10,11 @@ package io.fugue.chain.node;
  * consensus timings.
  *
  * <p>The hold never reaches a validator's view timeout: a validator waits {@code blockInterval +
- * phaseTimeout} after the parent for the proposal, and {@link #check} requires {@code
- * idleIntervalMillis <= phaseTimeout}, which leaves at least a block interval for the proposal to
- * travel. Local policy, not a consensus rule: validators cannot tell a held proposal from a slow one.
+ * phaseTimeout} after it finalized the parent for the proposal, and {@link #check} requires {@code
+ * idleIntervalMillis <= blockInterval + phaseTimeout / 2}, which leaves half a phase timeout for
+ * the skew between the leader's and the validators' finalization of the parent and for the
+ * proposal to travel. Local policy, not a consensus rule: validators cannot tell a held proposal
+ * from a slow one.
  *
  * @param idleIntervalMillis the longest a leader waits after the parent while its pool is empty;
  *     0 turns the policy off (a block every block interval)
@@ -36,15 +38,21 @@ record IdlePacing(long idleIntervalMillis, long pollMillis) {
         : new IdlePacing(idleIntervalMillis, Math.max(1, Math.min(blockIntervalMillis, MAX_POLL_MILLIS)));
   }
 
-  /** Rejects an idle interval shorter than the block interval or longer than the phase timeout. */
+  /** The longest idle interval these timings allow: block interval + half the phase timeout. */
+  static long maxIdleInterval(long blockIntervalMillis, long phaseTimeoutMillis) {
+    return blockIntervalMillis + phaseTimeoutMillis / 2;
+  }
+
+  /** Rejects an idle interval shorter than the block interval or longer than {@link #maxIdleInterval}. */
   static void check(long idleIntervalMillis, long blockIntervalMillis, long phaseTimeoutMillis) {
     if (idleIntervalMillis == 0) {
       return;
     }
-    if (idleIntervalMillis < blockIntervalMillis || idleIntervalMillis > phaseTimeoutMillis) {
+    long max = maxIdleInterval(blockIntervalMillis, phaseTimeoutMillis);
+    if (idleIntervalMillis < blockIntervalMillis || idleIntervalMillis > max) {
       throw new NodeException("the idle block interval (" + idleIntervalMillis + " ms) must be 0 (off) or between "
-          + "the block interval (" + blockIntervalMillis + " ms) and the phase timeout (" + phaseTimeoutMillis
-          + " ms), or validators would change views while the leader waits for transactions");
+          + "the block interval (" + blockIntervalMillis + " ms) and the block interval + half the phase timeout ("
+          + max + " ms), or validators would change views while the leader waits for transactions");
     }
   }
 
