@@ -57,18 +57,36 @@ public final class Devnet implements AutoCloseable {
    * @param apiPort the API's port on 127.0.0.1 (0 = any free port)
    * @param blockIntervalMillis target block interval
    * @param apiLimits the API's body size and rate limits
+   * @param idleBlockIntervalMillis the empty-block policy: while its pool is empty a leader waits up
+   *     to this long after the parent (0 = a block every block interval); at most the block
+   *     interval + half the phase timeout ({@code 2 * blockIntervalMillis + 2000})
    */
-  public record Options(Path dataDir, int apiPort, long blockIntervalMillis, ApiLimits apiLimits) {
+  public record Options(Path dataDir, int apiPort, long blockIntervalMillis, ApiLimits apiLimits,
+      long idleBlockIntervalMillis) {
     public Options(Path dataDir, int apiPort, long blockIntervalMillis) {
       this(dataDir, apiPort, blockIntervalMillis, ApiLimits.defaults());
+    }
+
+    /** The devnet's default empty-block policy: {@link #defaultIdleInterval}. */
+    public Options(Path dataDir, int apiPort, long blockIntervalMillis, ApiLimits apiLimits) {
+      this(dataDir, apiPort, blockIntervalMillis, apiLimits, defaultIdleInterval(blockIntervalMillis));
     }
 
     public Options {
       Objects.requireNonNull(dataDir, "dataDir");
       Objects.requireNonNull(apiLimits, "apiLimits");
-      if (apiPort < 0 || apiPort > 65_535 || blockIntervalMillis < 100) {
+      if (apiPort < 0 || apiPort > 65_535 || blockIntervalMillis < 100 || idleBlockIntervalMillis < 0) {
         throw new IllegalArgumentException("invalid devnet options");
       }
+    }
+
+    /**
+     * The longest the empty-block policy allows for the devnet's timings: block interval + half
+     * the phase timeout ({@code 2 * blockIntervalMillis + 1000}; 3 s for the 1 s devnet), which
+     * leaves validators half a phase timeout before their view timeout.
+     */
+    public static long defaultIdleInterval(long blockIntervalMillis) {
+      return blockIntervalMillis + (2 * blockIntervalMillis + 2_000) / 2;
     }
   }
 
@@ -113,7 +131,7 @@ public final class Devnet implements AutoCloseable {
         KeyValueStore store = track(RocksDbKeyValueStore.open(DevnetLayout.validatorDir(o.dataDir(), s, i),
             RocksDbConfig.devnet()));
         ShardNode node = openValidator(genesis, s, layout.devnet().validators().get(s).get(i), store,
-            modules, o.blockIntervalMillis());
+            modules, o.blockIntervalMillis(), o.idleBlockIntervalMillis());
         nodes.add(node);
         if (i == 0) {
           // The API reads validator 0's chain and submits through it; gossip carries a
@@ -142,7 +160,7 @@ public final class Devnet implements AutoCloseable {
   }
 
   private ShardNode openValidator(GenesisConfig genesis, int shard, BlsSecretKey key, KeyValueStore store,
-      ModuleRegistry modules, long interval) {
+      ModuleRegistry modules, long interval, long idleInterval) {
     Committee committee = ShardNodes.committee(genesis, shard);
     CommitteeSource committees = CommitteeSource.fixed(committee);
     GenesisState g = Genesis.forShard(genesis, ShardId.of(shard));
@@ -154,7 +172,7 @@ public final class Devnet implements AutoCloseable {
     return new ShardNode(new ShardNodeSetup(consensus, committees, Optional.of(ShardNodes.committee(genesis, 0)),
         BlsSignatureScheme.signer(key), new BlsSignatureScheme(), chain, pool, store,
         networks.endpoint(shard, nodes.size() % DevnetLayout.VALIDATORS_PER_SHARD), g.block().hash().toBytes(),
-        clock, SyncLimits.defaults(), 10_000));
+        clock, SyncLimits.defaults(), 10_000, idleInterval));
   }
 
   private void startApi(Options o, io.fugue.api.port.ApiPorts ports) {

@@ -16,6 +16,11 @@ import java.util.Objects;
  * validator closes it when it stops); {@link #close} closes the bootnode.
  */
 public final class P2pNetworks implements ValidatorNetworks {
+  /**
+   * Kademlia's periodic re-bootstrap. Each host bootstraps once as it starts, and every later host
+   * dials the earlier ones, so the devnet's fixed set of hosts needs no random walk every second.
+   */
+  static final Duration BOOTSTRAP_INTERVAL = Duration.ofSeconds(10);
   private final String network;
   private final Path dataDir;
   private final Duration heartbeat;
@@ -30,7 +35,7 @@ public final class P2pNetworks implements ValidatorNetworks {
 
   private P2pConfig.Builder base() {
     return P2pConfig.builder().network(network).listen("/ip4/127.0.0.1/tcp/0").heartbeat(heartbeat)
-        .bootstrapInterval(Duration.ofSeconds(1)).workerThreads(1);
+        .bootstrapInterval(BOOTSTRAP_INTERVAL).workerThreads(1);
   }
 
   @Override

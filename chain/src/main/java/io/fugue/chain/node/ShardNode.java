@@ -56,6 +56,10 @@ public final class ShardNode extends Service {
   private OutputRouter router;
   private ScheduledFuture<?> tick;
   private long tickAt;
+  private final IdlePacing pacing;
+  /** The height whose proposal the empty-block policy already let through (driver thread only). */
+  private long releasedHeight = -1;
+  private final AtomicLong heldTicks = new AtomicLong();
 
   public ShardNode(ShardNodeSetup setup) {
     super("fugue-shard-" + setup.consensus().shard() + "-" + setup.signer().publicKey().shortHex());
@@ -71,6 +75,8 @@ public final class ShardNode extends Service {
     this.beacon = setup.beaconCommittee().filter(c -> shard != 0)
         .map(c -> new BeaconFollower(c, setup.scheme(), setup.chain().config().limits()));
     this.txGossip = new TxGossipHandler(setup.chain().config(), ShardId.of(shard), setup.pool());
+    this.pacing = IdlePacing.of(setup.idleBlockIntervalMillis(), setup.consensus().blockIntervalMillis(),
+        setup.consensus().phaseTimeoutMillis());
   }
 
   @Override
@@ -240,7 +246,43 @@ public final class ShardNode extends Service {
       tick = driver.schedule(this::fireTick, tickAt - now);
       return;
     }
+    long holdUntil = idleHold(now);
+    if (holdUntil >= 0) {
+      heldTicks.incrementAndGet();
+      tickAt = holdUntil;
+      tick = driver.schedule(this::fireTick, holdUntil - now);
+      return;
+    }
     perform(machine.onTick(now));
+  }
+
+  /**
+   * The empty-block policy ({@link IdlePacing}): -1 lets the tick through; else the instant to
+   * look at the pool again. Only the leader of view 0 holds, and only its first tick of a height
+   * (the proposal's; later ticks of the height are for resends and timeouts, which come after the
+   * idle interval anyway).
+   */
+  private long idleHold(long now) {
+    long height = machine.height();
+    if (!pacing.enabled() || releasedHeight == height || machine.viewId() != 0 || machine.inViewChange()
+        || !isLeaderOfView0(height)) {
+      return -1;
+    }
+    long until = pacing.holdUntil(now, machine.head().finalizedAtMillis(), setup.pool().size());
+    if (until < 0) {
+      releasedHeight = height;
+    }
+    return until;
+  }
+
+  private boolean isLeaderOfView0(long height) {
+    Committee c = setup.committees().committeeFor(height);
+    return c.member(leaders.leaderIndex(c, height, 0)).equals(setup.signer().publicKey());
+  }
+
+  /** How often the empty-block policy held this node's proposal back (each look at the pool counts). */
+  long idleHolds() {
+    return heldTicks.get();
   }
 
   private void applySynced(SyncCodec.SyncedBlock b) {

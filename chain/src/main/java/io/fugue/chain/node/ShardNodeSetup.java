@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param store the chain's database, also holding commit proofs, safety record and evidence
  * @param network this node's endpoint; the node closes it when it stops
  * @param leaderSeed the leader-rotation seed (the shard's genesis hash)
+ * @param idleBlockIntervalMillis the empty-block policy ({@link IdlePacing}): while its pool is
+ *     empty a leader waits up to this long after the parent; 0 = a block every block interval
  */
 public record ShardNodeSetup(
     ConsensusConfig consensus,
@@ -35,7 +37,16 @@ public record ShardNodeSetup(
     Bytes leaderSeed,
     Clock clock,
     SyncLimits syncLimits,
-    int maxTransactionsPerBlock) {
+    int maxTransactionsPerBlock,
+    long idleBlockIntervalMillis) {
+  /** A setup without the empty-block policy: a block every block interval. */
+  public ShardNodeSetup(ConsensusConfig consensus, CommitteeSource committees, Optional<Committee> beaconCommittee,
+      ConsensusSigner signer, SignatureScheme scheme, Blockchain chain, TxPool pool, KeyValueStore store,
+      ConsensusNetwork network, Bytes leaderSeed, Clock clock, SyncLimits syncLimits, int maxTransactionsPerBlock) {
+    this(consensus, committees, beaconCommittee, signer, scheme, chain, pool, store, network, leaderSeed, clock,
+        syncLimits, maxTransactionsPerBlock, 0);
+  }
+
   public ShardNodeSetup {
     Objects.requireNonNull(consensus, "consensus");
     Objects.requireNonNull(committees, "committees");
@@ -52,5 +63,6 @@ public record ShardNodeSetup(
     if (maxTransactionsPerBlock < 0) {
       throw new IllegalArgumentException("maxTransactionsPerBlock >= 0");
     }
+    IdlePacing.check(idleBlockIntervalMillis, consensus.blockIntervalMillis(), consensus.phaseTimeoutMillis());
   }
 }

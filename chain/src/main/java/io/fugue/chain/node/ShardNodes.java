@@ -36,9 +36,15 @@ public final class ShardNodes {
    * Timings and bounds a node uses; consensus timings default from the genesis block time.
    *
    * @param timings consensus timings (blockInterval, timeouts); empty = derived from genesis
+   * @param idleBlockIntervalMillis the empty-block policy ({@link ShardNodeSetup}); 0 = off
    */
   public record Options(Optional<ConsensusConfig> timings, SyncLimits syncLimits, int maxTransactionsPerBlock,
-      TxPoolConfig txPool) {
+      TxPoolConfig txPool, long idleBlockIntervalMillis) {
+    public Options(Optional<ConsensusConfig> timings, SyncLimits syncLimits, int maxTransactionsPerBlock,
+        TxPoolConfig txPool) {
+      this(timings, syncLimits, maxTransactionsPerBlock, txPool, 0);
+    }
+
     public Options {
       Objects.requireNonNull(timings, "timings");
       Objects.requireNonNull(syncLimits, "syncLimits");
@@ -50,7 +56,12 @@ public final class ShardNodes {
     }
 
     public Options withTimings(ConsensusConfig value) {
-      return new Options(Optional.of(value), syncLimits, maxTransactionsPerBlock, txPool);
+      return new Options(Optional.of(value), syncLimits, maxTransactionsPerBlock, txPool, idleBlockIntervalMillis);
+    }
+
+    /** These options with the empty-block policy's idle interval (0 = off). */
+    public Options withIdleBlockInterval(long millis) {
+      return new Options(timings, syncLimits, maxTransactionsPerBlock, txPool, millis);
     }
   }
 
@@ -97,6 +108,7 @@ public final class ShardNodes {
     ConsensusConfig consensus = base.withShard(shard).withBlocksPerLeader(genesis.leaderRotationBlocks());
     return new ShardNode(new ShardNodeSetup(consensus, committees, Optional.of(committee(genesis, 0)),
         signer, scheme, chain, pool, store, network,
-        g.block().hash().toBytes(), clock, options.syncLimits(), options.maxTransactionsPerBlock()));
+        g.block().hash().toBytes(), clock, options.syncLimits(), options.maxTransactionsPerBlock(),
+        options.idleBlockIntervalMillis()));
   }
 }

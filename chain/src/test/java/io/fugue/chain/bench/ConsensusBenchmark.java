@@ -50,6 +50,13 @@ public final class ConsensusBenchmark {
   private static final List<String> TRANSPORTS = List.of(System.getProperty("bench.transports", "memory,libp2p")
       .split(","));
 
+  /**
+   * Comma-separated idle intervals of the empty-block policy (ms, 0 = off), each run side by side;
+   * e.g. {@code -Dbench.idle=0,2500} shows that a loaded chain's finality does not depend on it.
+   */
+  private static final List<Long> IDLE_INTERVALS = java.util.Arrays.stream(System.getProperty("bench.idle", "0")
+      .split(",")).map(Long::parseLong).toList();
+
   public static void main(String[] args) throws Exception {
     long seconds = args.length > 0 ? Long.parseLong(args[0]) : 15;
     List<Integer> sizes = new ArrayList<>();
@@ -68,7 +75,9 @@ public final class ConsensusBenchmark {
     for (int n : sizes) {
       for (int txs : List.of(0, 1000)) {
         for (String transport : TRANSPORTS) {
-          System.out.println(run(transport, n, txs, seconds, txs == 0 ? List.of() : transfers));
+          for (long idle : IDLE_INTERVALS) {
+            System.out.println(run(transport, n, txs, seconds, txs == 0 ? List.of() : transfers, idle));
+          }
         }
       }
     }
@@ -79,12 +88,13 @@ public final class ConsensusBenchmark {
         1_000_000, RateLimits.none()));
   }
 
-  private static String run(String transport, int n, int txPerBlock, long seconds, List<Transaction> txs) throws Exception {
+  private static String run(String transport, int n, int txPerBlock, long seconds, List<Transaction> txs,
+      long idleMillis) throws Exception {
     DevnetGenesis.Devnet devnet = devnet(n);
     ShardNodes.Options options = new ShardNodes.Options(
         java.util.Optional.of(ConsensusConfig.defaults().withTimings(0, 5_000, 5_000, 60_000)),
         io.fugue.chain.node.SyncLimits.defaults(), Math.max(txPerBlock, 1),
-        new TxPoolConfig(200_000, 1_000, 10, Duration.ofHours(1)));
+        new TxPoolConfig(200_000, 1_000, 10, Duration.ofHours(1)), idleMillis);
     AtomicLong blsNanos = new AtomicLong();
     List<ShardNode> nodes = new ArrayList<>();
     List<long[]> finality = Collections.synchronizedList(new ArrayList<>());
@@ -124,7 +134,8 @@ public final class ConsensusBenchmark {
       long transfers = window.stream().mapToLong(f -> f[2]).sum();
       List<Long> lat = window.stream().map(f -> f[1]).sorted().toList();
       String note = txPerBlock > 0 && pending == 0 ? " (pool ran dry)" : "";
-      return String.format("| %s | %d | %d | %.1f | %s | %s | %.0f%s | %.0f %% | %d | %d |", transport, n, txPerBlock,
+      return String.format("| %s | %d | %d | %.1f | %s | %s | %.0f%s | %.0f %% | %d | %d |",
+          idleMillis == 0 ? transport : transport + ", idle " + idleMillis + " ms", n, txPerBlock,
           window.size() / secs, pct(lat, 50), pct(lat, 90), transfers / secs, note,
           100.0 * bls / 1e9 / secs / n, heap, rss);
     }

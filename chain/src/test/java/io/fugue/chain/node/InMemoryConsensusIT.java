@@ -40,6 +40,43 @@ class InMemoryConsensusIT {
     }
   }
 
+  /**
+   * The empty-block policy: an idle committee proposes about once per idle interval instead of
+   * every block interval, no validator changes view while its leader waits, and a transaction
+   * submitted right after a block is proposed at the leader's next look at its pool, not at the end
+   * of the idle interval.
+   */
+  @Test
+  void shouldStretchIdleBlocksWithoutViewChangesAndStillFinalizeATransactionPromptly() throws Exception {
+    long idle = 1_500;
+    try (MemCluster c = new MemCluster(1, 4, 50, 3_000, idle)) {
+      c.awaitHeight(c.shard(0), 2, DEADLINE);
+      long from = c.status(c.node(0, 0)).headNumber();
+      Thread.sleep(3 * idle);
+      long idleBlocks = c.status(c.node(0, 0)).headNumber() - from;
+      // A 50 ms block interval would give ~90 blocks in 4.5 s; the policy gives one per 1.5 s.
+      assertThat(idleBlocks).isBetween(1L, 6L);
+      assertThat(c.shard(0).stream().mapToLong(ShardNode::idleHolds).sum()).isPositive();
+
+      long before = c.status(c.node(0, 0)).headNumber();
+      c.awaitHeight(c.shard(0), before + 1, DEADLINE);
+      Transaction tx = Transfer.unsigned(c.devnet.config().chainId(), 0, ShardId.of(0), Uint256.of(1_000_000_000L),
+          new Transfer(ShardId.of(0), c.devnet.accounts().get(1).address(), Uint256.of(7), Bytes.EMPTY))
+          .sign(c.devnet.accounts().get(0));
+      long submitted = System.nanoTime();
+      assertThat(c.local.submit(tx)).allSatisfy(r -> assertThat(r).isInstanceOf(AddResult.Added.class));
+      long end = submitted + DEADLINE.toNanos();
+      while (c.shard(0).stream().anyMatch(n -> n.setup().chain().transaction(tx.hash()).isEmpty())) {
+        assertThat(System.nanoTime()).as("transaction finalized").isLessThan(end);
+        Thread.sleep(10);
+      }
+      long tookMillis = (System.nanoTime() - submitted) / 1_000_000;
+      // Waiting out the hold would take about the whole idle interval (1.5 s) after the block.
+      assertThat(tookMillis).isLessThan(idle * 2 / 3);
+      assertThat(c.shard(0).stream().mapToLong(n -> c.status(n).viewChanges()).sum()).isZero();
+    }
+  }
+
   @Test
   void shouldChangeViewAndProgressWhenTheLeaderStops() {
     try (MemCluster c = new MemCluster(1, 4, 50, 600)) {

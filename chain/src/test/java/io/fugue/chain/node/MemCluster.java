@@ -21,10 +21,16 @@ final class MemCluster implements AutoCloseable {
   final LocalNetwork local;
 
   MemCluster(int shards, int validators, long blockIntervalMillis, long timeoutMillis) {
+    this(shards, validators, blockIntervalMillis, timeoutMillis, 0);
+  }
+
+  /** With the empty-block policy: an idle leader waits up to {@code idleMillis} (0 = off). */
+  MemCluster(int shards, int validators, long blockIntervalMillis, long timeoutMillis, long idleMillis) {
     devnet = DevnetGenesis.generate(new DevnetGenesis.Spec(Bytes.of(new byte[] {7, 7}), shards, validators, 4,
         1_000_000, RateLimits.none()));
     options = ShardNodes.Options.defaults().withTimings(ConsensusConfig.defaults()
-        .withTimings(blockIntervalMillis, timeoutMillis, timeoutMillis, 20 * timeoutMillis));
+        .withTimings(blockIntervalMillis, timeoutMillis, timeoutMillis, 20 * timeoutMillis))
+        .withIdleBlockInterval(idleMillis);
     local = LocalNetwork.inMemory(devnet.config(), devnet.validators(), options);
     network = local.network();
     local.startAll();
