@@ -20,6 +20,7 @@ import io.fugue.chain.primitives.ShardId;
 import io.fugue.chain.primitives.Uint256;
 import io.fugue.chain.primitives.Validation;
 import io.fugue.chain.storage.InMemoryKeyValueStore;
+import io.fugue.chain.testing.MutableClock;
 import io.fugue.datasharing.attestation.AttestationModule;
 import io.fugue.datasharing.attestation.AttestationTx;
 import io.fugue.datasharing.attestation.BeaconIssuerDirectory;

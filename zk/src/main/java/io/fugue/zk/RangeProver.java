@@ -9,25 +9,32 @@ import java.util.List;
 /**
  * Proves {@link RangeStatement}s about commitments whose {@link Opening}s the caller holds.
  *
- * <p>The prover checks that every opening opens the statement's commitment and that the
- * predicate is true before proving; a false predicate (for example {@code atLeast(t)} with v &lt;
- * t, where C − t·B would commit to a negative number) or a derived value that does not fit in n
- * bits is refused with a {@link ZkException} and no proof is made. For sums the prover adds the
- * openings, so it learns the total.
+ * <p>The prover checks that every opening opens the statement's commitment (a {@link ZkException}
+ * if not: the caller mixed up its inputs) and that the predicate is true before proving; a false
+ * predicate (for example {@code atLeast(t)} with v &lt; t, where C − t·B would commit to a negative
+ * number) or a derived value that does not fit in n bits is {@link ProofResult.Refused} and no
+ * proof is made. The shorthands ({@link #atLeast} …) are for callers that know the predicate holds:
+ * they throw "refused: …" instead. For sums the prover adds the openings, so it learns the total.
  *
  * <p>Thread safety: instances are immutable and stateless; one prover may be shared by any
  * number of threads. Openings are not thread-safe (see {@link Opening}).
  */
 public final class RangeProver {
 
-  /** Proves {@code statement} with one opening per commitment of the statement, in order. */
-  public RangeProof prove(
+  /**
+   * Proves {@code statement} with one opening per commitment of the statement, in order, or says
+   * why it cannot be proven.
+   */
+  public ProofResult prove(
       RangeStatement statement, List<Opening> openings, TranscriptContext context) {
     if (statement == null || openings == null || context == null) {
       throw new ZkException("statement, openings and context must not be null");
     }
     checkOpenings(statement.commitments(), openings);
     Witness w = Witness.of(statement, openings);
+    if (w.refusal != null) {
+      return new ProofResult.Refused(w.refusal);
+    }
     try {
       NativeZk.Proven proven =
           Native.call(
@@ -43,7 +50,8 @@ public final class RangeProver {
       if (!Arrays.equals(proven.commitments(), Statements.derivedCommitments(statement))) {
         throw new ZkException("internal error: proven commitments differ from the statement's");
       }
-      return RangeProof.of(proven.proof(), statement.bits().bits(), statement.values());
+      return new ProofResult.Proven(
+          RangeProof.of(proven.proof(), statement.bits().bits(), statement.values()));
     } finally {
       Arrays.fill(w.blindings, (byte) 0);
     }
@@ -51,28 +59,29 @@ public final class RangeProver {
 
   /** Proves v ≥ t. */
   public RangeProof atLeast(Opening o, long t, BitSize bits, TranscriptContext context) {
-    return prove(RangeStatement.atLeast(commitment(o), t, bits), List.of(o), context);
+    return prove(RangeStatement.atLeast(commitment(o), t, bits), List.of(o), context).orElseThrow();
   }
 
   /** Proves v ≤ t. */
   public RangeProof atMost(Opening o, long t, BitSize bits, TranscriptContext context) {
-    return prove(RangeStatement.atMost(commitment(o), t, bits), List.of(o), context);
+    return prove(RangeStatement.atMost(commitment(o), t, bits), List.of(o), context).orElseThrow();
   }
 
   /** Proves a ≤ v ≤ b with one aggregated proof. */
   public RangeProof between(Opening o, long a, long b, BitSize bits, TranscriptContext context) {
-    return prove(RangeStatement.between(commitment(o), a, b, bits), List.of(o), context);
+    return prove(RangeStatement.between(commitment(o), a, b, bits), List.of(o), context).orElseThrow();
   }
 
   /** Proves Σv ≥ t over several openings (the homomorphic sum of their commitments). */
   public RangeProof sumAtLeast(
       List<Opening> openings, long t, BitSize bits, TranscriptContext context) {
-    return prove(RangeStatement.sumAtLeast(commitments(openings), t, bits), openings, context);
+    return prove(RangeStatement.sumAtLeast(commitments(openings), t, bits), openings, context)
+        .orElseThrow();
   }
 
   /** Proves every value lies in [0, 2^n), aggregated into one proof (1 to 64, a power of two). */
   public RangeProof allInRange(List<Opening> openings, BitSize bits, TranscriptContext context) {
-    return prove(RangeStatement.allInRange(commitments(openings), bits), openings, context);
+    return prove(RangeStatement.allInRange(commitments(openings), bits), openings, context).orElseThrow();
   }
 
   private static Commitment commitment(Opening o) {
@@ -107,17 +116,16 @@ public final class RangeProver {
     private static final BigInteger TWO_64 = BigInteger.ONE.shiftLeft(64);
     final long[] values;
     final byte[] blindings;
+    /** Why no proof can exist, or null: then {@code values} and {@code blindings} are empty. */
+    final String refusal;
 
     private Witness(BigInteger[] values, byte[][] blindings, BitSize bits) {
       try {
-        for (int i = 0; i < values.length; i++) {
-          if (values[i].signum() < 0) {
-            throw new ZkException("refused: the predicate is false for the committed value(s)");
-          }
-          if (!bits.fits(values[i])) {
-            throw new ZkException(
-                "refused: derived value " + i + " does not fit in " + bits.bits() + " bits");
-          }
+        this.refusal = refusal(values, bits);
+        if (refusal != null) {
+          this.values = new long[0];
+          this.blindings = new byte[0];
+          return;
         }
         this.values = new long[values.length];
         ByteBuffer out = ByteBuffer.allocate(blindings.length * Opening.BLINDING_BYTES);
@@ -132,6 +140,18 @@ public final class RangeProver {
           Arrays.fill(b, (byte) 0);
         }
       }
+    }
+
+    private static String refusal(BigInteger[] values, BitSize bits) {
+      for (int i = 0; i < values.length; i++) {
+        if (values[i].signum() < 0) {
+          return "the predicate is false for the committed value(s)";
+        }
+        if (!bits.fits(values[i])) {
+          return "derived value " + i + " does not fit in " + bits.bits() + " bits";
+        }
+      }
+      return null;
     }
 
     static Witness of(RangeStatement s, List<Opening> os) {

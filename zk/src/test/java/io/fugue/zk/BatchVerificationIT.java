@@ -17,7 +17,7 @@ class BatchVerificationIT {
       TranscriptContext ctx = TranscriptContext.of("fugue.test.v1", new byte[] {(byte) i});
       Opening o = Opening.random(100 + i);
       RangeStatement s = RangeStatement.atLeast(o.commitment(), 100, BitSize.B16);
-      checks.add(new ProofCheck(s, prover.prove(s, List.of(o), ctx), ctx));
+      checks.add(new ProofCheck(s, prover.prove(s, List.of(o), ctx).orElseThrow(), ctx));
     }
     ProofCheck c3 = checks.get(3);
     checks.set(3, new ProofCheck(c3.statement(), c3.proof(), checks.get(4).context()));

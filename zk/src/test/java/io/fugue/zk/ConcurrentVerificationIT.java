@@ -24,7 +24,7 @@ class ConcurrentVerificationIT {
     Opening o = Opening.random(5000);
     RangeStatement good = RangeStatement.atLeast(o.commitment(), 4000, BitSize.B32);
     RangeStatement tooHigh = RangeStatement.atLeast(o.commitment(), 4001, BitSize.B32);
-    RangeProof proof = prover.prove(good, List.of(o), ctx);
+    RangeProof proof = prover.prove(good, List.of(o), ctx).orElseThrow();
 
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     CountDownLatch start = new CountDownLatch(1);

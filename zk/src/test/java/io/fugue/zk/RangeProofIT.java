@@ -98,6 +98,18 @@ class RangeProofIT {
   }
 
   @Test
+  void shouldAnswerAFalsePredicateWithARefusalValueNotAnException() {
+    Opening o = Opening.random(50);
+    ProofResult r = prover.prove(RangeStatement.atLeast(o.commitment(), 51, BitSize.B64), List.of(o), CTX);
+    assertThat(r).isEqualTo(new ProofResult.Refused("the predicate is false for the committed value(s)"));
+    ProofResult fits = prover.prove(RangeStatement.allInRange(List.of(o.commitment()), BitSize.B8), List.of(o), CTX);
+    assertThat(fits).isInstanceOf(ProofResult.Proven.class);
+    Opening big = Opening.random(256);
+    ProofResult tooBig = prover.prove(RangeStatement.allInRange(List.of(big.commitment()), BitSize.B8), List.of(big), CTX);
+    assertThat(tooBig).isEqualTo(new ProofResult.Refused("derived value 0 does not fit in 8 bits"));
+  }
+
+  @Test
   void shouldRefuseEveryFalsePredicate() {
     Opening o = Opening.random(50);
     assertRefused(() -> prover.atMost(o, 49, BitSize.B64, CTX));

@@ -31,7 +31,9 @@ import io.fugue.datasharing.registry.SchemaId;
 import io.fugue.zk.BitSize;
 import io.fugue.zk.Commitment;
 import io.fugue.zk.Opening;
+import io.fugue.zk.ProofResult;
 import io.fugue.zk.RangeProver;
+import io.fugue.zk.RangeStatement;
 import io.fugue.zk.ZkException;
 import java.security.SecureRandom;
 import java.util.List;
@@ -115,12 +117,14 @@ public final class ClientFlows {
       }
     }
     List<Commitment> commitments = as.stream().map(Attestation::commitment).toList();
+    RangeStatement statement;
     try {
-      var statement = q.request().predicate().statement(commitments, BitSize.of(schemaBits));
-      return Optional.of(new RangeProver().prove(statement, openings, QueryContexts.of(q, as)).toBytes());
+      statement = q.request().predicate().statement(commitments, BitSize.of(schemaBits));
     } catch (ZkException e) {
-      return Optional.empty();
+      throw new DataSharingException("the query's statement cannot be formed: " + e.getMessage(), e);
     }
+    return new RangeProver().prove(statement, openings, QueryContexts.of(q, as)) instanceof ProofResult.Proven p
+        ? Optional.of(p.proof().toBytes()) : Optional.empty();
   }
 
   /** {@code opening} encrypted to the vault's deposit key, bound to attestation {@code id}. */

@@ -7,7 +7,7 @@ import io.fugue.api.model.AccountAddress;
 import io.fugue.api.model.HexBytes;
 import io.fugue.chain.primitives.ChainException;
 import io.fugue.chain.crypto.KeyFile;
-import io.fugue.chain.crypto.KeyFileStore;
+import io.fugue.chain.crypto.KeyFiles;
 import io.fugue.chain.crypto.Secp256k1PrivateKey;
 import io.fugue.chain.primitives.Address;
 import java.io.IOException;
@@ -55,7 +55,7 @@ public final class KeyFileKeyStore implements KeyStore {
       char[] pw = password.get();
       try {
         Files.createDirectories(dir);
-        KeyFileStore.write(file, KeyFile.encrypt(key, pw, scrypt, random));
+        KeyFiles.write(file, KeyFile.encrypt(key, pw, scrypt, random));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot create " + dir, e);
       } finally {
@@ -107,7 +107,7 @@ public final class KeyFileKeyStore implements KeyStore {
         .orElseThrow(() -> new CliException(FugueCli.EXIT_FAILED, "no key for " + address + " in " + dir));
     char[] pw = password.get();
     try {
-      return KeyFile.decryptSecp256k1(KeyFileStore.read(file), pw);
+      return KeyFile.decryptSecp256k1(KeyFiles.read(file), pw);
     } catch (ChainException e) {
       throw new CliException(FugueCli.EXIT_FAILED, "cannot unlock " + file.getFileName() + ": " + e.getMessage());
     } finally {

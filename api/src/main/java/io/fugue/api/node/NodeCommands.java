@@ -11,7 +11,11 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The node commands of the CLI: each runs in this JVM until Ctrl-C, whose shutdown hook stops
@@ -43,7 +47,7 @@ public final class NodeCommands implements NodeLauncher {
     writeVaultKey(devnet.layout(), dataDir.resolve("vault-key.txt"));
     out.print(DevnetGuide.text(devnet, dataDir, keys));
     out.flush();
-    return runUntilStopped(devnet::close);
+    return runUntilStopped(devnet::close, new CompletableFuture<>());
   }
 
   /** Writes the devnet accounts' key files (password {@value #DEVNET_PASSWORD}) once. */
@@ -80,7 +84,7 @@ public final class NodeCommands implements NodeLauncher {
         + r.chain().head().number() + ")"));
     node.apiPort().ifPresent(port -> out.println("API on port " + port));
     out.println("Ctrl-C stops it.");
-    return runUntilStopped(node::close);
+    return runUntilStopped(node::close, v.terminated());
   }
 
   @Override
@@ -95,20 +99,31 @@ public final class NodeCommands implements NodeLauncher {
     }
     out.println("bootnode running (Kademlia server, no topics): " + host.dialableAddress());
     out.println("Ctrl-C stops it.");
-    return runUntilStopped(host::close);
+    return runUntilStopped(host::close, new CompletableFuture<>());
   }
 
-  private static int runUntilStopped(Runnable stop) {
+  /**
+   * Waits for Ctrl-C (exit code 0) or for the service to fail on its own (exit code 1: a shard that
+   * could not store a finalized block must not look like a clean stop to its supervisor). Either way
+   * the shutdown hook closes everything before the JVM exits.
+   */
+  int runUntilStopped(Runnable stop, CompletionStage<Optional<Throwable>> terminated) {
     CountDownLatch stopped = new CountDownLatch(1);
+    AtomicInteger exitCode = new AtomicInteger();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       stop.run();
       stopped.countDown();
     }, "fugue-shutdown"));
+    terminated.thenAccept(failure -> failure.ifPresent(cause -> {
+      out.println("fugue: the node stopped after a fatal error: " + cause.getMessage());
+      exitCode.set(1);
+      stopped.countDown();
+    }));
     try {
       stopped.await();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    return 0;
+    return exitCode.get();
   }
 }

@@ -2,8 +2,8 @@ package io.fugue.api.node;
 
 import io.fugue.api.port.ApiPorts;
 import io.fugue.chain.primitives.Address;
-import io.fugue.datasharing.DataSharingServices;
 import io.fugue.datasharing.registry.GovernanceConfig;
+import io.fugue.datasharing.services.DataSharingServices;
 import java.util.Set;
 import java.util.function.IntSupplier;
 

@@ -1,11 +1,9 @@
 package io.fugue.api.node;
 
 import io.fugue.chain.node.ConsensusNetwork;
-import io.fugue.chain.primitives.Bytes;
-import java.time.Duration;
+import io.fugue.chain.node.DelegatingNetwork;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -15,19 +13,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * validator is answered for that shard, rejected, and the peer banned, which would also cut the
  * beacon announcements it relays. Everything else passes through.
  */
-final class ShardScopedNetwork implements ConsensusNetwork {
-  private final ConsensusNetwork delegate;
+final class ShardScopedNetwork extends DelegatingNetwork {
   private final int shard;
   private final Set<Peer> shardPeers = ConcurrentHashMap.newKeySet();
 
   ShardScopedNetwork(ConsensusNetwork delegate, int shard) {
-    this.delegate = delegate;
+    super(delegate);
     this.shard = shard;
-  }
-
-  @Override
-  public void publish(int topicShard, Kind kind, Bytes payload) {
-    delegate.publish(topicShard, kind, payload);
   }
 
   @Override
@@ -46,27 +38,7 @@ final class ShardScopedNetwork implements ConsensusNetwork {
   }
 
   @Override
-  public CompletableFuture<Bytes> request(Peer peer, Bytes request, Duration timeout) {
-    return delegate.request(peer, request, timeout);
-  }
-
-  @Override
-  public void onRequest(RequestHandler handler) {
-    delegate.onRequest(handler);
-  }
-
-  @Override
   public List<Peer> peers() {
     return delegate.peers().stream().filter(shardPeers::contains).toList();
-  }
-
-  @Override
-  public void penalize(Peer peer, String reason) {
-    delegate.penalize(peer, reason);
-  }
-
-  @Override
-  public void close() {
-    delegate.close();
   }
 }

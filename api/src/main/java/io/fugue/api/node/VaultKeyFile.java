@@ -1,7 +1,7 @@
 package io.fugue.api.node;
 
 import io.fugue.chain.crypto.KeyFile;
-import io.fugue.chain.crypto.KeyFileStore;
+import io.fugue.chain.crypto.KeyFiles;
 import io.fugue.chain.crypto.Secp256k1PrivateKey;
 import io.fugue.chain.node.NodeException;
 import io.fugue.chain.node.ValidatorConfig;
@@ -29,11 +29,11 @@ final class VaultKeyFile {
   static Secp256k1PrivateKey loadOrCreate(Path file, char[] password, KeyFile.ScryptParams scrypt) {
     try {
       if (Files.exists(file)) {
-        return KeyFile.decryptSecp256k1(KeyFileStore.read(file), password);
+        return KeyFile.decryptSecp256k1(KeyFiles.read(file), password);
       }
       SecureRandom random = new SecureRandom();
       Secp256k1PrivateKey key = Secp256k1PrivateKey.generate(random);
-      KeyFileStore.write(file, KeyFile.encrypt(key, password, scrypt, random));
+      KeyFiles.write(file, KeyFile.encrypt(key, password, scrypt, random));
       return key;
     } catch (ChainException e) {
       throw new NodeException("cannot load the vault key " + file + ": " + e.getMessage(), e);

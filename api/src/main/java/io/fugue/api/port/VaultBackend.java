@@ -9,8 +9,8 @@ import io.vertx.core.Future;
 import java.util.List;
 
 /**
- * The holder vault: openings encrypted to the holder, kept at rest on nodes inside the subject's
- * fence, listed and erased by the holder only. Called from a worker thread.
+ * The holder vault: openings encrypted to the holder, kept at rest on the node (no geo-fence
+ * constrains which node yet), listed and erased by the holder only. Called from a worker thread.
  */
 public interface VaultBackend {
   Future<Outcome<VaultEntry>> store(Caller holder, Digest attestationId, StoreOpeningRequest request);

@@ -1,6 +1,7 @@
 package io.fugue.api.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -32,4 +33,7 @@ class ArchitectureTest {
   static final ArchRule nothingDependsOnTheWiring = noClasses()
       .that().resideOutsideOfPackage("io.fugue.api.node..")
       .should().dependOnClassesThat().resideInAnyPackage("io.fugue.api.node..");
+
+  @ArchTest
+  static final ArchRule packagesAreFreeOfCycles = slices().matching("io.fugue.(**)").should().beFreeOfCycles();
 }

@@ -15,6 +15,7 @@ import io.fugue.chain.node.ValidatorConfig;
 import io.fugue.chain.p2p.P2pConfig;
 import io.fugue.chain.p2p.P2pHost;
 import io.fugue.chain.primitives.Bytes;
+import io.fugue.chain.testing.Loopback;
 import io.fugue.zk.Opening;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -22,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -70,14 +70,10 @@ class NodeProcessIT {
     return Files.writeString(dir.resolve(name + ".json"), json);
   }
 
-  private static P2pConfig.Builder tune(P2pConfig.Builder b) {
-    return b.heartbeat(Duration.ofMillis(100)).bootstrapInterval(Duration.ofMillis(500)).workerThreads(1);
-  }
-
   private static NodeProcess start(Path config) {
     NodeProcess.Options options = new NodeProcess.Options(
         ShardNodes.Options.defaults().withTimings(ConsensusConfig.defaults().withTimings(200, 3000, 3000, 60_000)),
-        NodeProcessIT::tune, new KeyFile.ScryptParams(1 << 10, 8, 1), ApiLimits.defaults());
+        Loopback::tune, new KeyFile.ScryptParams(1 << 10, 8, 1), ApiLimits.defaults());
     return NodeProcess.start(ValidatorConfig.load(config), options, Clock.systemUTC());
   }
 
@@ -88,7 +84,7 @@ class NodeProcessIT {
     List<NodeProcess> nodes = new ArrayList<>();
     ClientFlows flows = new ClientFlows(devnet.config().chainId());
     String vaultKey;
-    try (P2pHost boot = P2pHost.start(tune(P2pConfig.builder().network(devnet.config().networkId()).asBootnode())
+    try (P2pHost boot = P2pHost.start(Loopback.tune(P2pConfig.builder().network(devnet.config().networkId()).asBootnode())
         .build())) {
       try {
         List<Path> configs = new ArrayList<>();

@@ -2,7 +2,7 @@ package io.fugue.api.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fugue.api.support.MutableClock;
+import io.fugue.chain.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,8 @@
 package io.fugue.api.support;
 
 import io.fugue.api.ApiConfig;
-import io.fugue.api.ApiServer;
+import io.fugue.api.server.ApiServer;
+import io.fugue.chain.testing.MutableClock;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;

@@ -6,8 +6,8 @@ import io.fugue.chain.consensus.ConsensusMessage.NewView;
 import io.fugue.chain.consensus.ConsensusMessage.ViewChange;
 import io.fugue.chain.consensus.ConsensusMessage.Vote;
 import io.fugue.chain.primitives.Bytes;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -18,15 +18,30 @@ import java.util.Optional;
  *
  * <p>Per height, view 0 starts with the scheduled leader's ANNOUNCE; views above 0 start with a
  * NEWVIEW. Votes go to the view's leader, which turns a quorum into PREPARED and COMMITTED.
+ *
+ * <p>This class only coordinates: it dispatches each message to {@link NormalCaseRules} or {@link
+ * ViewChangeRules}, which act on the state objects of a {@link MachineContext} ({@link
+ * HeightState}, {@link RoundState}, {@link VoteBook}, {@link ViewChangeBook}, {@link Outbox},
+ * {@link MessageBuffer}, {@link Timers}), then replays what its own sends and state moves unblock.
  */
-public final class FbftMachine extends ViewChangeRules {
+public final class FbftMachine {
+  private final MachineContext c;
+  private final NormalCaseRules normal;
+  private final ViewChangeRules viewChange;
+  private final ConsensusCodec codec;
+  private final Optional<SafetyRecord> restored;
+  private boolean started;
 
   /**
    * @param head the last finalized block this node has stored
    * @param restored the last {@link Output.PersistSafety} record the shell stored, if any
    */
   public FbftMachine(ConsensusConfig config, ConsensusPorts ports, ChainHead head, Optional<SafetyRecord> restored) {
-    super(config, ports, head, restored);
+    this.c = new MachineContext(config, ports, head);
+    this.normal = new NormalCaseRules(c);
+    this.viewChange = new ViewChangeRules(c, normal);
+    this.codec = new ConsensusCodec(config.limits());
+    this.restored = Objects.requireNonNull(restored, "restored");
   }
 
   // ---------------------------------------------------------------- inputs
@@ -38,8 +53,8 @@ public final class FbftMachine extends ViewChangeRules {
     }
     started = true;
     return run(nowMillis, () -> {
-      enterHeight();
-      restored.filter(r -> r.height() == height).ifPresent(this::resume);
+      c.enterHeight(c.height.head());
+      restored.filter(r -> r.height() == c.height.height()).ifPresent(viewChange::resume);
     });
   }
 
@@ -50,7 +65,7 @@ public final class FbftMachine extends ViewChangeRules {
       if (r instanceof DecodeResult.Decoded d) {
         handle(d.message());
       } else {
-        metrics.reject(Rejection.MALFORMED);
+        c.metrics.reject(Rejection.MALFORMED);
       }
     });
   }
@@ -63,15 +78,15 @@ public final class FbftMachine extends ViewChangeRules {
   public List<Output> onTick(long nowMillis) {
     // The tick that brought us here is used up: if this call leaves the wake-up instant where it
     // was (a whole round finished within it, as with a committee of one), it must be asked again.
-    lastScheduled = Long.MIN_VALUE;
+    c.timers.tickConsumed();
     return run(nowMillis, () -> {
-      if (proposeAt >= 0 && now >= proposeAt) {
-        propose();
+      if (c.timers.proposalDue()) {
+        normal.propose();
       }
-      if (now >= deadline) {
-        startViewChange(view + 1);
+      if (c.timers.deadlinePassed()) {
+        viewChange.startViewChange(c.round.view() + 1);
       } else {
-        resendIfDue();
+        c.outbox.resendIfDue(c.height.height(), c.round.view(), c.now());
       }
     });
   }
@@ -79,114 +94,103 @@ public final class FbftMachine extends ViewChangeRules {
   /** A finalized block fetched by block sync for the next height; checked before it is applied. */
   public List<Output> onSyncedBlock(Bytes block, QuorumCertificate commitProof, long nowMillis) {
     return run(nowMillis, () -> {
+      long height = c.height.height();
       if (commitProof.phase() != Phase.COMMIT || commitProof.height() != height) {
-        metrics.reject(commitProof.height() < height ? Rejection.OLD_HEIGHT : Rejection.BAD_VIEW);
+        c.metrics.reject(commitProof.height() < height ? Rejection.OLD_HEIGHT : Rejection.BAD_VIEW);
         return;
       }
-      Optional<Rejection> bad = verifier.verify(commitProof, committee);
+      Optional<Rejection> bad = c.verifier.verify(commitProof, c.height.committee());
       if (bad.isPresent()) {
-        metrics.reject(bad.get());
+        c.metrics.reject(bad.get());
         return;
       }
-      ProposedBlock b = acceptBlock(block, commitProof.blockHash());
-      if (b != null) {
-        finalizeBlock(b, commitProof);
-      }
+      c.blocks.accept(c.height, block, commitProof.blockHash()).ifPresent(b -> c.finalizeBlock(b, commitProof));
     });
   }
 
   public ConsensusMetrics metrics() {
-    return metrics;
+    return c.metrics;
   }
 
   public ChainHead head() {
-    return head;
+    return c.height.head();
   }
 
   public long height() {
-    return height;
+    return c.height.height();
   }
 
   public long viewId() {
-    return view;
+    return c.round.view();
   }
 
   public boolean inViewChange() {
-    return inViewChange;
+    return c.round.inViewChange();
   }
 
   public ConsensusCodec codec() {
     return codec;
   }
 
+  // ---------------------------------------------------------------- one call
+
   private List<Output> run(long nowMillis, Runnable action) {
     if (!started) {
       throw new IllegalStateException("start the machine first");
     }
-    now = nowMillis;
-    out = new ArrayList<>();
+    c.timers.setNow(nowMillis);
+    c.outbox.begin();
     action.run();
     drain();
-    long wake = nextWake();
-    if (wake != lastScheduled) {
-      lastScheduled = wake;
-      out.add(new Output.ScheduleTick(wake));
-    }
-    return out;
+    c.timers.wakeToSchedule(c.outbox.resendAt()).ifPresent(at -> c.outbox.emit(new Output.ScheduleTick(at)));
+    return c.outbox.outputs();
   }
 
+  /** Handles this member's own messages, then buffered ones whenever the state moved. */
   private void drain() {
-    while (!selfQueue.isEmpty() || replayRequested) {
-      if (!selfQueue.isEmpty()) {
-        handle(selfQueue.poll());
+    while (c.outbox.hasSelfMessages() || c.buffer.replayRequested()) {
+      if (c.outbox.hasSelfMessages()) {
+        handle(c.outbox.pollSelf());
       } else {
-        replayRequested = false;
-        List<ConsensusMessage> pending = new ArrayList<>(buffer);
-        buffer.clear();
-        pending.forEach(this::handle);
+        c.buffer.takeForReplay().forEach(this::handle);
       }
     }
   }
 
-  // ---------------------------------------------------------------- dispatch
-
   private void handle(ConsensusMessage m) {
-    if (m.shard() != config.shard()) {
-      metrics.reject(Rejection.WRONG_SHARD);
+    long height = c.height.height();
+    if (m.shard() != c.config.shard()) {
+      c.metrics.reject(Rejection.WRONG_SHARD);
       return;
     }
     if (m.height() < height) {
-      metrics.reject(Rejection.OLD_HEIGHT);
+      c.metrics.reject(Rejection.OLD_HEIGHT);
       return;
     }
-    Committee c = m.height() == height ? committee : ports.committees().committeeFor(m.height());
-    Optional<Integer> member = c.indexOf(m.sender());
+    Committee committee = m.height() == height ? c.height.committee() : c.ports.committees().committeeFor(m.height());
+    Optional<Integer> member = committee.indexOf(m.sender());
     if (member.isEmpty()) {
-      metrics.reject(Rejection.NOT_MEMBER);
+      c.metrics.reject(Rejection.NOT_MEMBER);
       return;
     }
     if (m.height() > height) {
-      future(m);
+      if (m.height() == height + 1) {
+        c.buffer.add(m);
+      }
+      c.requestSync();
       return;
     }
     int idx = member.get();
     if (m instanceof Announce a) {
-      onAnnounce(a, idx);
+      normal.onAnnounce(a, idx);
     } else if (m instanceof Vote v) {
-      onVote(v, idx);
-    } else if (m instanceof Certified c2) {
-      onCertified(c2);
+      normal.onVote(v, idx);
+    } else if (m instanceof Certified cert) {
+      normal.onCertified(cert);
     } else if (m instanceof ViewChange vc) {
-      onViewChange(vc, idx);
+      viewChange.onViewChange(vc, idx);
     } else {
-      onNewView((NewView) m, idx);
+      viewChange.onNewView((NewView) m, idx);
     }
-  }
-
-  private void future(ConsensusMessage m) {
-    if (m.height() == height + 1) {
-      buffer(m);
-    }
-    requestSync();
   }
 }

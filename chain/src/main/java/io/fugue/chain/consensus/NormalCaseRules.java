@@ -8,185 +8,180 @@ import io.fugue.chain.primitives.Hash32;
 import java.util.Optional;
 
 /** The normal case of a view: ANNOUNCE → PREPARE → PREPARED → COMMIT → COMMITTED. */
-abstract class NormalCaseRules extends MachineCore {
+final class NormalCaseRules {
+  private final MachineContext c;
 
-  NormalCaseRules(ConsensusConfig config, ConsensusPorts ports, ChainHead head, Optional<SafetyRecord> restored) {
-    super(config, ports, head, restored);
+  NormalCaseRules(MachineContext context) {
+    this.c = context;
   }
 
-  // ---------------------------------------------------------------- normal case
+  /** The view-0 leader builds a block on the head and announces it, once its time has come. */
+  void propose() {
+    c.timers.proposeAt(-1);
+    RoundState round = c.round;
+    if (round.view() != 0 || round.inViewChange() || round.hasProposal() || !c.isLeader(0)) {
+      return;
+    }
+    HeightState h = c.height;
+    ProposedBlock block = c.ports.blockSource().build(h.height(), h.head().hash(), h.head().commitProof());
+    h.addBlock(block);
+    c.persistVote();
+    ValidatorSignature sig = c.ports.signer().sign(
+        SigningPayloads.vote(Phase.PROPOSE, c.config.shard(), h.height(), block.hash(), 0));
+    c.send(new Announce(c.config.shard(), h.height(), 0, c.self(), block.hash(), block.encoded(), sig));
+  }
 
   void onAnnounce(Announce a, int idx) {
     if (a.viewId() != 0) {
-      metrics.reject(Rejection.BAD_VIEW);
+      c.metrics.reject(Rejection.BAD_VIEW);
       return;
     }
-    if (view > 0) {
-      metrics.reject(Rejection.OLD_VIEW);
+    if (c.round.view() > 0) {
+      c.metrics.reject(Rejection.OLD_VIEW);
       return;
     }
-    if (idx != leaderIndex(0)) {
-      metrics.reject(Rejection.WRONG_LEADER);
+    if (idx != c.leaderIndex(0)) {
+      c.metrics.reject(Rejection.WRONG_LEADER);
       return;
     }
     if (!checkProposal(idx, a.sender(), a.blockHash(), 0, a.proposerSignature())) {
       return;
     }
-    ProposedBlock b = acceptBlock(a.block(), a.blockHash());
-    if (b != null) {
-      adoptProposal(b);
-    }
+    c.blocks.accept(c.height, a.block(), a.blockHash()).ifPresent(this::adoptProposal);
   }
 
   /** Checks the leader's proposal signature and that it is the only proposal of the view. */
   boolean checkProposal(int idx, ValidatorKey key, Hash32 hash, long viewId, ValidatorSignature sig) {
-    Bytes payload = SigningPayloads.vote(Phase.PROPOSE, config.shard(), height, hash, viewId);
-    if (!verifier.verifySingle(key, payload, sig)) {
-      metrics.reject(Rejection.BAD_SIGNATURE);
+    Bytes payload = SigningPayloads.vote(Phase.PROPOSE, c.config.shard(), c.height.height(), hash, viewId);
+    if (!c.verifier.verifySingle(key, payload, sig)) {
+      c.metrics.reject(Rejection.BAD_SIGNATURE);
       return false;
     }
-    doubleSigns.record(Phase.PROPOSE, viewId, idx, key, hash, sig).ifPresent(this::evidence);
-    if (round.proposal != null && viewId == view) {
-      metrics.reject(round.proposal.hash().equals(hash) ? Rejection.DUPLICATE : Rejection.EQUIVOCATION);
+    c.doubleSigns.record(Phase.PROPOSE, viewId, idx, key, hash, sig).ifPresent(c::evidence);
+    if (c.round.hasProposal() && viewId == c.round.view()) {
+      c.metrics.reject(c.round.isProposal(hash) ? Rejection.DUPLICATE : Rejection.EQUIVOCATION);
       return false;
     }
     return true;
   }
 
+  /** Takes the view's proposal and, once per view, persists and sends this member's PREPARE. */
   void adoptProposal(ProposedBlock b) {
-    metrics.accept();
-    round.proposal = b;
-    if (!round.prepareSent) {
-      round.prepareSent = true;
-      persistVote();
-      Bytes payload = SigningPayloads.vote(Phase.PREPARE, config.shard(), height, b.hash(), view);
-      send(new Vote(Phase.PREPARE, config.shard(), height, view, self(), b.hash(), ports.signer().sign(payload)));
-      deadline = now + config.backoff(config.phaseTimeoutMillis(), view);
+    c.metrics.accept();
+    c.round.adopt(b);
+    if (c.round.markPrepareSent()) {
+      c.persistVote();
+      sendVote(Phase.PREPARE, b.hash());
     }
-    replayRequested = true;
+    c.buffer.requestReplay();
+  }
+
+  private void sendVote(Phase phase, Hash32 hash) {
+    long h = c.height.height();
+    long view = c.round.view();
+    Bytes payload = SigningPayloads.vote(phase, c.config.shard(), h, hash, view);
+    c.send(new Vote(phase, c.config.shard(), h, view, c.self(), hash, c.ports.signer().sign(payload)));
+    c.timers.deadlineIn(c.config.backoff(c.config.phaseTimeoutMillis(), view));
   }
 
   void onVote(Vote v, int idx) {
-    if (v.viewId() < view) {
-      metrics.reject(Rejection.OLD_VIEW);
+    RoundState round = c.round;
+    if (v.viewId() < round.view()) {
+      c.metrics.reject(Rejection.OLD_VIEW);
       watchVote(v, idx); // a late copy of an earlier view's vote can still prove a double-sign
       return;
     }
-    if (v.viewId() > view || inViewChange) {
-      bufferAhead(v);
+    if (v.viewId() > round.view() || round.inViewChange()) {
+      c.buffer.addAhead(v, round);
       return;
     }
-    if (!isLeader(view)) {
+    if (!c.isLeader(round.view())) {
       watchVote(v, idx); // votes are counted by the leader; others only watch for double-signs
       return;
     }
-    Bytes payload = SigningPayloads.vote(v.phase(), config.shard(), height, v.blockHash(), view);
-    if (!verifier.verifySingle(v.sender(), payload, v.signature())) {
-      metrics.reject(Rejection.BAD_SIGNATURE);
+    Bytes payload = SigningPayloads.vote(v.phase(), c.config.shard(), c.height.height(), v.blockHash(), round.view());
+    if (!c.verifier.verifySingle(v.sender(), payload, v.signature())) {
+      c.metrics.reject(Rejection.BAD_SIGNATURE);
       return;
     }
-    doubleSigns.record(v.phase(), view, idx, v.sender(), v.blockHash(), v.signature()).ifPresent(this::evidence);
-    if (round.proposal == null || !round.proposal.hash().equals(v.blockHash())) {
-      metrics.reject(Rejection.UNKNOWN_BLOCK);
+    c.doubleSigns.record(v.phase(), round.view(), idx, v.sender(), v.blockHash(), v.signature())
+        .ifPresent(c::evidence);
+    if (!round.isProposal(v.blockHash())) {
+      c.metrics.reject(Rejection.UNKNOWN_BLOCK);
       return;
     }
-    VoteBook book = votesFor(v.phase());
+    Committee committee = c.height.committee();
+    VoteBook book = round.votes(v.phase(), c.height.height());
     if (!book.add(idx, v.signature(), committee)) {
-      metrics.reject(Rejection.DUPLICATE);
+      c.metrics.reject(Rejection.DUPLICATE);
       return;
     }
-    metrics.accept();
-    QuorumCertificate qc = book.certifyOnce(committee, ports.scheme());
+    c.metrics.accept();
+    QuorumCertificate qc = book.certifyOnce(committee, c.ports.scheme());
     if (qc != null) {
-      send(new Certified(config.shard(), self(), qc));
+      c.send(new Certified(c.config.shard(), c.self(), qc));
     }
   }
 
   /** Remembers a vote without verifying it; a conflicting vote of the same slot is checked. */
-  void watchVote(Vote v, int idx) {
-    long forgeries = doubleSigns.forgeries();
-    doubleSigns.watch(v.phase(), v.viewId(), idx, v.sender(), v.blockHash(), v.signature()).ifPresent(this::evidence);
-    if (doubleSigns.forgeries() > forgeries) {
-      metrics.reject(Rejection.BAD_SIGNATURE);
+  private void watchVote(Vote v, int idx) {
+    long forgeries = c.doubleSigns.forgeries();
+    c.doubleSigns.watch(v.phase(), v.viewId(), idx, v.sender(), v.blockHash(), v.signature()).ifPresent(c::evidence);
+    if (c.doubleSigns.forgeries() > forgeries) {
+      c.metrics.reject(Rejection.BAD_SIGNATURE);
     }
   }
 
-  VoteBook votesFor(Phase phase) {
-    Hash32 hash = round.proposal.hash();
-    if (phase == Phase.PREPARE) {
-      return round.prepares != null ? round.prepares : (round.prepares = new VoteBook(phase, height, view, hash));
-    }
-    return round.commits != null ? round.commits : (round.commits = new VoteBook(phase, height, view, hash));
-  }
-
-  void onCertified(Certified c) {
-    QuorumCertificate qc = c.certificate();
+  void onCertified(Certified cert) {
+    QuorumCertificate qc = cert.certificate();
     if (qc.phase() == Phase.COMMIT) {
-      onCommitted(c);
+      onCommitted(cert);
       return;
     }
-    if (qc.viewId() < view) {
-      metrics.reject(Rejection.OLD_VIEW);
+    RoundState round = c.round;
+    if (qc.viewId() < round.view()) {
+      c.metrics.reject(Rejection.OLD_VIEW);
       return;
     }
-    if (qc.viewId() > view || inViewChange || round.proposal == null) {
-      bufferAhead(c);
+    if (qc.viewId() > round.view() || round.inViewChange() || !round.hasProposal()) {
+      c.buffer.addAhead(cert, round);
       return;
     }
-    if (!round.proposal.hash().equals(qc.blockHash())) {
-      metrics.reject(Rejection.UNKNOWN_BLOCK);
+    if (!round.isProposal(qc.blockHash())) {
+      c.metrics.reject(Rejection.UNKNOWN_BLOCK);
       return;
     }
-    if (round.commitSent) {
+    if (round.commitSent()) {
       return; // already acted on a prepared certificate of this view
     }
-    Optional<Rejection> bad = verifier.verify(qc, committee);
+    Optional<Rejection> bad = c.verifier.verify(qc, c.height.committee());
     if (bad.isPresent()) {
-      metrics.reject(bad.get());
+      c.metrics.reject(bad.get());
       return;
     }
-    metrics.accept();
-    if (highestPrepared == null || qc.viewId() > highestPrepared.viewId()) {
-      highestPrepared = qc;
-    }
-    round.commitSent = true;
-    persistVote();
-    Bytes payload = SigningPayloads.vote(Phase.COMMIT, config.shard(), height, qc.blockHash(), view);
-    send(new Vote(Phase.COMMIT, config.shard(), height, view, self(), qc.blockHash(), ports.signer().sign(payload)));
-    deadline = now + config.backoff(config.phaseTimeoutMillis(), view);
+    c.metrics.accept();
+    c.height.notePrepared(qc);
+    round.markCommitSent();
+    c.persistVote();
+    sendVote(Phase.COMMIT, qc.blockHash());
   }
 
   /** A commit proof is final whatever view it was made in. */
-  void onCommitted(Certified c) {
-    QuorumCertificate qc = c.certificate();
-    ProposedBlock b = blocks.get(qc.blockHash());
-    if (b == null) {
+  private void onCommitted(Certified cert) {
+    QuorumCertificate qc = cert.certificate();
+    Optional<ProposedBlock> b = c.height.block(qc.blockHash());
+    if (b.isEmpty()) {
       // Verified when the block is known; a forged proof costs only a rate-limited sync request.
-      bufferAhead(c);
-      requestSync();
+      c.buffer.addAhead(cert, c.round);
+      c.requestSync();
       return;
     }
-    Optional<Rejection> bad = verifier.verify(qc, committee);
+    Optional<Rejection> bad = c.verifier.verify(qc, c.height.committee());
     if (bad.isPresent()) {
-      metrics.reject(bad.get());
+      c.metrics.reject(bad.get());
       return;
     }
-    metrics.accept();
-    finalizeBlock(b, qc);
-  }
-
-  // ---------------------------------------------------------------- heights, blocks, votes
-
-  void propose() {
-    proposeAt = -1;
-    if (view != 0 || inViewChange || round.proposal != null || !isLeader(0)) {
-      return;
-    }
-    ProposedBlock block = ports.blockSource().build(height, head.hash(), head.commitProof());
-    blocks.putIfAbsent(block.hash(), block);
-    persistVote();
-    ValidatorSignature sig = ports.signer().sign(
-        SigningPayloads.vote(Phase.PROPOSE, config.shard(), height, block.hash(), 0));
-    send(new Announce(config.shard(), height, 0, self(), block.hash(), block.encoded(), sig));
+    c.metrics.accept();
+    c.finalizeBlock(b.get(), qc);
   }
 }

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Who receives a block's reward and fees. A port owned by execution: until consensus lands the
- * whole amount goes to the proposer ({@link #PROPOSER}); consensus will plug in "the signers of
- * the previous block in proportion to voting power", read from the header's lastCommitBitmap
- * and the committee. Must be deterministic and pay out exactly {@code amount} in total (any
+ * Who receives a block's reward and fees. A port owned by execution: the node plugs in {@code
+ * SignerRewards} (the signers of the previous block, in proportion to voting power, read from the
+ * header's lastCommitBitmap and the committee); {@link #PROPOSER} pays everything to the proposer
+ * and serves tests and tools. Must be deterministic and pay out exactly {@code amount} in total (any
  * rounding remainder to a named recipient), in a fixed order.
  */
 @FunctionalInterface

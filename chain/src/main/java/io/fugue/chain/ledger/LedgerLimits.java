@@ -43,8 +43,84 @@ public record LedgerLimits(
    * 32 bytes of extra data, bitmaps for up to 8,192 signers, 2 KiB VRF/VDF fields.
    */
   public static LedgerLimits defaults() {
-    return new LedgerLimits(128 << 10, 64 << 10, 4 << 20, 10_000, 1_024, 1_024, 32, 1_024,
-        2_048, 256);
+    return builder().build();
+  }
+
+  /** A builder starting from {@link #defaults()}: set only the limits that differ. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Named limits instead of ten positional ints; every unset limit keeps its default. */
+  public static final class Builder {
+    private int maxTransactionBytes = 128 << 10;
+    private int maxTransactionDataBytes = 64 << 10;
+    private int maxBlockBytes = 4 << 20;
+    private int maxTransactionsPerBlock = 10_000;
+    private int maxIncomingReceiptBatches = 1_024;
+    private int maxCrosslinks = 1_024;
+    private int maxExtraBytes = 32;
+    private int maxBitmapBytes = 1_024;
+    private int maxRandomnessBytes = 2_048;
+    private int maxLogsPerReceipt = 256;
+
+    private Builder() {}
+
+    public Builder maxTransactionBytes(int value) {
+      maxTransactionBytes = value;
+      return this;
+    }
+
+    public Builder maxTransactionDataBytes(int value) {
+      maxTransactionDataBytes = value;
+      return this;
+    }
+
+    public Builder maxBlockBytes(int value) {
+      maxBlockBytes = value;
+      return this;
+    }
+
+    public Builder maxTransactionsPerBlock(int value) {
+      maxTransactionsPerBlock = value;
+      return this;
+    }
+
+    public Builder maxIncomingReceiptBatches(int value) {
+      maxIncomingReceiptBatches = value;
+      return this;
+    }
+
+    public Builder maxCrosslinks(int value) {
+      maxCrosslinks = value;
+      return this;
+    }
+
+    public Builder maxExtraBytes(int value) {
+      maxExtraBytes = value;
+      return this;
+    }
+
+    public Builder maxBitmapBytes(int value) {
+      maxBitmapBytes = value;
+      return this;
+    }
+
+    public Builder maxRandomnessBytes(int value) {
+      maxRandomnessBytes = value;
+      return this;
+    }
+
+    public Builder maxLogsPerReceipt(int value) {
+      maxLogsPerReceipt = value;
+      return this;
+    }
+
+    public LedgerLimits build() {
+      return new LedgerLimits(maxTransactionBytes, maxTransactionDataBytes, maxBlockBytes,
+          maxTransactionsPerBlock, maxIncomingReceiptBatches, maxCrosslinks, maxExtraBytes,
+          maxBitmapBytes, maxRandomnessBytes, maxLogsPerReceipt);
+    }
   }
 
   /** Most RLP items in one transaction: ample for module bodies, small next to a block's. */

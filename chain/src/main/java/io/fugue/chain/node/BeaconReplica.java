@@ -13,16 +13,14 @@ import io.fugue.chain.primitives.Bytes;
 import io.fugue.chain.primitives.ChainException;
 import io.fugue.chain.primitives.ShardId;
 import io.fugue.chain.primitives.Validation;
+import io.fugue.chain.service.Driver;
+import io.fugue.chain.service.Service;
 import io.fugue.chain.storage.KeyValueStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,10 +32,10 @@ import org.slf4j.LoggerFactory;
  * every {@code pollInterval}, start block sync ({@link BlockSyncer}: every block's commit proof
  * verified against the beacon committee before it is handed on). Blocks are imported in order,
  * each fully re-executed, its commit proof stored first, so a restart resumes from the store.
- * One driver thread imports; network threads only check and enqueue. Lifecycle IDLE → RUNNING →
- * STOPPED; it does not own the endpoint or the store.
+ * One driver thread imports; network threads only check and enqueue. Lifecycle of a {@link Service};
+ * it does not own the endpoint or the store.
  */
-public final class BeaconReplica implements AutoCloseable {
+public final class BeaconReplica extends Service implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BeaconReplica.class);
   private static final int BEACON = ShardId.BEACON.value();
 
@@ -47,24 +45,20 @@ public final class BeaconReplica implements AutoCloseable {
   private final BeaconFollower follower;
   private final BlockSyncer syncer;
   private final Duration pollInterval;
-  private final ScheduledThreadPoolExecutor driver;
-  private final AtomicReference<ShardNode.State> state = new AtomicReference<>(ShardNode.State.IDLE);
+  private final Driver driver;
   private final AtomicLong importFailures = new AtomicLong();
 
   private BeaconReplica(Blockchain chain, KeyValueStore store, ConsensusNetwork network, CommitteeSource committees,
       SignatureScheme scheme, SyncLimits limits, Duration pollInterval) {
+    super("fugue-beacon-replica");
     this.chain = chain;
     this.proofs = new ConsensusStore(store);
     this.network = network;
     this.pollInterval = pollInterval;
     this.follower = new BeaconFollower(committees.committeeFor(1), scheme, chain.config().limits());
-    this.driver = new ScheduledThreadPoolExecutor(1, r -> {
-      Thread t = new Thread(r, "fugue-beacon-replica");
-      t.setDaemon(true);
-      return t;
-    });
+    this.driver = new Driver(name(), this::isRunning);
     this.syncer = new BlockSyncer(BEACON, network, committees, new CommitProofVerifier(scheme, BEACON),
-        chain.config().limits(), limits, this::onDriver, () -> chain.head().number() + 1, this::apply);
+        chain.config().limits(), limits, driver::execute, () -> chain.head().number() + 1, this::apply);
   }
 
   /**
@@ -88,13 +82,11 @@ public final class BeaconReplica implements AutoCloseable {
   }
 
   /** Subscribes to beacon announcements and starts syncing from the stored head. */
-  public void start() {
-    if (!state.compareAndSet(ShardNode.State.IDLE, ShardNode.State.RUNNING)) {
-      throw new IllegalStateException("replica is " + state.get() + ", not IDLE");
-    }
+  @Override
+  protected void doStart() {
     network.subscribe(BEACON, ConsensusNetwork.Kind.BLOCKS, this::onAnnouncement);
     long every = pollInterval.toMillis();
-    driver.scheduleWithFixedDelay(this::poll, 0, every, TimeUnit.MILLISECONDS);
+    driver.scheduleWithFixedDelay(this::poll, 0, every);
     LOG.info("beacon replica started at beacon block {}", chain.head().number());
   }
 
@@ -123,25 +115,15 @@ public final class BeaconReplica implements AutoCloseable {
     return importFailures.get();
   }
 
-  public ShardNode.State state() {
-    return state.get();
-  }
-
   /** Stops the driver; the endpoint and the store stay open (their owner closes them). Idempotent. */
   @Override
   public void close() {
-    ShardNode.State before = state.getAndSet(ShardNode.State.STOPPED);
-    if (before == ShardNode.State.STOPPED) {
-      return;
-    }
-    driver.shutdownNow();
-    try {
-      if (!driver.awaitTermination(10, TimeUnit.SECONDS)) {
-        LOG.warn("beacon replica driver did not stop within 10 s");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    stop();
+  }
+
+  @Override
+  protected void doStop() {
+    driver.shutdown();
     LOG.info("beacon replica stopped at beacon block {}", chain.head().number());
   }
 
@@ -151,39 +133,16 @@ public final class BeaconReplica implements AutoCloseable {
     ConsensusNetwork.Verdict v = follower.onMessage(from, payload);
     if (v == ConsensusNetwork.Verdict.ACCEPT) {
       syncer.notePeer(from);
-      onDriver(this::poll);
+      driver.execute(this::poll);
     }
     return v;
   }
 
   // ---------------------------------------------------------------- driver thread
 
-  private boolean onDriver(Runnable action) {
-    if (state.get() != ShardNode.State.RUNNING) {
-      return false;
-    }
-    try {
-      driver.execute(() -> {
-        try {
-          action.run();
-        } catch (RuntimeException e) {
-          LOG.error("beacon replica task failed", e);
-        }
-      });
-      return true;
-    } catch (RejectedExecutionException e) {
-      return false;
-    }
-  }
-
   /** Asks for the next blocks; the syncer keeps one request in flight and chains full batches. */
   private void poll() {
-    try {
-      syncer.request(chain.head().number() + 1);
-    } catch (RuntimeException e) {
-      // A periodic task that throws is cancelled for good: log and keep polling.
-      LOG.error("beacon replica poll failed", e);
-    }
+    syncer.request(chain.head().number() + 1); // the driver logs a failed round and keeps polling
   }
 
   private void apply(SyncCodec.SyncedBlock synced) {

@@ -1,11 +1,9 @@
 package io.fugue.chain.node;
 
 import io.fugue.chain.primitives.Bytes;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -17,12 +15,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * IGNORE), so a message one of them finds invalid is never forwarded. Everything else is
  * delegated, {@link #close} included.
  */
-public final class FanOutNetwork implements ConsensusNetwork {
-  private final ConsensusNetwork delegate;
+public final class FanOutNetwork extends DelegatingNetwork {
   private final Map<String, List<GossipHandler>> handlers = new ConcurrentHashMap<>();
 
   public FanOutNetwork(ConsensusNetwork delegate) {
-    this.delegate = Objects.requireNonNull(delegate, "delegate");
+    super(delegate);
   }
 
   @Override
@@ -50,35 +47,5 @@ public final class FanOutNetwork implements ConsensusNetwork {
       }
     }
     return out;
-  }
-
-  @Override
-  public void publish(int shard, Kind kind, Bytes payload) {
-    delegate.publish(shard, kind, payload);
-  }
-
-  @Override
-  public CompletableFuture<Bytes> request(Peer peer, Bytes request, Duration timeout) {
-    return delegate.request(peer, request, timeout);
-  }
-
-  @Override
-  public void onRequest(RequestHandler handler) {
-    delegate.onRequest(handler);
-  }
-
-  @Override
-  public List<Peer> peers() {
-    return delegate.peers();
-  }
-
-  @Override
-  public void penalize(Peer peer, String reason) {
-    delegate.penalize(peer, reason);
-  }
-
-  @Override
-  public void close() {
-    delegate.close();
   }
 }

@@ -1,9 +1,9 @@
 package io.fugue.chain.node;
 
+import io.fugue.chain.consensus.ProposalValidation;
 import io.fugue.chain.consensus.ProposalValidator;
 import io.fugue.chain.consensus.ProposedBlock;
 import io.fugue.chain.consensus.QuorumCertificate;
-import io.fugue.chain.consensus.Validation;
 import io.fugue.chain.execution.Blockchain;
 import io.fugue.chain.ledger.Block;
 import io.fugue.chain.primitives.Bytes;
@@ -25,39 +25,39 @@ final class LedgerProposalValidator implements ProposalValidator {
   }
 
   @Override
-  public Validation validate(Bytes encodedBlock, long expectedHeight, Hash32 parentHash) {
+  public ProposalValidation validate(Bytes encodedBlock, long expectedHeight, Hash32 parentHash) {
     Block block;
     Optional<QuorumCertificate> parentCommit;
     try {
       block = Block.decode(encodedBlock, chain.config().limits());
       parentCommit = block.header().number() >= 1 ? CommitProofCodec.fromHeader(block.header()) : Optional.empty();
     } catch (ChainException | IllegalArgumentException e) {
-      return new Validation.Reject("undecodable block: " + e.getMessage());
+      return new ProposalValidation.Reject("undecodable block: " + e.getMessage());
     }
     long number = block.header().number();
     if (number != expectedHeight || !block.header().parentHash().equals(parentHash)) {
-      return new Validation.Reject("block " + number + " on " + block.header().parentHash()
+      return new ProposalValidation.Reject("block " + number + " on " + block.header().parentHash()
           + " is not the child of " + parentHash);
     }
     if (!chain.head().hash().equals(parentHash)) {
-      return new Validation.Ignore("parent " + parentHash + " is not this node's head");
+      return new ProposalValidation.Ignore("parent " + parentHash + " is not this node's head");
     }
     io.fugue.chain.primitives.Validation v;
     try {
       v = chain.validate(block);
     } catch (ChainException | IllegalArgumentException | IllegalStateException e) {
-      return new Validation.Reject("block does not execute: " + e.getMessage());
+      return new ProposalValidation.Reject("block does not execute: " + e.getMessage());
     }
     if (v instanceof io.fugue.chain.primitives.Validation.Ignore i) {
-      return new Validation.Ignore(i.reason());
+      return new ProposalValidation.Ignore(i.reason());
     }
     if (!v.isAccepted()) {
-      return new Validation.Reject(v.reason());
+      return new ProposalValidation.Reject(v.reason());
     }
     try {
-      return new Validation.Accept(new ProposedBlock(number, parentHash, block.hash(), encodedBlock, parentCommit));
+      return new ProposalValidation.Accept(new ProposedBlock(number, parentHash, block.hash(), encodedBlock, parentCommit));
     } catch (IllegalArgumentException e) {
-      return new Validation.Reject(e.getMessage());
+      return new ProposalValidation.Reject(e.getMessage());
     }
   }
 }

@@ -93,7 +93,7 @@ public final class LocalNetwork implements AutoCloseable {
   }
 
   public synchronized boolean running(int shard, int i) {
-    return nodes[shard][i] != null && nodes[shard][i].state() == ShardNode.State.RUNNING;
+    return nodes[shard][i] != null && nodes[shard][i].isRunning();
   }
 
   /** The validator's node, if it was ever started (stopped nodes stay readable). */

@@ -2,6 +2,7 @@ package io.fugue.chain.node;
 
 import io.fugue.chain.consensus.Rejection;
 import io.fugue.chain.primitives.Hash32;
+import io.fugue.chain.service.Service;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,7 +27,7 @@ import java.util.Optional;
  */
 public record NodeStatus(
     int shard,
-    ShardNode.State state,
+    Service.State state,
     long headNumber,
     Hash32 headHash,
     long consensusHeight,

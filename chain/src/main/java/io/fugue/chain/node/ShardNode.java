@@ -18,18 +18,16 @@ import io.fugue.chain.ledger.Transaction;
 import io.fugue.chain.primitives.Bytes;
 import io.fugue.chain.primitives.ShardId;
 import io.fugue.chain.primitives.Validation;
+import io.fugue.chain.service.Driver;
+import io.fugue.chain.service.Service;
 import io.fugue.chain.txpool.AddResult;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,26 +35,22 @@ import org.slf4j.LoggerFactory;
  * One validator's shard: a single driver thread owns the {@link FbftMachine}, feeds it gossip,
  * clock ticks and synced blocks, and performs its outputs (broadcast, persist safety, apply
  * finalized blocks with their commit proofs, store evidence, sync). Network threads only check
- * and enqueue. Lifecycle IDLE → RUNNING → STOPPED by compare-and-set; a stopped node closes its
- * network endpoint and is not restarted (open a new one on the same store).
+ * and enqueue. Lifecycle of a {@link Service}; a stopped node closes its network endpoint and is not
+ * restarted (open a new one on the same store). If the store fails to take a finalized block or a
+ * safety record, the node fails (state FAILED, a fatal log, {@link #terminated} reports the cause).
  */
-public final class ShardNode {
+public final class ShardNode extends Service {
   private static final Logger LOG = LoggerFactory.getLogger(ShardNode.class);
-
-  /** The lifecycle of a node. */
-  public enum State { IDLE, RUNNING, STOPPED }
 
   private final ShardNodeSetup setup;
   private final int shard;
-  private final Committee committee;
   private final ConsensusStore consensusStore;
   private final ConsensusCodec gossipCodec;
   private final RotatingLeaderSchedule leaders;
-  private final ScheduledExecutorService driver;
+  private final Driver driver;
   private final BlockSyncer syncer;
   private final Optional<BeaconFollower> beacon;
   private final TxGossipHandler txGossip;
-  private final AtomicReference<State> state = new AtomicReference<>(State.IDLE);
   private final AtomicLong gossipRejected = new AtomicLong();
   private FbftMachine machine;
   private OutputRouter router;
@@ -64,37 +58,33 @@ public final class ShardNode {
   private long tickAt;
 
   public ShardNode(ShardNodeSetup setup) {
-    this.setup = Objects.requireNonNull(setup, "setup");
+    super("fugue-shard-" + setup.consensus().shard() + "-" + setup.signer().publicKey().shortHex());
+    this.setup = setup;
     this.shard = setup.consensus().shard();
-    this.committee = setup.committees().committeeFor(setup.chain().head().number() + 1);
     this.consensusStore = new ConsensusStore(setup.store());
     this.gossipCodec = new ConsensusCodec(setup.consensus().limits());
     this.leaders = new RotatingLeaderSchedule(setup.consensus().blocksPerLeader(), setup.leaderSeed());
-    String name = "fugue-shard-" + shard + "-" + setup.signer().publicKey().shortHex();
-    ScheduledThreadPoolExecutor ex = new ScheduledThreadPoolExecutor(1, r -> {
-      Thread t = new Thread(r, name);
-      t.setDaemon(true);
-      return t;
-    });
-    ex.setRemoveOnCancelPolicy(true);
-    this.driver = ex;
+    this.driver = new Driver(name(), this::isRunning);
     this.syncer = new BlockSyncer(shard, setup.network(), setup.committees(),
         new CommitProofVerifier(setup.scheme(), shard), setup.chain().config().limits(), setup.syncLimits(),
-        this::onDriver, () -> machine.height(), this::applySynced);
+        driver::execute, () -> machine.height(), this::applySynced);
     this.beacon = setup.beaconCommittee().filter(c -> shard != 0)
         .map(c -> new BeaconFollower(c, setup.scheme(), setup.chain().config().limits()));
     this.txGossip = new TxGossipHandler(setup.chain().config(), ShardId.of(shard), setup.pool());
   }
 
-  public void start() {
-    if (!state.compareAndSet(State.IDLE, State.RUNNING)) {
-      throw new IllegalStateException("node is " + state.get() + ", not IDLE");
-    }
+  @Override
+  protected void doStart() {
     try {
-      driver.submit(this::startMachine).get(30, TimeUnit.SECONDS);
+      driver.submit(() -> {
+        startMachine();
+        return null;
+      }).get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
-      stop();
       throw new NodeException("shard " + shard + " node failed to start", e);
+    }
+    if (!isRunning()) {
+      throw new NodeException("shard " + shard + " node failed while starting (see the FATAL line)");
     }
     ConsensusNetwork net = setup.network();
     net.onRequest(new SyncServer(shard, setup.chain(), consensusStore, setup.syncLimits()));
@@ -103,7 +93,7 @@ public final class ShardNode {
     beacon.ifPresent(b -> net.subscribe(0, ConsensusNetwork.Kind.BLOCKS, b));
     LOG.info("shard {} validator {} started at block {} with {} peers", shard,
         setup.signer().publicKey().shortHex(), setup.chain().head().number(), net.peers().size());
-    onDriver(() -> syncer.request(machine.height()));
+    driver.execute(() -> syncer.request(machine.height()));
   }
 
   private void startMachine() {
@@ -122,27 +112,13 @@ public final class ShardNode {
     perform(machine.start(now()));
   }
 
-  /** Stops consensus, then closes the network endpoint. Idempotent. */
-  public void stop() {
-    State before = state.getAndSet(State.STOPPED);
-    if (before == State.STOPPED) {
-      return;
-    }
-    driver.shutdownNow();
-    try {
-      if (!driver.awaitTermination(10, TimeUnit.SECONDS)) {
-        LOG.warn("shard {} driver did not stop within 10 s", shard);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+  /** Stops consensus, then closes the network endpoint; runs once, on {@link #stop} or a failure. */
+  @Override
+  protected void doStop() {
+    driver.shutdown();
     setup.network().close();
     LOG.info("shard {} validator {} stopped at block {}", shard, setup.signer().publicKey().shortHex(),
         setup.chain().head().number());
-  }
-
-  public State state() {
-    return state.get();
   }
 
   public int shard() {
@@ -181,7 +157,7 @@ public final class ShardNode {
   /** A consistent snapshot, taken on the driver (or from the last state once stopped). */
   public CompletableFuture<NodeStatus> status() {
     CompletableFuture<NodeStatus> f = new CompletableFuture<>();
-    if (!onDriver(() -> f.complete(snapshot()))) {
+    if (!driver.execute(() -> f.complete(snapshot()))) {
       f.complete(snapshot());
     }
     return f;
@@ -190,7 +166,7 @@ public final class ShardNode {
   private NodeStatus snapshot() {
     BlockHeader head = setup.chain().head();
     FbftMachine m = machine;
-    return new NodeStatus(shard, state.get(), head.number(), head.hash(), m == null ? head.number() + 1 : m.height(),
+    return new NodeStatus(shard, state(), head.number(), head.hash(), m == null ? head.number() + 1 : m.height(),
         m == null ? 0 : m.viewId(), m == null ? 0 : m.metrics().finalizedBlocks(),
         m == null ? 0 : m.metrics().viewChanges(), m == null ? 0 : m.metrics().evidenceEmitted(),
         m == null ? java.util.Map.of() : m.metrics().rejections(), gossipRejected.get(), syncer.requests(),
@@ -211,34 +187,30 @@ public final class ShardNode {
     }
     syncer.notePeer(from);
     ConsensusMessage m = d.message();
-    return onDriver(() -> perform(machine.onMessage(m, now())))
+    return driver.execute(() -> perform(machine.onMessage(m, now())))
         ? ConsensusNetwork.Verdict.ACCEPT : ConsensusNetwork.Verdict.IGNORE;
   }
 
   // ---------------------------------------------------------------- driver thread
 
-  private boolean onDriver(Runnable action) {
-    if (state.get() != State.RUNNING) {
-      return false;
-    }
-    try {
-      driver.execute(() -> {
-        try {
-          action.run();
-        } catch (RuntimeException e) {
-          LOG.error("shard {} driver task failed", shard, e);
-        }
-      });
-      return true;
-    } catch (RejectedExecutionException e) {
-      return false;
-    }
-  }
-
+  /**
+   * Performs the machine's outputs in order. Persisting a vote or importing a finalized block that
+   * fails leaves the machine ahead of the store: the shard then stops (fail-stop) rather than vote
+   * or finalize on state it does not hold; nothing later in the batch is sent.
+   */
   private void perform(List<Output> outputs) {
     for (Output o : outputs) {
       if (o instanceof Output.ViewChanged v) {
         LOG.info("shard {} view change at height {} to view {}", shard, v.height(), v.viewId());
+      } else if (o instanceof Output.Finalized || o instanceof Output.PersistSafety) {
+        try {
+          router.route(List.of(o));
+        } catch (RuntimeException e) {
+          fail(o instanceof Output.Finalized f
+              ? "finalized block " + f.block().height() + " could not be stored"
+              : "the consensus safety record could not be persisted", e);
+          return;
+        }
       } else {
         router.route(List.of(o));
       }
@@ -246,23 +218,14 @@ public final class ShardNode {
   }
 
   private void scheduleTick(long atMillis) {
-    if (state.get() != State.RUNNING) {
+    if (!isRunning()) {
       return;
     }
     if (tick != null) {
       tick.cancel(false);
     }
     tickAt = atMillis;
-    tick = driver.schedule(this::guardedTick, Math.max(0, atMillis - now()), TimeUnit.MILLISECONDS);
-  }
-
-  /** A scheduled task's exception would vanish into its future: log it like any driver task's. */
-  private void guardedTick() {
-    try {
-      fireTick();
-    } catch (RuntimeException e) {
-      LOG.error("shard {} tick failed", shard, e);
-    }
+    tick = driver.schedule(this::fireTick, Math.max(0, atMillis - now()));
   }
 
   /**
@@ -273,7 +236,7 @@ public final class ShardNode {
   private void fireTick() {
     long now = now();
     if (now < tickAt) {
-      tick = driver.schedule(this::guardedTick, tickAt - now, TimeUnit.MILLISECONDS);
+      tick = driver.schedule(this::fireTick, tickAt - now);
       return;
     }
     perform(machine.onTick(now));
@@ -292,6 +255,7 @@ public final class ShardNode {
     }
     LOG.info("shard {} block {} finalized ({} txs, view {}, {} signers)", shard, proof.height(),
         block.body().transactions().size(), proof.viewId(), proof.signers().count());
+    Committee committee = setup.committees().committeeFor(proof.height());
     int leader = leaders.leaderIndex(committee, proof.height(), proof.viewId());
     if (committee.member(leader).equals(setup.signer().publicKey())) {
       setup.network().publish(shard, ConsensusNetwork.Kind.BLOCKS,

@@ -3,7 +3,7 @@ package io.fugue.chain.node;
 import io.fugue.chain.consensus.ConsensusConfig;
 import io.fugue.chain.crypto.BlsSecretKey;
 import io.fugue.chain.crypto.KeyFile;
-import io.fugue.chain.crypto.KeyFileStore;
+import io.fugue.chain.crypto.KeyFiles;
 import io.fugue.chain.execution.Blockchain;
 import io.fugue.chain.execution.RateLimits;
 import io.fugue.chain.genesis.DevnetGenesis;
@@ -26,6 +26,7 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -158,6 +159,14 @@ public final class ValidatorNode implements AutoCloseable {
     }
   }
 
+  /**
+   * Completes when this node's shard stopped: empty after {@link #close}, with the cause when it
+   * failed (for example a finalized block its store refused); a supervisor should then exit non-zero.
+   */
+  public CompletionStage<Optional<Throwable>> terminated() {
+    return node.terminated();
+  }
+
   public ShardNode shardNode() {
     return node;
   }
@@ -207,7 +216,7 @@ public final class ValidatorNode implements AutoCloseable {
     char[] password = null;
     try {
       password = new String(Files.readAllBytes(f.passwordFile()), StandardCharsets.UTF_8).strip().toCharArray();
-      return KeyFile.decryptBls(KeyFileStore.read(f.file()), password);
+      return KeyFile.decryptBls(KeyFiles.read(f.file()), password);
     } catch (IOException e) {
       throw new NodeException("cannot read password file " + f.passwordFile() + ": " + e.getMessage(), e);
     } catch (ChainException e) {

@@ -1,13 +1,13 @@
 package io.fugue.chain.p2p;
 
 import io.fugue.chain.primitives.Bytes;
+import io.fugue.chain.service.Service;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,23 +16,15 @@ import org.slf4j.LoggerFactory;
  * requests with deadlines, discovery through bootnodes and Kademlia. Backed by a native host with
  * its own runtime; events arrive on one pump thread, where gossip and request handlers run.
  *
- * <p>Lifecycle: {@link #create} gives an IDLE host, {@link #start} makes it RUNNING, {@link
- * #close} makes it STOPPED (from either state, any number of times). Pending requests fail when
- * the host closes. Bootnode mode ({@link P2pConfig.Builder#asBootnode()}) refuses topics.
+ * <p>Lifecycle of a {@link Service}: {@link #create} gives an IDLE host, {@link #start} makes it
+ * RUNNING, {@link #close} makes it STOPPED (from either state, any number of times). Pending
+ * requests fail when the host closes. Bootnode mode ({@link P2pConfig.Builder#asBootnode()}) refuses topics.
  */
-public final class P2pHost implements AutoCloseable {
-  /** Lifecycle states, advanced only by compare-and-set. */
-  public enum State {
-    IDLE,
-    RUNNING,
-    STOPPED
-  }
-
+public final class P2pHost extends Service implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(P2pHost.class);
   private static final Duration LISTEN_WAIT = Duration.ofSeconds(10);
 
   private final P2pConfig config;
-  private final AtomicReference<State> state = new AtomicReference<>(State.IDLE);
   private final PendingRequests pending = new PendingRequests();
   private final P2pMetrics.Local metrics = new P2pMetrics.Local();
   private volatile NativeHost host;
@@ -40,6 +32,7 @@ public final class P2pHost implements AutoCloseable {
   private volatile Thread pumpThread;
 
   private P2pHost(P2pConfig config) {
+    super("p2p host");
     this.config = Objects.requireNonNull(config, "config");
   }
 
@@ -57,16 +50,17 @@ public final class P2pHost implements AutoCloseable {
    * Opens the listen sockets, dials the bootnodes and starts the event pump; returns once a listen
    * address is known (so {@link #dialableAddress()} works at once).
    */
+  @Override
   public P2pHost start() {
-    if (!state.compareAndSet(State.IDLE, State.RUNNING)) {
-      throw new IllegalStateException("host is " + state.get() + ", not IDLE");
-    }
+    super.start();
+    return this;
+  }
+
+  @Override
+  protected void doStart() {
     byte[] secret = config.keyPath().map(NodeKey::loadOrCreate).orElseGet(NodeKey::generate);
     try {
       host = NativeHost.start(config, secret);
-    } catch (RuntimeException e) {
-      state.set(State.STOPPED);
-      throw e;
     } finally {
       java.util.Arrays.fill(secret, (byte) 0);
     }
@@ -76,7 +70,6 @@ public final class P2pHost implements AutoCloseable {
     pumpThread.start();
     awaitListening();
     LOG.info("p2p host {} started on network {}", host.peerId(), config.network());
-    return this;
   }
 
   private void awaitListening() {
@@ -85,18 +78,12 @@ public final class P2pHost implements AutoCloseable {
     }
     try {
       if (!pump.firstListen.await(LISTEN_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-        close();
         throw new P2pException("no listen address reported within " + LISTEN_WAIT);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      close();
       throw new P2pException("interrupted while starting", e);
     }
-  }
-
-  public State state() {
-    return state.get();
   }
 
   public P2pConfig config() {
@@ -243,10 +230,11 @@ public final class P2pHost implements AutoCloseable {
   /** Stops the host; pending requests fail. Idempotent and safe from any thread. */
   @Override
   public void close() {
-    State previous = state.getAndSet(State.STOPPED);
-    if (previous == State.STOPPED) {
-      return;
-    }
+    stop();
+  }
+
+  @Override
+  protected void doStop() {
     NativeHost h = host;
     if (h != null) {
       metrics.snapshot(h.stats());
@@ -271,7 +259,7 @@ public final class P2pHost implements AutoCloseable {
   }
 
   private NativeHost running() {
-    State s = state.get();
+    State s = state();
     if (s != State.RUNNING) {
       throw new IllegalStateException("host is " + s + ", not RUNNING");
     }

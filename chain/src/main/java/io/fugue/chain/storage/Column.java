@@ -25,7 +25,7 @@ public enum Column {
   RECEIPTS(5),
   /** Non-authenticated per-module data (caches, secondary indexes of ledger modules). */
   MODULE_STATE(6),
-  /** Holder vault: encrypted openings kept inside a fence. */
+  /** Holder vault: openings sealed to the node's vault key. */
   VAULT(7),
   /** Compliance and query audit records. */
   AUDIT(8),

@@ -35,7 +35,7 @@ final class Adversary {
       List<SimNetwork.Node> targets, Map<ConsensusMessage, List<SimNetwork.Node>> out) {
     Random r = net.random();
     if (m instanceof Announce a) {
-      ProposedBlock original = ((Validation.Accept) TestBlocks.validator().validate(a.block(), a.height(), Hash32.ZERO)).block();
+      ProposedBlock original = ((ProposalValidation.Accept) TestBlocks.validator().validate(a.block(), a.height(), Hash32.ZERO)).block();
       ProposedBlock alt = TestBlocks.build(a.height(), original.parentHash(), original.parentCommit(), 1_000_000L + r.nextInt(1000), true);
       ValidatorSignature sig = from.signer.sign(SigningPayloads.vote(Phase.PROPOSE, a.shard(), a.height(), alt.hash(), 0));
       List<SimNetwork.Node> shuffled = new ArrayList<>(targets);
@@ -50,7 +50,7 @@ final class Adversary {
       out.put(new Vote(v.phase(), v.shard(), v.height(), v.viewId(), v.sender(), other, sig), targets);
     } else if (m instanceof NewView nv && nv.m1Groups().isEmpty()) {
       // Free to propose any block: a different one to each half, both properly signed.
-      ProposedBlock original = ((Validation.Accept) TestBlocks.validator().validate(nv.block(), nv.height(), Hash32.ZERO)).block();
+      ProposedBlock original = ((ProposalValidation.Accept) TestBlocks.validator().validate(nv.block(), nv.height(), Hash32.ZERO)).block();
       ProposedBlock alt = TestBlocks.build(nv.height(), original.parentHash(), original.parentCommit(), 2_000_000L + r.nextInt(1000), true);
       ValidatorSignature sig = from.signer.sign(SigningPayloads.vote(Phase.PROPOSE, nv.shard(), nv.height(), alt.hash(), nv.viewId()));
       List<SimNetwork.Node> shuffled = new ArrayList<>(targets);

@@ -80,6 +80,8 @@ final class SimNetwork {
   java.util.function.BiPredicate<ConsensusMessage, Node> targetedDrop = (m, to) -> false;
   long newViews;
   long reproposals;
+  /** Writes every machine's outputs when {@code -Dfugue.sim.traceDir} is set; reads, never steers. */
+  private final SimTrace trace;
 
   SimNetwork(Settings settings, List<ConsensusSigner> realSigners) {
     this(settings, realSigners, null);
@@ -100,6 +102,7 @@ final class SimNetwork {
     this.committee = power == null ? Committee.equalPower(keys) : Committee.weighted(keys, power);
     this.genesis = Hash32.of(TestSignatureScheme.sha256(Bytes.of((byte) 7).toArray()));
     this.leaders = new RotatingLeaderSchedule(settings.config().blocksPerLeader(), genesis.toBytes());
+    this.trace = SimTrace.open(settings, codec);
   }
 
   SimNetwork(Settings settings) {
@@ -198,6 +201,7 @@ final class SimNetwork {
   }
 
   void apply(Node node, List<Output> outputs) {
+    trace.record(now, node.id, outputs);
     for (Output o : outputs) {
       if (o instanceof Output.Broadcast b) {
         broadcast(node, b.message());
@@ -311,6 +315,9 @@ final class SimNetwork {
 
   /** Every honest node's chain is a prefix of the agreed sequence. */
   void checkSafety() {
+    for (Node n : nodes) {
+      trace.note(now, n.id, "M " + n.machine.metrics() + " h=" + n.height() + " view=" + n.machine.viewId());
+    }
     CertificateVerifier proofs = new CertificateVerifier(scheme, settings.config().shard());
     for (Node n : honest()) {
       for (Output.Finalized f : n.chain) {

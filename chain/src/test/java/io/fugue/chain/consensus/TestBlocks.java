@@ -26,6 +26,13 @@ final class TestBlocks {
     return new ProposedBlock(height, parent, hashOf(encoded), encoded, parentCommit);
   }
 
+  /** The state of the height above {@code head}, voted on by {@code committee}. */
+  static HeightState heightAbove(ChainHead head, Committee committee) {
+    HeightState h = new HeightState(head);
+    h.enter(head, committee);
+    return h;
+  }
+
   static Hash32 hashOf(Bytes encoded) {
     return Hash32.of(TestSignatureScheme.sha256(encoded.toArray()));
   }
@@ -56,14 +63,14 @@ final class TestBlocks {
               new ValidatorSignature(Bytes.of(agg)), new SignerBitmap(size, Bytes.of(bits))));
         }
         if (b.hasRemaining()) {
-          return new Validation.Reject("trailing bytes");
+          return new ProposalValidation.Reject("trailing bytes");
         }
         if (valid != 1) {
-          return new Validation.Reject("state transition fails");
+          return new ProposalValidation.Reject("state transition fails");
         }
-        return new Validation.Accept(new ProposedBlock(height, Hash32.of(parent), hashOf(encoded), encoded, proof));
+        return new ProposalValidation.Accept(new ProposedBlock(height, Hash32.of(parent), hashOf(encoded), encoded, proof));
       } catch (RuntimeException e) {
-        return new Validation.Reject("undecodable block: " + e.getMessage());
+        return new ProposalValidation.Reject("undecodable block: " + e.getMessage());
       }
     };
   }

@@ -14,6 +14,7 @@ import io.fugue.chain.primitives.ShardId;
 import io.fugue.chain.primitives.Uint256;
 import io.fugue.chain.primitives.Validation;
 import io.fugue.chain.storage.KeyValueStore;
+import io.fugue.chain.testing.MutableClock;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -46,11 +46,15 @@ class BlockTest {
   @Test
   void shouldRejectTooManyTransactionsAndOversizeBlocks() {
     BlockBody body = new BlockBody(transfers(5), List.of(), List.of());
-    LedgerLimits fourTxs = new LedgerLimits(128 << 10, 1024, 4 << 20, 4, 4, 4, 32, 64, 64, 4);
+    LedgerLimits fourTxs = LedgerLimits.builder().maxTransactionDataBytes(1024).maxTransactionsPerBlock(4)
+        .maxIncomingReceiptBatches(4).maxCrosslinks(4).maxBitmapBytes(64).maxRandomnessBytes(64).maxLogsPerReceipt(4)
+        .build();
     assertThatThrownBy(() -> BlockBody.decode(body.encode(), fourTxs))
         .isInstanceOf(CodecException.class).hasMessageContaining("transactions exceed");
     Block block = new Block(BlockHeader.builder().build(), body);
-    LedgerLimits small = new LedgerLimits(128 << 10, 1024, 200, 100, 4, 4, 32, 64, 64, 4);
+    LedgerLimits small = LedgerLimits.builder().maxTransactionDataBytes(1024).maxBlockBytes(200)
+        .maxTransactionsPerBlock(100).maxIncomingReceiptBatches(4).maxCrosslinks(4).maxBitmapBytes(64)
+        .maxRandomnessBytes(64).maxLogsPerReceipt(4).build();
     assertThatThrownBy(() -> Block.decode(block.encode(), small))
         .isInstanceOf(CodecException.class).hasMessageContaining("exceeds the limit");
   }

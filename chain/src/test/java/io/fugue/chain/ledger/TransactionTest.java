@@ -89,7 +89,9 @@ class TransactionTest {
     Transaction tx = Transfer.unsigned(7, 0, ShardId.of(1), Uint256.ONE, big).sign(ALICE);
     assertThatThrownBy(() -> Transaction.decode(tx.encode(), LIMITS))
         .isInstanceOf(CodecException.class).hasMessageContaining("transfer data");
-    LedgerLimits tiny = new LedgerLimits(100, 64 << 10, 4 << 20, 10, 1, 1, 32, 64, 64, 4);
+    LedgerLimits tiny = LedgerLimits.builder().maxTransactionBytes(100).maxTransactionsPerBlock(10)
+        .maxIncomingReceiptBatches(1).maxCrosslinks(1).maxBitmapBytes(64).maxRandomnessBytes(64).maxLogsPerReceipt(4)
+        .build();
     assertThatThrownBy(() -> Transaction.decode(transfer(7, 0).encode(), tiny))
         .isInstanceOf(CodecException.class).hasMessageContaining("exceeds the limit");
   }

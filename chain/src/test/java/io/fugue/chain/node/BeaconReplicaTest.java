@@ -21,6 +21,7 @@ import io.fugue.chain.primitives.Address;
 import io.fugue.chain.primitives.Bytes;
 import io.fugue.chain.primitives.ShardId;
 import io.fugue.chain.storage.InMemoryKeyValueStore;
+import io.fugue.chain.testing.Await;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -76,14 +77,8 @@ class BeaconReplicaTest {
     });
   }
 
-  private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-    long end = System.nanoTime() + DEADLINE.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > end) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      Thread.sleep(10);
-    }
+  private static void await(BooleanSupplier condition, String what) {
+    Await.until(what, DEADLINE, condition);
   }
 
   @AfterEach

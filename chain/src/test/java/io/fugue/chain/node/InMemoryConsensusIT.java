@@ -9,6 +9,7 @@ import io.fugue.chain.primitives.Bytes;
 import io.fugue.chain.primitives.Hash32;
 import io.fugue.chain.primitives.ShardId;
 import io.fugue.chain.primitives.Uint256;
+import io.fugue.chain.service.Service;
 import io.fugue.chain.txpool.AddResult;
 import java.time.Duration;
 import java.util.List;
@@ -46,7 +47,7 @@ class InMemoryConsensusIT {
       long next = c.status(c.node(0, 0)).headNumber() + 1;
       int leader = c.leaderOf(0, next);
       c.node(0, leader).stop();
-      List<ShardNode> live = c.shard(0).stream().filter(n -> n.state() == ShardNode.State.RUNNING).toList();
+      List<ShardNode> live = c.shard(0).stream().filter(n -> n.state() == Service.State.RUNNING).toList();
       c.awaitHeight(live, next + 5, DEADLINE);
       assertThat(live.stream().mapToLong(n -> c.status(n).viewChanges()).sum()).isPositive();
     }
@@ -59,7 +60,7 @@ class InMemoryConsensusIT {
       int victim = c.leaderOf(0, 1) == 3 ? 2 : 3;
       c.node(0, victim).stop();
       long stoppedAt = c.node(0, victim).setup().chain().head().number();
-      List<ShardNode> others = c.shard(0).stream().filter(n -> n.state() == ShardNode.State.RUNNING).toList();
+      List<ShardNode> others = c.shard(0).stream().filter(n -> n.state() == Service.State.RUNNING).toList();
       c.awaitHeight(others, stoppedAt + 40, DEADLINE);
       ShardNode restarted = c.start(0, victim);
       long target = c.status(others.get(0)).headNumber() + 5;

@@ -1,6 +1,8 @@
 package io.fugue.chain.node;
 
 import io.fugue.chain.p2p.P2pConfig;
+import io.fugue.chain.testing.Await;
+import io.fugue.chain.testing.Loopback;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -11,9 +13,9 @@ import java.util.function.Predicate;
 final class LoopbackIts {
   private LoopbackIts() {}
 
-  /** A 100 ms gossip heartbeat and 500 ms Kademlia bootstrap, one worker thread per host. */
+  /** {@link Loopback#tune}: fast gossip settings for loopback hosts. */
   static P2pConfig.Builder tune(P2pConfig.Builder b) {
-    return b.heartbeat(Duration.ofMillis(100)).bootstrapInterval(Duration.ofMillis(500)).workerThreads(1);
+    return Loopback.tune(b);
   }
 
   static NodeStatus status(ShardNode n) {
@@ -24,26 +26,14 @@ final class LoopbackIts {
     }
   }
 
-  /** Polls {@code condition} every 100 ms until it holds or {@code deadline} passes. */
-  static void await(BooleanSupplier condition, String what, Duration deadline) throws InterruptedException {
-    long end = System.nanoTime() + deadline.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > end) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      Thread.sleep(100);
-    }
+  /** {@link Await#until} with the ITs' argument order. */
+  static void await(BooleanSupplier condition, String what, Duration deadline) {
+    Await.until(what, deadline, condition);
   }
 
   /** Waits until every node's status satisfies {@code p}; a timeout lists the statuses. */
-  static void awaitAll(List<ShardNode> which, Predicate<NodeStatus> p, String what, Duration deadline)
-      throws InterruptedException {
-    long end = System.nanoTime() + deadline.toNanos();
-    while (!which.stream().map(LoopbackIts::status).allMatch(p)) {
-      if (System.nanoTime() > end) {
-        throw new AssertionError("timed out waiting for " + what + ": " + which.stream().map(LoopbackIts::status).toList());
-      }
-      Thread.sleep(100);
-    }
+  static void awaitAll(List<ShardNode> which, Predicate<NodeStatus> p, String what, Duration deadline) {
+    Await.value(what, deadline, () -> which.stream().map(LoopbackIts::status).toList(),
+        statuses -> statuses.stream().allMatch(p));
   }
 }

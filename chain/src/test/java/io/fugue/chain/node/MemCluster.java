@@ -7,10 +7,10 @@ import io.fugue.chain.genesis.DevnetGenesis;
 import io.fugue.chain.genesis.Genesis;
 import io.fugue.chain.primitives.Bytes;
 import io.fugue.chain.primitives.ShardId;
+import io.fugue.chain.testing.Await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /** Shards × validators of {@link ShardNode}s over one {@link InMemoryNetwork}, with in-memory stores. */
@@ -47,11 +47,7 @@ final class MemCluster implements AutoCloseable {
   }
 
   NodeStatus status(ShardNode n) {
-    try {
-      return n.status().get(10, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
+    return LoopbackIts.status(n);
   }
 
   /** The validator index leading {@code height}, view 0, on {@code shard}. */
@@ -63,23 +59,8 @@ final class MemCluster implements AutoCloseable {
 
   /** Waits until every given node's head satisfies {@code condition}, or fails at the deadline. */
   void await(List<ShardNode> which, Predicate<NodeStatus> condition, Duration deadline, String what) {
-    long end = System.nanoTime() + deadline.toNanos();
-    while (true) {
-      List<NodeStatus> st = new ArrayList<>();
-      which.forEach(n -> st.add(status(n)));
-      if (st.stream().allMatch(condition)) {
-        return;
-      }
-      if (System.nanoTime() > end) {
-        throw new AssertionError("timed out waiting for " + what + ": " + st);
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
+    Await.value(what, deadline, () -> which.stream().map(this::status).toList(),
+        st -> st.stream().allMatch(condition));
   }
 
   void awaitHeight(List<ShardNode> which, long height, Duration deadline) {

@@ -7,22 +7,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fugue.chain.consensus.ConsensusConfig;
 import io.fugue.chain.execution.RateLimits;
 import io.fugue.chain.genesis.DevnetGenesis;
+import io.fugue.chain.genesis.GenesisWriter;
 import io.fugue.chain.ledger.Transaction;
 import io.fugue.chain.ledger.Transfer;
-import io.fugue.chain.genesis.GenesisWriter;
 import io.fugue.chain.p2p.P2pConfig;
 import io.fugue.chain.p2p.P2pHost;
 import io.fugue.chain.primitives.Bytes;
 import io.fugue.chain.primitives.Hash32;
 import io.fugue.chain.primitives.ShardId;
 import io.fugue.chain.primitives.Uint256;
+import io.fugue.chain.testing.Await;
 import io.fugue.chain.txpool.AddResult;
-import java.util.OptionalLong;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -156,11 +157,8 @@ class P2pConsensusIT {
     assertThat(nodes[0].shardNode().submit(tx)).isEqualTo(new AddResult.Added(tx));
     // Validator 0 took it through submit; the others only through gossip.
     await(live().subList(1, 4), s -> s.txGossipAccepted() >= 1, "the transfer in every other pool");
-    long end = System.nanoTime() + DEADLINE.toNanos();
-    while (blockHolding(nodes[0].shardNode(), from, tx.hash()).isEmpty()) {
-      assertThat(System.nanoTime()).as("the transfer finalized on validator 0").isLessThan(end);
-      Thread.sleep(100);
-    }
+    Await.until("the transfer finalized on validator 0", DEADLINE,
+        () -> blockHolding(nodes[0].shardNode(), from, tx.hash()).isPresent());
     long included = blockHolding(nodes[0].shardNode(), from, tx.hash()).getAsLong();
     await(live(), s -> s.headNumber() >= included, "every validator at block " + included);
     for (ShardNode n : live()) {

@@ -10,10 +10,10 @@ import io.fugue.chain.consensus.ConsensusConfig;
 import io.fugue.chain.consensus.ConsensusPorts;
 import io.fugue.chain.consensus.FbftMachine;
 import io.fugue.chain.consensus.Output;
+import io.fugue.chain.consensus.ProposalValidation;
 import io.fugue.chain.consensus.ProposedBlock;
 import io.fugue.chain.consensus.QuorumCertificate;
 import io.fugue.chain.consensus.RotatingLeaderSchedule;
-import io.fugue.chain.consensus.Validation;
 import io.fugue.chain.consensus.ValidatorKey;
 import io.fugue.chain.crypto.BlsSecretKey;
 import io.fugue.chain.primitives.Bytes;
@@ -48,7 +48,7 @@ class SingleMemberTickTest {
         (encoded, h, parent) -> {
           Optional<QuorumCertificate> proof = encoded.size() > 40
               ? Optional.of(CommitProofCodec.decode(encoded.slice(40, encoded.size() - 40))) : Optional.empty();
-          return new Validation.Accept(new ProposedBlock(h, parent, Hashing.keccak256(encoded), encoded, proof));
+          return new ProposalValidation.Accept(new ProposedBlock(h, parent, Hashing.keccak256(encoded), encoded, proof));
         },
         new RotatingLeaderSchedule(1, Bytes.of(new byte[] {1})));
     FbftMachine m = new FbftMachine(ConsensusConfig.defaults().withTimings(0, 1000, 1000, 10_000), ports,

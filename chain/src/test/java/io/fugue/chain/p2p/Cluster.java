@@ -1,6 +1,8 @@
 package io.fugue.chain.p2p;
 
 import io.fugue.chain.primitives.Bytes;
+import io.fugue.chain.testing.Await;
+import io.fugue.chain.testing.Loopback;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,11 +18,7 @@ final class Cluster implements AutoCloseable {
   private final List<P2pHost> hosts = new ArrayList<>();
 
   static P2pConfig.Builder fastConfig() {
-    return P2pConfig.builder()
-        .network(NETWORK)
-        .heartbeat(Duration.ofMillis(100))
-        .bootstrapInterval(Duration.ofMillis(500))
-        .workerThreads(1);
+    return Loopback.tune(P2pConfig.builder().network(NETWORK));
   }
 
   P2pHost bootnode() {
@@ -52,13 +50,7 @@ final class Cluster implements AutoCloseable {
   }
 
   static void await(String what, Duration deadline, BooleanSupplier condition) {
-    Instant end = Instant.now().plus(deadline);
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(end)) {
-        throw new AssertionError("not within " + deadline + ": " + what);
-      }
-      pause();
-    }
+    Await.until(what, deadline, condition);
   }
 
   /** Publishes once some peer is subscribed: gossipsub refuses a topic nobody has joined yet. */

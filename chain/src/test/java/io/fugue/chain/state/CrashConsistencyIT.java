@@ -12,19 +12,14 @@ import io.fugue.chain.storage.Keys;
 import io.fugue.chain.storage.KvTransaction;
 import io.fugue.chain.storage.RocksDbConfig;
 import io.fugue.chain.storage.RocksDbKeyValueStore;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
+import io.fugue.chain.testing.CrashHarness;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,84 +46,13 @@ class CrashConsistencyIT {
   void shouldRestartOnAConsistentChainAfterEveryKill() throws Exception {
     long seed = Long.getLong("crash.seed", System.nanoTime());
     System.out.println("crash test seed " + seed);
-    Random random = new Random(seed);
     Path db = dir.resolve("db");
-    long acked = -1;
-    int unacknowledgedCommits = 0;
-    for (int run = 0; run < KILLS; run++) {
-      long ackedBefore = acked;
-      Process child = startChild(db, run);
-      AtomicLong lastAck = new AtomicLong(-1);
-      Thread reader = readAcks(child, lastAck);
-      if (random.nextInt(5) == 0) {
-        // Kill during start-up or recovery, possibly before any commit of this run.
-        child.waitFor(random.nextInt(1500), TimeUnit.MILLISECONDS);
-      } else {
-        long target = Math.max(ackedBefore, 0) + 1 + random.nextInt(40);
-        awaitAck(child, lastAck, target);
-        child.waitFor(random.nextInt(8), TimeUnit.MILLISECONDS);
-      }
-      child.destroyForcibly();
-      assertThat(child.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS)).as("child exits").isTrue();
-      reader.join(DEADLINE.toMillis());
-      assertThat(reader.isAlive()).isFalse();
-      acked = Math.max(acked, lastAck.get());
-      long head = checkConsistent(db, acked);
-      if (head > acked) {
-        unacknowledgedCommits++;
-      }
-      System.out.printf("run %d: acknowledged up to %d, head %d%n", run, acked, head);
-    }
-    System.out.println(
-        "kills that landed after a commit but before its acknowledgement: "
-            + unacknowledgedCommits);
-    assertThat(acked).as("the children made progress").isGreaterThan(KILLS);
-  }
-
-  private Process startChild(Path db, int run) throws IOException {
-    String classpath =
-        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb =
-        new ProcessBuilder(
-            java, "-Xmx256m", "-cp", classpath, CrashChild.class.getName(), db.toString());
-    pb.redirectError(
-        ProcessBuilder.Redirect.appendTo(dir.resolve("child-" + run + ".err").toFile()));
-    return pb.start();
-  }
-
-  private static Thread readAcks(Process child, AtomicLong lastAck) {
-    Thread t =
-        new Thread(
-            () -> {
-              try (BufferedReader r =
-                  new BufferedReader(
-                      new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = r.readLine(); line != null; line = r.readLine()) {
-                  if (line.startsWith("committed ")) {
-                    lastAck.set(Long.parseLong(line.substring("committed ".length())));
-                  }
-                }
-              } catch (IOException e) {
-                // The pipe closes when the child is killed.
-              }
-            });
-    t.setDaemon(true);
-    t.start();
-    return t;
-  }
-
-  private void awaitAck(Process child, AtomicLong lastAck, long target) throws Exception {
-    long deadline = System.nanoTime() + DEADLINE.toNanos();
-    while (lastAck.get() < target) {
-      if (!child.isAlive()) {
-        throw new AssertionError("child exited with " + child.exitValue() + "; see " + dir);
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("child did not reach block " + target + " in " + DEADLINE);
-      }
-      child.waitFor(1, TimeUnit.MILLISECONDS);
-    }
+    CrashHarness.Outcome outcome = CrashHarness.killRepeatedly(CrashChild.class, dir,
+        new CrashHarness.Plan(KILLS, DEADLINE, 1500, 40, 8), new Random(seed), acked -> checkConsistent(db, acked),
+        db.toString());
+    System.out.println("kills that landed after a commit but before its acknowledgement: "
+        + outcome.unacknowledgedCommits());
+    assertThat(outcome.acknowledged()).as("the children made progress").isGreaterThan(KILLS);
   }
 
   private long checkConsistent(Path db, long acked) {

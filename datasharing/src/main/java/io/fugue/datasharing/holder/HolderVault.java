@@ -30,8 +30,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The holder vault on a node inside the subject's fence. Holders deposit openings sealed (by
- * {@link OpeningSealer}) to the vault's deposit key; the vault checks that the opening opens the
+ * The holder vault on a node (no geo-fence constrains which node yet). Holders deposit openings
+ * sealed (by {@link OpeningSealer}) to the vault's deposit key; the vault checks that the opening opens the
  * on-chain commitment and keeps the sealed bytes as they came, so openings are encrypted at rest
  * under the node's vault key, one record per holder and attestation ({@link Column#VAULT}, key
  * {@code 'O' ‖ holder(20) ‖ attestation id(32)} → {@code storedAt(8) ‖ sealed opening}). It decrypts an opening only to answer a query

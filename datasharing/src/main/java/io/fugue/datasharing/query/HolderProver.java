@@ -5,6 +5,7 @@ import io.fugue.datasharing.attestation.Attestation;
 import io.fugue.datasharing.registry.Schema;
 import io.fugue.zk.Commitment;
 import io.fugue.zk.Opening;
+import io.fugue.zk.ProofResult;
 import io.fugue.zk.RangeProver;
 import io.fugue.zk.RangeStatement;
 import io.fugue.zk.ZkException;
@@ -37,13 +38,12 @@ public final class HolderProver {
     } catch (ZkException e) {
       throw new DataSharingException("the query's statement cannot be formed: " + e.getMessage(), e);
     }
-    try {
-      return new Answer.Proof(
-          prover.prove(statement, openings, QueryContexts.of(query, attestations)));
-    } catch (ZkException e) {
-      // The prover refuses false predicates and values that do not fit: the holder cannot prove.
-      return new Answer.Cannot("the holder cannot prove the predicate: " + e.getMessage());
+    // The prover refuses false predicates and values that do not fit: the holder cannot prove.
+    ProofResult result = prover.prove(statement, openings, QueryContexts.of(query, attestations));
+    if (result instanceof ProofResult.Proven proven) {
+      return new Answer.Proof(proven.proof());
     }
+    return new Answer.Cannot("the holder cannot prove the predicate: " + ((ProofResult.Refused) result).reason());
   }
 
   private static void check(Query query, List<Attestation> attestations, List<Opening> openings) {

@@ -98,10 +98,9 @@ public final class QueryService {
     } catch (DataSharingException e) {
       return decide(q, QueryStatus.FAILED, proofHash, e.getMessage(), now);
     }
-    String invalid = verify(q, resolved, proofBytes);
-    return invalid == null
-        ? decide(q, QueryStatus.PROVEN_TRUE, proofHash, "", now)
-        : decide(q, QueryStatus.FAILED, proofHash, invalid, now);
+    return verify(q, resolved, proofBytes) instanceof Verification.Invalid invalid
+        ? decide(q, QueryStatus.FAILED, proofHash, invalid.reason(), now)
+        : decide(q, QueryStatus.PROVEN_TRUE, proofHash, "", now);
   }
 
   /**
@@ -144,16 +143,18 @@ public final class QueryService {
     return checks.resolve(query.request(), clock.millis());
   }
 
-  private String verify(Query q, QueryChecks.Resolved r, Bytes proofBytes) {
+  /** The proof's verdict; an Invalid reason says whether the proof was malformed or does not verify. */
+  private Verification verify(Query q, QueryChecks.Resolved r, Bytes proofBytes) {
+    RangeStatement statement;
+    RangeProof proof;
     try {
-      RangeStatement statement = q.request().predicate().statement(r.commitments(), r.schema().bits());
-      RangeProof proof =
-          RangeProof.of(proofBytes.toArray(), statement.bits().bits(), statement.values());
-      Verification v = verifier.verify(statement, proof, QueryContexts.of(q, r.attestations()));
-      return v instanceof Verification.Invalid i ? "invalid proof: " + i.reason() : null;
+      statement = q.request().predicate().statement(r.commitments(), r.schema().bits());
+      proof = RangeProof.of(proofBytes.toArray(), statement.bits().bits(), statement.values());
     } catch (ZkException e) {
-      return "malformed proof: " + e.getMessage();
+      return Verification.invalid("malformed proof: " + e.getMessage());
     }
+    Verification v = verifier.verify(statement, proof, QueryContexts.of(q, r.attestations()));
+    return v instanceof Verification.Invalid i ? Verification.invalid("invalid proof: " + i.reason()) : v;
   }
 
   private Query pending(QueryId id) {

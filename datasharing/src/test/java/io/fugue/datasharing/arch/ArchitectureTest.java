@@ -1,6 +1,7 @@
 package io.fugue.datasharing.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -51,5 +52,10 @@ class ArchitectureTest {
         .dependOnClassesThat()
         .haveFullyQualifiedName("java.time.Clock")
         .check(classes);
+  }
+
+  @Test
+  void packagesShouldBeFreeOfCycles() {
+    slices().matching("io.fugue.(**)").should().beFreeOfCycles().check(classes);
   }
 }

@@ -10,7 +10,7 @@ import java.security.SecureRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class KeyFileStoreIT {
+class KeyFilesIT {
   private static final KeyFile.ScryptParams FAST = new KeyFile.ScryptParams(1 << 10, 8, 1);
   private static final char[] PASSWORD = "pw".toCharArray();
 
@@ -21,8 +21,8 @@ class KeyFileStoreIT {
   void shouldWriteOwnerOnlyFileAndReadItBack() throws Exception {
     BlsSecretKey key = BlsTest.key(4);
     Path file = dir.resolve("keys/validator.json");
-    KeyFileStore.write(file, KeyFile.encrypt(key, PASSWORD, FAST, new SecureRandom()));
-    assertThat(KeyFile.decryptBls(KeyFileStore.read(file), PASSWORD)).isEqualTo(key);
+    KeyFiles.write(file, KeyFile.encrypt(key, PASSWORD, FAST, new SecureRandom()));
+    assertThat(KeyFile.decryptBls(KeyFiles.read(file), PASSWORD)).isEqualTo(key);
     assertThat(Files.getPosixFilePermissions(file))
         .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
     try (var files = Files.list(file.getParent())) {
@@ -33,19 +33,19 @@ class KeyFileStoreIT {
   @Test
   void shouldNeverOverwriteAnExistingKeyFile() {
     Path file = dir.resolve("a.json");
-    KeyFileStore.write(file, KeyFile.encrypt(BlsTest.key(1), PASSWORD, FAST, new SecureRandom()));
+    KeyFiles.write(file, KeyFile.encrypt(BlsTest.key(1), PASSWORD, FAST, new SecureRandom()));
     String other = KeyFile.encrypt(BlsTest.key(2), PASSWORD, FAST, new SecureRandom());
-    assertThatThrownBy(() -> KeyFileStore.write(file, other)).isInstanceOf(CryptoException.class);
-    assertThat(KeyFile.decryptBls(KeyFileStore.read(file), PASSWORD)).isEqualTo(BlsTest.key(1));
+    assertThatThrownBy(() -> KeyFiles.write(file, other)).isInstanceOf(CryptoException.class);
+    assertThat(KeyFile.decryptBls(KeyFiles.read(file), PASSWORD)).isEqualTo(BlsTest.key(1));
   }
 
   @Test
   void shouldRejectMissingOrOversizeFile() throws Exception {
-    assertThatThrownBy(() -> KeyFileStore.read(dir.resolve("none.json")))
+    assertThatThrownBy(() -> KeyFiles.read(dir.resolve("none.json")))
         .isInstanceOf(CryptoException.class);
     Path big = dir.resolve("big.json");
     Files.write(big, new byte[100_000]);
-    assertThatThrownBy(() -> KeyFileStore.read(big)).isInstanceOf(CryptoException.class)
+    assertThatThrownBy(() -> KeyFiles.read(big)).isInstanceOf(CryptoException.class)
         .hasMessageContaining("larger");
   }
 }

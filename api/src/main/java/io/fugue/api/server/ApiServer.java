@@ -1,5 +1,6 @@
-package io.fugue.api;
+package io.fugue.api.server;
 
+import io.fugue.api.ApiConfig;
 import io.fugue.api.auth.Authenticator;
 import io.fugue.api.auth.ChallengeStore;
 import io.fugue.api.auth.TokenStore;

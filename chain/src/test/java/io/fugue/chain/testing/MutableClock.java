@@ -1,12 +1,13 @@
-package io.fugue.chain.execution;
+package io.fugue.chain.testing;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A clock tests move by hand. */
+/** A clock tests move by hand, so expiry and timing are tested without sleeping. Thread-safe. */
 public final class MutableClock extends Clock {
   private final AtomicLong millis;
 
@@ -14,8 +15,16 @@ public final class MutableClock extends Clock {
     this.millis = new AtomicLong(startMillis);
   }
 
+  public MutableClock(Instant start) {
+    this(start.toEpochMilli());
+  }
+
   public void advance(long deltaMillis) {
     millis.addAndGet(deltaMillis);
+  }
+
+  public void advance(Duration delta) {
+    advance(delta.toMillis());
   }
 
   public void set(long value) {

@@ -13,11 +13,11 @@ import java.nio.file.attribute.PosixFilePermissions;
  * where the file system supports POSIX permissions, then are renamed into place, so a crash never
  * leaves half a key file, and an existing key file is never overwritten.
  */
-public final class KeyFileStore {
+public final class KeyFiles {
   /** Key files are a few hundred bytes; anything much larger is not one. */
   private static final long MAX_FILE_BYTES = 64 * 1024;
 
-  private KeyFileStore() {}
+  private KeyFiles() {}
 
   public static void write(Path path, String json) {
     Path dir = path.toAbsolutePath().getParent();

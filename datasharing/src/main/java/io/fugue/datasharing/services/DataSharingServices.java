@@ -1,4 +1,4 @@
-package io.fugue.datasharing;
+package io.fugue.datasharing.services;
 
 import io.fugue.chain.crypto.Secp256k1PrivateKey;
 import io.fugue.chain.storage.KeyValueStore;

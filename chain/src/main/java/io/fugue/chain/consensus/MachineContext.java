@@ -1,0 +1,87 @@
+package io.fugue.chain.consensus;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the rule sets of one {@link FbftMachine} share: the wiring (config, ports, verifier,
+ * double-sign detector, metrics), the state objects (time, height, round, outbox, buffer) and the
+ * few actions both rule sets take: persist before voting, send, enter a height, finalize.
+ */
+final class MachineContext {
+  final ConsensusConfig config;
+  final ConsensusPorts ports;
+  final CertificateVerifier verifier;
+  final DoubleSignDetector doubleSigns;
+  final ConsensusMetrics metrics = new ConsensusMetrics();
+  final Timers timers = new Timers();
+  final RoundState round = new RoundState();
+  final HeightState height;
+  final Outbox outbox;
+  final MessageBuffer buffer;
+  final BlockAcceptor blocks;
+
+  MachineContext(ConsensusConfig config, ConsensusPorts ports, ChainHead head) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.ports = Objects.requireNonNull(ports, "ports");
+    this.verifier = new CertificateVerifier(ports.scheme(), config.shard());
+    this.doubleSigns = new DoubleSignDetector(config.shard(), ports.scheme());
+    this.height = new HeightState(head);
+    this.outbox = new Outbox(config.phaseTimeoutMillis());
+    this.buffer = new MessageBuffer(config.limits().maxBufferedMessages(), metrics);
+    this.blocks = new BlockAcceptor(ports.validator(), ports.committees(), verifier, metrics);
+  }
+
+  long now() {
+    return timers.now();
+  }
+
+  ValidatorKey self() {
+    return ports.signer().publicKey();
+  }
+
+  int leaderIndex(long viewId) {
+    return height.leaderIndex(ports.leaders(), viewId);
+  }
+
+  boolean isLeader(long viewId) {
+    return height.isLeader(ports.leaders(), viewId, self());
+  }
+
+  /** Enters the height above {@code head}: view 0, a fresh round, the leader proposes on time. */
+  void enterHeight(ChainHead head) {
+    height.enter(head, ports.committees().committeeFor(head.height() + 1));
+    round.enter(0, false);
+    doubleSigns.resetForHeight(height.height());
+    timers.deadlineIn(config.blockIntervalMillis() + config.phaseTimeoutMillis());
+    timers.proposeAt(isLeader(0) ? Math.max(now(), head.finalizedAtMillis() + config.blockIntervalMillis()) : -1);
+    buffer.requestReplay();
+  }
+
+  void finalizeBlock(ProposedBlock b, QuorumCertificate qc) {
+    outbox.emit(new Output.Finalized(b, qc));
+    metrics.finalized();
+    enterHeight(new ChainHead(b.height(), b.hash(), Optional.of(qc), now()));
+  }
+
+  /** Must precede every vote: a restarted member never signs twice in one view. */
+  void persistVote() {
+    outbox.emit(new Output.PersistSafety(height.safetyRecord(round.view())));
+  }
+
+  void send(ConsensusMessage m) {
+    outbox.send(m, height.height(), round.view(), now());
+  }
+
+  void requestSync() {
+    if (timers.syncAllowed(config.syncRetryMillis())) {
+      outbox.emit(new Output.RequestSync(height.height()));
+    }
+  }
+
+  void evidence(DoubleSignEvidence e) {
+    metrics.evidence();
+    metrics.reject(Rejection.EQUIVOCATION);
+    outbox.emit(new Output.Evidence(e));
+  }
+}
