@@ -96,8 +96,10 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
       DBOptions dbOptions =
           own(new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true));
       db = RocksDB.open(dbOptions, directory.toString(), descriptors, allHandles);
-      for (Column c : Column.values()) {
-        handles.put(c, allHandles.get(c.ordinal() + 1));
+      // allHandles follows descriptors: the default family first, then Column.values() in order.
+      Column[] columns = Column.values();
+      for (int i = 0; i < columns.length; i++) {
+        handles.put(columns[i], allHandles.get(i + 1));
       }
     } catch (RocksDBException | java.io.IOException e) {
       throw new StorageException("cannot open database in " + directory + ": " + e.getMessage(), e);
