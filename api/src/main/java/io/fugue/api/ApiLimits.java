@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * Limits on untrusted input, in one immutable object. Rates are token buckets: {@code burst}
- * requests at once, refilled at {@code perSecond}.
+ * requests at once, refilled at the per-second rate.
  *
  * @param maxBodyBytes largest request body; larger gets 413
  * @param ipBurst bucket size per remote IP, for endpoints without a token

@@ -2,8 +2,19 @@ package io.fugue.zk;
 
 /** The verifier's answer: {@link Valid}, or {@link Invalid} with the reason. */
 public sealed interface Verification {
+  // No default methods: with one, initialising Valid would first initialise this interface, whose
+  // VALID constant needs Valid initialised — two threads could deadlock (JLS 12.4.2).
+
   /** The proof is valid for the statement and context. */
-  record Valid() implements Verification {}
+  record Valid() implements Verification {
+    @Override
+    public boolean isValid() {
+      return true;
+    }
+
+    @Override
+    public void orThrow() {}
+  }
 
   /** The proof is not valid; {@code reason} says why (never secret material). */
   record Invalid(String reason) implements Verification {
@@ -11,6 +22,16 @@ public sealed interface Verification {
       if (reason == null || reason.isEmpty()) {
         throw new ZkException("an invalid verification needs a reason");
       }
+    }
+
+    @Override
+    public boolean isValid() {
+      return false;
+    }
+
+    @Override
+    public void orThrow() {
+      throw new ZkException("invalid range proof: " + reason);
     }
   }
 
@@ -20,14 +41,8 @@ public sealed interface Verification {
     return new Invalid(reason);
   }
 
-  default boolean isValid() {
-    return this instanceof Valid;
-  }
+  boolean isValid();
 
   /** Throws {@link ZkException} with the reason unless the proof is valid. */
-  default void orThrow() {
-    if (this instanceof Invalid i) {
-      throw new ZkException("invalid range proof: " + i.reason());
-    }
-  }
+  void orThrow();
 }

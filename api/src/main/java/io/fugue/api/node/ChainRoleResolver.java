@@ -24,7 +24,7 @@ public final class ChainRoleResolver implements RoleResolver {
   private final GovernanceConfig governance;
   private final Set<Address> operators;
 
-  /** @param operators the accounts that may read node internals ({@code operator}; config, not chain) */
+  /** @param operators the accounts that may read node internals (the operator role; config, not chain) */
   public ChainRoleResolver(DataSharingReads reads, GovernanceConfig governance, Set<Address> operators) {
     this.reads = reads;
     this.governance = governance;

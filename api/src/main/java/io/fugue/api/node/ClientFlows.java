@@ -105,7 +105,7 @@ public final class ClientFlows {
    */
   public Optional<byte[]> prove(QueryView query, List<AttestationView> attestations, Address holder,
       List<Opening> openings, int schemaBits) {
-    Query q = query(query, holder);
+    Query q = query(query);
     List<Attestation> as = attestations.stream().map(v -> attestation(v, holder)).toList();
     if (!as.stream().map(Attestation::id).toList().equals(q.request().attestations())
         || openings.size() != as.size()) {
@@ -168,7 +168,7 @@ public final class ClientFlows {
         query.attestations().stream().map(d -> new AttestationId(Convert.hash(d))).toList(), expiresAt, holder);
   }
 
-  private static Query query(QueryView v, Address holder) {
+  private static Query query(QueryView v) {
     Predicate p = switch (v.predicate()) {
       case "gte" -> v.attestations().size() > 1 ? new Predicate.SumAtLeast(v.threshold())
           : new Predicate.AtLeast(v.threshold());

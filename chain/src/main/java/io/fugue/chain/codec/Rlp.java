@@ -185,7 +185,7 @@ public final class Rlp {
       int shortMax = base + 55;
       long length;
       if (b <= shortMax) {
-        length = b - base;
+        length = (long) b - base;
       } else {
         int n = b - shortMax;
         if (n > 4) {

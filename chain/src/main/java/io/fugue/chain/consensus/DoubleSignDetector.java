@@ -64,7 +64,7 @@ final class DoubleSignDetector {
       return Optional.empty();
     }
     Seen first = seen.putIfAbsent(slot, vote);
-    if (first == null || first.signature().equals(vote.signature()) && first.hash().equals(vote.hash())) {
+    if (first == null || (first.signature().equals(vote.signature()) && first.hash().equals(vote.hash()))) {
       return Optional.empty();
     }
     if (first.hash().equals(vote.hash())) {

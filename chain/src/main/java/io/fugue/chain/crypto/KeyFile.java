@@ -207,7 +207,10 @@ public final class KeyFile {
     ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(password));
     byte[] pw = new byte[encoded.remaining()];
     encoded.get(pw);
-    Arrays.fill(encoded.array(), (byte) 0);
+    encoded.clear();
+    while (encoded.hasRemaining()) {
+      encoded.put((byte) 0);
+    }
     try {
       return SCrypt.generate(pw, salt, params.n(), params.r(), params.p(), 32);
     } finally {

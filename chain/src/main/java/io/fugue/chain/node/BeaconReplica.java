@@ -86,7 +86,8 @@ public final class BeaconReplica extends Service implements AutoCloseable {
   protected void doStart() {
     network.subscribe(BEACON, ConsensusNetwork.Kind.BLOCKS, this::onAnnouncement);
     long every = pollInterval.toMillis();
-    driver.scheduleWithFixedDelay(this::poll, 0, every);
+    // The driver cancels its schedule when it stops; poll() handles its own failures.
+    var unused = driver.scheduleWithFixedDelay(this::poll, 0, every);
     LOG.info("beacon replica started at beacon block {}", chain.head().number());
   }
 

@@ -91,7 +91,8 @@ final class BlockSyncer {
     inFlight = true;
     requests.incrementAndGet();
     SyncCodec.Request r = new SyncCodec.Request(shard, from, limits.maxBlocksPerRequest());
-    network.request(peer.get(), SyncCodec.encode(r), limits.requestTimeout())
+    // The handler below sees every outcome, failures included; the returned stage is not needed.
+    var unused = network.request(peer.get(), SyncCodec.encode(r), limits.requestTimeout())
         .whenComplete((bytes, err) -> driver.execute(() -> onResponse(peer.get(), r, bytes, err)));
   }
 

@@ -165,7 +165,8 @@ final class EventPump implements Runnable {
       quietly("drop request", P2pWire.command(P2pWire.OP_DROP_REQUEST).u64(request.id()).toArray());
       return;
     }
-    answer.whenComplete((bytes, err) -> answer(request.id(), bytes, err));
+    // answer(...) handles failures too; the stage whenComplete returns is not needed.
+    var unused = answer.whenComplete((bytes, err) -> answer(request.id(), bytes, err));
   }
 
   private void answer(long id, Bytes bytes, Throwable err) {

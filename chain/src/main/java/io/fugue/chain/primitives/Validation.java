@@ -10,16 +10,45 @@ import java.util.function.Supplier;
  * person can read.
  */
 public sealed interface Validation permits Validation.Accept, Validation.Ignore, Validation.Reject {
+  // No default methods here: with one, initialising Accept would first initialise this interface,
+  // whose ACCEPT constant needs Accept initialised — two threads could deadlock (JLS 12.4.2).
+  // Each record implements the methods instead.
+
   /** The single accepted outcome. */
   Accept ACCEPT = new Accept();
 
   /** The input is valid. */
-  record Accept() implements Validation {}
+  record Accept() implements Validation {
+    @Override
+    public boolean isAccepted() {
+      return true;
+    }
+
+    @Override
+    public String reason() {
+      return "";
+    }
+
+    @Override
+    public Validation andThen(Supplier<Validation> next) {
+      return next.get();
+    }
+  }
 
   /** The input is not acted on now (duplicate, too early, deferred), but is not proven bad. */
   record Ignore(String reason) implements Validation {
     public Ignore {
       Objects.requireNonNull(reason, "reason");
+    }
+
+    @Override
+    public boolean isAccepted() {
+      return false;
+    }
+
+    @Override
+    public Validation andThen(Supplier<Validation> next) {
+      return this;
     }
   }
 
@@ -27,6 +56,16 @@ public sealed interface Validation permits Validation.Accept, Validation.Ignore,
   record Reject(String reason) implements Validation {
     public Reject {
       Objects.requireNonNull(reason, "reason");
+    }
+
+    @Override
+    public boolean isAccepted() {
+      return false;
+    }
+
+    @Override
+    public Validation andThen(Supplier<Validation> next) {
+      return this;
     }
   }
 
@@ -42,23 +81,11 @@ public sealed interface Validation permits Validation.Accept, Validation.Ignore,
     return new Reject(reason);
   }
 
-  default boolean isAccepted() {
-    return this instanceof Accept;
-  }
+  boolean isAccepted();
 
   /** The reason of an ignore or reject; empty text for an accept. */
-  default String reason() {
-    if (this instanceof Ignore i) {
-      return i.reason();
-    }
-    if (this instanceof Reject r) {
-      return r.reason();
-    }
-    return "";
-  }
+  String reason();
 
   /** This outcome if it is not an accept, else the next check's outcome (checks in order). */
-  default Validation andThen(Supplier<Validation> next) {
-    return isAccepted() ? next.get() : this;
-  }
+  Validation andThen(Supplier<Validation> next);
 }

@@ -101,8 +101,10 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
               // RocksDB keeps 1000 info logs (LOG.old.*) by default: one per restart, forever.
               .setKeepLogFileNum(3).setMaxLogFileSize(4L << 20));
       db = RocksDB.open(dbOptions, directory.toString(), descriptors, allHandles);
-      for (Column c : Column.values()) {
-        handles.put(c, allHandles.get(c.ordinal() + 1));
+      // allHandles follows descriptors: the default family first, then Column.values() in order.
+      Column[] columns = Column.values();
+      for (int i = 0; i < columns.length; i++) {
+        handles.put(columns[i], allHandles.get(i + 1));
       }
     } catch (RocksDBException | java.io.IOException e) {
       throw new StorageException("cannot open database in " + directory + ": " + e.getMessage(), e);
