@@ -47,8 +47,14 @@ public record ApiConfig(
   }
 
   public Builder toBuilder() {
-    return new Builder().host(host).port(port).challengeTtl(challengeTtl).tokenTtl(tokenTtl)
-        .corsOrigins(corsOrigins).workerPoolSize(workerPoolSize).limits(limits);
+    return new Builder()
+        .host(host)
+        .port(port)
+        .challengeTtl(challengeTtl)
+        .tokenTtl(tokenTtl)
+        .corsOrigins(corsOrigins)
+        .workerPoolSize(workerPoolSize)
+        .limits(limits);
   }
 
   private static void requirePositive(Duration d, String name) {

@@ -49,28 +49,64 @@ public record ApiLimits(
 
   /** 64 KiB bodies; 20 req/s (burst 40) per IP; 50 req/s (burst 100) per account. */
   public static ApiLimits defaults() {
-    return new ApiLimits(64 * 1024, 40, 20, 100, 50, 100_000, 100_000, 100_000, 50,
-        Duration.ofSeconds(30));
+    return new ApiLimits(
+        64 * 1024, 40, 20, 100, 50, 100_000, 100_000, 100_000, 50, Duration.ofSeconds(30));
   }
 
   public ApiLimits withMaxBodyBytes(long bytes) {
-    return new ApiLimits(bytes, ipBurst, ipPerSecond, callerBurst, callerPerSecond,
-        maxRateLimitKeys, maxChallenges, maxTokens, maxRpcBatch, backendTimeout);
+    return new ApiLimits(
+        bytes,
+        ipBurst,
+        ipPerSecond,
+        callerBurst,
+        callerPerSecond,
+        maxRateLimitKeys,
+        maxChallenges,
+        maxTokens,
+        maxRpcBatch,
+        backendTimeout);
   }
 
   public ApiLimits withIpRate(int burst, double perSecond) {
-    return new ApiLimits(maxBodyBytes, burst, perSecond, callerBurst, callerPerSecond,
-        maxRateLimitKeys, maxChallenges, maxTokens, maxRpcBatch, backendTimeout);
+    return new ApiLimits(
+        maxBodyBytes,
+        burst,
+        perSecond,
+        callerBurst,
+        callerPerSecond,
+        maxRateLimitKeys,
+        maxChallenges,
+        maxTokens,
+        maxRpcBatch,
+        backendTimeout);
   }
 
   public ApiLimits withCallerRate(int burst, double perSecond) {
-    return new ApiLimits(maxBodyBytes, ipBurst, ipPerSecond, burst, perSecond,
-        maxRateLimitKeys, maxChallenges, maxTokens, maxRpcBatch, backendTimeout);
+    return new ApiLimits(
+        maxBodyBytes,
+        ipBurst,
+        ipPerSecond,
+        burst,
+        perSecond,
+        maxRateLimitKeys,
+        maxChallenges,
+        maxTokens,
+        maxRpcBatch,
+        backendTimeout);
   }
 
   public ApiLimits withBackendTimeout(Duration timeout) {
-    return new ApiLimits(maxBodyBytes, ipBurst, ipPerSecond, callerBurst, callerPerSecond,
-        maxRateLimitKeys, maxChallenges, maxTokens, maxRpcBatch, timeout);
+    return new ApiLimits(
+        maxBodyBytes,
+        ipBurst,
+        ipPerSecond,
+        callerBurst,
+        callerPerSecond,
+        maxRateLimitKeys,
+        maxChallenges,
+        maxTokens,
+        maxRpcBatch,
+        timeout);
   }
 
   private static void positive(long v, String name) {

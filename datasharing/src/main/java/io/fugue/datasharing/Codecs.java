@@ -10,9 +10,9 @@ import io.fugue.zk.ZkException;
 import java.util.function.Function;
 
 /**
- * Strict decoding of data-sharing records and bodies: every failure of the layers below (codec,
- * key parsing, zk point checks, value-type validation) becomes one {@link DataSharingException}
- * naming the object, so callers handle a single exception type for untrusted bytes.
+ * Strict decoding of data-sharing records and bodies: every failure of the layers below (codec, key
+ * parsing, zk point checks, value-type validation) becomes one {@link DataSharingException} naming
+ * the object, so callers handle a single exception type for untrusted bytes.
  */
 public final class Codecs {
   /** Records and bodies are small; 64 KiB and 1,024 items bound any of them. */

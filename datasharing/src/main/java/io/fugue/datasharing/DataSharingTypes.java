@@ -10,14 +10,19 @@ import io.fugue.chain.ledger.TransactionTypes;
 public final class DataSharingTypes {
   /** An account asks to become an issuer. */
   public static final int ISSUER_REGISTER = 0x20;
+
   /** A governance member approves an issuer (or votes to reinstate a suspended one). */
   public static final int ISSUER_APPROVE = 0x21;
+
   /** A governance member suspends an issuer. */
   public static final int ISSUER_SUSPEND = 0x22;
+
   /** A governance member or an approved issuer creates a schema. */
   public static final int SCHEMA_CREATE = 0x23;
+
   /** An approved issuer publishes an attestation on the subject's shard. */
   public static final int ATTESTATION_PUBLISH = 0x28;
+
   /** The issuer of an attestation revokes it. */
   public static final int ATTESTATION_REVOKE = 0x29;
 

@@ -51,8 +51,8 @@ public final class Text {
   }
 
   /**
-   * {@code value} with control characters replaced by spaces, cut to at most {@code maxBytes}
-   * UTF-8 bytes (ending in "…" when cut), for reasons that come from lower layers.
+   * {@code value} with control characters replaced by spaces, cut to at most {@code maxBytes} UTF-8
+   * bytes (ending in "…" when cut), for reasons that come from lower layers.
    */
   public static String clip(String value, int maxBytes) {
     String clean = value.replaceAll("\\p{Cntrl}", " ");

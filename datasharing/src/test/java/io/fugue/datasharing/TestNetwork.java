@@ -60,20 +60,30 @@ public final class TestNetwork {
         DevnetGenesis.generate(
             new DevnetGenesis.Spec(
                 Bytes.of("datasharing-test".getBytes(StandardCharsets.US_ASCII)),
-                2, 1, 8, 1_000, RateLimits.none()));
+                2,
+                1,
+                8,
+                1_000,
+                RateLimits.none()));
     config = devnet.config().chainConfig();
     governance = new GovernanceConfig(List.of(address(GOV_A), address(GOV_B), address(GOV_C)), 2);
     beacon =
-        Blockchain.open(new InMemoryKeyValueStore(), config,
+        Blockchain.open(
+            new InMemoryKeyValueStore(),
+            config,
             Genesis.forShard(devnet.config(), ShardId.BEACON),
             ModuleRegistry.builder().register(new RegistryModule(governance)).build(),
-            RewardRecipients.PROPOSER, clock);
+            RewardRecipients.PROPOSER,
+            clock);
     directory = new BeaconIssuerDirectory(beacon::headState);
     shard =
-        Blockchain.open(new InMemoryKeyValueStore(), config,
+        Blockchain.open(
+            new InMemoryKeyValueStore(),
+            config,
             Genesis.forShard(devnet.config(), SHARD),
             ModuleRegistry.builder().register(new AttestationModule(directory)).build(),
-            RewardRecipients.PROPOSER, clock);
+            RewardRecipients.PROPOSER,
+            clock);
   }
 
   public Secp256k1PrivateKey key(int i) {

@@ -80,7 +80,8 @@ public final class NativeLoader {
       dir.toFile().deleteOnExit();
       System.load(file.toAbsolutePath().toString());
     } catch (IOException | UnsatisfiedLinkError e) {
-      throw new NativeException("cannot load native library from resource " + resource + ": " + e, e);
+      throw new NativeException(
+          "cannot load native library from resource " + resource + ": " + e, e);
     }
   }
 }

@@ -4,40 +4,47 @@ package io.fugue.nativelib;
  * Bulletproofs range proofs, Pedersen commitments and ristretto255 arithmetic from {@code
  * libfugue_native} (the Rust {@code bulletproofs} 5.x crate on curve25519-dalek 4 and merlin 3).
  *
- * <p>Everything is {@code byte[]} in and out: points are 32-byte compressed ristretto255
- * encodings, scalars are 32-byte canonical little-endian encodings modulo the group order, and
- * several points or scalars travel concatenated. Values and thresholds are Java {@code long}s read
- * as <em>unsigned</em> 64-bit integers. Every argument is checked here before the native call and
- * again in Rust; a bad argument, a refused request or a native panic throws {@link
- * NativeException} with a message saying what was wrong. Secret inputs (values, blindings) never
- * appear in a message.
+ * <p>Everything is {@code byte[]} in and out: points are 32-byte compressed ristretto255 encodings,
+ * scalars are 32-byte canonical little-endian encodings modulo the group order, and several points
+ * or scalars travel concatenated. Values and thresholds are Java {@code long}s read as
+ * <em>unsigned</em> 64-bit integers. Every argument is checked here before the native call and
+ * again in Rust; a bad argument, a refused request or a native panic throws {@link NativeException}
+ * with a message saying what was wrong. Secret inputs (values, blindings) never appear in a
+ * message.
  *
- * <p>Pedersen generators are {@code PedersenGens::default()} (B is the ristretto basepoint) and
- * the Bulletproof generators cover 64 bits by 64 values; both are built once per process.
+ * <p>Pedersen generators are {@code PedersenGens::default()} (B is the ristretto basepoint) and the
+ * Bulletproof generators cover 64 bits by 64 values; both are built once per process.
  *
- * <p>Every proof's transcript binds a domain {@code label} (1 to 256 bytes), a {@code context}
- * (at most 64 KiB) and a {@code statement} (at most 8 KiB) as separate messages, before the
- * crate's own binding of n, m and the commitments; the statement message is appended even when
- * empty. docs/zk.md gives the transcript byte for byte.
+ * <p>Every proof's transcript binds a domain {@code label} (1 to 256 bytes), a {@code context} (at
+ * most 64 KiB) and a {@code statement} (at most 8 KiB) as separate messages, before the crate's own
+ * binding of n, m and the commitments; the statement message is appended even when empty.
+ * docs/zk.md gives the transcript byte for byte.
  *
- * <p>Thread safety: all methods are stateless and may be called from any number of threads at
- * once. {@link #batchVerify} spreads its work over all cores itself.
+ * <p>Thread safety: all methods are stateless and may be called from any number of threads at once.
+ * {@link #batchVerify} spreads its work over all cores itself.
  */
 public final class NativeZk {
   /** Bytes in a compressed ristretto255 point (a commitment). */
   public static final int POINT_BYTES = 32;
+
   /** Bytes in a canonical scalar (a blinding). */
   public static final int SCALAR_BYTES = 32;
+
   /** Bytes of uniform randomness reduced into one scalar. */
   public static final int UNIFORM_BYTES = 64;
+
   /** Largest number of values in one aggregated proof. */
   public static final int MAX_VALUES = 64;
+
   /** Longest domain label. */
   public static final int MAX_LABEL_BYTES = 256;
+
   /** Longest context. */
   public static final int MAX_CONTEXT_BYTES = 64 * 1024;
+
   /** Longest statement. */
   public static final int MAX_STATEMENT_BYTES = 8 * 1024;
+
   /** Largest number of proofs in one {@link #batchVerify} call. */
   public static final int MAX_BATCH = 4096;
 
@@ -207,7 +214,12 @@ public final class NativeZk {
   static void checkCount(int m, String what) {
     if (m < 1 || m > MAX_VALUES || Integer.bitCount(m) != 1) {
       throw new NativeException(
-          "the number of " + what + " must be a power of two from 1 to " + MAX_VALUES + ", got " + m);
+          "the number of "
+              + what
+              + " must be a power of two from 1 to "
+              + MAX_VALUES
+              + ", got "
+              + m);
     }
   }
 

@@ -1,10 +1,10 @@
 package io.fugue.nativelib;
 
 /**
- * Benchmark support, not used by the library: runs a pure-Rust operation {@code k} times inside
- * one native call and returns the nanoseconds Rust measured. A benchmark alternates this with
- * {@code k} calls through {@link NativeZk}, so both see the same machine load and their ratio is
- * the JNI overhead. The proofs must be valid (an invalid one throws {@link NativeException}).
+ * Benchmark support, not used by the library: runs a pure-Rust operation {@code k} times inside one
+ * native call and returns the nanoseconds Rust measured. A benchmark alternates this with {@code k}
+ * calls through {@link NativeZk}, so both see the same machine load and their ratio is the JNI
+ * overhead. The proofs must be valid (an invalid one throws {@link NativeException}).
  *
  * <p>Only a library built with the cargo feature {@code bench-timing} (Maven profile {@code bench})
  * has these exports; in the production library a call throws {@link UnsatisfiedLinkError}.

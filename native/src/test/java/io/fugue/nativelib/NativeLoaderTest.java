@@ -46,7 +46,8 @@ class NativeLoaderTest {
   void shouldReportACorruptLibraryAsANativeExceptionWithItsResource() {
     // A resource that exists but is not a shared object: System.load fails, and the loader must
     // say which resource it was.
-    assertThatThrownBy(() -> NativeLoader.extractAndLoad("/io/fugue/nativelib/not-a-library.so", null))
+    assertThatThrownBy(
+            () -> NativeLoader.extractAndLoad("/io/fugue/nativelib/not-a-library.so", null))
         .isInstanceOf(NativeException.class)
         .hasMessageContaining("/io/fugue/nativelib/not-a-library.so")
         .hasCauseInstanceOf(UnsatisfiedLinkError.class);

@@ -17,7 +17,9 @@ public enum BitSize {
     return bits;
   }
 
-  /** The bit size with {@code bits} bits; throws {@link ZkException} unless it is 8, 16, 32 or 64. */
+  /**
+   * The bit size with {@code bits} bits; throws {@link ZkException} unless it is 8, 16, 32 or 64.
+   */
   public static BitSize of(int bits) {
     for (BitSize b : values()) {
       if (b.bits == bits) {

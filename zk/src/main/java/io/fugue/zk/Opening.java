@@ -63,7 +63,8 @@ public final class Opening implements AutoCloseable {
       throw new ZkException("blinding must not be null");
     }
     if (blinding.length != BLINDING_BYTES) {
-      throw new ZkException("blinding must be " + BLINDING_BYTES + " bytes, got " + blinding.length);
+      throw new ZkException(
+          "blinding must be " + BLINDING_BYTES + " bytes, got " + blinding.length);
     }
     byte[] copy = blinding.clone();
     byte[] c = Native.call(() -> NativeZk.commit(value, copy));

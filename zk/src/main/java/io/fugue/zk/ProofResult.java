@@ -24,7 +24,10 @@ public sealed interface ProofResult {
     }
   }
 
-  /** The proof; a refusal becomes a {@link ZkException} "refused: reason" (for callers that know it holds). */
+  /**
+   * The proof; a refusal becomes a {@link ZkException} "refused: reason" (for callers that know it
+   * holds).
+   */
   default RangeProof orElseThrow() {
     if (this instanceof Proven p) {
       return p.proof();

@@ -24,8 +24,8 @@ public final class RangeProof {
 
   /**
    * Wraps proof bytes for {@code values} values of {@code bits} bits; throws {@link ZkException}
-   * when n or m is not allowed or the length does not match them. Whether the proof verifies is
-   * the {@link RangeVerifier}'s business.
+   * when n or m is not allowed or the length does not match them. Whether the proof verifies is the
+   * {@link RangeVerifier}'s business.
    */
   public static RangeProof of(byte[] bytes, int bits, int values) {
     BitSize n = BitSize.of(bits);

@@ -16,8 +16,8 @@ import java.util.List;
  * proof is made. The shorthands ({@link #atLeast} …) are for callers that know the predicate holds:
  * they throw "refused: …" instead. For sums the prover adds the openings, so it learns the total.
  *
- * <p>Thread safety: instances are immutable and stateless; one prover may be shared by any
- * number of threads. Openings are not thread-safe (see {@link Opening}).
+ * <p>Thread safety: instances are immutable and stateless; one prover may be shared by any number
+ * of threads. Openings are not thread-safe (see {@link Opening}).
  */
 public final class RangeProver {
 
@@ -69,7 +69,8 @@ public final class RangeProver {
 
   /** Proves a ≤ v ≤ b with one aggregated proof. */
   public RangeProof between(Opening o, long a, long b, BitSize bits, TranscriptContext context) {
-    return prove(RangeStatement.between(commitment(o), a, b, bits), List.of(o), context).orElseThrow();
+    return prove(RangeStatement.between(commitment(o), a, b, bits), List.of(o), context)
+        .orElseThrow();
   }
 
   /** Proves Σv ≥ t over several openings (the homomorphic sum of their commitments). */
@@ -81,7 +82,8 @@ public final class RangeProver {
 
   /** Proves every value lies in [0, 2^n), aggregated into one proof (1 to 64, a power of two). */
   public RangeProof allInRange(List<Opening> openings, BitSize bits, TranscriptContext context) {
-    return prove(RangeStatement.allInRange(commitments(openings), bits), openings, context).orElseThrow();
+    return prove(RangeStatement.allInRange(commitments(openings), bits), openings, context)
+        .orElseThrow();
   }
 
   private static Commitment commitment(Opening o) {
@@ -101,7 +103,10 @@ public final class RangeProver {
   private static void checkOpenings(List<Commitment> commitments, List<Opening> openings) {
     if (openings.size() != commitments.size()) {
       throw new ZkException(
-          "the statement has " + commitments.size() + " commitments but " + openings.size()
+          "the statement has "
+              + commitments.size()
+              + " commitments but "
+              + openings.size()
               + " openings were given");
     }
     for (int i = 0; i < openings.size(); i++) {
@@ -116,6 +121,7 @@ public final class RangeProver {
     private static final BigInteger TWO_64 = BigInteger.ONE.shiftLeft(64);
     final long[] values;
     final byte[] blindings;
+
     /** Why no proof can exist, or null: then {@code values} and {@code blindings} are empty. */
     final String refusal;
 

@@ -3,12 +3,12 @@ package io.fugue.zk;
 import java.util.List;
 
 /**
- * The public claim a range proof is checked against: everything the verifier is given besides
- * the proof and the {@link TranscriptContext}. It names the original commitment(s), the
- * predicate, its threshold(s) and the bit size n. The commitments actually range-proved (for
- * example C − t·B) are always derived from the statement by whoever needs them, the verifier
- * included; a prover can never hand the verifier derived commitments. The statement is also
- * bound into the proof's transcript, so a proof made for one statement fails for any other.
+ * The public claim a range proof is checked against: everything the verifier is given besides the
+ * proof and the {@link TranscriptContext}. It names the original commitment(s), the predicate, its
+ * threshold(s) and the bit size n. The commitments actually range-proved (for example C − t·B) are
+ * always derived from the statement by whoever needs them, the verifier included; a prover can
+ * never hand the verifier derived commitments. The statement is also bound into the proof's
+ * transcript, so a proof made for one statement fails for any other.
  *
  * <p>Values and thresholds are non-negative {@code long}s.
  */

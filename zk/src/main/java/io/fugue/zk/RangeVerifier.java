@@ -7,10 +7,10 @@ import java.util.List;
 /**
  * Verifies range proofs against {@link RangeStatement}s.
  *
- * <p>The verifier is given exactly: the statement (original commitments, predicate, thresholds,
- * bit size n), the {@link TranscriptContext}, and the proof bytes with their n and m. It derives
- * the range-proved commitments from the statement itself and binds the statement and context into
- * the transcript, so a proof is valid only for the statement and context it was made for.
+ * <p>The verifier is given exactly: the statement (original commitments, predicate, thresholds, bit
+ * size n), the {@link TranscriptContext}, and the proof bytes with their n and m. It derives the
+ * range-proved commitments from the statement itself and binds the statement and context into the
+ * transcript, so a proof is valid only for the statement and context it was made for.
  *
  * <p>A proof that is wrong in any way (other statement or context, tampered bytes, non-canonical
  * encodings, wrong n or m) gives {@link Verification.Invalid} with the reason; malformed
@@ -18,13 +18,14 @@ import java.util.List;
  * {@link Verification#orThrow()} turns an invalid answer into a {@link ZkException}.
  *
  * <p>Thread safety: instances are immutable and stateless; one verifier may be called from any
- * number of threads at once. {@link #verifyAll} checks many proofs with one combined
- * multiscalar multiplication on all cores, and says which proofs failed if any did.
+ * number of threads at once. {@link #verifyAll} checks many proofs with one combined multiscalar
+ * multiplication on all cores, and says which proofs failed if any did.
  */
 public final class RangeVerifier {
 
   /** Verifies one proof. */
-  public Verification verify(RangeStatement statement, RangeProof proof, TranscriptContext context) {
+  public Verification verify(
+      RangeStatement statement, RangeProof proof, TranscriptContext context) {
     if (statement == null || proof == null || context == null) {
       throw new ZkException("statement, proof and context must not be null");
     }

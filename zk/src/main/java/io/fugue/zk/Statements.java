@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * Derives the commitments a statement's proof is about and encodes the statement for the
- * transcript. Prover and verifier both use this, so the verifier never depends on the prover for
- * a derived commitment.
+ * transcript. Prover and verifier both use this, so the verifier never depends on the prover for a
+ * derived commitment.
  */
 final class Statements {
   private static final byte AT_LEAST = 1;

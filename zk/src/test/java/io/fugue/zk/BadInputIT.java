@@ -11,7 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BadInputIT {
-  private static final TranscriptContext CTX = TranscriptContext.of("fugue.test.v1", new byte[] {1});
+  private static final TranscriptContext CTX =
+      TranscriptContext.of("fugue.test.v1", new byte[] {1});
   private static final byte[] NON_CANONICAL = filled(32, 0xff);
 
   private final RangeProver prover = new RangeProver();
@@ -71,23 +72,35 @@ class BadInputIT {
     assertThatThrownBy(() -> NativeZk.commit(1, null))
         .isInstanceOf(NativeException.class)
         .hasMessage("blinding must not be null");
-    assertThatThrownBy(() -> NativeZk.prove(new long[0], new byte[0], 8, new byte[1], new byte[0], new byte[0]))
+    assertThatThrownBy(
+            () ->
+                NativeZk.prove(new long[0], new byte[0], 8, new byte[1], new byte[0], new byte[0]))
         .isInstanceOf(NativeException.class)
         .hasMessageContaining("power of two from 1 to 64, got 0");
-    assertThatThrownBy(() -> NativeZk.verify(new byte[480], new byte[0], 8, new byte[1], new byte[0], new byte[0]))
+    assertThatThrownBy(
+            () ->
+                NativeZk.verify(
+                    new byte[480], new byte[0], 8, new byte[1], new byte[0], new byte[0]))
         .isInstanceOf(NativeException.class)
         .hasMessage("commitments must be a non-empty multiple of 32 bytes, got 0");
-    assertThatThrownBy(() -> NativeZk.verify(null, new byte[32], 8, new byte[1], new byte[0], new byte[0]))
+    assertThatThrownBy(
+            () -> NativeZk.verify(null, new byte[32], 8, new byte[1], new byte[0], new byte[0]))
         .isInstanceOf(NativeException.class)
         .hasMessage("proof must not be null");
-    assertThatThrownBy(() -> NativeZk.verify(new byte[480], new byte[32], 8, new byte[0], new byte[0], new byte[0]))
+    assertThatThrownBy(
+            () ->
+                NativeZk.verify(
+                    new byte[480], new byte[32], 8, new byte[0], new byte[0], new byte[0]))
         .isInstanceOf(NativeException.class)
         .hasMessage("label must be 1 to 256 bytes, got 0");
   }
 
   @Test
   void shouldRejectBitSizesAndValueCountsOutsideTheAllowedSets() {
-    assertThatThrownBy(() -> NativeZk.prove(new long[] {1}, new byte[32], 12, new byte[1], new byte[0], new byte[0]))
+    assertThatThrownBy(
+            () ->
+                NativeZk.prove(
+                    new long[] {1}, new byte[32], 12, new byte[1], new byte[0], new byte[0]))
         .isInstanceOf(NativeException.class)
         .hasMessage("bit size n must be 8, 16, 32 or 64, got 12");
     List<Commitment> three = Collections.nCopies(3, Opening.random(1).commitment());
@@ -100,7 +113,8 @@ class BadInputIT {
         .hasMessage("at most 64 commitments, got 65");
     assertThatThrownBy(() -> RangeStatement.allInRange(List.of(), BitSize.B8))
         .isInstanceOf(ZkException.class);
-    assertThatThrownBy(() -> RangeStatement.between(Opening.random(1).commitment(), 5, 4, BitSize.B8))
+    assertThatThrownBy(
+            () -> RangeStatement.between(Opening.random(1).commitment(), 5, 4, BitSize.B8))
         .isInstanceOf(ZkException.class)
         .hasMessage("lower bound must not exceed upper bound");
     assertThatThrownBy(() -> RangeStatement.atLeast(Opening.random(1).commitment(), -1, BitSize.B8))
@@ -110,11 +124,17 @@ class BadInputIT {
 
   @Test
   void shouldRefuseOutOfRangeValuesAtTheFacade() {
-    assertThatThrownBy(() -> NativeZk.prove(new long[] {256}, new byte[32], 8, new byte[1], new byte[0], new byte[0]))
+    assertThatThrownBy(
+            () ->
+                NativeZk.prove(
+                    new long[] {256}, new byte[32], 8, new byte[1], new byte[0], new byte[0]))
         .isInstanceOf(NativeException.class)
         .hasMessage("refused: value[0] does not fit in 8 bits");
     // -1 is 2^64 - 1 unsigned: fits 64 bits, not 32.
-    assertThatThrownBy(() -> NativeZk.prove(new long[] {-1}, new byte[32], 32, new byte[1], new byte[0], new byte[0]))
+    assertThatThrownBy(
+            () ->
+                NativeZk.prove(
+                    new long[] {-1}, new byte[32], 32, new byte[1], new byte[0], new byte[0]))
         .isInstanceOf(NativeException.class);
   }
 
@@ -126,7 +146,8 @@ class BadInputIT {
     for (int i = 0; i < bytes.length; i++) {
       byte[] bad = bytes.clone();
       bad[i] ^= (byte) (1 << (i % 8));
-      Verification v = verifier.atLeast(o.commitment(), 1000, BitSize.B64, RangeProof.of(bad, 64, 1), CTX);
+      Verification v =
+          verifier.atLeast(o.commitment(), 1000, BitSize.B64, RangeProof.of(bad, 64, 1), CTX);
       assertThat(v).as("byte %d", i).isInstanceOf(Verification.Invalid.class);
       assertThatThrownBy(v::orThrow).isInstanceOf(ZkException.class);
     }
@@ -142,7 +163,8 @@ class BadInputIT {
     assertThat(reason(o, badScalar)).isEqualTo("proof scalar at byte 128 is not canonical");
     byte[] badPoint = bytes.clone();
     System.arraycopy(NON_CANONICAL, 0, badPoint, 32, 32);
-    assertThat(reason(o, badPoint)).isEqualTo("proof point at byte 32 is not a canonical ristretto255 point");
+    assertThat(reason(o, badPoint))
+        .isEqualTo("proof point at byte 32 is not a canonical ristretto255 point");
     byte[] identity = bytes.clone();
     Arrays.fill(identity, 0, 32, (byte) 0);
     assertThat(reason(o, identity)).isEqualTo("proof point at byte 0 is the identity");
@@ -151,14 +173,22 @@ class BadInputIT {
   @Test
   void shouldRejectBatchArraysOfDifferentLengths() {
     assertThatThrownBy(
-            () -> NativeZk.batchVerify(new byte[2][], new byte[1][], new int[2], new byte[2][], new byte[2][], new byte[2][]))
+            () ->
+                NativeZk.batchVerify(
+                    new byte[2][],
+                    new byte[1][],
+                    new int[2],
+                    new byte[2][],
+                    new byte[2][],
+                    new byte[2][]))
         .isInstanceOf(NativeException.class)
         .hasMessage("2 proofs need 2 commitments, got 1");
     assertThatThrownBy(() -> verifier.verifyAll(null)).isInstanceOf(ZkException.class);
   }
 
   private String reason(Opening o, byte[] proof) {
-    Verification v = verifier.atLeast(o.commitment(), 1, BitSize.B64, RangeProof.of(proof, 64, 1), CTX);
+    Verification v =
+        verifier.atLeast(o.commitment(), 1, BitSize.B64, RangeProof.of(proof, 64, 1), CTX);
     return ((Verification.Invalid) v).reason();
   }
 

@@ -26,7 +26,8 @@ class BatchVerificationIT {
     tampered[200] ^= 4;
     checks.set(7, new ProofCheck(c7.statement(), RangeProof.of(tampered, 16, 1), c7.context()));
     ProofCheck c9 = checks.get(9);
-    RangeStatement wider = RangeStatement.atLeast(c9.statement().commitments().get(0), 100, BitSize.B32);
+    RangeStatement wider =
+        RangeStatement.atLeast(c9.statement().commitments().get(0), 100, BitSize.B32);
     checks.set(9, new ProofCheck(wider, c9.proof(), c9.context()));
 
     List<Verification> answers = verifier.verifyAll(checks);

@@ -30,9 +30,15 @@ class RangeProofIT {
   @Test
   void shouldAcceptTheThresholdItself() {
     Opening o = Opening.random(42);
-    assertThat(verify(prover.atLeast(o, 42, BitSize.B8, CTX), RangeStatement.atLeast(o.commitment(), 42, BitSize.B8)))
+    assertThat(
+            verify(
+                prover.atLeast(o, 42, BitSize.B8, CTX),
+                RangeStatement.atLeast(o.commitment(), 42, BitSize.B8)))
         .isTrue();
-    assertThat(verify(prover.atMost(o, 42, BitSize.B8, CTX), RangeStatement.atMost(o.commitment(), 42, BitSize.B8)))
+    assertThat(
+            verify(
+                prover.atMost(o, 42, BitSize.B8, CTX),
+                RangeStatement.atMost(o.commitment(), 42, BitSize.B8)))
         .isTrue();
   }
 
@@ -60,7 +66,8 @@ class RangeProofIT {
 
   @Test
   void shouldProveASumOverSeveralCommitments() {
-    List<Opening> accounts = List.of(Opening.random(400_000), Opening.random(350_000), Opening.random(300_000));
+    List<Opening> accounts =
+        List.of(Opening.random(400_000), Opening.random(350_000), Opening.random(300_000));
     List<Commitment> cs = accounts.stream().map(Opening::commitment).toList();
     RangeProof proof = prover.sumAtLeast(accounts, 1_000_000, BitSize.B64, CTX);
     assertThat(verifier.sumAtLeast(cs, 1_000_000, BitSize.B64, proof, CTX).isValid()).isTrue();
@@ -74,7 +81,12 @@ class RangeProofIT {
     RangeProof proof = prover.sumAtLeast(big, Long.MAX_VALUE, BitSize.B64, CTX);
     assertThat(
             verifier
-                .sumAtLeast(big.stream().map(Opening::commitment).toList(), Long.MAX_VALUE, BitSize.B64, proof, CTX)
+                .sumAtLeast(
+                    big.stream().map(Opening::commitment).toList(),
+                    Long.MAX_VALUE,
+                    BitSize.B64,
+                    proof,
+                    CTX)
                 .isValid())
         .isTrue();
   }
@@ -100,12 +112,18 @@ class RangeProofIT {
   @Test
   void shouldAnswerAFalsePredicateWithARefusalValueNotAnException() {
     Opening o = Opening.random(50);
-    ProofResult r = prover.prove(RangeStatement.atLeast(o.commitment(), 51, BitSize.B64), List.of(o), CTX);
-    assertThat(r).isEqualTo(new ProofResult.Refused("the predicate is false for the committed value(s)"));
-    ProofResult fits = prover.prove(RangeStatement.allInRange(List.of(o.commitment()), BitSize.B8), List.of(o), CTX);
+    ProofResult r =
+        prover.prove(RangeStatement.atLeast(o.commitment(), 51, BitSize.B64), List.of(o), CTX);
+    assertThat(r)
+        .isEqualTo(new ProofResult.Refused("the predicate is false for the committed value(s)"));
+    ProofResult fits =
+        prover.prove(
+            RangeStatement.allInRange(List.of(o.commitment()), BitSize.B8), List.of(o), CTX);
     assertThat(fits).isInstanceOf(ProofResult.Proven.class);
     Opening big = Opening.random(256);
-    ProofResult tooBig = prover.prove(RangeStatement.allInRange(List.of(big.commitment()), BitSize.B8), List.of(big), CTX);
+    ProofResult tooBig =
+        prover.prove(
+            RangeStatement.allInRange(List.of(big.commitment()), BitSize.B8), List.of(big), CTX);
     assertThat(tooBig).isEqualTo(new ProofResult.Refused("derived value 0 does not fit in 8 bits"));
   }
 
@@ -144,7 +162,8 @@ class RangeProofIT {
     Verification v = verifier.atLeast(o.commitment(), 18, BitSize.B8, proof, replay);
     assertThat(v).isInstanceOf(Verification.Invalid.class);
     assertThat(((Verification.Invalid) v).reason()).contains("does not verify");
-    assertThat(verifier.atLeast(Opening.random(70).commitment(), 18, BitSize.B8, proof, CTX).isValid())
+    assertThat(
+            verifier.atLeast(Opening.random(70).commitment(), 18, BitSize.B8, proof, CTX).isValid())
         .isFalse();
     // Same derived commitment, other statement: the statement binding makes it fail.
     RangeStatement shifted = RangeStatement.allInRange(List.of(derived(o, 18)), BitSize.B8);
@@ -156,14 +175,18 @@ class RangeProofIT {
     Opening o = Opening.random(5);
     RangeProof proof = prover.atLeast(o, 1, BitSize.B8, CTX);
     Verification v = verifier.atLeast(o.commitment(), 1, BitSize.B16, proof, CTX);
-    assertThat(v).isEqualTo(Verification.invalid("proof is for n=8, m=1 but the statement needs n=16, m=1"));
+    assertThat(v)
+        .isEqualTo(Verification.invalid("proof is for n=8, m=1 but the statement needs n=16, m=1"));
   }
 
   @Test
   void shouldNeverPutTheBlindingOrValueInToString() {
     Opening o = Opening.random(123_456_789);
     String hex = java.util.HexFormat.of().formatHex(o.blinding());
-    assertThat(o.toString()).doesNotContain(hex).doesNotContain("123456789").contains(o.commitment().toHex());
+    assertThat(o.toString())
+        .doesNotContain(hex)
+        .doesNotContain("123456789")
+        .contains(o.commitment().toHex());
   }
 
   @Test
@@ -205,7 +228,9 @@ class RangeProofIT {
   }
 
   private static Commitment derived(Opening o, long t) {
-    byte[] d = io.fugue.nativelib.NativeZk.pointSub(o.commitment().toBytes(), io.fugue.nativelib.NativeZk.mulBase(t));
+    byte[] d =
+        io.fugue.nativelib.NativeZk.pointSub(
+            o.commitment().toBytes(), io.fugue.nativelib.NativeZk.mulBase(t));
     return Commitment.of(d);
   }
 

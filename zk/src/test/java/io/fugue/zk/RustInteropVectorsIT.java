@@ -22,7 +22,8 @@ class RustInteropVectorsIT {
 
   private final RangeVerifier verifier = new RangeVerifier();
 
-  record Vector(int n, int m, String label, byte[] context, List<Commitment> commitments, byte[] proof) {}
+  record Vector(
+      int n, int m, String label, byte[] context, List<Commitment> commitments, byte[] proof) {}
 
   @Test
   void shouldVerifyEveryProofSerializedByTheRustCrate() throws IOException {
@@ -40,8 +41,10 @@ class RustInteropVectorsIT {
   void shouldRejectTheSameVectorsUnderAnotherContext() throws IOException {
     for (Vector v : read()) {
       RangeProof proof = RangeProof.of(v.proof(), v.n(), v.m());
-      TranscriptContext other = TranscriptContext.of(v.label(), "another".getBytes(StandardCharsets.UTF_8));
-      assertThat(verifier.allInRange(v.commitments(), BitSize.of(v.n()), proof, other).isValid()).isFalse();
+      TranscriptContext other =
+          TranscriptContext.of(v.label(), "another".getBytes(StandardCharsets.UTF_8));
+      assertThat(verifier.allInRange(v.commitments(), BitSize.of(v.n()), proof, other).isValid())
+          .isFalse();
     }
   }
 

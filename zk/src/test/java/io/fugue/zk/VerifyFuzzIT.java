@@ -12,11 +12,12 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
- * Thousands of random and mutated inputs to verification: the only answers allowed are "invalid"
- * or a {@link ZkException}; never "valid", never another exception, never a crash.
+ * Thousands of random and mutated inputs to verification: the only answers allowed are "invalid" or
+ * a {@link ZkException}; never "valid", never another exception, never a crash.
  */
 class VerifyFuzzIT {
-  private static final TranscriptContext CTX = TranscriptContext.of("fugue.fuzz.v1", new byte[] {1});
+  private static final TranscriptContext CTX =
+      TranscriptContext.of("fugue.fuzz.v1", new byte[] {1});
   private static final RangeVerifier VERIFIER = new RangeVerifier();
   private static Opening opening;
   private static RangeProof proof;
@@ -106,7 +107,8 @@ class VerifyFuzzIT {
         Arbitraries.of(List.of(480, 544, 608, 672, 736))
             .flatMap(len -> Arbitraries.bytes().array(byte[].class).ofSize(len));
     Arbitrary<byte[]> nearlyRight =
-        Combinators.combine(Arbitraries.integers().between(0, 200), Arbitraries.integers().between(1, 255))
+        Combinators.combine(
+                Arbitraries.integers().between(0, 200), Arbitraries.integers().between(1, 255))
             .as(
                 (at, b) -> {
                   byte[] mutated = proof.toBytes();

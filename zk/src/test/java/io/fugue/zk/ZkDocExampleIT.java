@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The worked example in docs/zk.md ("The transcript, byte for byte") is what this code computes:
  * commitments, context bytes, every statement encoding and the derived commitments; and the proof
- * printed there (made by an independent prover, native/tests/zk_doc_prover.rs) verifies through
- * the Java API for its statement and context only. Editing the block, or the encodings, fails this.
+ * printed there (made by an independent prover, native/tests/zk_doc_prover.rs) verifies through the
+ * Java API for its statement and context only. Editing the block, or the encodings, fails this.
  */
 class ZkDocExampleIT {
   private static final HexFormat HEX = HexFormat.of();
@@ -59,7 +59,8 @@ class ZkDocExampleIT {
   }
 
   private static TranscriptContext context() {
-    return TranscriptContext.ofParts(ex.get("label"), hex("queryId"), hex("attestationId"), hex("nonce"));
+    return TranscriptContext.ofParts(
+        ex.get("label"), hex("queryId"), hex("attestationId"), hex("nonce"));
   }
 
   @Test
@@ -70,18 +71,24 @@ class ZkDocExampleIT {
     assertThat(c2.toBytes()).isEqualTo(hex("C2"));
     assertThat(context().context()).isEqualTo(hex("context"));
 
-    Map<String, RangeStatement> statements = Map.of(
-        "atLeast", RangeStatement.atLeast(c, num("t"), BitSize.B64),
-        "atMost", RangeStatement.atMost(c, num("atMostT"), BitSize.B32),
-        "between", RangeStatement.between(c, num("a"), num("b"), BitSize.B32),
-        "sumAtLeast", RangeStatement.sumAtLeast(List.of(c, c2), num("sumT"), BitSize.B64),
-        "allInRange", RangeStatement.allInRange(List.of(c, c2), BitSize.B64));
-    statements.forEach((name, s) -> {
-      assertThat(HEX.formatHex(Statements.encode(s))).as("statement." + name).isEqualTo(ex.get("statement." + name));
-      if (!name.equals("allInRange")) {
-        assertThat(Statements.derivedCommitments(s)).as("derived." + name).isEqualTo(hex("derived." + name));
-      }
-    });
+    Map<String, RangeStatement> statements =
+        Map.of(
+            "atLeast", RangeStatement.atLeast(c, num("t"), BitSize.B64),
+            "atMost", RangeStatement.atMost(c, num("atMostT"), BitSize.B32),
+            "between", RangeStatement.between(c, num("a"), num("b"), BitSize.B32),
+            "sumAtLeast", RangeStatement.sumAtLeast(List.of(c, c2), num("sumT"), BitSize.B64),
+            "allInRange", RangeStatement.allInRange(List.of(c, c2), BitSize.B64));
+    statements.forEach(
+        (name, s) -> {
+          assertThat(HEX.formatHex(Statements.encode(s)))
+              .as("statement." + name)
+              .isEqualTo(ex.get("statement." + name));
+          if (!name.equals("allInRange")) {
+            assertThat(Statements.derivedCommitments(s))
+                .as("derived." + name)
+                .isEqualTo(hex("derived." + name));
+          }
+        });
   }
 
   @Test
@@ -90,13 +97,25 @@ class ZkDocExampleIT {
     RangeProof proof = RangeProof.of(hex("proof"), 64, 1);
     RangeVerifier verifier = new RangeVerifier();
 
-    assertThat(verifier.verify(RangeStatement.atLeast(c, num("t"), BitSize.B64), proof, context()).isValid())
+    assertThat(
+            verifier
+                .verify(RangeStatement.atLeast(c, num("t"), BitSize.B64), proof, context())
+                .isValid())
         .isTrue();
-    assertThat(verifier.verify(RangeStatement.atLeast(c, num("t") - 1, BitSize.B64), proof, context()).isValid())
-        .as("another threshold").isFalse();
-    TranscriptContext otherNonce = TranscriptContext.ofParts(ex.get("label"), hex("queryId"), hex("attestationId"),
-        new byte[32]);
-    assertThat(verifier.verify(RangeStatement.atLeast(c, num("t"), BitSize.B64), proof, otherNonce).isValid())
-        .as("another nonce").isFalse();
+    assertThat(
+            verifier
+                .verify(RangeStatement.atLeast(c, num("t") - 1, BitSize.B64), proof, context())
+                .isValid())
+        .as("another threshold")
+        .isFalse();
+    TranscriptContext otherNonce =
+        TranscriptContext.ofParts(
+            ex.get("label"), hex("queryId"), hex("attestationId"), new byte[32]);
+    assertThat(
+            verifier
+                .verify(RangeStatement.atLeast(c, num("t"), BitSize.B64), proof, otherNonce)
+                .isValid())
+        .as("another nonce")
+        .isFalse();
   }
 }

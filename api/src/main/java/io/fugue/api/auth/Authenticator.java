@@ -8,9 +8,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Login by account-key signature: issues challenges, checks a signed challenge through the
- * {@link SignatureVerifier} port and issues a bearer token. Synchronous; the HTTP shell calls
- * {@link #login} from a worker thread because signature checks cost CPU.
+ * Login by account-key signature: issues challenges, checks a signed challenge through the {@link
+ * SignatureVerifier} port and issues a bearer token. Synchronous; the HTTP shell calls {@link
+ * #login} from a worker thread because signature checks cost CPU.
  */
 public final class Authenticator {
   private final ChallengeStore challenges;
@@ -54,7 +54,8 @@ public final class Authenticator {
     if (!valid) {
       return new Login.Refused("the signature does not match the address");
     }
-    return tokens.issue(address)
+    return tokens
+        .issue(address)
         .<Login>map(Login.Issued::new)
         .orElseGet(() -> new Login.Busy("too many live sessions, try later"));
   }

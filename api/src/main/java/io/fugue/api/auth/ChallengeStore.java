@@ -34,8 +34,13 @@ public final class ChallengeStore {
     }
 
     public String message() {
-      return DOMAIN + "\naddress: " + address.toHex() + "\nchallenge: " + challenge
-          + "\nexpires: " + expiresAt.getEpochSecond();
+      return DOMAIN
+          + "\naddress: "
+          + address.toHex()
+          + "\nchallenge: "
+          + challenge
+          + "\nexpires: "
+          + expiresAt.getEpochSecond();
     }
   }
 
@@ -63,8 +68,8 @@ public final class ChallengeStore {
   }
 
   /**
-   * Removes and returns the challenge if it was issued to {@code address} and has not expired.
-   * Any attempt consumes it, so a challenge cannot be used to try several signatures.
+   * Removes and returns the challenge if it was issued to {@code address} and has not expired. Any
+   * attempt consumes it, so a challenge cannot be used to try several signatures.
    */
   public synchronized Optional<Issued> consume(AccountAddress address, String challenge) {
     Issued issued = outstanding.remove(challenge);

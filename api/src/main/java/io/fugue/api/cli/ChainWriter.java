@@ -9,29 +9,44 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Builds and signs, with the local key store, the chain transactions of the data-sharing flows
- * and the holder's side of them (opening what the issuer sealed to her key, re-sealing it for the
+ * Builds and signs, with the local key store, the chain transactions of the data-sharing flows and
+ * the holder's side of them (opening what the issuer sealed to her key, re-sealing it for the
  * vault, proving a query, consents and declines); implemented by the node wiring over the
  * transaction codec, the zk API and the holder's openings. The CLI submits the results to {@code
- * POST /v1/chain/transactions} (or the vault and query endpoints). Failures the user must read
- * (a key of another account, an opening that does not decrypt or does not match the chain) are
- * {@link CliException}s; no method prints or returns a clear opening.
+ * POST /v1/chain/transactions} (or the vault and query endpoints). Failures the user must read (a
+ * key of another account, an opening that does not decrypt or does not match the chain) are {@link
+ * CliException}s; no method prints or returns a clear opening.
  */
 public interface ChainWriter {
   HexBytes registerIssuer(AccountAddress from, long nonce, String name, String contact);
 
   HexBytes approveIssuer(AccountAddress governor, long nonce, AccountAddress issuer);
 
-  HexBytes createSchema(AccountAddress from, long nonce, String id, String attribute, String unit,
-      int scale, int bits);
+  HexBytes createSchema(
+      AccountAddress from,
+      long nonce,
+      String id,
+      String attribute,
+      String unit,
+      int scale,
+      int bits);
 
   /**
-   * A signed publication with a fresh commitment to {@code value}, and its opening sealed to
-   * {@code holderKey}, the holder's 64-byte secp256k1 account public key; refuses a key whose
-   * address is not {@code holder}.
+   * A signed publication with a fresh commitment to {@code value}, and its opening sealed to {@code
+   * holderKey}, the holder's 64-byte secp256k1 account public key; refuses a key whose address is
+   * not {@code holder}.
    */
-  Attested attest(AccountAddress issuer, long nonce, int shard, String subject, AccountAddress holder,
-      String schema, long value, long validFromMillis, long validUntilMillis, HexBytes holderKey);
+  Attested attest(
+      AccountAddress issuer,
+      long nonce,
+      int shard,
+      String subject,
+      AccountAddress holder,
+      String schema,
+      long value,
+      long validFromMillis,
+      long validUntilMillis,
+      HexBytes holderKey);
 
   HexBytes revoke(AccountAddress issuer, long nonce, int shard, Digest attestation);
 
@@ -40,21 +55,27 @@ public interface ChainWriter {
    * {@code attestation}'s on-chain commitment, and seals it again to the vault's {@code
    * depositKey}.
    */
-  HexBytes resealForVault(AccountAddress holder, AttestationView attestation, HexBytes sealed,
-      HexBytes depositKey);
+  HexBytes resealForVault(
+      AccountAddress holder, AttestationView attestation, HexBytes sealed, HexBytes depositKey);
 
   /**
    * The holder's proof for {@code query}, bound to its transcript, with the openings in {@code
    * sealed} (one per attestation, in the query's order, each sealed to {@code holder}'s key and
-   * checked against the commitment in {@code attestations}); empty when the predicate is false
-   * for the values (no proof of a false claim exists).
+   * checked against the commitment in {@code attestations}); empty when the predicate is false for
+   * the values (no proof of a false claim exists).
    */
-  Optional<HexBytes> prove(AccountAddress holder, QueryView query, List<AttestationView> attestations,
-      int schemaBits, List<HexBytes> sealed);
+  Optional<HexBytes> prove(
+      AccountAddress holder,
+      QueryView query,
+      List<AttestationView> attestations,
+      int schemaBits,
+      List<HexBytes> sealed);
 
-  /** The holder's signed consent for the vault to answer {@code queryId} over {@code attestations}. */
-  HexBytes consent(AccountAddress holder, Digest queryId, List<Digest> attestations,
-      long expiresAtMillis);
+  /**
+   * The holder's signed consent for the vault to answer {@code queryId} over {@code attestations}.
+   */
+  HexBytes consent(
+      AccountAddress holder, Digest queryId, List<Digest> attestations, long expiresAtMillis);
 
   /** The holder's signed decline of {@code queryId}: the query ends refused. */
   HexBytes decline(AccountAddress holder, Digest queryId);

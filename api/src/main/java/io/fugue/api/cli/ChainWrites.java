@@ -8,8 +8,13 @@ final class ChainWrites {
   private ChainWrites() {}
 
   static ChainWriter writer(CliServices services, String command) {
-    return services.writer().orElseThrow(() -> CliException.unavailable(command,
-        "the transaction codec, zk commitments and the key store (chain, zk, datasharing)"));
+    return services
+        .writer()
+        .orElseThrow(
+            () ->
+                CliException.unavailable(
+                    command,
+                    "the transaction codec, zk commitments and the key store (chain, zk, datasharing)"));
   }
 
   /** The signing account: {@code --as}, required for a signed transaction. */
@@ -21,7 +26,7 @@ final class ChainWrites {
   }
 
   static com.fasterxml.jackson.databind.JsonNode submit(FugueClient client, HexBytes raw) {
-    return client.post("/v1/chain/transactions", null,
-        FugueClient.object().put("rawTransaction", raw.toHex()));
+    return client.post(
+        "/v1/chain/transactions", null, FugueClient.object().put("rawTransaction", raw.toHex()));
   }
 }

@@ -7,8 +7,10 @@ import java.util.regex.Pattern;
  * one plain line and exit code {@link FugueCli#EXIT_USAGE}.
  */
 final class CliChecks {
-  private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
+  private static final Pattern IPV4 =
+      Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
   private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]+");
+
   /** docs/genesis.md: the genesis {@code networkId}. */
   private static final Pattern NETWORK = Pattern.compile("[a-z0-9-]{1,32}");
 
@@ -18,7 +20,9 @@ final class CliChecks {
     return new CliException(FugueCli.EXIT_USAGE, message);
   }
 
-  /** {@code /ip4/<host>/tcp/<port>} or {@code /ip6/...}; hostnames are not resolved by libp2p here. */
+  /**
+   * {@code /ip4/<host>/tcp/<port>} or {@code /ip6/...}; hostnames are not resolved by libp2p here.
+   */
   static String listenAddress(String host, int port) {
     port(port, "--port");
     return ipMultiaddr(host, "--host") + "/tcp/" + port;
@@ -37,7 +41,8 @@ final class CliChecks {
     if (host.contains(":") && IPV6.matcher(host).matches()) {
       return "/ip6/" + host;
     }
-    throw usage(option + " " + host + ": give an IPv4 or IPv6 address (host names are not resolved)");
+    throw usage(
+        option + " " + host + ": give an IPv4 or IPv6 address (host names are not resolved)");
   }
 
   static int port(int port, String option) {
@@ -49,7 +54,10 @@ final class CliChecks {
 
   static String networkId(String network) {
     if (!NETWORK.matcher(network).matches()) {
-      throw usage("--network '" + network + "': must be 1 to 32 of a-z, 0-9 and '-' (the genesis networkId)");
+      throw usage(
+          "--network '"
+              + network
+              + "': must be 1 to 32 of a-z, 0-9 and '-' (the genesis networkId)");
     }
     return network;
   }

@@ -12,7 +12,8 @@ public final class CliException extends ApiException {
   }
 
   public static CliException unavailable(String what, String needs) {
-    return new CliException(FugueCli.EXIT_UNAVAILABLE,
+    return new CliException(
+        FugueCli.EXIT_UNAVAILABLE,
         what + " is not available in this build: it needs " + needs + ", which is not wired yet");
   }
 

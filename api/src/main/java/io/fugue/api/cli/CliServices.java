@@ -8,8 +8,11 @@ import java.util.Optional;
  * available in this build and exits with {@link FugueCli#EXIT_UNAVAILABLE}.
  */
 public record CliServices(
-    Optional<KeyStore> keys, Optional<TransferSigner> transfers, Optional<NodeLauncher> nodes,
-    Optional<ChainWriter> writer, Optional<OperatorTools> tools) {
+    Optional<KeyStore> keys,
+    Optional<TransferSigner> transfers,
+    Optional<NodeLauncher> nodes,
+    Optional<ChainWriter> writer,
+    Optional<OperatorTools> tools) {
   public CliServices {
     Objects.requireNonNull(tools, "tools");
     Objects.requireNonNull(writer, "writer");
@@ -23,13 +26,17 @@ public record CliServices(
     this(keys, transfers, nodes, Optional.empty(), Optional.empty());
   }
 
-  public CliServices(Optional<KeyStore> keys, Optional<TransferSigner> transfers, Optional<NodeLauncher> nodes,
+  public CliServices(
+      Optional<KeyStore> keys,
+      Optional<TransferSigner> transfers,
+      Optional<NodeLauncher> nodes,
       Optional<ChainWriter> writer) {
     this(keys, transfers, nodes, writer, Optional.empty());
   }
 
   OperatorTools operatorTools(String command) {
-    return tools.orElseThrow(() -> CliException.unavailable(command, "the chain's crypto and genesis code"));
+    return tools.orElseThrow(
+        () -> CliException.unavailable(command, "the chain's crypto and genesis code"));
   }
 
   /** What this build of the api module has on its own: none of the chain-backed ports yet. */

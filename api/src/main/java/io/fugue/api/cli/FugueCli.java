@@ -1,27 +1,47 @@
 package io.fugue.api.cli;
 
-import java.nio.charset.StandardCharsets;
 import io.fugue.api.logging.LogSettings;
-import java.io.PrintWriter;
 import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * {@code fugue}: the command line of a Fugue node. Node commands ({@code devnet}, {@code node},
- * {@code bootnode}) run in this JVM; {@code keys} uses the local key store; {@code tx},
- * {@code issuer}, {@code attest} and {@code query} are clients of a running node's HTTP API.
+ * {@code bootnode}) run in this JVM; {@code keys} uses the local key store; {@code tx}, {@code
+ * issuer}, {@code attest} and {@code query} are clients of a running node's HTTP API.
  */
-@Command(name = "fugue", mixinStandardHelpOptions = true, version = "fugue 0.1.0",
+@Command(
+    name = "fugue",
+    mixinStandardHelpOptions = true,
+    version = "fugue 0.1.0",
     description = "Fugue: a sharded proof-of-stake chain for privacy-preserving data sharing.",
-    subcommands = {DevnetCommand.class, NodeCommand.class, BootnodeCommand.class,
-        KeysCommand.class, NodeKeyCommand.class, GenesisCommand.class, AuthCommand.class, TxCommand.class, IssuerCommand.class, SchemaCommand.class,
-        AttestCommand.class, RevokeCommand.class, VaultCommand.class, QueryCommand.class},
+    subcommands = {
+      DevnetCommand.class,
+      NodeCommand.class,
+      BootnodeCommand.class,
+      KeysCommand.class,
+      NodeKeyCommand.class,
+      GenesisCommand.class,
+      AuthCommand.class,
+      TxCommand.class,
+      IssuerCommand.class,
+      SchemaCommand.class,
+      AttestCommand.class,
+      RevokeCommand.class,
+      VaultCommand.class,
+      QueryCommand.class
+    },
     exitCodeListHeading = "Exit codes:%n",
-    exitCodeList = {"0:success", "1:failed: the node refused or could not be reached, or a file or config is bad",
-        "2:invalid usage (an option or value the CLI rejects itself)", "3:not available in this build",
-        "4:wrong key password (or the key file was altered)"})
+    exitCodeList = {
+      "0:success",
+      "1:failed: the node refused or could not be reached, or a file or config is bad",
+      "2:invalid usage (an option or value the CLI rejects itself)",
+      "3:not available in this build",
+      "4:wrong key password (or the key file was altered)"
+    })
 public final class FugueCli implements Runnable {
   public static final int EXIT_OK = 0;
   public static final int EXIT_FAILED = 1;
@@ -31,10 +51,14 @@ public final class FugueCli implements Runnable {
 
   private final CliServices services;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
   /** Whether --log-level was given (the devnet quiets the chain's logs unless it was). */
   private static volatile boolean logLevelGiven;
 
-  @CommandLine.Option(names = "--log-level", paramLabel = "LEVEL", scope = CommandLine.ScopeType.INHERIT,
+  @CommandLine.Option(
+      names = "--log-level",
+      paramLabel = "LEVEL",
+      scope = CommandLine.ScopeType.INHERIT,
       description = "error, warn, info (default), debug or trace.")
   void logLevel(String level) {
     try {
@@ -45,7 +69,10 @@ public final class FugueCli implements Runnable {
     logLevelGiven = true;
   }
 
-  @CommandLine.Option(names = "--log-format", paramLabel = "FORMAT", scope = CommandLine.ScopeType.INHERIT,
+  @CommandLine.Option(
+      names = "--log-format",
+      paramLabel = "FORMAT",
+      scope = CommandLine.ScopeType.INHERIT,
       description = "text (default) or json: one JSON object per line on stderr.")
   void logFormat(String format) {
     try {
@@ -73,8 +100,12 @@ public final class FugueCli implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(run(CliServices.thisBuild(), new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
-        new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true), args));
+    System.exit(
+        run(
+            CliServices.thisBuild(),
+            new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+            new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true),
+            args));
   }
 
   /** Runs one command line with the given ports and streams; returns the exit code. */
@@ -82,13 +113,14 @@ public final class FugueCli implements Runnable {
     CommandLine cli = new CommandLine(new FugueCli(services));
     cli.setOut(out);
     cli.setErr(err);
-    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      if (e instanceof CliException c) {
-        commandLine.getErr().println("fugue: " + c.getMessage());
-        return c.exitCode();
-      }
-      throw e;
-    });
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          if (e instanceof CliException c) {
+            commandLine.getErr().println("fugue: " + c.getMessage());
+            return c.exitCode();
+          }
+          throw e;
+        });
     return cli.execute(args);
   }
 }

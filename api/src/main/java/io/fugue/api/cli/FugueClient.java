@@ -37,10 +37,14 @@ public final class FugueClient {
   public String login(AccountAddress address, KeyStore keys) {
     JsonNode challenge = post("/v1/auth/challenge", null, object().put("address", address.toHex()));
     byte[] message = challenge.path("message").asText().getBytes(StandardCharsets.UTF_8);
-    JsonNode token = post("/v1/auth/token", null, object()
-        .put("address", address.toHex())
-        .put("challenge", challenge.path("challenge").asText())
-        .put("signature", keys.sign(address, message).toHex()));
+    JsonNode token =
+        post(
+            "/v1/auth/token",
+            null,
+            object()
+                .put("address", address.toHex())
+                .put("challenge", challenge.path("challenge").asText())
+                .put("signature", keys.sign(address, message).toHex()));
     return token.path("token").asText();
   }
 
@@ -49,20 +53,26 @@ public final class FugueClient {
   }
 
   public JsonNode post(String path, String token, JsonNode body) {
-    return send(request(path, token)
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-        .build());
+    return send(
+        request(path, token)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+            .build());
   }
 
   public JsonNode send(String method, String path, String token, JsonNode body) {
-    return send(request(path, token).header("Content-Type", "application/json")
-        .method(method, HttpRequest.BodyPublishers.ofString(body.toString())).build());
+    return send(
+        request(path, token)
+            .header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString(body.toString()))
+            .build());
   }
 
   private HttpRequest.Builder request(String path, String token) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout)
-        .header("Accept", "application/json, application/problem+json");
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(base.resolve(path))
+            .timeout(timeout)
+            .header("Accept", "application/json, application/problem+json");
     if (token != null) {
       b.header("Authorization", "Bearer " + token);
     }
@@ -74,8 +84,11 @@ public final class FugueClient {
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      throw new CliException(FugueCli.EXIT_FAILED,
-          "cannot reach the node at " + base + ": "
+      throw new CliException(
+          FugueCli.EXIT_FAILED,
+          "cannot reach the node at "
+              + base
+              + ": "
               + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -84,8 +97,13 @@ public final class FugueClient {
     JsonNode body = parse(response.body());
     if (response.statusCode() / 100 != 2) {
       String detail = body.path("detail").asText(response.body());
-      throw new CliException(FugueCli.EXIT_FAILED,
-          "the node refused (" + response.statusCode() + " " + body.path("title").asText("") + "): "
+      throw new CliException(
+          FugueCli.EXIT_FAILED,
+          "the node refused ("
+              + response.statusCode()
+              + " "
+              + body.path("title").asText("")
+              + "): "
               + detail);
     }
     return body;

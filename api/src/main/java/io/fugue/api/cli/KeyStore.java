@@ -16,7 +16,9 @@ public interface KeyStore {
 
   List<Entry> list();
 
-  /** Signs {@code message} with the key of {@code address}, in the form the node's verifier checks. */
+  /**
+   * Signs {@code message} with the key of {@code address}, in the form the node's verifier checks.
+   */
   HexBytes sign(AccountAddress address, byte[] message);
 
   /**

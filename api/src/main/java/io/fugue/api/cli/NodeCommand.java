@@ -12,7 +12,10 @@ import picocli.CommandLine.ParentCommand;
 final class NodeCommand implements Callable<Integer> {
   @ParentCommand FugueCli parent;
 
-  @Option(names = "--config", required = true, paramLabel = "FILE",
+  @Option(
+      names = "--config",
+      required = true,
+      paramLabel = "FILE",
       description = "The node's configuration file.")
   Path config;
 
@@ -20,10 +23,17 @@ final class NodeCommand implements Callable<Integer> {
   public Integer call() {
     if (!Files.isRegularFile(config)) {
       // A bad config is exit 1 like every other config error; 2 is for the command line itself.
-      throw new CliException(FugueCli.EXIT_FAILED, "cannot start the node: no configuration file at " + config);
+      throw new CliException(
+          FugueCli.EXIT_FAILED, "cannot start the node: no configuration file at " + config);
     }
-    NodeLauncher nodes = parent.services().nodes().orElseThrow(() -> CliException.unavailable(
-        "fugue node", "the chain node (storage, consensus, p2p)"));
+    NodeLauncher nodes =
+        parent
+            .services()
+            .nodes()
+            .orElseThrow(
+                () ->
+                    CliException.unavailable(
+                        "fugue node", "the chain node (storage, consensus, p2p)"));
     return nodes.node(config);
   }
 }

@@ -12,8 +12,8 @@ public interface NodeLauncher {
   int node(Path config);
 
   /**
-   * A bootnode of {@code network} (the genesis networkId) listening on {@code listen}, its
-   * identity in {@code keyFile} (created if absent).
+   * A bootnode of {@code network} (the genesis networkId) listening on {@code listen}, its identity
+   * in {@code keyFile} (created if absent).
    */
   int bootnode(String network, String listen, Path keyFile);
 }

@@ -24,8 +24,14 @@ public interface OperatorTools {
    * @param blockZeroHashes the hash of block 0 of each shard, in shard order
    * @param validators committee size of each shard, in shard order
    */
-  record GenesisSummary(String networkId, long chainId, int shardCount, String genesisHash,
-      List<String> blockZeroHashes, List<Integer> validators, boolean governance) {
+  record GenesisSummary(
+      String networkId,
+      long chainId,
+      int shardCount,
+      String genesisHash,
+      List<String> blockZeroHashes,
+      List<Integer> validators,
+      boolean governance) {
     public GenesisSummary {
       blockZeroHashes = List.copyOf(blockZeroHashes);
       validators = List.copyOf(validators);
@@ -35,15 +41,18 @@ public interface OperatorTools {
   /** Writes a new password-encrypted BLS key file at {@code file}, which must not exist. */
   BlsKey newBlsKey(Path file, char[] password);
 
-  /** Writes a new libp2p (ed25519) node key at {@code file}, which must not exist; returns the peer id. */
+  /**
+   * Writes a new libp2p (ed25519) node key at {@code file}, which must not exist; returns the peer
+   * id.
+   */
   String newNodeKey(Path file);
 
   /** The peer id of an existing node key file. */
   String peerIdOf(Path file);
 
   /**
-   * Checks a BLS public key and its proof of possession; throws {@link CliException} with
-   * {@link FugueCli#EXIT_USAGE} naming what is wrong.
+   * Checks a BLS public key and its proof of possession; throws {@link CliException} with {@link
+   * FugueCli#EXIT_USAGE} naming what is wrong.
    */
   void checkProofOfPossession(String publicKey, String proofOfPossession);
 

@@ -14,15 +14,22 @@ final class Passwords {
   static char[] forNewKey(Optional<Path> file) {
     if (file.isPresent()) {
       try {
-        // As the node reads key.passwordFile: surrounding whitespace (the final newline) is not part of it.
+        // As the node reads key.passwordFile: surrounding whitespace (the final newline) is not
+        // part of it.
         String pw = Files.readString(file.get(), StandardCharsets.UTF_8).strip();
         if (pw.isEmpty()) {
-          throw new CliException(FugueCli.EXIT_USAGE, "--password-file " + file.get() + " is empty");
+          throw new CliException(
+              FugueCli.EXIT_USAGE, "--password-file " + file.get() + " is empty");
         }
         return pw.toCharArray();
       } catch (IOException e) {
-        throw new CliException(FugueCli.EXIT_USAGE, "--password-file " + file.get() + ": cannot read it ("
-            + e.getClass().getSimpleName() + ")");
+        throw new CliException(
+            FugueCli.EXIT_USAGE,
+            "--password-file "
+                + file.get()
+                + ": cannot read it ("
+                + e.getClass().getSimpleName()
+                + ")");
       }
     }
     String env = System.getenv("FUGUE_KEY_PASSWORD");
@@ -31,7 +38,8 @@ final class Passwords {
     }
     Console console = System.console();
     if (console == null) {
-      throw new CliException(FugueCli.EXIT_USAGE,
+      throw new CliException(
+          FugueCli.EXIT_USAGE,
           "give --password-file, set FUGUE_KEY_PASSWORD or run in a terminal to be asked for the key password");
     }
     char[] pw = console.readPassword("password for the new key: ");

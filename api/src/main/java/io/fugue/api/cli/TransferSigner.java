@@ -6,11 +6,16 @@ import java.math.BigInteger;
 
 /**
  * Builds and signs a transfer transaction in the chain's encoding; implemented by the chain. The
- * transaction is sent from {@code shard} (where {@code from}'s balance and nonce are) to
- * {@code toShard}.
+ * transaction is sent from {@code shard} (where {@code from}'s balance and nonce are) to {@code
+ * toShard}.
  */
 @FunctionalInterface
 public interface TransferSigner {
-  HexBytes signTransfer(AccountAddress from, AccountAddress to, BigInteger amount, long nonce, int shard,
+  HexBytes signTransfer(
+      AccountAddress from,
+      AccountAddress to,
+      BigInteger amount,
+      long nonce,
+      int shard,
       int toShard);
 }

@@ -28,8 +28,13 @@ final class AccessHandler implements Handler<RoutingContext> {
   private final RateLimiter callerLimiter;
   private final BackendCalls calls;
 
-  AccessHandler(Role role, Authenticator auth, RoleResolver roles, RateLimiter ipLimiter,
-      RateLimiter callerLimiter, BackendCalls calls) {
+  AccessHandler(
+      Role role,
+      Authenticator auth,
+      RoleResolver roles,
+      RateLimiter ipLimiter,
+      RateLimiter callerLimiter,
+      BackendCalls calls) {
     this.role = role;
     this.auth = auth;
     this.roles = roles;
@@ -40,8 +45,11 @@ final class AccessHandler implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
-    String ipKey = RateLimiter.ipKey(ctx.request().remoteAddress() == null ? "unknown"
-        : ctx.request().remoteAddress().hostAddress());
+    String ipKey =
+        RateLimiter.ipKey(
+            ctx.request().remoteAddress() == null
+                ? "unknown"
+                : ctx.request().remoteAddress().hostAddress());
     if (role == Role.PUBLIC) {
       if (admit(ctx, ipLimiter, ipKey)) {
         ctx.next();
@@ -54,29 +62,39 @@ final class AccessHandler implements Handler<RoutingContext> {
       if (!admit(ctx, ipLimiter, ipKey)) {
         return;
       }
-      ctx.fail(ProblemException.unauthorized(bearer(ctx).isEmpty()
-          ? "this endpoint needs a bearer token from POST /v1/auth/token"
-          : "the bearer token is unknown or expired"));
+      ctx.fail(
+          ProblemException.unauthorized(
+              bearer(ctx).isEmpty()
+                  ? "this endpoint needs a bearer token from POST /v1/auth/token"
+                  : "the bearer token is unknown or expired"));
       return;
     }
     var address = session.get().address();
     if (!admit(ctx, callerLimiter, "account:" + address.toHex())) {
       return;
     }
-    calls.call(() -> roles.rolesOf(address)).onComplete(ar -> {
-      if (ar.failed()) {
-        ctx.fail(ar.cause());
-        return;
-      }
-      Caller caller = new Caller(address, ar.result());
-      if (!caller.has(role)) {
-        ctx.fail(ProblemException.forbidden(
-            "this endpoint needs the " + role.wireName() + " role, which " + address + " lacks"));
-        return;
-      }
-      ctx.put(CALLER, caller);
-      ctx.next();
-    });
+    calls
+        .call(() -> roles.rolesOf(address))
+        .onComplete(
+            ar -> {
+              if (ar.failed()) {
+                ctx.fail(ar.cause());
+                return;
+              }
+              Caller caller = new Caller(address, ar.result());
+              if (!caller.has(role)) {
+                ctx.fail(
+                    ProblemException.forbidden(
+                        "this endpoint needs the "
+                            + role.wireName()
+                            + " role, which "
+                            + address
+                            + " lacks"));
+                return;
+              }
+              ctx.put(CALLER, caller);
+              ctx.next();
+            });
   }
 
   private static boolean admit(RoutingContext ctx, RateLimiter limiter, String key) {
@@ -85,9 +103,14 @@ final class AccessHandler implements Handler<RoutingContext> {
       return true;
     }
     long seconds = Math.max(1, (d.retryAfter().toMillis() + 999) / 1000);
-    ctx.fail(new ProblemException(429, "rate-limited", "Too many requests",
-        "rate limit exceeded; retry after " + seconds + " s",
-        Map.of("Retry-After", Long.toString(seconds)), null));
+    ctx.fail(
+        new ProblemException(
+            429,
+            "rate-limited",
+            "Too many requests",
+            "rate limit exceeded; retry after " + seconds + " s",
+            Map.of("Retry-After", Long.toString(seconds)),
+            null));
     return false;
   }
 

@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The OpenAPI 3.1 document ({@code /openapi.json} on the classpath) that both describes and
- * drives the server: routes, validation and each operation's {@code x-fugue-role}.
+ * The OpenAPI 3.1 document ({@code /openapi.json} on the classpath) that both describes and drives
+ * the server: routes, validation and each operation's {@code x-fugue-role}.
  */
 public final class ApiContract {
   static final String RESOURCE = "/openapi.json";
@@ -38,22 +38,28 @@ public final class ApiContract {
    * run on a worker thread, never on the caller's event loop.
    */
   public static Future<ApiContract> load(Vertx vertx) {
-    return vertx.<Future<ApiContract>>executeBlocking(() -> {
-      Buffer raw;
-      try (InputStream in = ApiContract.class.getResourceAsStream(RESOURCE)) {
-        if (in == null) {
-          throw new ApiException("missing classpath resource " + RESOURCE);
-        }
-        raw = Buffer.buffer(in.readAllBytes());
-      } catch (IOException e) {
-        throw new ApiException("cannot read " + RESOURCE, e);
-      }
-      JsonObject json = new JsonObject(raw);
-      return OpenAPIContract.from(vertx, json).map(c -> {
-        c.operations().forEach(ApiContract::roleOf);
-        return new ApiContract(c, raw);
-      });
-    }, false).compose(contract -> contract);
+    return vertx
+        .<Future<ApiContract>>executeBlocking(
+            () -> {
+              Buffer raw;
+              try (InputStream in = ApiContract.class.getResourceAsStream(RESOURCE)) {
+                if (in == null) {
+                  throw new ApiException("missing classpath resource " + RESOURCE);
+                }
+                raw = Buffer.buffer(in.readAllBytes());
+              } catch (IOException e) {
+                throw new ApiException("cannot read " + RESOURCE, e);
+              }
+              JsonObject json = new JsonObject(raw);
+              return OpenAPIContract.from(vertx, json)
+                  .map(
+                      c -> {
+                        c.operations().forEach(ApiContract::roleOf);
+                        return new ApiContract(c, raw);
+                      });
+            },
+            false)
+        .compose(contract -> contract);
   }
 
   public OpenAPIContract openApi() {
@@ -76,8 +82,10 @@ public final class ApiContract {
   public static Role roleOf(Operation op) {
     Object value = op.getExtensions().get(ROLE);
     return Role.fromWireName(Objects.toString(value, ""))
-        .orElseThrow(() -> new ApiException(
-            "operation " + op.getOperationId() + " has no valid " + ROLE + ": " + value));
+        .orElseThrow(
+            () ->
+                new ApiException(
+                    "operation " + op.getOperationId() + " has no valid " + ROLE + ": " + value));
   }
 
   static boolean rawBody(Operation op) {
@@ -90,7 +98,10 @@ public final class ApiContract {
     if (path == null) {
       return List.of();
     }
-    return path.getOperations().stream().map(Operation::getHttpMethod).map(HttpMethod::name)
-        .sorted().toList();
+    return path.getOperations().stream()
+        .map(Operation::getHttpMethod)
+        .map(HttpMethod::name)
+        .sorted()
+        .toList();
   }
 }

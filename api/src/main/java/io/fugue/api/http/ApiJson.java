@@ -20,13 +20,15 @@ import java.util.stream.Collectors;
  * trailing tokens fail), null fields left out on output.
  */
 public final class ApiJson {
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .defaultPropertyInclusion(JsonInclude.Value.construct(
-          JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
-      .build();
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .defaultPropertyInclusion(
+              JsonInclude.Value.construct(
+                  JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
+          .build();
 
   private ApiJson() {}
 
@@ -44,20 +46,25 @@ public final class ApiJson {
 
   /** Converts an already validated JSON value into a request record; bad values become 400. */
   public static <T> T convert(Object json, Class<T> type) {
-    byte[] bytes = json instanceof JsonObject o ? o.toBuffer().getBytes()
-        : json instanceof JsonArray a ? a.toBuffer().getBytes() : Json.encode(json).getBytes(UTF_8);
+    byte[] bytes =
+        json instanceof JsonObject o
+            ? o.toBuffer().getBytes()
+            : json instanceof JsonArray a
+                ? a.toBuffer().getBytes()
+                : Json.encode(json).getBytes(UTF_8);
     try {
       return MAPPER.readValue(bytes, type);
     } catch (JsonMappingException e) {
-      String where = e.getPath().stream()
-          .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-          .collect(Collectors.joining("."));
+      String where =
+          e.getPath().stream()
+              .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+              .collect(Collectors.joining("."));
       Throwable root = e;
       while (root.getCause() != null) {
         root = root.getCause();
       }
-      String why = root instanceof JsonProcessingException j ? j.getOriginalMessage()
-          : root.getMessage();
+      String why =
+          root instanceof JsonProcessingException j ? j.getOriginalMessage() : root.getMessage();
       throw ProblemException.badRequest(
           "request body" + (where.isEmpty() ? "" : " field " + where) + ": " + why, e);
     } catch (IOException e) {

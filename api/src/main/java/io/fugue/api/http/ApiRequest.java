@@ -14,7 +14,8 @@ import java.util.concurrent.Callable;
 
 /**
  * What an endpoint sees of a request that passed authentication, rate limiting and validation:
- * typed parameters, the body as a record, the caller, and a way to call backends off the event loop.
+ * typed parameters, the body as a record, the caller, and a way to call backends off the event
+ * loop.
  */
 public final class ApiRequest {
   private final RoutingContext ctx;
@@ -56,9 +57,12 @@ public final class ApiRequest {
   }
 
   static long decimal(String name, String raw, long max) {
-    if (raw == null || raw.isEmpty() || raw.length() > 19 || !raw.chars().allMatch(c -> c >= '0' && c <= '9')) {
-      throw ProblemException.badRequest(name + " must be a decimal integer from 0 to " + max
-          + " (digits only)", null);
+    if (raw == null
+        || raw.isEmpty()
+        || raw.length() > 19
+        || !raw.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      throw ProblemException.badRequest(
+          name + " must be a decimal integer from 0 to " + max + " (digits only)", null);
     }
     long value;
     try {
@@ -87,7 +91,9 @@ public final class ApiRequest {
 
   /** The body as received, for operations that parse it themselves ({@code x-fugue-raw-body}). */
   public Buffer rawBody() {
-    return ctx.body() == null || ctx.body().buffer() == null ? Buffer.buffer() : ctx.body().buffer();
+    return ctx.body() == null || ctx.body().buffer() == null
+        ? Buffer.buffer()
+        : ctx.body().buffer();
   }
 
   /** Sets the success status (e.g. 201) of the response. */
@@ -107,7 +113,8 @@ public final class ApiRequest {
   }
 
   public String remoteAddress() {
-    return ctx.request().remoteAddress() == null ? "unknown"
+    return ctx.request().remoteAddress() == null
+        ? "unknown"
         : ctx.request().remoteAddress().hostAddress();
   }
 
@@ -128,8 +135,9 @@ public final class ApiRequest {
 
   /** Like {@link #backend} for lookups: empty becomes 404. */
   public <T> Future<T> found(Callable<Future<Optional<T>>> call, String what) {
-    return calls.call(call).map(o -> o.orElseThrow(
-        () -> ProblemException.notFound(what + " not found")));
+    return calls
+        .call(call)
+        .map(o -> o.orElseThrow(() -> ProblemException.notFound(what + " not found")));
   }
 
   static <T> T unwrap(Outcome<T> outcome) {

@@ -24,11 +24,18 @@ public final class BackendCalls {
   public <T> Future<T> call(Callable<Future<T>> call) {
     // ordered=false: independent requests must not queue behind one slow call.
     Future<T> result = worker.executeBlocking(call, false).compose(f -> f);
-    return result.timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-        .recover(e -> Future.failedFuture(e instanceof TimeoutException
-            ? ProblemException.of(503, "backend-timeout", "Backend unavailable",
-                "the backend did not answer within " + timeout.toMillis() + " ms")
-            : e));
+    return result
+        .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        .recover(
+            e ->
+                Future.failedFuture(
+                    e instanceof TimeoutException
+                        ? ProblemException.of(
+                            503,
+                            "backend-timeout",
+                            "Backend unavailable",
+                            "the backend did not answer within " + timeout.toMillis() + " ms")
+                        : e));
   }
 
   /** Runs a synchronous, possibly CPU-heavy computation (signature checks) off the event loop. */

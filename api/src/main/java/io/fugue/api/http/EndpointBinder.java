@@ -19,10 +19,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Binds endpoints to routers from the OpenAPI document: each route gets, in order, its metrics
- * tag, access control for the operation's {@code x-fugue-role}, request validation, and the
- * endpoint itself through {@code respond}. {@link #checkComplete()} fails start-up if the document
- * and the bound endpoints disagree.
+ * Binds endpoints to routers from the OpenAPI document: each route gets, in order, its metrics tag,
+ * access control for the operation's {@code x-fugue-role}, request validation, and the endpoint
+ * itself through {@code respond}. {@link #checkComplete()} fails start-up if the document and the
+ * bound endpoints disagree.
  */
 public final class EndpointBinder {
   private final ApiContract contract;
@@ -34,8 +34,14 @@ public final class EndpointBinder {
   private final BackendCalls calls;
   private final Set<String> bound = new HashSet<>();
 
-  public EndpointBinder(Vertx vertx, ApiContract contract, Authenticator auth, RoleResolver roles,
-      RateLimiter ipLimiter, RateLimiter callerLimiter, BackendCalls calls) {
+  public EndpointBinder(
+      Vertx vertx,
+      ApiContract contract,
+      Authenticator auth,
+      RoleResolver roles,
+      RateLimiter ipLimiter,
+      RateLimiter callerLimiter,
+      BackendCalls calls) {
     this.contract = contract;
     this.validator = RequestValidator.create(vertx, contract.openApi());
     this.auth = auth;
@@ -61,37 +67,47 @@ public final class EndpointBinder {
       throw new ApiException("operation bound twice: " + op.getOperationId());
     }
     String relative = full.substring(mountPath.length());
-    Route route = router.route(op.getHttpMethod(), toVertxPath(relative.isEmpty() ? "/" : relative));
-    route.handler(ctx -> {
-      ctx.put(MetricsHandler.ROUTE, full);
-      ctx.next();
-    });
+    Route route =
+        router.route(op.getHttpMethod(), toVertxPath(relative.isEmpty() ? "/" : relative));
+    route.handler(
+        ctx -> {
+          ctx.put(MetricsHandler.ROUTE, full);
+          ctx.next();
+        });
     Role role = ApiContract.roleOf(op);
     route.handler(new AccessHandler(role, auth, roles, ipBuckets, callerLimiter, calls));
     if (!ApiContract.rawBody(op)) {
       route.handler(new ValidationHandler(op, validator));
     }
-    route.respond(ctx -> {
-      ValidatedRequest validated = ctx.get(ValidationHandler.VALIDATED);
-      Caller caller = ctx.get(AccessHandler.CALLER);
-      return endpoint.handle(new ApiRequest(ctx, validated, caller, calls)).map(body -> {
-        if (body == null || body instanceof Buffer) {
-          return body;
-        }
-        ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
-        return ApiJson.encode(body);
-      });
-    });
+    route.respond(
+        ctx -> {
+          ValidatedRequest validated = ctx.get(ValidationHandler.VALIDATED);
+          Caller caller = ctx.get(AccessHandler.CALLER);
+          return endpoint
+              .handle(new ApiRequest(ctx, validated, caller, calls))
+              .map(
+                  body -> {
+                    if (body == null || body instanceof Buffer) {
+                      return body;
+                    }
+                    ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
+                    return ApiJson.encode(body);
+                  });
+        });
   }
 
   /** Fails unless every operation of the document is bound exactly once. */
   public void checkComplete() {
     Set<String> missing = new TreeSet<>();
-    contract.openApi().operations().forEach(op -> {
-      if (!bound.contains(op.getOperationId())) {
-        missing.add(op.getOperationId());
-      }
-    });
+    contract
+        .openApi()
+        .operations()
+        .forEach(
+            op -> {
+              if (!bound.contains(op.getOperationId())) {
+                missing.add(op.getOperationId());
+              }
+            });
     if (!missing.isEmpty()) {
       throw new ApiException("operations without an endpoint: " + missing);
     }

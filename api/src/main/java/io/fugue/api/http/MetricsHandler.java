@@ -14,8 +14,15 @@ import java.util.concurrent.TimeUnit;
  */
 public final class MetricsHandler implements Handler<RoutingContext> {
   static final String ROUTE = "fugue.route";
-  private static final Set<HttpMethod> STANDARD = Set.of(HttpMethod.GET, HttpMethod.HEAD,
-      HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE, HttpMethod.PATCH, HttpMethod.OPTIONS);
+  private static final Set<HttpMethod> STANDARD =
+      Set.of(
+          HttpMethod.GET,
+          HttpMethod.HEAD,
+          HttpMethod.POST,
+          HttpMethod.PUT,
+          HttpMethod.DELETE,
+          HttpMethod.PATCH,
+          HttpMethod.OPTIONS);
   private final PrometheusMeterRegistry registry;
 
   public MetricsHandler(PrometheusMeterRegistry registry) {
@@ -25,13 +32,15 @@ public final class MetricsHandler implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext ctx) {
     long start = System.nanoTime();
-    ctx.addEndHandler(ar -> Timer.builder("fugue.api.requests")
-        .description("HTTP requests served by the API")
-        .tag("route", ctx.get(ROUTE, "unmatched"))
-        .tag("method", method(ctx.request().method()))
-        .tag("status", Integer.toString(ctx.response().getStatusCode()))
-        .register(registry)
-        .record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
+    ctx.addEndHandler(
+        ar ->
+            Timer.builder("fugue.api.requests")
+                .description("HTTP requests served by the API")
+                .tag("route", ctx.get(ROUTE, "unmatched"))
+                .tag("method", method(ctx.request().method()))
+                .tag("status", Integer.toString(ctx.response().getStatusCode()))
+                .register(registry)
+                .record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
     ctx.next();
   }
 

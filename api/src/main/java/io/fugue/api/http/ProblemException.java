@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A request failure that the failure handler renders as a problem document: a status, a kind
- * (the last part of the problem type URN), a title, a detail and extra response headers.
+ * A request failure that the failure handler renders as a problem document: a status, a kind (the
+ * last part of the problem type URN), a title, a detail and extra response headers.
  */
 public final class ProblemException extends ApiException {
   private final int status;
@@ -14,8 +14,13 @@ public final class ProblemException extends ApiException {
   private final String title;
   private final Map<String, String> headers;
 
-  public ProblemException(int status, String kind, String title, String detail,
-      Map<String, String> headers, Throwable cause) {
+  public ProblemException(
+      int status,
+      String kind,
+      String title,
+      String detail,
+      Map<String, String> headers,
+      Throwable cause) {
     super(Objects.requireNonNull(detail, "detail"), cause);
     this.status = status;
     this.kind = Objects.requireNonNull(kind, "kind");
@@ -32,8 +37,13 @@ public final class ProblemException extends ApiException {
   }
 
   public static ProblemException unauthorized(String detail) {
-    return new ProblemException(401, "unauthorized", "Authentication required", detail,
-        Map.of("WWW-Authenticate", "Bearer realm=\"fugue\""), null);
+    return new ProblemException(
+        401,
+        "unauthorized",
+        "Authentication required",
+        detail,
+        Map.of("WWW-Authenticate", "Bearer realm=\"fugue\""),
+        null);
   }
 
   public static ProblemException forbidden(String detail) {

@@ -16,9 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The single failure handler: renders every failed request, whatever failed it, as
- * {@code application/problem+json}. Unexpected exceptions become a 500 whose detail carries only
- * an incident id; the exception goes to the log under that id.
+ * The single failure handler: renders every failed request, whatever failed it, as {@code
+ * application/problem+json}. Unexpected exceptions become a 500 whose detail carries only an
+ * incident id; the exception goes to the log under that id.
  */
 public final class ProblemHandler implements Handler<RoutingContext> {
   private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
@@ -47,8 +47,14 @@ public final class ProblemHandler implements Handler<RoutingContext> {
   }
 
   static void send(RoutingContext ctx, ProblemException p) {
-    Problem body = new Problem(TYPE_PREFIX + p.kind(), p.title(), p.status(), p.getMessage(),
-        ctx.request().path(), errorsOf(p.getCause()));
+    Problem body =
+        new Problem(
+            TYPE_PREFIX + p.kind(),
+            p.title(),
+            p.status(),
+            p.getMessage(),
+            ctx.request().path(),
+            errorsOf(p.getCause()));
     ctx.response()
         .setStatusCode(p.status())
         .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
@@ -70,15 +76,20 @@ public final class ProblemHandler implements Handler<RoutingContext> {
       case 405:
         return methodNotAllowed(ctx);
       case 413:
-        return ProblemException.of(413, "payload-too-large", "Payload too large",
+        return ProblemException.of(
+            413,
+            "payload-too-large",
+            "Payload too large",
             "the request body exceeds the server's limit");
       case -1:
       case 500:
         return internal(failure);
       default:
         if (status >= 400 && status < 500) {
-          String detail = failure != null && failure.getMessage() != null
-              ? failure.getMessage() : "the request was refused";
+          String detail =
+              failure != null && failure.getMessage() != null
+                  ? failure.getMessage()
+                  : "the request was refused";
           return ProblemException.of(status, "http-" + status, "Request refused", detail);
         }
         return internal(failure);
@@ -87,15 +98,19 @@ public final class ProblemHandler implements Handler<RoutingContext> {
 
   private ProblemException methodNotAllowed(RoutingContext ctx) {
     List<String> allow = allowedMethods.apply(ctx.request().path());
-    return new ProblemException(405, "method-not-allowed", "Method not allowed",
+    return new ProblemException(
+        405,
+        "method-not-allowed",
+        "Method not allowed",
         ctx.request().method() + " is not allowed on " + ctx.request().path(),
-        allow.isEmpty() ? Map.of() : Map.of("Allow", String.join(", ", allow)), null);
+        allow.isEmpty() ? Map.of() : Map.of("Allow", String.join(", ", allow)),
+        null);
   }
 
   private static ProblemException fromValidator(ValidatorException v) {
     if (v.type() == ValidatorErrorType.UNSUPPORTED_VALUE_FORMAT) {
-      return new ProblemException(415, "unsupported-media-type", "Unsupported media type",
-          v.getMessage(), Map.of(), v);
+      return new ProblemException(
+          415, "unsupported-media-type", "Unsupported media type", v.getMessage(), Map.of(), v);
     }
     return ProblemException.badRequest(v.getMessage(), v);
   }
@@ -107,11 +122,16 @@ public final class ProblemHandler implements Handler<RoutingContext> {
   }
 
   private static List<String> errorsOf(Throwable cause) {
-    if (cause instanceof SchemaValidationException s && s.getOutputUnit() != null
+    if (cause instanceof SchemaValidationException s
+        && s.getOutputUnit() != null
         && s.getOutputUnit().getErrors() != null) {
       return s.getOutputUnit().getErrors().stream()
-          .map(u -> u.getError() + (u.getInstanceLocation() == null
-              || u.getInstanceLocation().length() <= 1 ? "" : " at " + u.getInstanceLocation()))
+          .map(
+              u ->
+                  u.getError()
+                      + (u.getInstanceLocation() == null || u.getInstanceLocation().length() <= 1
+                          ? ""
+                          : " at " + u.getInstanceLocation()))
           .distinct()
           .toList();
     }

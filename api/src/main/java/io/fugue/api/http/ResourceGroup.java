@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A resource group: its endpoints get one {@code Router}, mounted with {@code subRouter} at
- * {@code mountPath} (e.g. {@code /v1/chain}).
+ * A resource group: its endpoints get one {@code Router}, mounted with {@code subRouter} at {@code
+ * mountPath} (e.g. {@code /v1/chain}).
  */
 public record ResourceGroup(String mountPath, List<Endpoint> endpoints) {
   public ResourceGroup {

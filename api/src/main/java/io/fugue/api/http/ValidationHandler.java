@@ -27,20 +27,22 @@ final class ValidationHandler implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
-    Buffer body = ctx.body() == null || ctx.body().buffer() == null ? Buffer.buffer()
-        : ctx.body().buffer();
+    Buffer body =
+        ctx.body() == null || ctx.body().buffer() == null ? Buffer.buffer() : ctx.body().buffer();
     Future<ValidatableRequest> extracted;
     try {
-      extracted = RequestUtils.extract(ctx.request(), operation, () -> Future.succeededFuture(body));
+      extracted =
+          RequestUtils.extract(ctx.request(), operation, () -> Future.succeededFuture(body));
     } catch (ValidatorException e) {
       extracted = Future.failedFuture(e);
     }
     extracted
         .compose(request -> validator.validate(request, operation.getOperationId()))
-        .onSuccess(validated -> {
-          ctx.put(VALIDATED, validated);
-          ctx.next();
-        })
+        .onSuccess(
+            validated -> {
+              ctx.put(VALIDATED, validated);
+              ctx.next();
+            })
         .onFailure(ctx::fail);
   }
 }

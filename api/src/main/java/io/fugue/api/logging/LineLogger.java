@@ -81,11 +81,13 @@ final class LineLogger extends AbstractLogger {
   }
 
   @Override
-  protected void handleNormalizedLoggingCall(Level level, Marker marker, String pattern, Object[] args,
-      Throwable throwable) {
+  protected void handleNormalizedLoggingCall(
+      Level level, Marker marker, String pattern, Object[] args, Throwable throwable) {
     String message = MessageFormatter.basicArrayFormat(pattern, args);
-    String line = LogSettings.format() == LogSettings.Format.JSON
-        ? json(level, message, throwable) : text(level, message, throwable);
+    String line =
+        LogSettings.format() == LogSettings.Format.JSON
+            ? json(level, message, throwable)
+            : text(level, message, throwable);
     synchronized (OUT) {
       OUT.print(line);
       OUT.flush();
@@ -93,10 +95,19 @@ final class LineLogger extends AbstractLogger {
   }
 
   private String text(Level level, String message, Throwable throwable) {
-    StringBuilder b = new StringBuilder(96 + message.length()).append(Instant.now()).append(' ')
-        .append(level.name()).append(level.name().length() == 4 ? "  " : " ")
-        .append('[').append(Thread.currentThread().getName()).append("] ").append(shortName)
-        .append(" - ").append(message).append(System.lineSeparator());
+    StringBuilder b =
+        new StringBuilder(96 + message.length())
+            .append(Instant.now())
+            .append(' ')
+            .append(level.name())
+            .append(level.name().length() == 4 ? "  " : " ")
+            .append('[')
+            .append(Thread.currentThread().getName())
+            .append("] ")
+            .append(shortName)
+            .append(" - ")
+            .append(message)
+            .append(System.lineSeparator());
     if (throwable != null) {
       b.append(stackTrace(throwable));
     }
@@ -104,8 +115,13 @@ final class LineLogger extends AbstractLogger {
   }
 
   private String json(Level level, String message, Throwable throwable) {
-    StringBuilder b = new StringBuilder(128 + message.length()).append("{\"ts\":\"").append(Instant.now())
-        .append("\",\"level\":\"").append(level.name()).append("\",\"logger\":");
+    StringBuilder b =
+        new StringBuilder(128 + message.length())
+            .append("{\"ts\":\"")
+            .append(Instant.now())
+            .append("\",\"level\":\"")
+            .append(level.name())
+            .append("\",\"logger\":");
     quote(b, name).append(",\"thread\":");
     quote(b, Thread.currentThread().getName()).append(",\"msg\":");
     quote(b, message);

@@ -12,8 +12,8 @@ import org.slf4j.spi.SLF4JServiceProvider;
 
 /**
  * The SLF4J 2 provider of the node's process (registered in {@code META-INF/services}): small on
- * purpose, so a CLI call that logs nothing loads almost nothing, and so JSON lines need no
- * logging framework.
+ * purpose, so a CLI call that logs nothing loads almost nothing, and so JSON lines need no logging
+ * framework.
  */
 public final class LineLoggerProvider implements SLF4JServiceProvider {
   private final Map<String, Logger> loggers = new ConcurrentHashMap<>();

@@ -7,23 +7,32 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.event.Level;
 
 /**
- * The process-wide log settings, read at every event so a level set after a logger was created
- * (the CLI parses {@code --log-level} after classes with static loggers loaded) still applies.
- * Defaults: INFO, text; system properties {@code fugue.log.level}, {@code fugue.log.format} and
- * {@code fugue.log.level.<logger prefix>} preset them.
+ * The process-wide log settings, read at every event so a level set after a logger was created (the
+ * CLI parses {@code --log-level} after classes with static loggers loaded) still applies. Defaults:
+ * INFO, text; system properties {@code fugue.log.level}, {@code fugue.log.format} and {@code
+ * fugue.log.level.<logger prefix>} preset them.
  */
 public final class LogSettings {
   /** How each event is written. */
-  public enum Format { TEXT, JSON }
+  public enum Format {
+    TEXT,
+    JSON
+  }
 
-  private static volatile Level root = parseLevel(System.getProperty("fugue.log.level", "info"), "fugue.log.level");
-  private static volatile Format format = parseFormat(System.getProperty("fugue.log.format", "text"));
+  private static volatile Level root =
+      parseLevel(System.getProperty("fugue.log.level", "info"), "fugue.log.level");
+  private static volatile Format format =
+      parseFormat(System.getProperty("fugue.log.format", "text"));
   private static final Map<String, Level> PREFIXES = new ConcurrentHashMap<>();
 
   static {
-    System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("fugue.log.level."))
-        .forEach(k -> PREFIXES.put(k.substring("fugue.log.level.".length()),
-            parseLevel(System.getProperty(k), k)));
+    System.getProperties().stringPropertyNames().stream()
+        .filter(k -> k.startsWith("fugue.log.level."))
+        .forEach(
+            k ->
+                PREFIXES.put(
+                    k.substring("fugue.log.level.".length()),
+                    parseLevel(System.getProperty(k), k)));
   }
 
   private LogSettings() {}
@@ -34,7 +43,8 @@ public final class LogSettings {
     try {
       return Level.valueOf(value.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(what + " '" + value + "': expected error, warn, info, debug or trace", e);
+      throw new IllegalArgumentException(
+          what + " '" + value + "': expected error, warn, info, debug or trace", e);
     }
   }
 
@@ -59,7 +69,10 @@ public final class LogSettings {
     PREFIXES.put(Objects.requireNonNull(prefix, "prefix"), Objects.requireNonNull(level, "level"));
   }
 
-  /** Whether a level was set for {@code prefix}, by a system property or {@link #level(String, Level)}. */
+  /**
+   * Whether a level was set for {@code prefix}, by a system property or {@link #level(String,
+   * Level)}.
+   */
   public static boolean hasLevel(String prefix) {
     return PREFIXES.containsKey(prefix);
   }

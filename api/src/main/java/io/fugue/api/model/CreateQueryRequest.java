@@ -8,7 +8,11 @@ import java.util.Objects;
  * for between); several attestations make an aggregate query over their sum.
  */
 public record CreateQueryRequest(
-    List<Digest> attestations, String predicate, long threshold, Long upper, String purpose,
+    List<Digest> attestations,
+    String predicate,
+    long threshold,
+    Long upper,
+    String purpose,
     HexBytes nonce) {
   public CreateQueryRequest {
     attestations = List.copyOf(attestations);

@@ -8,7 +8,11 @@ import java.util.Objects;
  * only by {@code allowedIssuers}. Also the body of {@code POST /v1/schemas}.
  */
 public record SchemaView(
-    String id, String attribute, String unit, int scale, int bits,
+    String id,
+    String attribute,
+    String unit,
+    int scale,
+    int bits,
     List<AccountAddress> allowedIssuers) {
   public SchemaView {
     Objects.requireNonNull(id, "id");

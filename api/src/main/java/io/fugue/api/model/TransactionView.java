@@ -3,8 +3,8 @@ package io.fugue.api.model;
 import java.util.Objects;
 
 /**
- * A transaction as the chain knows it. {@code blockNumber} is null while {@code status} is
- * {@code pending}.
+ * A transaction as the chain knows it. {@code blockNumber} is null while {@code status} is {@code
+ * pending}.
  */
 public record TransactionView(
     Digest hash, int shard, Long blockNumber, String status, AccountAddress from, HexBytes raw) {

@@ -16,7 +16,6 @@ import io.fugue.chain.p2p.NodeKey;
 import io.fugue.chain.p2p.P2pConfig;
 import io.fugue.chain.p2p.P2pHost;
 import io.fugue.chain.primitives.ChainException;
-import io.fugue.chain.primitives.ShardId;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -46,7 +45,9 @@ final class ChainOperatorTools implements OperatorTools {
     } catch (ChainException e) {
       throw new CliException(FugueCli.EXIT_FAILED, e.getMessage());
     }
-    return new BlsKey(key.publicKey().toBytes().toPrefixedHex(), key.proofOfPossession().toBytes().toPrefixedHex());
+    return new BlsKey(
+        key.publicKey().toBytes().toPrefixedHex(),
+        key.proofOfPossession().toBytes().toPrefixedHex());
   }
 
   @Override
@@ -55,7 +56,8 @@ final class ChainOperatorTools implements OperatorTools {
     try {
       Arrays.fill(NodeKey.loadOrCreate(file), (byte) 0);
     } catch (RuntimeException e) {
-      throw new CliException(FugueCli.EXIT_FAILED, "cannot write node key " + file + ": " + e.getMessage());
+      throw new CliException(
+          FugueCli.EXIT_FAILED, "cannot write node key " + file + ": " + e.getMessage());
     }
     return peerIdOf(file);
   }
@@ -69,7 +71,8 @@ final class ChainOperatorTools implements OperatorTools {
     try (P2pHost host = P2pHost.start(P2pConfig.builder().listen().keyPath(file).build())) {
       return host.peerId().value();
     } catch (RuntimeException e) {
-      throw new CliException(FugueCli.EXIT_FAILED, "cannot read node key " + file + ": " + e.getMessage());
+      throw new CliException(
+          FugueCli.EXIT_FAILED, "cannot read node key " + file + ": " + e.getMessage());
     }
   }
 
@@ -88,7 +91,8 @@ final class ChainOperatorTools implements OperatorTools {
       throw new CliException(FugueCli.EXIT_USAGE, "--pop: " + e.getMessage());
     }
     if (!pk.verifyProofOfPossession(pop)) {
-      throw new CliException(FugueCli.EXIT_USAGE, "--pop is not a proof of possession of --bls-key");
+      throw new CliException(
+          FugueCli.EXIT_USAGE, "--pop is not a proof of possession of --bls-key");
     }
   }
 
@@ -106,8 +110,14 @@ final class ChainOperatorTools implements OperatorTools {
       blocks.add(Genesis.forShard(c, s.shardId()).block().hash().toBytes().toPrefixedHex());
       validators.add(s.committee().size());
     }
-    return new GenesisSummary(c.networkId(), c.chainId(), c.shardCount(),
-        Genesis.configHash(c).toBytes().toPrefixedHex(), blocks, validators, c.governance().isPresent());
+    return new GenesisSummary(
+        c.networkId(),
+        c.chainId(),
+        c.shardCount(),
+        Genesis.configHash(c).toBytes().toPrefixedHex(),
+        blocks,
+        validators,
+        c.governance().isPresent());
   }
 
   private static void refuseExisting(Path file) {

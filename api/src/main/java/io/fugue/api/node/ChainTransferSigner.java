@@ -10,8 +10,8 @@ import io.fugue.chain.primitives.Uint256;
 import java.math.BigInteger;
 
 /**
- * Signs a transfer with the sender's key from the key store, in the chain's transaction
- * encoding, for the network's chain id (the devnet's by default).
+ * Signs a transfer with the sender's key from the key store, in the chain's transaction encoding,
+ * for the network's chain id (the devnet's by default).
  */
 public final class ChainTransferSigner implements TransferSigner {
   /** The fee every CLI transaction offers, in base units. */
@@ -26,10 +26,21 @@ public final class ChainTransferSigner implements TransferSigner {
   }
 
   @Override
-  public HexBytes signTransfer(AccountAddress from, AccountAddress to, BigInteger amount, long nonce, int shard,
+  public HexBytes signTransfer(
+      AccountAddress from,
+      AccountAddress to,
+      BigInteger amount,
+      long nonce,
+      int shard,
       int toShard) {
-    var unsigned = Transfer.unsigned(chainId, nonce, ShardId.of(shard), FEE,
-        new Transfer(ShardId.of(toShard), Convert.address(to), Uint256.of(amount), Bytes.EMPTY));
+    var unsigned =
+        Transfer.unsigned(
+            chainId,
+            nonce,
+            ShardId.of(shard),
+            FEE,
+            new Transfer(
+                ShardId.of(toShard), Convert.address(to), Uint256.of(amount), Bytes.EMPTY));
     return Convert.hex(unsigned.sign(keys.privateKey(from)).encode());
   }
 }

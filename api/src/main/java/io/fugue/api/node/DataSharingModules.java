@@ -26,8 +26,13 @@ final class DataSharingModules implements NodeModules {
 
   /** The genesis' governance; a genesis without one cannot run the registry module. */
   static GovernanceConfig governance(GenesisConfig genesis) {
-    GenesisConfig.Governance g = genesis.governance().orElseThrow(() -> new NodeException(
-        "the genesis has no 'governance' section: the data-sharing registry needs it (docs/genesis.md)"));
+    GenesisConfig.Governance g =
+        genesis
+            .governance()
+            .orElseThrow(
+                () ->
+                    new NodeException(
+                        "the genesis has no 'governance' section: the data-sharing registry needs it (docs/genesis.md)"));
     return new GovernanceConfig(g.members(), g.threshold());
   }
 
@@ -42,6 +47,8 @@ final class DataSharingModules implements NodeModules {
 
   @Override
   public ModuleRegistry shard(int shard, Supplier<StateView> beaconState) {
-    return ModuleRegistry.builder().register(new AttestationModule(new BeaconIssuerDirectory(beaconState))).build();
+    return ModuleRegistry.builder()
+        .register(new AttestationModule(new BeaconIssuerDirectory(beaconState)))
+        .build();
   }
 }

@@ -57,11 +57,15 @@ public final class Devnet implements AutoCloseable {
    * @param apiPort the API's port on 127.0.0.1 (0 = any free port)
    * @param blockIntervalMillis target block interval
    * @param apiLimits the API's body size and rate limits
-   * @param idleBlockIntervalMillis the empty-block policy: while its pool is empty a leader waits up
-   *     to this long after the parent (0 = a block every block interval); at most the block
+   * @param idleBlockIntervalMillis the empty-block policy: while its pool is empty a leader waits
+   *     up to this long after the parent (0 = a block every block interval); at most the block
    *     interval + half the phase timeout ({@code 2 * blockIntervalMillis + 2000})
    */
-  public record Options(Path dataDir, int apiPort, long blockIntervalMillis, ApiLimits apiLimits,
+  public record Options(
+      Path dataDir,
+      int apiPort,
+      long blockIntervalMillis,
+      ApiLimits apiLimits,
       long idleBlockIntervalMillis) {
     public Options(Path dataDir, int apiPort, long blockIntervalMillis) {
       this(dataDir, apiPort, blockIntervalMillis, ApiLimits.defaults());
@@ -69,21 +73,29 @@ public final class Devnet implements AutoCloseable {
 
     /** The devnet's default empty-block policy: {@link #defaultIdleInterval}. */
     public Options(Path dataDir, int apiPort, long blockIntervalMillis, ApiLimits apiLimits) {
-      this(dataDir, apiPort, blockIntervalMillis, apiLimits, defaultIdleInterval(blockIntervalMillis));
+      this(
+          dataDir,
+          apiPort,
+          blockIntervalMillis,
+          apiLimits,
+          defaultIdleInterval(blockIntervalMillis));
     }
 
     public Options {
       Objects.requireNonNull(dataDir, "dataDir");
       Objects.requireNonNull(apiLimits, "apiLimits");
-      if (apiPort < 0 || apiPort > 65_535 || blockIntervalMillis < 100 || idleBlockIntervalMillis < 0) {
+      if (apiPort < 0
+          || apiPort > 65_535
+          || blockIntervalMillis < 100
+          || idleBlockIntervalMillis < 0) {
         throw new IllegalArgumentException("invalid devnet options");
       }
     }
 
     /**
-     * The longest the empty-block policy allows for the devnet's timings: block interval + half
-     * the phase timeout ({@code 2 * blockIntervalMillis + 1000}; 3 s for the 1 s devnet), which
-     * leaves validators half a phase timeout before their view timeout.
+     * The longest the empty-block policy allows for the devnet's timings: block interval + half the
+     * phase timeout ({@code 2 * blockIntervalMillis + 1000}; 3 s for the 1 s devnet), which leaves
+     * validators half a phase timeout before their view timeout.
      */
     public static long defaultIdleInterval(long blockIntervalMillis) {
       return blockIntervalMillis + (2 * blockIntervalMillis + 2_000) / 2;
@@ -123,63 +135,117 @@ public final class Devnet implements AutoCloseable {
     GenesisConfig genesis = layout.genesis();
     List<Blockchain> replicas = new ArrayList<>();
     Map<Integer, ShardChains.Held> held = new TreeMap<>();
-    ModuleRegistry beaconModules = ModuleRegistry.builder()
-        .register(new RegistryModule(layout.governance())).build();
+    ModuleRegistry beaconModules =
+        ModuleRegistry.builder().register(new RegistryModule(layout.governance())).build();
     for (int s = 0; s < DevnetLayout.SHARDS; s++) {
       ModuleRegistry modules = s == 0 ? beaconModules : shardModules(replicas.get(0));
       for (int i = 0; i < DevnetLayout.VALIDATORS_PER_SHARD; i++) {
-        KeyValueStore store = track(RocksDbKeyValueStore.open(DevnetLayout.validatorDir(o.dataDir(), s, i),
-            RocksDbConfig.devnet()));
-        ShardNode node = openValidator(genesis, s, layout.devnet().validators().get(s).get(i), store,
-            modules, o.blockIntervalMillis(), o.idleBlockIntervalMillis());
+        KeyValueStore store =
+            track(
+                RocksDbKeyValueStore.open(
+                    DevnetLayout.validatorDir(o.dataDir(), s, i), RocksDbConfig.devnet()));
+        ShardNode node =
+            openValidator(
+                genesis,
+                s,
+                layout.devnet().validators().get(s).get(i),
+                store,
+                modules,
+                o.blockIntervalMillis(),
+                o.idleBlockIntervalMillis());
         nodes.add(node);
         if (i == 0) {
           // The API reads validator 0's chain and submits through it; gossip carries a
           // transaction to the shard's other validators.
           replicas.add(node.setup().chain());
-          held.put(s, new ShardChains.Held(node.setup().chain(), Optional.of(ShardChains.through(node))));
+          held.put(
+              s,
+              new ShardChains.Held(node.setup().chain(), Optional.of(ShardChains.through(node))));
         }
       }
     }
     chains = new ShardChains(held);
-    nodeStore = track(RocksDbKeyValueStore.open(DevnetLayout.nodeDir(o.dataDir()),
-        RocksDbConfig.devnet()));
+    nodeStore =
+        track(RocksDbKeyValueStore.open(DevnetLayout.nodeDir(o.dataDir()), RocksDbConfig.devnet()));
     DataSharingReads reads = new DataSharingReads(chains, clock);
-    DataSharingServices services = DataSharingServices.create(nodeStore, layout.vaultKey(), reads,
-        new BeaconIssuerDirectory(() -> chains.beacon().headState()), clock);
+    DataSharingServices services =
+        DataSharingServices.create(
+            nodeStore,
+            layout.vaultKey(),
+            reads,
+            new BeaconIssuerDirectory(() -> chains.beacon().headState()),
+            clock);
     nodes.forEach(ShardNode::start);
-    startApi(o, NodePorts.create(chains, services, reads, layout.governance(),
-        Set.of(layout.account(0)), () -> nodes.get(0).setup().network().peers().size()));
-    LOG.info("devnet started: {} validators, {}, data in {}", nodes.size(), networks.describe(), o.dataDir());
+    startApi(
+        o,
+        NodePorts.create(
+            chains,
+            services,
+            reads,
+            layout.governance(),
+            Set.of(layout.account(0)),
+            () -> nodes.get(0).setup().network().peers().size()));
+    LOG.info(
+        "devnet started: {} validators, {}, data in {}",
+        nodes.size(),
+        networks.describe(),
+        o.dataDir());
   }
 
   private ModuleRegistry shardModules(Blockchain beacon) {
     // The devnet's shard validators read issuer standing from the co-located beacon replica.
     return ModuleRegistry.builder()
-        .register(new AttestationModule(new BeaconIssuerDirectory(beacon::headState))).build();
+        .register(new AttestationModule(new BeaconIssuerDirectory(beacon::headState)))
+        .build();
   }
 
-  private ShardNode openValidator(GenesisConfig genesis, int shard, BlsSecretKey key, KeyValueStore store,
-      ModuleRegistry modules, long interval, long idleInterval) {
+  private ShardNode openValidator(
+      GenesisConfig genesis,
+      int shard,
+      BlsSecretKey key,
+      KeyValueStore store,
+      ModuleRegistry modules,
+      long interval,
+      long idleInterval) {
     Committee committee = ShardNodes.committee(genesis, shard);
     CommitteeSource committees = CommitteeSource.fixed(committee);
     GenesisState g = Genesis.forShard(genesis, ShardId.of(shard));
-    Blockchain chain = Blockchain.open(store, genesis.chainConfig(), g, modules, new SignerRewards(committees), clock);
+    Blockchain chain =
+        Blockchain.open(
+            store, genesis.chainConfig(), g, modules, new SignerRewards(committees), clock);
     TxPool pool = TxPool.following(chain, TxPoolConfig.defaults(), modules, clock);
-    ConsensusConfig consensus = ConsensusConfig.defaults()
-        .withTimings(interval, 2 * interval + 2_000, 2 * interval + 2_000, 300_000)
-        .withShard(shard).withBlocksPerLeader(genesis.leaderRotationBlocks());
-    return new ShardNode(new ShardNodeSetup(consensus, committees, Optional.of(ShardNodes.committee(genesis, 0)),
-        BlsSignatureScheme.signer(key), new BlsSignatureScheme(), chain, pool, store,
-        networks.endpoint(shard, nodes.size() % DevnetLayout.VALIDATORS_PER_SHARD), g.block().hash().toBytes(),
-        clock, SyncLimits.defaults(), 10_000, idleInterval));
+    ConsensusConfig consensus =
+        ConsensusConfig.defaults()
+            .withTimings(interval, 2 * interval + 2_000, 2 * interval + 2_000, 300_000)
+            .withShard(shard)
+            .withBlocksPerLeader(genesis.leaderRotationBlocks());
+    return new ShardNode(
+        new ShardNodeSetup(
+            consensus,
+            committees,
+            Optional.of(ShardNodes.committee(genesis, 0)),
+            BlsSignatureScheme.signer(key),
+            new BlsSignatureScheme(),
+            chain,
+            pool,
+            store,
+            networks.endpoint(shard, nodes.size() % DevnetLayout.VALIDATORS_PER_SHARD),
+            g.block().hash().toBytes(),
+            clock,
+            SyncLimits.defaults(),
+            10_000,
+            idleInterval));
   }
 
   private void startApi(Options o, io.fugue.api.port.ApiPorts ports) {
     vertx = Vertx.vertx();
-    api = new ApiServer(ApiConfig.builder().host("127.0.0.1").port(o.apiPort()).limits(o.apiLimits()).build(),
-        ports, clock);
-    Await.done(vertx.deployVerticle(api).toCompletionStage().toCompletableFuture(), "the API to start");
+    api =
+        new ApiServer(
+            ApiConfig.builder().host("127.0.0.1").port(o.apiPort()).limits(o.apiLimits()).build(),
+            ports,
+            clock);
+    Await.done(
+        vertx.deployVerticle(api).toCompletionStage().toCompletableFuture(), "the API to start");
   }
 
   private KeyValueStore track(KeyValueStore store) {

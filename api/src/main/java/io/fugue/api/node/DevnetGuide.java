@@ -2,7 +2,10 @@ package io.fugue.api.node;
 
 import java.nio.file.Path;
 
-/** What {@code fugue devnet} prints once it runs: where things are and commands that work against it. */
+/**
+ * What {@code fugue devnet} prints once it runs: where things are and commands that work against
+ * it.
+ */
 final class DevnetGuide {
   private DevnetGuide() {}
 
@@ -47,9 +50,36 @@ final class DevnetGuide {
             (or prove it yourself, without the vault: ./fugue query answer QUERY_ID --sealed SEALED_HEX --as %s)
           ./fugue query status QUERY_ID --as %s
           ./fugue tx transfer --from %s --to %s --amount 1000 --nonce 0
-        """.formatted(devnet.validators().size(), api, api, dataDir.toAbsolutePath(), keys.toAbsolutePath(),
-        password, gov, vault, api, keys, password, api, api,
-        issuer, issuer, gov, issuer, api, holderKey, issuer, holder, holderKey, holder, client, holder, holder,
-        client, client, holder);
+        """
+        .formatted(
+            devnet.validators().size(),
+            api,
+            api,
+            dataDir.toAbsolutePath(),
+            keys.toAbsolutePath(),
+            password,
+            gov,
+            vault,
+            api,
+            keys,
+            password,
+            api,
+            api,
+            issuer,
+            issuer,
+            gov,
+            issuer,
+            api,
+            holderKey,
+            issuer,
+            holder,
+            holderKey,
+            holder,
+            client,
+            holder,
+            holder,
+            client,
+            client,
+            holder);
   }
 }

@@ -18,13 +18,14 @@ import java.util.Optional;
 
 /**
  * The devnet's fixed shape: the beacon chain and two shards, four validators each, ten funded
- * accounts, all keys derived from one public seed (so a second run resumes the same chain, and
- * the keys are worthless outside the devnet). Governance is accounts 0 and 1, either one
- * approving (threshold 1); account 0 is also the node operator.
+ * accounts, all keys derived from one public seed (so a second run resumes the same chain, and the
+ * keys are worthless outside the devnet). Governance is accounts 0 and 1, either one approving
+ * (threshold 1); account 0 is also the node operator.
  */
 public final class DevnetLayout {
   /** The devnet seed: public, so every devnet key is public too. */
   public static final Bytes SEED = Bytes.of("fugue-devnet-v1".getBytes(StandardCharsets.US_ASCII));
+
   public static final int SHARDS = 3;
   public static final int VALIDATORS_PER_SHARD = 4;
   public static final int ACCOUNTS = 10;
@@ -32,8 +33,10 @@ public final class DevnetLayout {
   private final DevnetGenesis.Devnet devnet;
 
   public DevnetLayout() {
-    this.devnet = DevnetGenesis.generate(new DevnetGenesis.Spec(SEED, SHARDS, VALIDATORS_PER_SHARD,
-        ACCOUNTS, 1_000_000, RateLimits.none()));
+    this.devnet =
+        DevnetGenesis.generate(
+            new DevnetGenesis.Spec(
+                SEED, SHARDS, VALIDATORS_PER_SHARD, ACCOUNTS, 1_000_000, RateLimits.none()));
   }
 
   public DevnetGenesis.Devnet devnet() {
@@ -46,9 +49,19 @@ public final class DevnetLayout {
    */
   public GenesisConfig genesis() {
     GenesisConfig c = devnet.config();
-    return new GenesisConfig(c.networkId(), c.chainId(), c.shardCount(), c.timestamp(), c.blockTimeMillis(),
-        c.blocksPerEpoch(), c.leaderRotationBlocks(), c.maxClockDriftMillis(), c.rateLimits(), c.rewards(),
-        c.shards(), Optional.of(new GenesisConfig.Governance(List.of(account(0), account(1)), 1)));
+    return new GenesisConfig(
+        c.networkId(),
+        c.chainId(),
+        c.shardCount(),
+        c.timestamp(),
+        c.blockTimeMillis(),
+        c.blocksPerEpoch(),
+        c.leaderRotationBlocks(),
+        c.maxClockDriftMillis(),
+        c.rateLimits(),
+        c.rewards(),
+        c.shards(),
+        Optional.of(new GenesisConfig.Governance(List.of(account(0), account(1)), 1)));
   }
 
   public List<Secp256k1PrivateKey> accounts() {
@@ -65,7 +78,8 @@ public final class DevnetLayout {
 
   /** The vault's key: derived from the seed too, under its own label. */
   public Secp256k1PrivateKey vaultKey() {
-    return DevnetGenesis.accountKey(Bytes.concat(SEED, Bytes.of("/vault".getBytes(StandardCharsets.US_ASCII))), 0);
+    return DevnetGenesis.accountKey(
+        Bytes.concat(SEED, Bytes.of("/vault".getBytes(StandardCharsets.US_ASCII))), 0);
   }
 
   public static Path validatorDir(Path dataDir, int shard, int index) {

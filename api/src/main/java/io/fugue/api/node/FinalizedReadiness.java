@@ -9,9 +9,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Ready once every shard this node runs has a finalized block past genesis. A shard it only
- * follows (the beacon replica of a shard-s validator) does not count: a shard-1 node must not
- * stay unready because the beacon chain is slow to reach it.
+ * Ready once every shard this node runs has a finalized block past genesis. A shard it only follows
+ * (the beacon replica of a shard-s validator) does not count: a shard-1 node must not stay unready
+ * because the beacon chain is slow to reach it.
  */
 public final class FinalizedReadiness implements ReadinessCheck {
   private final ShardChains chains;
@@ -32,16 +32,18 @@ public final class FinalizedReadiness implements ReadinessCheck {
 
   @Override
   public Future<Readiness> check() {
-    return LedgerChainBackend.call(() -> {
-      List<String> waiting = new ArrayList<>();
-      for (int s : run) {
-        if (chains.chain(s).head().number() < 1) {
-          waiting.add(Integer.toString(s));
-        }
-      }
-      return waiting.isEmpty()
-          ? new Readiness(true, "shard(s) " + run + " finalized blocks")
-          : new Readiness(false, "no finalized block yet on shard(s) " + String.join(", ", waiting));
-    });
+    return LedgerChainBackend.call(
+        () -> {
+          List<String> waiting = new ArrayList<>();
+          for (int s : run) {
+            if (chains.chain(s).head().number() < 1) {
+              waiting.add(Integer.toString(s));
+            }
+          }
+          return waiting.isEmpty()
+              ? new Readiness(true, "shard(s) " + run + " finalized blocks")
+              : new Readiness(
+                  false, "no finalized block yet on shard(s) " + String.join(", ", waiting));
+        });
   }
 }

@@ -48,57 +48,106 @@ public final class KeyStoreChainWriter implements ChainWriter {
   }
 
   @Override
-  public HexBytes createSchema(AccountAddress from, long nonce, String id, String attribute, String unit,
-      int scale, int bits) {
-    return raw(flows.createSchema(keys.privateKey(from), nonce, id, attribute, unit, scale, bits,
-        List.of(Convert.address(from))));
+  public HexBytes createSchema(
+      AccountAddress from,
+      long nonce,
+      String id,
+      String attribute,
+      String unit,
+      int scale,
+      int bits) {
+    return raw(
+        flows.createSchema(
+            keys.privateKey(from),
+            nonce,
+            id,
+            attribute,
+            unit,
+            scale,
+            bits,
+            List.of(Convert.address(from))));
   }
 
   @Override
-  public Attested attest(AccountAddress issuer, long nonce, int shard, String subject, AccountAddress holder,
-      String schema, long value, long validFromMillis, long validUntilMillis, HexBytes holderKey) {
+  public Attested attest(
+      AccountAddress issuer,
+      long nonce,
+      int shard,
+      String subject,
+      AccountAddress holder,
+      String schema,
+      long value,
+      long validFromMillis,
+      long validUntilMillis,
+      HexBytes holderKey) {
     Secp256k1PublicKey recipient = publicKey(holderKey, "--holder-key");
     Address holderAddress = Convert.address(holder);
     if (!recipient.address().equals(holderAddress)) {
-      throw new CliException(FugueCli.EXIT_USAGE, "--holder-key is the key of "
-          + Convert.address(recipient.address()) + ", not of --holder " + holder
-          + ": the opening would go to another account");
+      throw new CliException(
+          FugueCli.EXIT_USAGE,
+          "--holder-key is the key of "
+              + Convert.address(recipient.address())
+              + ", not of --holder "
+              + holder
+              + ": the opening would go to another account");
     }
     try (Opening opening = Opening.random(value)) {
-      Transaction tx = flows.publish(keys.privateKey(issuer), nonce, shard, subject, holderAddress,
-          schema, opening, validFromMillis, validUntilMillis);
-      AttestationId id = ClientFlows.attestationId(shard, Convert.address(issuer), nonce, subject, schema);
-      return new Attested(raw(tx), Convert.digest(id.value()),
+      Transaction tx =
+          flows.publish(
+              keys.privateKey(issuer),
+              nonce,
+              shard,
+              subject,
+              holderAddress,
+              schema,
+              opening,
+              validFromMillis,
+              validUntilMillis);
+      AttestationId id =
+          ClientFlows.attestationId(shard, Convert.address(issuer), nonce, subject, schema);
+      return new Attested(
+          raw(tx),
+          Convert.digest(id.value()),
           Convert.hex(flows.sealToHolder(opening, holderAddress, recipient, id).encode()));
     }
   }
 
   @Override
-  public HexBytes resealForVault(AccountAddress holder, AttestationView attestation, HexBytes sealed,
-      HexBytes depositKey) {
+  public HexBytes resealForVault(
+      AccountAddress holder, AttestationView attestation, HexBytes sealed, HexBytes depositKey) {
     Secp256k1PublicKey vault = publicKey(depositKey, "the vault's deposit key");
     SealedOpening fromIssuer = sealed(sealed);
     Secp256k1PrivateKey key = keys.privateKey(holder);
-    return holderSide(() -> Convert.hex(flows.resealForVault(fromIssuer, key, attestation, vault).encode()));
+    return holderSide(
+        () -> Convert.hex(flows.resealForVault(fromIssuer, key, attestation, vault).encode()));
   }
 
   @Override
-  public Optional<HexBytes> prove(AccountAddress holder, QueryView query, List<AttestationView> attestations,
-      int schemaBits, List<HexBytes> sealed) {
+  public Optional<HexBytes> prove(
+      AccountAddress holder,
+      QueryView query,
+      List<AttestationView> attestations,
+      int schemaBits,
+      List<HexBytes> sealed) {
     if (sealed.size() != attestations.size()) {
-      throw new CliException(FugueCli.EXIT_USAGE, "the query is over " + attestations.size()
-          + " attestation(s): give one --sealed each, in the query's order");
+      throw new CliException(
+          FugueCli.EXIT_USAGE,
+          "the query is over "
+              + attestations.size()
+              + " attestation(s): give one --sealed each, in the query's order");
     }
     Secp256k1PrivateKey key = keys.privateKey(holder);
     List<Opening> openings = new ArrayList<>();
     try {
-      return holderSide(() -> {
-        for (int i = 0; i < sealed.size(); i++) {
-          openings.add(flows.openFromIssuer(sealed(sealed.get(i)), key, attestations.get(i)));
-        }
-        return flows.prove(query, attestations, Convert.address(holder), openings, schemaBits)
-            .map(p -> Convert.hex(Bytes.of(p)));
-      });
+      return holderSide(
+          () -> {
+            for (int i = 0; i < sealed.size(); i++) {
+              openings.add(flows.openFromIssuer(sealed(sealed.get(i)), key, attestations.get(i)));
+            }
+            return flows
+                .prove(query, attestations, Convert.address(holder), openings, schemaBits)
+                .map(p -> Convert.hex(Bytes.of(p)));
+          });
     } finally {
       openings.forEach(Opening::wipe);
     }
@@ -106,14 +155,20 @@ public final class KeyStoreChainWriter implements ChainWriter {
 
   @Override
   public HexBytes revoke(AccountAddress issuer, long nonce, int shard, Digest attestation) {
-    return raw(flows.revoke(keys.privateKey(issuer), nonce, shard, new AttestationId(Convert.hash(attestation))));
+    return raw(
+        flows.revoke(
+            keys.privateKey(issuer), nonce, shard, new AttestationId(Convert.hash(attestation))));
   }
 
   @Override
-  public HexBytes consent(AccountAddress holder, Digest queryId, List<Digest> attestations, long expiresAtMillis) {
-    var c = io.fugue.datasharing.query.Consent.sign(new io.fugue.datasharing.query.QueryId(Convert.hash(queryId)),
-        attestations.stream().map(d -> new AttestationId(Convert.hash(d))).toList(), expiresAtMillis,
-        keys.privateKey(holder));
+  public HexBytes consent(
+      AccountAddress holder, Digest queryId, List<Digest> attestations, long expiresAtMillis) {
+    var c =
+        io.fugue.datasharing.query.Consent.sign(
+            new io.fugue.datasharing.query.QueryId(Convert.hash(queryId)),
+            attestations.stream().map(d -> new AttestationId(Convert.hash(d))).toList(),
+            expiresAtMillis,
+            keys.privateKey(holder));
     return Convert.hex(c.encode());
   }
 
@@ -122,7 +177,10 @@ public final class KeyStoreChainWriter implements ChainWriter {
     return Convert.hex(flows.decline(queryId, keys.privateKey(holder)).toBytes());
   }
 
-  /** Runs the holder's side; what she must read (wrong key, another commitment) becomes a CLI failure. */
+  /**
+   * Runs the holder's side; what she must read (wrong key, another commitment) becomes a CLI
+   * failure.
+   */
   private static <T> T holderSide(Supplier<T> step) {
     try {
       return step.get();

@@ -1,5 +1,6 @@
 package io.fugue.api.node;
 
+import io.fugue.api.http.ProblemException;
 import io.fugue.api.model.AccountAddress;
 import io.fugue.api.model.AccountView;
 import io.fugue.api.model.BlockView;
@@ -7,7 +8,6 @@ import io.fugue.api.model.Digest;
 import io.fugue.api.model.HexBytes;
 import io.fugue.api.model.NodeInfo;
 import io.fugue.api.model.ShardInfo;
-import io.fugue.api.http.ProblemException;
 import io.fugue.api.model.TransactionView;
 import io.fugue.api.port.ChainBackend;
 import io.fugue.api.port.Outcome;
@@ -29,11 +29,12 @@ import java.util.OptionalInt;
 import java.util.function.IntSupplier;
 
 /**
- * {@link ChainBackend} over the shard chains this node holds. Reads block on RocksDB, which is fine:
- * the API calls ports from its worker pool. A submitted transaction is decoded with the chain's
- * limits and handed to its shard's {@link ShardChains.Submission} (whose answer the caller gets).
- * Accounts are read on the account shard (the lowest shard held other than the beacon chain), where
- * transfers and attestations live. A request naming a shard not held is a 404 naming those held.
+ * {@link ChainBackend} over the shard chains this node holds. Reads block on RocksDB, which is
+ * fine: the API calls ports from its worker pool. A submitted transaction is decoded with the
+ * chain's limits and handed to its shard's {@link ShardChains.Submission} (whose answer the caller
+ * gets). Accounts are read on the account shard (the lowest shard held other than the beacon
+ * chain), where transfers and attestations live. A request naming a shard not held is a 404 naming
+ * those held.
  */
 public final class LedgerChainBackend implements ChainBackend {
   private static final int RECENT = 4096;
@@ -55,10 +56,19 @@ public final class LedgerChainBackend implements ChainBackend {
 
   @Override
   public Future<List<ShardInfo>> shards() {
-    return call(() -> chains.shards().stream().map(s -> {
-      BlockHeader head = chains.chain(s).head();
-      return new ShardInfo(s, s == 0 ? "beacon" : "shard", head.number(), Convert.digest(head.hash()));
-    }).toList());
+    return call(
+        () ->
+            chains.shards().stream()
+                .map(
+                    s -> {
+                      BlockHeader head = chains.chain(s).head();
+                      return new ShardInfo(
+                          s,
+                          s == 0 ? "beacon" : "shard",
+                          head.number(),
+                          Convert.digest(head.hash()));
+                    })
+                .toList());
   }
 
   @Override
@@ -66,8 +76,11 @@ public final class LedgerChainBackend implements ChainBackend {
     if (!chains.has(shard)) {
       return notHeld(shard);
     }
-    return call(() -> number >= 0
-        ? chains.chain(shard).block(number).map(LedgerChainBackend::view) : Optional.empty());
+    return call(
+        () ->
+            number >= 0
+                ? chains.chain(shard).block(number).map(LedgerChainBackend::view)
+                : Optional.empty());
   }
 
   @Override
@@ -83,13 +96,19 @@ public final class LedgerChainBackend implements ChainBackend {
    * ask a node of that shard rather than conclude the block does not exist.
    */
   private <T> Future<T> notHeld(int shard) {
-    return Future.failedFuture(ProblemException.of(404, "shard-not-held", "Shard not held here",
-        notHeldDetail(shard)));
+    return Future.failedFuture(
+        ProblemException.of(404, "shard-not-held", "Shard not held here", notHeldDetail(shard)));
   }
 
   private String notHeldDetail(int shard) {
-    return "no shard " + shard + " on this node: it holds shard(s) " + chains.shards() + ", not shard " + shard
-        + "; ask a node of shard " + shard;
+    return "no shard "
+        + shard
+        + " on this node: it holds shard(s) "
+        + chains.shards()
+        + ", not shard "
+        + shard
+        + "; ask a node of shard "
+        + shard;
   }
 
   @Override
@@ -101,7 +120,8 @@ public final class LedgerChainBackend implements ChainBackend {
   public Future<Optional<AccountView>> account(AccountAddress address, OptionalInt shard) {
     int s = shard.orElse(accountShard());
     if (!chains.has(s)) {
-      // 400, as the account endpoint has always answered a shard it cannot read, now naming those it can.
+      // 400, as the account endpoint has always answered a shard it cannot read, now naming those
+      // it can.
       return Future.failedFuture(ProblemException.badRequest(notHeldDetail(s), null));
     }
     return call(() -> account(address, s));
@@ -123,8 +143,7 @@ public final class LedgerChainBackend implements ChainBackend {
 
   @Override
   public Future<NodeInfo> nodeInfo() {
-    return call(() -> new NodeInfo("0.1.0",
-        chains.shards(), peers.getAsInt()));
+    return call(() -> new NodeInfo("0.1.0", chains.shards(), peers.getAsInt()));
   }
 
   /** Decodes and pools; every defect of the bytes is a rejection, never an exception. */
@@ -138,9 +157,14 @@ public final class LedgerChainBackend implements ChainBackend {
     int shard = tx.shardId().value();
     Optional<ShardChains.Submission> submission = chains.submission(shard);
     if (submission.isEmpty()) {
-      return Outcome.rejected(Outcome.Reason.INVALID, "this node runs no consensus of shard " + shard
-          + " (it runs shard(s) " + chains.shards().stream().filter(s -> chains.submission(s).isPresent()).toList()
-          + "); submit the transaction to a node of shard " + shard);
+      return Outcome.rejected(
+          Outcome.Reason.INVALID,
+          "this node runs no consensus of shard "
+              + shard
+              + " (it runs shard(s) "
+              + chains.shards().stream().filter(s -> chains.submission(s).isPresent()).toList()
+              + "); submit the transaction to a node of shard "
+              + shard);
     }
     AddResult first = submission.get().submit(tx);
     if (first instanceof AddResult.Rejected r) {
@@ -158,21 +182,34 @@ public final class LedgerChainBackend implements ChainBackend {
       Optional<Blockchain.LocatedTransaction> located = chain.transaction(hash);
       if (located.isPresent()) {
         Transaction tx = located.get().transaction();
-        boolean ok = chain.receipt(hash).map(r -> r.status() == Receipt.Status.SUCCESS).orElse(true);
-        return Optional.of(new TransactionView(Convert.digest(hash), s,
-            located.get().location().blockNumber(), ok ? "included" : "failed",
-            tx.sender().map(Convert::address).orElse(null), Convert.hex(tx.encode())));
+        boolean ok =
+            chain.receipt(hash).map(r -> r.status() == Receipt.Status.SUCCESS).orElse(true);
+        return Optional.of(
+            new TransactionView(
+                Convert.digest(hash),
+                s,
+                located.get().location().blockNumber(),
+                ok ? "included" : "failed",
+                tx.sender().map(Convert::address).orElse(null),
+                Convert.hex(tx.encode())));
       }
     }
     Transaction pending;
     synchronized (submitted) {
       pending = submitted.get(hash);
     }
-    if (pending == null || !chains.submission(pending.shardId().value()).map(p -> p.pending(hash)).orElse(false)) {
+    if (pending == null
+        || !chains.submission(pending.shardId().value()).map(p -> p.pending(hash)).orElse(false)) {
       return Optional.empty();
     }
-    return Optional.of(new TransactionView(Convert.digest(hash), pending.shardId().value(), null,
-        "pending", pending.sender().map(Convert::address).orElse(null), Convert.hex(pending.encode())));
+    return Optional.of(
+        new TransactionView(
+            Convert.digest(hash),
+            pending.shardId().value(),
+            null,
+            "pending",
+            pending.sender().map(Convert::address).orElse(null),
+            Convert.hex(pending.encode())));
   }
 
   private int accountShard() {
@@ -183,8 +220,14 @@ public final class LedgerChainBackend implements ChainBackend {
     BlockHeader h = b.header();
     List<Digest> txs = new ArrayList<>();
     b.body().transactions().forEach(t -> txs.add(Convert.digest(t.hash())));
-    return new BlockView(h.shardId().value(), h.number(), Convert.digest(h.hash()),
-        Convert.digest(h.parentHash()), Convert.digest(h.stateRoot()), Convert.seconds(h.timestamp()), txs);
+    return new BlockView(
+        h.shardId().value(),
+        h.number(),
+        Convert.digest(h.hash()),
+        Convert.digest(h.parentHash()),
+        Convert.digest(h.stateRoot()),
+        Convert.seconds(h.timestamp()),
+        txs);
   }
 
   static <T> Future<T> call(java.util.concurrent.Callable<T> work) {

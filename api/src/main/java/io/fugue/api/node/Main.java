@@ -1,19 +1,19 @@
 package io.fugue.api.node;
 
-import java.nio.charset.StandardCharsets;
 import io.fugue.api.cli.CliServices;
 import io.fugue.api.cli.FugueCli;
 import io.fugue.chain.crypto.KeyFile;
 import java.io.Console;
-import java.io.PrintWriter;
 import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The {@code fugue} entry point of a full build: the CLI with every port wired to the chain
- * (key files, transaction signing, node launchers). Keys live in {@code FUGUE_KEYS} (default
- * {@code ~/.fugue/keys}); their password comes from {@code FUGUE_KEY_PASSWORD} or a prompt.
+ * The {@code fugue} entry point of a full build: the CLI with every port wired to the chain (key
+ * files, transaction signing, node launchers). Keys live in {@code FUGUE_KEYS} (default {@code
+ * ~/.fugue/keys}); their password comes from {@code FUGUE_KEY_PASSWORD} or a prompt.
  */
 public final class Main {
   /** The devnet's chain id: what the CLI signs for unless {@code FUGUE_CHAIN_ID} names another. */
@@ -22,8 +22,10 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    PrintWriter out =
+        new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err =
+        new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     CliServices services;
     try {
       services = services();
@@ -37,17 +39,24 @@ public final class Main {
 
   static CliServices services() {
     String dir = System.getenv("FUGUE_KEYS");
-    Path keys = dir == null || dir.isBlank()
-        ? Path.of(System.getProperty("user.home"), ".fugue", "keys") : Path.of(dir);
-    KeyFileKeyStore store = new KeyFileKeyStore(keys, Main::password, KeyFile.ScryptParams.defaults());
-    return new CliServices(Optional.of(store),
+    Path keys =
+        dir == null || dir.isBlank()
+            ? Path.of(System.getProperty("user.home"), ".fugue", "keys")
+            : Path.of(dir);
+    KeyFileKeyStore store =
+        new KeyFileKeyStore(keys, Main::password, KeyFile.ScryptParams.defaults());
+    return new CliServices(
+        Optional.of(store),
         Optional.of(new ChainTransferSigner(store, chainId())),
         Optional.of(new NodeCommands(System.out)),
         Optional.of(new KeyStoreChainWriter(store, new ClientFlows(chainId()))),
         Optional.of(new ChainOperatorTools(KeyFile.ScryptParams.defaults())));
   }
 
-  /** {@code FUGUE_CHAIN_ID} (the genesis chainId of the network the CLI signs for), else the devnet's. */
+  /**
+   * {@code FUGUE_CHAIN_ID} (the genesis chainId of the network the CLI signs for), else the
+   * devnet's.
+   */
   static long chainId() {
     String env = System.getenv("FUGUE_CHAIN_ID");
     if (env == null || env.isBlank()) {
@@ -61,7 +70,8 @@ public final class Main {
     } catch (NumberFormatException e) {
       // Reported below.
     }
-    throw new io.fugue.api.cli.CliException(FugueCli.EXIT_USAGE,
+    throw new io.fugue.api.cli.CliException(
+        FugueCli.EXIT_USAGE,
         "FUGUE_CHAIN_ID '" + env + "': must be the genesis chainId, a non-negative integer");
   }
 
@@ -72,7 +82,8 @@ public final class Main {
     }
     Console console = System.console();
     if (console == null) {
-      throw new io.fugue.api.cli.CliException(FugueCli.EXIT_USAGE,
+      throw new io.fugue.api.cli.CliException(
+          FugueCli.EXIT_USAGE,
           "set FUGUE_KEY_PASSWORD or run in a terminal to be asked for the key password");
     }
     char[] pw = console.readPassword("key password: ");

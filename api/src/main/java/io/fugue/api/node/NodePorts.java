@@ -11,14 +11,26 @@ import java.util.function.IntSupplier;
 public final class NodePorts {
   private NodePorts() {}
 
-  public static ApiPorts create(ShardChains chains, DataSharingServices services, DataSharingReads reads,
-      GovernanceConfig governance, Set<Address> operators, IntSupplier peers) {
-    return create(chains, services, reads, governance, operators, peers, new FinalizedReadiness(chains));
+  public static ApiPorts create(
+      ShardChains chains,
+      DataSharingServices services,
+      DataSharingReads reads,
+      GovernanceConfig governance,
+      Set<Address> operators,
+      IntSupplier peers) {
+    return create(
+        chains, services, reads, governance, operators, peers, new FinalizedReadiness(chains));
   }
 
   /** As above, ready when {@code readiness} says so (a node: when the shards it runs finalize). */
-  public static ApiPorts create(ShardChains chains, DataSharingServices services, DataSharingReads reads,
-      GovernanceConfig governance, Set<Address> operators, IntSupplier peers, FinalizedReadiness readiness) {
+  public static ApiPorts create(
+      ShardChains chains,
+      DataSharingServices services,
+      DataSharingReads reads,
+      GovernanceConfig governance,
+      Set<Address> operators,
+      IntSupplier peers,
+      FinalizedReadiness readiness) {
     return new ApiPorts(
         new LedgerChainBackend(chains, peers),
         new RegistryIssuerBackend(reads),

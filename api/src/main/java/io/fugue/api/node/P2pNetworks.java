@@ -10,10 +10,10 @@ import java.util.Objects;
 
 /**
  * Real libp2p on 127.0.0.1: one bootnode (Kademlia server, no topics) and one host per validator
- * that dials it, each on an OS-chosen TCP port, scoped to its shard for block sync
- * ({@link ShardScopedNetwork}). Validator hosts keep their node keys under their
- * data directories, so a restarted devnet has the same peer ids. Each endpoint owns its host (the
- * validator closes it when it stops); {@link #close} closes the bootnode.
+ * that dials it, each on an OS-chosen TCP port, scoped to its shard for block sync ({@link
+ * ShardScopedNetwork}). Validator hosts keep their node keys under their data directories, so a
+ * restarted devnet has the same peer ids. Each endpoint owns its host (the validator closes it when
+ * it stops); {@link #close} closes the bootnode.
  */
 public final class P2pNetworks implements ValidatorNetworks {
   /**
@@ -21,6 +21,7 @@ public final class P2pNetworks implements ValidatorNetworks {
    * dials the earlier ones, so the devnet's fixed set of hosts needs no random walk every second.
    */
   static final Duration BOOTSTRAP_INTERVAL = Duration.ofSeconds(10);
+
   private final String network;
   private final Path dataDir;
   private final Duration heartbeat;
@@ -30,12 +31,17 @@ public final class P2pNetworks implements ValidatorNetworks {
     this.network = Objects.requireNonNull(network, "network");
     this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
     this.heartbeat = Objects.requireNonNull(heartbeat, "heartbeat");
-    this.bootnode = P2pHost.start(base().asBootnode().keyPath(dataDir.resolve("bootnode.key")).build());
+    this.bootnode =
+        P2pHost.start(base().asBootnode().keyPath(dataDir.resolve("bootnode.key")).build());
   }
 
   private P2pConfig.Builder base() {
-    return P2pConfig.builder().network(network).listen("/ip4/127.0.0.1/tcp/0").heartbeat(heartbeat)
-        .bootstrapInterval(BOOTSTRAP_INTERVAL).workerThreads(1);
+    return P2pConfig.builder()
+        .network(network)
+        .listen("/ip4/127.0.0.1/tcp/0")
+        .heartbeat(heartbeat)
+        .bootstrapInterval(BOOTSTRAP_INTERVAL)
+        .workerThreads(1);
   }
 
   @Override

@@ -46,15 +46,19 @@ public final class RegistryIssuerBackend implements IssuerBackend {
 
   @Override
   public Future<Outcome<IssuerView>> register(Caller caller, RegisterIssuerRequest request) {
-    return Future.succeededFuture(Outcome.rejected(Outcome.Reason.INVALID,
-        SIGN_IT.formatted("issuer registration", "fugue issuer register")));
+    return Future.succeededFuture(
+        Outcome.rejected(
+            Outcome.Reason.INVALID,
+            SIGN_IT.formatted("issuer registration", "fugue issuer register")));
   }
 
   @Override
   public Future<Outcome<IssuerView>> setStatus(
       Caller caller, AccountAddress account, IssuerStatusRequest request) {
-    return Future.succeededFuture(Outcome.rejected(Outcome.Reason.INVALID,
-        SIGN_IT.formatted("issuer approval or suspension", "fugue issuer approve")));
+    return Future.succeededFuture(
+        Outcome.rejected(
+            Outcome.Reason.INVALID,
+            SIGN_IT.formatted("issuer approval or suspension", "fugue issuer approve")));
   }
 
   @Override
@@ -65,18 +69,20 @@ public final class RegistryIssuerBackend implements IssuerBackend {
 
   @Override
   public Future<Optional<SchemaView>> schema(String id) {
-    return LedgerChainBackend.call(() -> {
-      try {
-        return reads.schema(SchemaId.of(id)).map(DataSharingReads::view);
-      } catch (DataSharingException e) {
-        return Optional.<SchemaView>empty();
-      }
-    });
+    return LedgerChainBackend.call(
+        () -> {
+          try {
+            return reads.schema(SchemaId.of(id)).map(DataSharingReads::view);
+          } catch (DataSharingException e) {
+            return Optional.<SchemaView>empty();
+          }
+        });
   }
 
   @Override
   public Future<Outcome<SchemaView>> registerSchema(Caller caller, SchemaView schema) {
-    return Future.succeededFuture(Outcome.rejected(Outcome.Reason.INVALID,
-        SIGN_IT.formatted("schema creation", "fugue schema create")));
+    return Future.succeededFuture(
+        Outcome.rejected(
+            Outcome.Reason.INVALID, SIGN_IT.formatted("schema creation", "fugue schema create")));
   }
 }

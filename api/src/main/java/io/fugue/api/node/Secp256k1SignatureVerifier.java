@@ -11,8 +11,8 @@ import io.fugue.chain.primitives.Hashing;
 
 /**
  * Login signatures: a 65-byte recoverable secp256k1 signature {@code r ‖ s ‖ v} (v in {0, 1}, low
- * s) over keccak-256 of the message's bytes; valid when the recovered key's address is the
- * claimed one. Malformed signatures are false, never an exception.
+ * s) over keccak-256 of the message's bytes; valid when the recovered key's address is the claimed
+ * one. Malformed signatures are false, never an exception.
  */
 public final class Secp256k1SignatureVerifier implements SignatureVerifier {
   /** The digest an account key signs for {@code message}. */
@@ -29,6 +29,7 @@ public final class Secp256k1SignatureVerifier implements SignatureVerifier {
       return false;
     }
     return Secp256k1.recoverAddress(digest(message), sig)
-        .map(a -> a.equals(Convert.address(address))).orElse(false);
+        .map(a -> a.equals(Convert.address(address)))
+        .orElse(false);
   }
 }

@@ -30,21 +30,26 @@ public final class ServiceVaultBackend implements VaultBackend {
   @Override
   public Future<Outcome<VaultEntry>> store(
       Caller holder, Digest attestationId, StoreOpeningRequest request) {
-    return LedgerChainBackend.call(() -> {
-      SealedOpening sealed;
-      try {
-        sealed = SealedOpening.decode(Convert.bytes(request.ciphertext()));
-      } catch (DataSharingException e) {
-        return Outcome.rejected(Outcome.Reason.INVALID, "malformed sealed opening: " + e.getMessage());
-      }
-      try {
-        VaultRecord r = vault.depositAuthenticated(Convert.address(holder.address()),
-            new AttestationId(Convert.hash(attestationId)), sealed);
-        return Outcome.done(entry(r));
-      } catch (DataSharingException e) {
-        return Outcome.rejected(Outcome.Reason.FORBIDDEN, e.getMessage());
-      }
-    });
+    return LedgerChainBackend.call(
+        () -> {
+          SealedOpening sealed;
+          try {
+            sealed = SealedOpening.decode(Convert.bytes(request.ciphertext()));
+          } catch (DataSharingException e) {
+            return Outcome.rejected(
+                Outcome.Reason.INVALID, "malformed sealed opening: " + e.getMessage());
+          }
+          try {
+            VaultRecord r =
+                vault.depositAuthenticated(
+                    Convert.address(holder.address()),
+                    new AttestationId(Convert.hash(attestationId)),
+                    sealed);
+            return Outcome.done(entry(r));
+          } catch (DataSharingException e) {
+            return Outcome.rejected(Outcome.Reason.FORBIDDEN, e.getMessage());
+          }
+        });
   }
 
   @Override
@@ -54,21 +59,27 @@ public final class ServiceVaultBackend implements VaultBackend {
 
   @Override
   public Future<List<VaultEntry>> list(Caller holder) {
-    return LedgerChainBackend.call(() -> vault.list(Convert.address(holder.address())).stream()
-        .map(ServiceVaultBackend::entry).toList());
+    return LedgerChainBackend.call(
+        () ->
+            vault.list(Convert.address(holder.address())).stream()
+                .map(ServiceVaultBackend::entry)
+                .toList());
   }
 
   @Override
   public Future<Outcome<VaultEntry>> erase(Caller holder, Digest attestationId) {
-    return LedgerChainBackend.call(() -> {
-      try {
-        var r = vault.eraseAuthenticated(Convert.address(holder.address()),
-            new AttestationId(Convert.hash(attestationId)));
-        return Outcome.done(new VaultEntry(attestationId, Convert.seconds(r.erasedAt())));
-      } catch (DataSharingException e) {
-        return Outcome.rejected(Outcome.Reason.NOT_FOUND, e.getMessage());
-      }
-    });
+    return LedgerChainBackend.call(
+        () -> {
+          try {
+            var r =
+                vault.eraseAuthenticated(
+                    Convert.address(holder.address()),
+                    new AttestationId(Convert.hash(attestationId)));
+            return Outcome.done(new VaultEntry(attestationId, Convert.seconds(r.erasedAt())));
+          } catch (DataSharingException e) {
+            return Outcome.rejected(Outcome.Reason.NOT_FOUND, e.getMessage());
+          }
+        });
   }
 
   private static VaultEntry entry(VaultRecord r) {

@@ -1,8 +1,8 @@
 package io.fugue.api.node;
 
 import io.fugue.chain.execution.Blockchain;
-import io.fugue.chain.node.ShardNode;
 import io.fugue.chain.ledger.Transaction;
+import io.fugue.chain.node.ShardNode;
 import io.fugue.chain.primitives.Hash32;
 import io.fugue.chain.txpool.AddResult;
 import io.fugue.chain.txpool.TxPool;
@@ -79,7 +79,8 @@ public final class ShardChains {
     }
   }
 
-  private static Map<Integer, Held> contiguous(List<Blockchain> replicas, List<List<TxPool>> pools) {
+  private static Map<Integer, Held> contiguous(
+      List<Blockchain> replicas, List<List<TxPool>> pools) {
     Objects.requireNonNull(replicas, "replicas");
     if (replicas.size() != pools.size() || replicas.isEmpty()) {
       throw new IllegalArgumentException("one replica and one pool list per shard");
@@ -113,7 +114,8 @@ public final class ShardChains {
   public Blockchain chain(int shard) {
     Held h = shards.get(shard);
     if (h == null) {
-      throw new IllegalArgumentException("shard " + shard + " is not held here (held: " + shards() + ")");
+      throw new IllegalArgumentException(
+          "shard " + shard + " is not held here (held: " + shards() + ")");
     }
     return h.chain();
   }
@@ -126,7 +128,9 @@ public final class ShardChains {
 
   /** The pools of shard {@code s} in a one-JVM network (tests drive them directly). */
   public List<TxPool> pools(int shard) {
-    return submission(shard).filter(CoLocatedPools.class::isInstance).map(p -> ((CoLocatedPools) p).pools)
+    return submission(shard)
+        .filter(CoLocatedPools.class::isInstance)
+        .map(p -> ((CoLocatedPools) p).pools)
         .orElse(List.of());
   }
 
@@ -134,7 +138,10 @@ public final class ShardChains {
     return chain(0);
   }
 
-  /** The first pool judges (its answer is the caller's); the others are offered the accepted transaction. */
+  /**
+   * The first pool judges (its answer is the caller's); the others are offered the accepted
+   * transaction.
+   */
   private static final class CoLocatedPools implements Submission {
     private final List<TxPool> pools;
 

@@ -28,13 +28,16 @@ final class ShardScopedNetwork extends DelegatingNetwork {
       delegate.subscribe(topicShard, kind, handler);
       return;
     }
-    delegate.subscribe(topicShard, kind, (from, payload) -> {
-      Verdict v = handler.onMessage(from, payload);
-      if (v == Verdict.ACCEPT) {
-        shardPeers.add(from);
-      }
-      return v;
-    });
+    delegate.subscribe(
+        topicShard,
+        kind,
+        (from, payload) -> {
+          Verdict v = handler.onMessage(from, payload);
+          if (v == Verdict.ACCEPT) {
+            shardPeers.add(from);
+          }
+          return v;
+        });
   }
 
   @Override

@@ -14,9 +14,9 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 
 /**
- * A node's vault key (holders seal attestation openings to its public key) in an encrypted key
- * file ({@code docs/protocol.md}, "Key files"), created with a fresh random key on first start and
- * read back on every later one. Its password is the validator key's ({@code key.passwordFile}); a
+ * A node's vault key (holders seal attestation openings to its public key) in an encrypted key file
+ * ({@code docs/protocol.md}, "Key files"), created with a fresh random key on first start and read
+ * back on every later one. Its password is the validator key's ({@code key.passwordFile}); a
  * validator on a {@code devnet} key uses the devnet's public password, like the devnet's own files.
  */
 final class VaultKeyFile {
@@ -53,7 +53,8 @@ final class VaultKeyFile {
         Arrays.fill(raw, (byte) 0);
       }
     } catch (IOException e) {
-      throw new NodeException("cannot read password file " + f.passwordFile() + ": " + e.getMessage(), e);
+      throw new NodeException(
+          "cannot read password file " + f.passwordFile() + ": " + e.getMessage(), e);
     }
   }
 }

@@ -14,9 +14,9 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * Chain reads and transaction submission, implemented by the node over storage, the txpool and
- * the shard chains. The API calls every method from a worker thread, so an implementation may
- * block (RocksDB) before returning its future.
+ * Chain reads and transaction submission, implemented by the node over storage, the txpool and the
+ * shard chains. The API calls every method from a worker thread, so an implementation may block
+ * (RocksDB) before returning its future.
  */
 public interface ChainBackend {
   Future<List<ShardInfo>> shards();
@@ -28,8 +28,8 @@ public interface ChainBackend {
   Future<Optional<TransactionView>> transaction(Digest hash);
 
   /**
-   * The account on {@code shard} (balances and nonces are per shard), or on the account shard
-   * when none is given; empty only when this node has no such shard.
+   * The account on {@code shard} (balances and nonces are per shard), or on the account shard when
+   * none is given; empty only when this node has no such shard.
    */
   Future<Optional<AccountView>> account(AccountAddress address, OptionalInt shard);
 

@@ -18,7 +18,9 @@ public interface QueryBackend {
 
   Future<Outcome<QueryView>> query(Caller caller, Digest id);
 
-  /** Verifies the proof against the on-chain commitment; a failed proof is a result, not an error. */
+  /**
+   * Verifies the proof against the on-chain commitment; a failed proof is a result, not an error.
+   */
   Future<Outcome<QueryResult>> answer(Caller holder, Digest id, AnswerQueryRequest request);
 
   Future<Outcome<QueryResult>> result(Caller client, Digest id);

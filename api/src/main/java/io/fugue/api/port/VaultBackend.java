@@ -3,8 +3,8 @@ package io.fugue.api.port;
 import io.fugue.api.model.Caller;
 import io.fugue.api.model.Digest;
 import io.fugue.api.model.StoreOpeningRequest;
-import io.fugue.api.model.VaultKey;
 import io.fugue.api.model.VaultEntry;
+import io.fugue.api.model.VaultKey;
 import io.vertx.core.Future;
 import java.util.List;
 
@@ -13,7 +13,8 @@ import java.util.List;
  * constrains which node yet), listed and erased by the holder only. Called from a worker thread.
  */
 public interface VaultBackend {
-  Future<Outcome<VaultEntry>> store(Caller holder, Digest attestationId, StoreOpeningRequest request);
+  Future<Outcome<VaultEntry>> store(
+      Caller holder, Digest attestationId, StoreOpeningRequest request);
 
   /** The public key openings are sealed to before {@link #store}. */
   Future<VaultKey> depositKey();

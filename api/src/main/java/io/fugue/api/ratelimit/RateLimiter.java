@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A token bucket per key. Each key starts with {@code burst} permits that refill at
- * {@code perSecond}. The number of keys is bounded: when full, buckets that have refilled
- * completely are dropped (they carry no state), oldest first; if none has, the new key is refused,
- * so an attacker cycling keys cannot grow memory. Thread-safe.
+ * A token bucket per key. Each key starts with {@code burst} permits that refill at {@code
+ * perSecond}. The number of keys is bounded: when full, buckets that have refilled completely are
+ * dropped (they carry no state), oldest first; if none has, the new key is refused, so an attacker
+ * cycling keys cannot grow memory. Thread-safe.
  */
 public final class RateLimiter {
   private final int burst;

@@ -44,31 +44,47 @@ public final class Resources {
     var issuers = ports.issuers();
     var attestations = ports.attestations();
     return List.of(
-        new ResourceGroup("/v1/auth", List.of(
-            new CreateChallengeEndpoint(auth), new CreateTokenEndpoint(auth, ports.roles()))),
-        new ResourceGroup("/v1/chain", List.of(
-            new ListShardsEndpoint(chain), new GetBlockByNumberEndpoint(chain),
-            new GetBlockByHashEndpoint(chain), new GetTransactionEndpoint(chain),
-            new GetAccountEndpoint(chain), new SubmitTransactionEndpoint(chain))),
+        new ResourceGroup(
+            "/v1/auth",
+            List.of(
+                new CreateChallengeEndpoint(auth), new CreateTokenEndpoint(auth, ports.roles()))),
+        new ResourceGroup(
+            "/v1/chain",
+            List.of(
+                new ListShardsEndpoint(chain), new GetBlockByNumberEndpoint(chain),
+                new GetBlockByHashEndpoint(chain), new GetTransactionEndpoint(chain),
+                new GetAccountEndpoint(chain), new SubmitTransactionEndpoint(chain))),
         new ResourceGroup("/v1/node", List.of(new GetNodeInfoEndpoint(chain))),
-        new ResourceGroup("/v1/issuers", List.of(
-            new ListIssuersEndpoint(issuers), new GetIssuerEndpoint(issuers),
-            new RegisterIssuerEndpoint(issuers), new SetIssuerStatusEndpoint(issuers))),
-        new ResourceGroup("/v1/schemas", List.of(
-            new ListSchemasEndpoint(issuers), new GetSchemaEndpoint(issuers),
-            new RegisterSchemaEndpoint(issuers))),
-        new ResourceGroup("/v1/attestations", List.of(
-            new PublishAttestationEndpoint(attestations),
-            new ListSubjectAttestationsEndpoint(attestations),
-            new ListIssuerAttestationsEndpoint(attestations),
-            new GetAttestationEndpoint(attestations),
-            new GetAttestationProofEndpoint(attestations),
-            new RevokeAttestationEndpoint(attestations))),
-        new ResourceGroup("/v1/queries", List.of(
-            new CreateQueryEndpoint(ports.queries()), new GetQueryEndpoint(ports.queries()),
-            new AnswerQueryEndpoint(ports.queries()), new GetQueryResultEndpoint(ports.queries()))),
-        new ResourceGroup("/v1/vault", List.of(
-            new StoreOpeningEndpoint(ports.vault()), new ListOpeningsEndpoint(ports.vault()),
-            new EraseOpeningEndpoint(ports.vault()), new GetVaultKeyEndpoint(ports.vault()))));
+        new ResourceGroup(
+            "/v1/issuers",
+            List.of(
+                new ListIssuersEndpoint(issuers), new GetIssuerEndpoint(issuers),
+                new RegisterIssuerEndpoint(issuers), new SetIssuerStatusEndpoint(issuers))),
+        new ResourceGroup(
+            "/v1/schemas",
+            List.of(
+                new ListSchemasEndpoint(issuers),
+                new GetSchemaEndpoint(issuers),
+                new RegisterSchemaEndpoint(issuers))),
+        new ResourceGroup(
+            "/v1/attestations",
+            List.of(
+                new PublishAttestationEndpoint(attestations),
+                new ListSubjectAttestationsEndpoint(attestations),
+                new ListIssuerAttestationsEndpoint(attestations),
+                new GetAttestationEndpoint(attestations),
+                new GetAttestationProofEndpoint(attestations),
+                new RevokeAttestationEndpoint(attestations))),
+        new ResourceGroup(
+            "/v1/queries",
+            List.of(
+                new CreateQueryEndpoint(ports.queries()), new GetQueryEndpoint(ports.queries()),
+                new AnswerQueryEndpoint(ports.queries()),
+                    new GetQueryResultEndpoint(ports.queries()))),
+        new ResourceGroup(
+            "/v1/vault",
+            List.of(
+                new StoreOpeningEndpoint(ports.vault()), new ListOpeningsEndpoint(ports.vault()),
+                new EraseOpeningEndpoint(ports.vault()), new GetVaultKeyEndpoint(ports.vault()))));
   }
 }

@@ -22,10 +22,14 @@ public final class BlockNumberMethod implements JsonRpcMethod {
   public Future<Object> call(JsonNode params, ApiRequest request) {
     RpcParams.arity(params, 0, 1);
     long shard = params.size() == 0 ? 0 : RpcParams.quantity(params, 0, "shard");
-    return request.backend(chain::shards).map(shards -> shards.stream()
-        .filter(s -> s.id() == shard)
-        .findFirst()
-        .<Object>map(s -> RpcParams.toQuantity(s.height()))
-        .orElseThrow(() -> JsonRpcException.invalidParams("no shard " + shard)));
+    return request
+        .backend(chain::shards)
+        .map(
+            shards ->
+                shards.stream()
+                    .filter(s -> s.id() == shard)
+                    .findFirst()
+                    .<Object>map(s -> RpcParams.toQuantity(s.height()))
+                    .orElseThrow(() -> JsonRpcException.invalidParams("no shard " + shard)));
   }
 }

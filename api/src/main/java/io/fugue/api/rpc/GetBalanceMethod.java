@@ -25,8 +25,11 @@ public final class GetBalanceMethod implements JsonRpcMethod {
   public Future<Object> call(JsonNode params, ApiRequest request) {
     RpcParams.arity(params, 1, 1);
     AccountAddress address = RpcParams.address(params, 0);
-    return request.backend(() -> chain.account(address, OptionalInt.empty()))
-        .map(a -> "0x" + a.map(v -> new BigInteger(v.balance())).orElse(BigInteger.ZERO)
-            .toString(16));
+    return request
+        .backend(() -> chain.account(address, OptionalInt.empty()))
+        .map(
+            a ->
+                "0x"
+                    + a.map(v -> new BigInteger(v.balance())).orElse(BigInteger.ZERO).toString(16));
   }
 }

@@ -1,6 +1,5 @@
 package io.fugue.api.rpc;
 
-import java.io.IOException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,6 +11,7 @@ import io.fugue.api.port.ChainBackend;
 import io.fugue.api.ratelimit.RateLimiter;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /rpc}: JSON-RPC 2.0, single calls and batches. Protocol errors are JSON-RPC error
- * objects with HTTP 200, as the spec expects; notifications (no id) get no response, and a batch
- * of only notifications gets 204.
+ * objects with HTTP 200, as the spec expects; notifications (no id) get no response, and a batch of
+ * only notifications gets 204.
  *
  * <p>Only {@code Content-Type: application/json} is read (anything else is a 415 problem), so a
  * browser cannot post here cross-origin without a CORS preflight. Every call of a batch counts
@@ -38,6 +38,7 @@ public final class JsonRpcEndpoint implements Endpoint {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private final Map<String, JsonRpcMethod> methods;
+
   /** JSON-RPC's conventional "limit exceeded" code (EIP-1474). */
   static final int LIMIT_EXCEEDED = -32005;
 
@@ -45,9 +46,13 @@ public final class JsonRpcEndpoint implements Endpoint {
   private final RateLimiter ipLimiter;
 
   public JsonRpcEndpoint(ChainBackend chain, int maxBatch, RateLimiter ipLimiter) {
-    this.methods = Stream.of(new BlockNumberMethod(chain), new GetBlockByNumberMethod(chain),
-            new GetBalanceMethod(chain), new SendRawTransactionMethod(chain))
-        .collect(Collectors.toUnmodifiableMap(JsonRpcMethod::name, Function.identity()));
+    this.methods =
+        Stream.of(
+                new BlockNumberMethod(chain),
+                new GetBlockByNumberMethod(chain),
+                new GetBalanceMethod(chain),
+                new SendRawTransactionMethod(chain))
+            .collect(Collectors.toUnmodifiableMap(JsonRpcMethod::name, Function.identity()));
     this.maxBatch = maxBatch;
     this.ipLimiter = ipLimiter;
   }
@@ -60,9 +65,14 @@ public final class JsonRpcEndpoint implements Endpoint {
   @Override
   public Future<?> handle(ApiRequest request) {
     String type = request.requestHeader("Content-Type");
-    if (type == null || !type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT).equals("application/json")) {
-      return Future.failedFuture(ProblemException.of(415, "unsupported-media-type",
-          "Unsupported Media Type", "JSON-RPC requests must be sent with Content-Type: application/json"));
+    if (type == null
+        || !type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT).equals("application/json")) {
+      return Future.failedFuture(
+          ProblemException.of(
+              415,
+              "unsupported-media-type",
+              "Unsupported Media Type",
+              "JSON-RPC requests must be sent with Content-Type: application/json"));
     }
     JsonNode root;
     try {
@@ -77,8 +87,12 @@ public final class JsonRpcEndpoint implements Endpoint {
       return dispatch(root, request).map(r -> r == null ? null : render(request, r));
     }
     if (root.isEmpty() || root.size() > maxBatch) {
-      return reply(request, error(NODES.nullNode(), JsonRpcException.INVALID_REQUEST,
-          "Invalid Request: a batch holds 1 to " + maxBatch + " calls"));
+      return reply(
+          request,
+          error(
+              NODES.nullNode(),
+              JsonRpcException.INVALID_REQUEST,
+              "Invalid Request: a batch holds 1 to " + maxBatch + " calls"));
     }
     List<Future<JsonNode>> calls = new ArrayList<>();
     boolean first = true;
@@ -86,21 +100,26 @@ public final class JsonRpcEndpoint implements Endpoint {
       // The request's own token paid for the first call; each further call pays for itself.
       if (!first && !ipLimiter.tryAcquire(RateLimiter.ipKey(request.remoteAddress())).allowed()) {
         JsonNode id = call.isObject() && call.hasNonNull("id") ? call.get("id") : NODES.nullNode();
-        calls.add(Future.succeededFuture(error(id, LIMIT_EXCEEDED, "Limit exceeded: too many calls from this address")));
+        calls.add(
+            Future.succeededFuture(
+                error(id, LIMIT_EXCEEDED, "Limit exceeded: too many calls from this address")));
       } else {
         calls.add(dispatch(call, request));
       }
       first = false;
     }
-    return Future.join(calls).transform(ignored -> {
-      var out = NODES.arrayNode();
-      calls.forEach(f -> {
-        if (f.result() != null) {
-          out.add(f.result());
-        }
-      });
-      return Future.succeededFuture(out.isEmpty() ? null : render(request, out));
-    });
+    return Future.join(calls)
+        .transform(
+            ignored -> {
+              var out = NODES.arrayNode();
+              calls.forEach(
+                  f -> {
+                    if (f.result() != null) {
+                      out.add(f.result());
+                    }
+                  });
+              return Future.succeededFuture(out.isEmpty() ? null : render(request, out));
+            });
   }
 
   /** One call; completes with its response object, or null for a notification. Never fails. */
@@ -108,17 +127,21 @@ public final class JsonRpcEndpoint implements Endpoint {
     JsonNode id = call.isObject() ? call.get("id") : null;
     boolean validId = id == null || id.isTextual() || id.isNumber() || id.isNull();
     JsonNode replyId = id != null && validId ? id : NODES.nullNode();
-    if (!call.isObject() || !validId || !call.path("jsonrpc").asText("").equals("2.0")
+    if (!call.isObject()
+        || !validId
+        || !call.path("jsonrpc").asText("").equals("2.0")
         || !call.path("method").isTextual()
         || (call.has("params") && !call.get("params").isArray())) {
-      return Future.succeededFuture(error(replyId, JsonRpcException.INVALID_REQUEST,
-          "Invalid Request"));
+      return Future.succeededFuture(
+          error(replyId, JsonRpcException.INVALID_REQUEST, "Invalid Request"));
     }
     boolean notification = id == null;
     JsonRpcMethod method = methods.get(call.get("method").asText());
     if (method == null) {
-      return notification ? Future.succeededFuture() : Future.succeededFuture(
-          error(replyId, JsonRpcException.METHOD_NOT_FOUND, "Method not found"));
+      return notification
+          ? Future.succeededFuture()
+          : Future.succeededFuture(
+              error(replyId, JsonRpcException.METHOD_NOT_FOUND, "Method not found"));
     }
     JsonNode params = call.has("params") ? call.get("params") : NODES.arrayNode();
     Future<Object> result;
@@ -127,17 +150,18 @@ public final class JsonRpcEndpoint implements Endpoint {
     } catch (RuntimeException e) {
       result = Future.failedFuture(e);
     }
-    return result.transform(ar -> {
-      if (notification) {
-        return Future.succeededFuture();
-      }
-      if (ar.succeeded()) {
-        ObjectNode ok = envelope(replyId);
-        ok.set("result", ApiJson.mapper().valueToTree(ar.result()));
-        return Future.succeededFuture(ok);
-      }
-      return Future.succeededFuture(failure(replyId, ar.cause()));
-    });
+    return result.transform(
+        ar -> {
+          if (notification) {
+            return Future.succeededFuture();
+          }
+          if (ar.succeeded()) {
+            ObjectNode ok = envelope(replyId);
+            ok.set("result", ApiJson.mapper().valueToTree(ar.result()));
+            return Future.succeededFuture(ok);
+          }
+          return Future.succeededFuture(failure(replyId, ar.cause()));
+        });
   }
 
   private static JsonNode failure(JsonNode id, Throwable cause) {

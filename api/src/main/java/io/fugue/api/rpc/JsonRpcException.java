@@ -9,6 +9,7 @@ public final class JsonRpcException extends ApiException {
   public static final int METHOD_NOT_FOUND = -32601;
   public static final int INVALID_PARAMS = -32602;
   public static final int INTERNAL_ERROR = -32603;
+
   /** The backend refused the call (e.g. an invalid transaction). */
   public static final int REJECTED = -32000;
 

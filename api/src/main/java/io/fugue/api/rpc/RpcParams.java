@@ -11,8 +11,8 @@ final class RpcParams {
 
   static void arity(JsonNode params, int min, int max) {
     if (!params.isArray() || params.size() < min || params.size() > max) {
-      throw JsonRpcException.invalidParams("expected " + min
-          + (min == max ? "" : " to " + max) + " positional parameters");
+      throw JsonRpcException.invalidParams(
+          "expected " + min + (min == max ? "" : " to " + max) + " positional parameters");
     }
   }
 
@@ -29,7 +29,8 @@ final class RpcParams {
     } catch (ArithmeticException e) {
       // falls through to the error below: too large for a block number or shard
     }
-    throw JsonRpcException.invalidParams(name + " must be a hex quantity or a non-negative integer");
+    throw JsonRpcException.invalidParams(
+        name + " must be a hex quantity or a non-negative integer");
   }
 
   static AccountAddress address(JsonNode params, int index) {

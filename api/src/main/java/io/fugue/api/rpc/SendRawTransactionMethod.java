@@ -27,12 +27,16 @@ public final class SendRawTransactionMethod implements JsonRpcMethod {
     if (raw.size() == 0) {
       throw JsonRpcException.invalidParams("transaction is empty");
     }
-    return request.backend(() -> chain.submitTransaction(raw)).map(outcome -> {
-      if (outcome instanceof Outcome.Done<?> done) {
-        return done.value().toString();
-      }
-      throw new JsonRpcException(JsonRpcException.REJECTED,
-          "transaction rejected: " + ((Outcome.Rejected<?>) outcome).detail());
-    });
+    return request
+        .backend(() -> chain.submitTransaction(raw))
+        .map(
+            outcome -> {
+              if (outcome instanceof Outcome.Done<?> done) {
+                return done.value().toString();
+              }
+              throw new JsonRpcException(
+                  JsonRpcException.REJECTED,
+                  "transaction rejected: " + ((Outcome.Rejected<?>) outcome).detail());
+            });
   }
 }

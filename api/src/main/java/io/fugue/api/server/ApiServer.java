@@ -38,9 +38,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The node's HTTP API as a verticle: REST under {@code /v1}, JSON-RPC at {@code /rpc},
- * {@code /openapi.json}, {@code /health} and {@code /metrics}, all driven by the OpenAPI document
- * and served over the {@link ApiPorts}. Deploy it, then read {@link #actualPort()}.
+ * The node's HTTP API as a verticle: REST under {@code /v1}, JSON-RPC at {@code /rpc}, {@code
+ * /openapi.json}, {@code /health} and {@code /metrics}, all driven by the OpenAPI document and
+ * served over the {@link ApiPorts}. Deploy it, then read {@link #actualPort()}.
  */
 public final class ApiServer extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
@@ -73,17 +73,22 @@ public final class ApiServer extends VerticleBase {
     worker = vertx.createSharedWorkerExecutor(WORKER_POOL, config.workerPoolSize());
     return ApiContract.load(vertx)
         .map(this::router)
-        .compose(router -> vertx.createHttpServer(new HttpServerOptions()
-                .setHost(config.host())
-                .setPort(config.port())
-                .setMaxInitialLineLength(8192)
-                .setMaxHeaderSize(16 * 1024))
-            .requestHandler(router)
-            .listen())
-        .onSuccess(s -> {
-          server = s;
-          LOG.info("API listening on http://{}:{}", config.host(), s.actualPort());
-        });
+        .compose(
+            router ->
+                vertx
+                    .createHttpServer(
+                        new HttpServerOptions()
+                            .setHost(config.host())
+                            .setPort(config.port())
+                            .setMaxInitialLineLength(8192)
+                            .setMaxHeaderSize(16 * 1024))
+                    .requestHandler(router)
+                    .listen())
+        .onSuccess(
+            s -> {
+              server = s;
+              LOG.info("API listening on http://{}:{}", config.host(), s.actualPort());
+            });
   }
 
   @Override
@@ -103,15 +108,18 @@ public final class ApiServer extends VerticleBase {
 
   private Router router(ApiContract contract) {
     var limits = config.limits();
-    Authenticator auth = new Authenticator(
-        new ChallengeStore(clock, config.challengeTtl(), limits.maxChallenges(), new SecureRandom()),
-        new TokenStore(clock, config.tokenTtl(), limits.maxTokens(), new SecureRandom()),
-        ports.signatures());
+    Authenticator auth =
+        new Authenticator(
+            new ChallengeStore(
+                clock, config.challengeTtl(), limits.maxChallenges(), new SecureRandom()),
+            new TokenStore(clock, config.tokenTtl(), limits.maxTokens(), new SecureRandom()),
+            ports.signatures());
     BackendCalls calls = new BackendCalls(worker, limits.backendTimeout());
     RateLimiter ipLimiter =
         new RateLimiter(limits.ipBurst(), limits.ipPerSecond(), limits.maxRateLimitKeys(), clock);
-    RateLimiter callerLimiter = new RateLimiter(limits.callerBurst(), limits.callerPerSecond(),
-        limits.maxRateLimitKeys(), clock);
+    RateLimiter callerLimiter =
+        new RateLimiter(
+            limits.callerBurst(), limits.callerPerSecond(), limits.maxRateLimitKeys(), clock);
     EndpointBinder binder =
         new EndpointBinder(vertx, contract, auth, ports.roles(), ipLimiter, callerLimiter, calls);
 
@@ -132,7 +140,8 @@ public final class ApiServer extends VerticleBase {
         new RateLimiter(limits.ipBurst(), limits.ipPerSecond(), limits.maxRateLimitKeys(), clock);
     binder.bind(root, "", new HealthEndpoint(ports.readiness()), probes);
     binder.bind(root, "", new HealthEndpoint(ports.readiness(), HealthEndpoint.Probe.LIVE), probes);
-    binder.bind(root, "", new HealthEndpoint(ports.readiness(), HealthEndpoint.Probe.READY), probes);
+    binder.bind(
+        root, "", new HealthEndpoint(ports.readiness(), HealthEndpoint.Probe.READY), probes);
     binder.bind(root, "", new MetricsEndpoint(registry), probes);
     binder.bind(root, "", new OpenApiEndpoint(contract));
     binder.bind(root, "", new JsonRpcEndpoint(ports.chain(), limits.maxRpcBatch(), ipLimiter));

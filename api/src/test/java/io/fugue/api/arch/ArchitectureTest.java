@@ -13,27 +13,48 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
 
   @ArchTest
-  static final ArchRule authAndRateLimitsArePure = noClasses()
-      .that().resideInAnyPackage("io.fugue.api.auth..", "io.fugue.api.ratelimit..")
-      .should().dependOnClassesThat().resideInAnyPackage("io.vertx..", "java.net..", "java.io..");
+  static final ArchRule authAndRateLimitsArePure =
+      noClasses()
+          .that()
+          .resideInAnyPackage("io.fugue.api.auth..", "io.fugue.api.ratelimit..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("io.vertx..", "java.net..", "java.io..");
 
   @ArchTest
-  static final ArchRule portsAndModelKnowNoHttp = noClasses()
-      .that().resideInAnyPackage("io.fugue.api.port..", "io.fugue.api.model..")
-      .should().dependOnClassesThat().resideInAnyPackage("io.vertx.ext..", "io.vertx.core.http..",
-          "io.fugue.api.http..", "io.fugue.api.resource..", "io.fugue.api.cli..");
+  static final ArchRule portsAndModelKnowNoHttp =
+      noClasses()
+          .that()
+          .resideInAnyPackage("io.fugue.api.port..", "io.fugue.api.model..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "io.vertx.ext..",
+              "io.vertx.core.http..",
+              "io.fugue.api.http..",
+              "io.fugue.api.resource..",
+              "io.fugue.api.cli..");
 
   @ArchTest
-  static final ArchRule serverDoesNotDependOnTheCli = noClasses()
-      .that().resideOutsideOfPackages("io.fugue.api.cli..", "io.fugue.api.node..")
-      .should().dependOnClassesThat().resideInAnyPackage("io.fugue.api.cli..");
+  static final ArchRule serverDoesNotDependOnTheCli =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages("io.fugue.api.cli..", "io.fugue.api.node..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("io.fugue.api.cli..");
 
   // The node wiring implements the server's and the CLI's ports; neither knows it.
   @ArchTest
-  static final ArchRule nothingDependsOnTheWiring = noClasses()
-      .that().resideOutsideOfPackage("io.fugue.api.node..")
-      .should().dependOnClassesThat().resideInAnyPackage("io.fugue.api.node..");
+  static final ArchRule nothingDependsOnTheWiring =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("io.fugue.api.node..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("io.fugue.api.node..");
 
   @ArchTest
-  static final ArchRule packagesAreFreeOfCycles = slices().matching("io.fugue.(**)").should().beFreeOfCycles();
+  static final ArchRule packagesAreFreeOfCycles =
+      slices().matching("io.fugue.(**)").should().beFreeOfCycles();
 }

@@ -23,22 +23,31 @@ class AuthenticationIT {
 
   @BeforeEach
   void start(Vertx vertx) {
-    node = new TestNode(vertx, ApiConfig.builder()
-        .tokenTtl(Duration.ofMinutes(15)).challengeTtl(Duration.ofMinutes(2)));
+    node =
+        new TestNode(
+            vertx,
+            ApiConfig.builder()
+                .tokenTtl(Duration.ofMinutes(15))
+                .challengeTtl(Duration.ofMinutes(2)));
   }
 
   private JsonObject challenge(TestKeys.Account who) {
-    HttpResponse<Buffer> r = node.post("/v1/auth/challenge", null,
-        new JsonObject().put("address", who.address().toHex()));
+    HttpResponse<Buffer> r =
+        node.post(
+            "/v1/auth/challenge", null, new JsonObject().put("address", who.address().toHex()));
     assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(201);
     return r.bodyAsJsonObject();
   }
 
-  private HttpResponse<Buffer> token(TestKeys.Account who, JsonObject challenge, TestKeys.Account signer) {
-    return node.post("/v1/auth/token", null, new JsonObject()
-        .put("address", who.address().toHex())
-        .put("challenge", challenge.getString("challenge"))
-        .put("signature", signer.sign(challenge.getString("message").getBytes()).toHex()));
+  private HttpResponse<Buffer> token(
+      TestKeys.Account who, JsonObject challenge, TestKeys.Account signer) {
+    return node.post(
+        "/v1/auth/token",
+        null,
+        new JsonObject()
+            .put("address", who.address().toHex())
+            .put("challenge", challenge.getString("challenge"))
+            .put("signature", signer.sign(challenge.getString("message").getBytes()).toHex()));
   }
 
   private static void assertProblem(HttpResponse<Buffer> r, int status) {
@@ -51,13 +60,16 @@ class AuthenticationIT {
   void shouldIssueATokenForASignedChallengeAndAcceptItOnAProtectedEndpoint() {
     node.backends.grant(alice.address(), Role.HOLDER);
     JsonObject c = challenge(alice);
-    assertThat(c.getString("message")).contains(alice.address().toHex()).contains(c.getString("challenge"));
+    assertThat(c.getString("message"))
+        .contains(alice.address().toHex())
+        .contains(c.getString("challenge"));
     HttpResponse<Buffer> t = token(alice, c, alice);
     assertThat(t.statusCode()).as(t.bodyAsString()).isEqualTo(201);
     assertThat(t.bodyAsJsonObject().getJsonArray("roles")).containsExactly("holder");
     assertThat(t.bodyAsJsonObject().getString("tokenType")).isEqualTo("Bearer");
 
-    HttpResponse<Buffer> vault = node.get("/v1/vault/openings", t.bodyAsJsonObject().getString("token"));
+    HttpResponse<Buffer> vault =
+        node.get("/v1/vault/openings", t.bodyAsJsonObject().getString("token"));
     assertThat(vault.statusCode()).as(vault.bodyAsString()).isEqualTo(200);
     assertThat(vault.bodyAsJsonObject().getJsonArray("openings")).isEmpty();
   }
@@ -81,10 +93,15 @@ class AuthenticationIT {
   @Test
   void shouldRejectAMalformedSignatureAsABadRequest() {
     JsonObject c = challenge(alice);
-    assertProblem(node.post("/v1/auth/token", null, new JsonObject()
-        .put("address", alice.address().toHex())
-        .put("challenge", c.getString("challenge"))
-        .put("signature", "0x1234")), 400);
+    assertProblem(
+        node.post(
+            "/v1/auth/token",
+            null,
+            new JsonObject()
+                .put("address", alice.address().toHex())
+                .put("challenge", c.getString("challenge"))
+                .put("signature", "0x1234")),
+        400);
     // validation failed before the login, so the challenge is still usable
     assertThat(token(alice, c, alice).statusCode()).isEqualTo(201);
   }

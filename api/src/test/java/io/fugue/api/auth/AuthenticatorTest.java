@@ -42,7 +42,9 @@ class AuthenticatorTest {
     var login = auth.login(alice.address(), c.challenge(), signed(c));
     assertThat(login).isInstanceOf(Authenticator.Login.Issued.class);
     String token = ((Authenticator.Login.Issued) login).token().token();
-    assertThat(auth.session(token)).get().extracting(TokenStore.Session::address)
+    assertThat(auth.session(token))
+        .get()
+        .extracting(TokenStore.Session::address)
         .isEqualTo(alice.address());
     assertThat(auth.login(alice.address(), c.challenge(), signed(c)))
         .isInstanceOf(Authenticator.Login.Refused.class);
@@ -52,12 +54,13 @@ class AuthenticatorTest {
 
   @Test
   void shouldFailClosedWhenTheVerifierThrows() {
-    Authenticator auth = new Authenticator(
-        new ChallengeStore(clock, Duration.ofMinutes(2), 10, new SecureRandom()),
-        new TokenStore(clock, Duration.ofMinutes(15), 10, new SecureRandom()),
-        (address, message, signature) -> {
-          throw new IllegalStateException("broken verifier");
-        });
+    Authenticator auth =
+        new Authenticator(
+            new ChallengeStore(clock, Duration.ofMinutes(2), 10, new SecureRandom()),
+            new TokenStore(clock, Duration.ofMinutes(15), 10, new SecureRandom()),
+            (address, message, signature) -> {
+              throw new IllegalStateException("broken verifier");
+            });
     var c = auth.challenge(alice.address()).orElseThrow();
     assertThat(auth.login(alice.address(), c.challenge(), signed(c)))
         .isInstanceOf(Authenticator.Login.Refused.class);

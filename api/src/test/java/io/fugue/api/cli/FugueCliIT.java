@@ -37,34 +37,39 @@ class FugueCliIT {
   }
 
   private CliServices withKeys(TestKeys.Account... accounts) {
-    KeyStore keys = new KeyStore() {
-      @Override
-      public Entry create(String label) {
-        throw new UnsupportedOperationException();
-      }
-
-      @Override
-      public List<Entry> list() {
-        return List.of();
-      }
-
-      @Override
-      public HexBytes publicKey(AccountAddress address) {
-        throw new UnsupportedOperationException();
-      }
-
-      @Override
-      public HexBytes sign(AccountAddress address, byte[] message) {
-        for (TestKeys.Account a : accounts) {
-          if (a.address().equals(address)) {
-            return a.sign(message);
+    KeyStore keys =
+        new KeyStore() {
+          @Override
+          public Entry create(String label) {
+            throw new UnsupportedOperationException();
           }
-        }
-        throw new IllegalArgumentException("no key for " + address);
-      }
-    };
-    return new CliServices(Optional.of(keys), Optional.of((from, to, amount, nonce, shard, toShard) ->
-        HexBytes.fromHex("0xf1" + amount.toString(16) + "00")), Optional.empty());
+
+          @Override
+          public List<Entry> list() {
+            return List.of();
+          }
+
+          @Override
+          public HexBytes publicKey(AccountAddress address) {
+            throw new UnsupportedOperationException();
+          }
+
+          @Override
+          public HexBytes sign(AccountAddress address, byte[] message) {
+            for (TestKeys.Account a : accounts) {
+              if (a.address().equals(address)) {
+                return a.sign(message);
+              }
+            }
+            throw new IllegalArgumentException("no key for " + address);
+          }
+        };
+    return new CliServices(
+        Optional.of(keys),
+        Optional.of(
+            (from, to, amount, nonce, shard, toShard) ->
+                HexBytes.fromHex("0xf1" + amount.toString(16) + "00")),
+        Optional.empty());
   }
 
   private JsonNode ok(CliRun r) throws Exception {
@@ -75,8 +80,20 @@ class FugueCliIT {
   @Test
   void shouldRegisterAnIssuerWithAToken() throws Exception {
     String token = node.login(bank);
-    JsonNode issuer = ok(CliRun.run(CliServices.thisBuild(), "issuer", "register",
-        "--api", node.baseUrl(), "--token", token, "--name", "First Bank", "--contact", "kyc@b.example"));
+    JsonNode issuer =
+        ok(
+            CliRun.run(
+                CliServices.thisBuild(),
+                "issuer",
+                "register",
+                "--api",
+                node.baseUrl(),
+                "--token",
+                token,
+                "--name",
+                "First Bank",
+                "--contact",
+                "kyc@b.example"));
     assertThat(issuer.path("status").asText()).isEqualTo("pending");
     assertThat(issuer.path("account").asText()).isEqualTo(bank.address().toHex());
   }
@@ -87,27 +104,72 @@ class FugueCliIT {
     node.backends.grant(bank.address(), Role.ISSUER);
     node.backends.grant(bank.address(), Role.CLIENT);
     node.backends.grant(holder.address(), Role.HOLDER);
-    TestNode.await(node.backends.registerSchema(null, new SchemaView("net-worth", "net worth",
-        "USD", 0, 64, List.of(bank.address()))));
+    TestNode.await(
+        node.backends.registerSchema(
+            null, new SchemaView("net-worth", "net worth", "USD", 0, 64, List.of(bank.address()))));
     String api = node.baseUrl();
 
-    JsonNode att = ok(CliRun.run(services, "attest", "--api", api, "--as", bank.address().toHex(),
-        "--subject", "did:fugue:alice", "--schema", "net-worth", "--commitment",
-        "0x" + "11".repeat(32), "--valid-from", "1700000000", "--valid-until", "1900000000"));
+    JsonNode att =
+        ok(
+            CliRun.run(
+                services,
+                "attest",
+                "--api",
+                api,
+                "--as",
+                bank.address().toHex(),
+                "--subject",
+                "did:fugue:alice",
+                "--schema",
+                "net-worth",
+                "--commitment",
+                "0x" + "11".repeat(32),
+                "--valid-from",
+                "1700000000",
+                "--valid-until",
+                "1900000000"));
     String attestation = att.path("id").asText();
 
-    JsonNode q = ok(CliRun.run(services, "query", "create", "--api", api, "--as",
-        bank.address().toHex(), "--attestation", attestation, "--predicate", "gte",
-        "--threshold", "1000000", "--purpose", "loan"));
+    JsonNode q =
+        ok(
+            CliRun.run(
+                services,
+                "query",
+                "create",
+                "--api",
+                api,
+                "--as",
+                bank.address().toHex(),
+                "--attestation",
+                attestation,
+                "--predicate",
+                "gte",
+                "--threshold",
+                "1000000",
+                "--purpose",
+                "loan"));
     String id = q.path("id").asText();
     assertThat(q.path("nonce").asText()).matches("0x[0-9a-f]{64}");
 
-    JsonNode answer = ok(CliRun.run(services, "query", "answer", id, "--api", api, "--as",
-        holder.address().toHex(), "--proof", InMemoryBackends.VALID_PROOF.toHex()));
+    JsonNode answer =
+        ok(
+            CliRun.run(
+                services,
+                "query",
+                "answer",
+                id,
+                "--api",
+                api,
+                "--as",
+                holder.address().toHex(),
+                "--proof",
+                InMemoryBackends.VALID_PROOF.toHex()));
     assertThat(answer.path("outcome").asBoolean()).isTrue();
 
-    JsonNode status = ok(CliRun.run(services, "query", "status", id, "--api", api, "--as",
-        holder.address().toHex()));
+    JsonNode status =
+        ok(
+            CliRun.run(
+                services, "query", "status", id, "--api", api, "--as", holder.address().toHex()));
     assertThat(status.path("id").asText()).isEqualTo(id);
   }
 
@@ -124,16 +186,27 @@ class FugueCliIT {
     Optional<HexBytes> proof = Optional.empty();
 
     @Override
-    public Attested attest(AccountAddress issuer, long nonce, int shard, String subject,
-        AccountAddress holder, String schema, long value, long from, long until, HexBytes key) {
+    public Attested attest(
+        AccountAddress issuer,
+        long nonce,
+        int shard,
+        String subject,
+        AccountAddress holder,
+        String schema,
+        long value,
+        long from,
+        long until,
+        HexBytes key) {
       holderKey.set(key);
-      return new Attested(HexBytes.fromHex("0xf1aa"), new Digest(HexBytes.of(new byte[32])),
+      return new Attested(
+          HexBytes.fromHex("0xf1aa"),
+          new Digest(HexBytes.of(new byte[32])),
           HexBytes.fromHex("0x01"));
     }
 
     @Override
-    public HexBytes resealForVault(AccountAddress holder, AttestationView attestation, HexBytes s,
-        HexBytes key) {
+    public HexBytes resealForVault(
+        AccountAddress holder, AttestationView attestation, HexBytes s, HexBytes key) {
       opened.set(attestation);
       sealed.set(List.of(s));
       depositKey.set(key);
@@ -141,8 +214,12 @@ class FugueCliIT {
     }
 
     @Override
-    public Optional<HexBytes> prove(AccountAddress holder, QueryView query,
-        List<AttestationView> attestations, int schemaBits, List<HexBytes> s) {
+    public Optional<HexBytes> prove(
+        AccountAddress holder,
+        QueryView query,
+        List<AttestationView> attestations,
+        int schemaBits,
+        List<HexBytes> s) {
       opened.set(attestations.get(0));
       sealed.set(s);
       bits.set(schemaBits);
@@ -165,8 +242,14 @@ class FugueCliIT {
     }
 
     @Override
-    public HexBytes createSchema(AccountAddress from, long nonce, String id, String attribute,
-        String unit, int scale, int bits) {
+    public HexBytes createSchema(
+        AccountAddress from,
+        long nonce,
+        String id,
+        String attribute,
+        String unit,
+        int scale,
+        int bits) {
       throw new UnsupportedOperationException();
     }
 
@@ -176,25 +259,46 @@ class FugueCliIT {
     }
 
     @Override
-    public HexBytes consent(AccountAddress holder, Digest queryId, List<Digest> attestations,
-        long expiresAtMillis) {
+    public HexBytes consent(
+        AccountAddress holder, Digest queryId, List<Digest> attestations, long expiresAtMillis) {
       throw new UnsupportedOperationException();
     }
   }
 
   private CliServices withWriter(RecordingWriter writer) {
-    return new CliServices(withKeys(bank, holder).keys(), Optional.empty(), Optional.empty(),
-        Optional.of(writer));
+    return new CliServices(
+        withKeys(bank, holder).keys(), Optional.empty(), Optional.empty(), Optional.of(writer));
   }
 
   @Test
   void shouldSealToTheGivenHolderKey() throws Exception {
     var writer = new RecordingWriter();
     String key = "0x" + "07".repeat(64);
-    JsonNode r = ok(CliRun.run(withWriter(writer), "attest", "--api", node.baseUrl(),
-        "--as", bank.address().toHex(), "--subject", "did:fugue:alice", "--schema", "net-worth",
-        "--value", "1500000", "--holder", holder.address().toHex(), "--holder-key", key,
-        "--nonce", "0", "--valid-from", "1", "--valid-until", "2"));
+    JsonNode r =
+        ok(
+            CliRun.run(
+                withWriter(writer),
+                "attest",
+                "--api",
+                node.baseUrl(),
+                "--as",
+                bank.address().toHex(),
+                "--subject",
+                "did:fugue:alice",
+                "--schema",
+                "net-worth",
+                "--value",
+                "1500000",
+                "--holder",
+                holder.address().toHex(),
+                "--holder-key",
+                key,
+                "--nonce",
+                "0",
+                "--valid-from",
+                "1",
+                "--valid-until",
+                "2"));
     assertThat(writer.holderKey.get()).isEqualTo(HexBytes.fromHex(key));
     assertThat(r.path("transaction").asText()).matches("0x[0-9a-f]{64}");
     assertThat(r.path("sealedOpening").asText()).isEqualTo("0x01");
@@ -205,28 +309,76 @@ class FugueCliIT {
     node.backends.grant(bank.address(), Role.ISSUER);
     node.backends.grant(bank.address(), Role.CLIENT);
     node.backends.grant(holder.address(), Role.HOLDER);
-    TestNode.await(node.backends.registerSchema(null, new SchemaView("net-worth", "net worth",
-        "USD", 0, 32, List.of(bank.address()))));
+    TestNode.await(
+        node.backends.registerSchema(
+            null, new SchemaView("net-worth", "net worth", "USD", 0, 32, List.of(bank.address()))));
     CliServices services = withKeys(bank, holder);
-    String att = ok(CliRun.run(services, "attest", "--api", node.baseUrl(), "--as", bank.address().toHex(),
-        "--subject", "did:fugue:alice", "--schema", "net-worth", "--commitment", "0x" + "11".repeat(32),
-        "--valid-from", "1700000000", "--valid-until", "1900000000")).path("id").asText();
-    String q = ok(CliRun.run(services, "query", "create", "--api", node.baseUrl(), "--as",
-        bank.address().toHex(), "--attestation", att, "--predicate", "gte", "--threshold", "1000000",
-        "--purpose", "loan")).path("id").asText();
+    String att =
+        ok(CliRun.run(
+                services,
+                "attest",
+                "--api",
+                node.baseUrl(),
+                "--as",
+                bank.address().toHex(),
+                "--subject",
+                "did:fugue:alice",
+                "--schema",
+                "net-worth",
+                "--commitment",
+                "0x" + "11".repeat(32),
+                "--valid-from",
+                "1700000000",
+                "--valid-until",
+                "1900000000"))
+            .path("id")
+            .asText();
+    String q =
+        ok(CliRun.run(
+                services,
+                "query",
+                "create",
+                "--api",
+                node.baseUrl(),
+                "--as",
+                bank.address().toHex(),
+                "--attestation",
+                att,
+                "--predicate",
+                "gte",
+                "--threshold",
+                "1000000",
+                "--purpose",
+                "loan"))
+            .path("id")
+            .asText();
     return new String[] {att, q};
   }
 
   @Test
   void shouldResealAgainstTheOnChainCommitmentToTheNodesVaultKeyAndStoreIt() throws Exception {
-    assertThat(System.getenv("FUGUE_VAULT_KEY")).as("this test needs FUGUE_VAULT_KEY unset").isNull();
+    assertThat(System.getenv("FUGUE_VAULT_KEY"))
+        .as("this test needs FUGUE_VAULT_KEY unset")
+        .isNull();
     String att = attestationAndQuery()[0];
     var writer = new RecordingWriter();
-    JsonNode stored = ok(CliRun.run(withWriter(writer), "vault", "store", att, "--api", node.baseUrl(),
-        "--as", holder.address().toHex(), "--sealed", "0xabcd"));
+    JsonNode stored =
+        ok(
+            CliRun.run(
+                withWriter(writer),
+                "vault",
+                "store",
+                att,
+                "--api",
+                node.baseUrl(),
+                "--as",
+                holder.address().toHex(),
+                "--sealed",
+                "0xabcd"));
     assertThat(stored.path("attestationId").asText()).isEqualTo(att);
     assertThat(writer.depositKey.get()).isEqualTo(InMemoryBackends.VAULT_KEY);
-    assertThat(writer.opened.get().commitment()).isEqualTo(HexBytes.fromHex("0x" + "11".repeat(32)));
+    assertThat(writer.opened.get().commitment())
+        .isEqualTo(HexBytes.fromHex("0x" + "11".repeat(32)));
     assertThat(writer.sealed.get()).containsExactly(HexBytes.fromHex("0xabcd"));
   }
 
@@ -235,8 +387,20 @@ class FugueCliIT {
     String att = attestationAndQuery()[0];
     var writer = new RecordingWriter();
     String given = "0x" + "07".repeat(64);
-    ok(CliRun.run(withWriter(writer), "vault", "store", att, "--api", node.baseUrl(),
-        "--as", holder.address().toHex(), "--sealed", "0xabcd", "--vault-key", given));
+    ok(
+        CliRun.run(
+            withWriter(writer),
+            "vault",
+            "store",
+            att,
+            "--api",
+            node.baseUrl(),
+            "--as",
+            holder.address().toHex(),
+            "--sealed",
+            "0xabcd",
+            "--vault-key",
+            given));
     assertThat(writer.depositKey.get()).isEqualTo(HexBytes.fromHex(given));
   }
 
@@ -245,8 +409,19 @@ class FugueCliIT {
     String[] ids = attestationAndQuery();
     var writer = new RecordingWriter();
     writer.proof = Optional.of(InMemoryBackends.VALID_PROOF);
-    JsonNode answer = ok(CliRun.run(withWriter(writer), "query", "answer", ids[1], "--api", node.baseUrl(),
-        "--as", holder.address().toHex(), "--sealed", "0xabcd"));
+    JsonNode answer =
+        ok(
+            CliRun.run(
+                withWriter(writer),
+                "query",
+                "answer",
+                ids[1],
+                "--api",
+                node.baseUrl(),
+                "--as",
+                holder.address().toHex(),
+                "--sealed",
+                "0xabcd"));
     assertThat(answer.path("status").asText()).isEqualTo("verified");
     assertThat(writer.bits.get()).isEqualTo(32);
     assertThat(writer.opened.get().id().toHex()).isEqualTo(ids[0]);
@@ -255,8 +430,18 @@ class FugueCliIT {
   @Test
   void shouldDeclineWhenNoProofExistsSoTheQueryEndsRefused() throws Exception {
     String[] ids = attestationAndQuery();
-    CliRun r = CliRun.run(withWriter(new RecordingWriter()), "query", "answer", ids[1], "--api",
-        node.baseUrl(), "--as", holder.address().toHex(), "--sealed", "0xabcd");
+    CliRun r =
+        CliRun.run(
+            withWriter(new RecordingWriter()),
+            "query",
+            "answer",
+            ids[1],
+            "--api",
+            node.baseUrl(),
+            "--as",
+            holder.address().toHex(),
+            "--sealed",
+            "0xabcd");
     assertThat(ok(r).path("status").asText()).isEqualTo("refused");
     assertThat(r.err()).contains("no proof exists");
   }
@@ -264,9 +449,24 @@ class FugueCliIT {
   @Test
   void shouldReportTheNodesRefusalWithExitCode1() {
     node.backends.grant(holder.address(), Role.HOLDER);
-    CliRun r = CliRun.run(withKeys(holder), "attest", "--api", node.baseUrl(), "--as",
-        holder.address().toHex(), "--subject", "did:fugue:alice", "--schema", "net-worth",
-        "--commitment", "0x" + "11".repeat(32), "--valid-from", "1", "--valid-until", "2");
+    CliRun r =
+        CliRun.run(
+            withKeys(holder),
+            "attest",
+            "--api",
+            node.baseUrl(),
+            "--as",
+            holder.address().toHex(),
+            "--subject",
+            "did:fugue:alice",
+            "--schema",
+            "net-worth",
+            "--commitment",
+            "0x" + "11".repeat(32),
+            "--valid-from",
+            "1",
+            "--valid-until",
+            "2");
     assertThat(r.exit()).isEqualTo(FugueCli.EXIT_FAILED);
     assertThat(r.err()).contains("403").contains("issuer role");
   }
@@ -274,17 +474,44 @@ class FugueCliIT {
   @Test
   void shouldSubmitASignedTransfer() throws Exception {
     String a = "0x" + "11".repeat(20);
-    JsonNode r = ok(CliRun.run(withKeys(), "tx", "transfer", "--api", node.baseUrl(), "--from", a,
-        "--to", a, "--amount", "255", "--nonce", "0"));
+    JsonNode r =
+        ok(
+            CliRun.run(
+                withKeys(),
+                "tx",
+                "transfer",
+                "--api",
+                node.baseUrl(),
+                "--from",
+                a,
+                "--to",
+                a,
+                "--amount",
+                "255",
+                "--nonce",
+                "0"));
     assertThat(r.path("hash").asText()).matches("0x[0-9a-f]{64}");
-    assertThat(node.get("/v1/chain/transactions/" + r.path("hash").asText(), null)
-        .bodyAsJsonObject().getString("raw")).isEqualTo("0xf1ff00");
+    assertThat(
+            node.get("/v1/chain/transactions/" + r.path("hash").asText(), null)
+                .bodyAsJsonObject()
+                .getString("raw"))
+        .isEqualTo("0xf1ff00");
   }
 
   @Test
   void shouldFailClearlyWhenNoNodeListens() {
-    CliRun r = CliRun.run(CliServices.thisBuild(), "query", "status", "0x" + "00".repeat(32),
-        "--api", "http://127.0.0.1:1", "--token", "t", "--timeout", "5");
+    CliRun r =
+        CliRun.run(
+            CliServices.thisBuild(),
+            "query",
+            "status",
+            "0x" + "00".repeat(32),
+            "--api",
+            "http://127.0.0.1:1",
+            "--token",
+            "t",
+            "--timeout",
+            "5");
     assertThat(r.exit()).isEqualTo(FugueCli.EXIT_FAILED);
     assertThat(r.err()).contains("cannot reach the node").doesNotContain("null");
   }

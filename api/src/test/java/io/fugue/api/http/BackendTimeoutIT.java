@@ -16,12 +16,16 @@ class BackendTimeoutIT {
 
   @Test
   void shouldAnswer503WhenABackendDoesNotAnswerInTime(Vertx vertx) {
-    TestNode node = new TestNode(vertx, ApiConfig.builder()
-        .limits(ApiLimits.defaults().withBackendTimeout(Duration.ofMillis(300))));
+    TestNode node =
+        new TestNode(
+            vertx,
+            ApiConfig.builder()
+                .limits(ApiLimits.defaults().withBackendTimeout(Duration.ofMillis(300))));
     node.backends.hangShards = true;
     var r = node.get("/v1/chain/shards", null);
     assertThat(r.statusCode()).isEqualTo(503);
-    assertThat(r.bodyAsJsonObject().getString("type")).isEqualTo("urn:fugue:problem:backend-timeout");
+    assertThat(r.bodyAsJsonObject().getString("type"))
+        .isEqualTo("urn:fugue:problem:backend-timeout");
     // the server stays usable
     assertThat(node.get("/v1/chain/shards/0/blocks/1", null).statusCode()).isEqualTo(200);
   }

@@ -28,8 +28,8 @@ class CorsIT {
 
   @Test
   void shouldAllowOnlyConfiguredOrigins(Vertx vertx) {
-    TestNode node = new TestNode(vertx,
-        ApiConfig.builder().corsOrigins(List.of("https://wallet.example")));
+    TestNode node =
+        new TestNode(vertx, ApiConfig.builder().corsOrigins(List.of("https://wallet.example")));
     assertThat(fromOrigin(node, "https://wallet.example").getHeader("Access-Control-Allow-Origin"))
         .isEqualTo("https://wallet.example");
     HttpResponse<Buffer> other = fromOrigin(node, "https://evil.example");

@@ -26,12 +26,20 @@ class EndpointBinderIT {
   private static EndpointBinder binder(Vertx vertx) {
     ApiContract contract = TestNode.await(ApiContract.load(vertx));
     Clock clock = Clock.systemUTC();
-    Authenticator auth = new Authenticator(
-        new ChallengeStore(clock, Duration.ofMinutes(1), 10, new SecureRandom()),
-        new TokenStore(clock, Duration.ofMinutes(1), 10, new SecureRandom()), TestKeys.verifier());
+    Authenticator auth =
+        new Authenticator(
+            new ChallengeStore(clock, Duration.ofMinutes(1), 10, new SecureRandom()),
+            new TokenStore(clock, Duration.ofMinutes(1), 10, new SecureRandom()),
+            TestKeys.verifier());
     RateLimiter limiter = new RateLimiter(10, 10, 10, clock);
-    return new EndpointBinder(vertx, contract, auth, a -> Future.succeededFuture(Set.of()),
-        limiter, limiter, new BackendCalls(vertx.createSharedWorkerExecutor("t"), Duration.ofSeconds(1)));
+    return new EndpointBinder(
+        vertx,
+        contract,
+        auth,
+        a -> Future.succeededFuture(Set.of()),
+        limiter,
+        limiter,
+        new BackendCalls(vertx.createSharedWorkerExecutor("t"), Duration.ofSeconds(1)));
   }
 
   private static Endpoint endpoint(String operationId) {
@@ -52,8 +60,10 @@ class EndpointBinderIT {
   void shouldRefuseToStartWhenAnOperationHasNoEndpoint(Vertx vertx) {
     EndpointBinder binder = binder(vertx);
     binder.bind(Router.router(vertx), "", endpoint("getHealth"));
-    assertThatThrownBy(binder::checkComplete).isInstanceOf(ApiException.class)
-        .hasMessageContaining("createQuery").hasMessageNotContaining("getHealth");
+    assertThatThrownBy(binder::checkComplete)
+        .isInstanceOf(ApiException.class)
+        .hasMessageContaining("createQuery")
+        .hasMessageNotContaining("getHealth");
   }
 
   @Test

@@ -46,7 +46,8 @@ class HealthAndMetricsIT {
     assertThat(live.bodyAsJsonObject().getBoolean("live")).isTrue();
     HttpResponse<Buffer> ready = node.get("/health/ready", null);
     assertThat(ready.statusCode()).isEqualTo(503);
-    assertThat(ready.bodyAsJsonObject().getString("detail")).isEqualTo("no finalized block yet on shard(s) 1");
+    assertThat(ready.bodyAsJsonObject().getString("detail"))
+        .isEqualTo("no finalized block yet on shard(s) 1");
     node.backends.readiness = new Readiness(true, "ok");
     assertThat(node.get("/health/ready", null).statusCode()).isEqualTo(200);
   }
@@ -70,8 +71,8 @@ class HealthAndMetricsIT {
   @Test
   void shouldFoldUnknownMethodsIntoOneSeries() {
     for (String m : new String[] {"FROB1", "FROB2", "FROB3"}) {
-      TestNode.await(node.client.request(io.vertx.core.http.HttpMethod.valueOf(m), "/v1/chain/shards")
-          .send());
+      TestNode.await(
+          node.client.request(io.vertx.core.http.HttpMethod.valueOf(m), "/v1/chain/shards").send());
     }
     String text = node.get("/metrics", null).bodyAsString();
     assertThat(text).doesNotContain("FROB").contains("method=\"OTHER\"");
@@ -80,13 +81,15 @@ class HealthAndMetricsIT {
   @Test
   void shouldExposeJvmMetrics() {
     assertThat(node.get("/metrics", null).bodyAsString())
-        .contains("jvm_memory_used_bytes").contains("process_uptime_seconds");
+        .contains("jvm_memory_used_bytes")
+        .contains("process_uptime_seconds");
   }
 
   private static double sample(String text, String route, String status) {
     return text.lines()
         .filter(l -> l.startsWith("fugue_api_requests_seconds_count{"))
-        .filter(l -> l.contains("route=\"" + route + "\"") && l.contains("status=\"" + status + "\""))
+        .filter(
+            l -> l.contains("route=\"" + route + "\"") && l.contains("status=\"" + status + "\""))
         .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
         .sum();
   }

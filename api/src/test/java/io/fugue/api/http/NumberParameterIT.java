@@ -26,8 +26,8 @@ class NumberParameterIT {
   private void assertBadRequest(HttpResponse<Buffer> r, String parameter) {
     assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(400);
     assertThat(r.getHeader("Content-Type")).isEqualTo("application/problem+json");
-    assertThat(r.bodyAsJsonObject().getString("detail")
-        + r.bodyAsJsonObject().getValue("errors")).contains(parameter);
+    assertThat(r.bodyAsJsonObject().getString("detail") + r.bodyAsJsonObject().getValue("errors"))
+        .contains(parameter);
     assertThat(node.backends.calls).hasValue(0);
   }
 

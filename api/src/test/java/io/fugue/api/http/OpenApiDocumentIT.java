@@ -34,17 +34,35 @@ class OpenApiDocumentIT {
       assertThat(open).as(op.getOperationId()).isEqualTo(role == Role.PUBLIC);
     }
     assertThat(doc.getJsonObject("paths").fieldNames())
-        .contains("/v1/chain/transactions", "/v1/issuers", "/v1/schemas", "/v1/attestations",
-            "/v1/queries", "/v1/queries/{id}/answer", "/v1/queries/{id}/result",
-            "/v1/vault/openings", "/v1/auth/challenge", "/v1/auth/token", "/health", "/metrics");
+        .contains(
+            "/v1/chain/transactions",
+            "/v1/issuers",
+            "/v1/schemas",
+            "/v1/attestations",
+            "/v1/queries",
+            "/v1/queries/{id}/answer",
+            "/v1/queries/{id}/result",
+            "/v1/vault/openings",
+            "/v1/auth/challenge",
+            "/v1/auth/token",
+            "/health",
+            "/metrics");
   }
 
   @Test
   void shouldDeclareEveryJsonRequestBodyClosedToUnknownFields(Vertx vertx) {
     TestNode node = new TestNode(vertx);
-    JsonObject schemas = node.get("/openapi.json", null).bodyAsJsonObject()
-        .getJsonObject("components").getJsonObject("schemas");
-    schemas.fieldNames().stream().filter(n -> n.endsWith("Request")).forEach(n ->
-        assertThat(schemas.getJsonObject(n).getBoolean("additionalProperties")).as(n).isFalse());
+    JsonObject schemas =
+        node.get("/openapi.json", null)
+            .bodyAsJsonObject()
+            .getJsonObject("components")
+            .getJsonObject("schemas");
+    schemas.fieldNames().stream()
+        .filter(n -> n.endsWith("Request"))
+        .forEach(
+            n ->
+                assertThat(schemas.getJsonObject(n).getBoolean("additionalProperties"))
+                    .as(n)
+                    .isFalse());
   }
 }

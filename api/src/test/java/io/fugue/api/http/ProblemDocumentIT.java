@@ -21,8 +21,9 @@ class ProblemDocumentIT {
 
   @BeforeEach
   void start(Vertx vertx) {
-    node = new TestNode(vertx, ApiConfig.builder()
-        .limits(ApiLimits.defaults().withMaxBodyBytes(1024)));
+    node =
+        new TestNode(
+            vertx, ApiConfig.builder().limits(ApiLimits.defaults().withMaxBodyBytes(1024)));
   }
 
   private JsonObject problem(HttpResponse<Buffer> r, int status) {
@@ -89,15 +90,19 @@ class ProblemDocumentIT {
   @Test
   void shouldRejectAnOversizeChunkedBodyWithoutContentLength() {
     var client = node.vertx.createHttpClient();
-    var response = TestNode.await(client.request(io.vertx.core.http.HttpMethod.POST,
-            node.server.actualPort(), "127.0.0.1", TX)
-        .compose(req -> {
-          req.setChunked(true).putHeader("Content-Type", "application/json");
-          for (int i = 0; i < 8; i++) {
-            req.write("{\"rawTransaction\":\"0x" + "ab".repeat(100) + "\"}");
-          }
-          return req.end().compose(v -> req.response());
-        }));
+    var response =
+        TestNode.await(
+            client
+                .request(
+                    io.vertx.core.http.HttpMethod.POST, node.server.actualPort(), "127.0.0.1", TX)
+                .compose(
+                    req -> {
+                      req.setChunked(true).putHeader("Content-Type", "application/json");
+                      for (int i = 0; i < 8; i++) {
+                        req.write("{\"rawTransaction\":\"0x" + "ab".repeat(100) + "\"}");
+                      }
+                      return req.end().compose(v -> req.response());
+                    }));
     assertThat(response.statusCode()).isEqualTo(413);
     assertThat(response.getHeader("Content-Type")).isEqualTo("application/problem+json");
     assertThat(node.backends.calls).hasValue(0);
@@ -105,12 +110,19 @@ class ProblemDocumentIT {
 
   @Test
   void shouldAcceptJsonWithACharsetAndRefuseOtherMediaTypes() {
-    var withCharset = TestNode.await(node.client.post(TX)
-        .putHeader("Content-Type", "application/json; charset=utf-8")
-        .sendBuffer(Buffer.buffer("{\"rawTransaction\":\"0xf1aa\"}")));
+    var withCharset =
+        TestNode.await(
+            node.client
+                .post(TX)
+                .putHeader("Content-Type", "application/json; charset=utf-8")
+                .sendBuffer(Buffer.buffer("{\"rawTransaction\":\"0xf1aa\"}")));
     assertThat(withCharset.statusCode()).as(withCharset.bodyAsString()).isEqualTo(202);
-    var text = TestNode.await(node.client.post(TX).putHeader("Content-Type", "text/xml")
-        .sendBuffer(Buffer.buffer("<tx/>")));
+    var text =
+        TestNode.await(
+            node.client
+                .post(TX)
+                .putHeader("Content-Type", "text/xml")
+                .sendBuffer(Buffer.buffer("<tx/>")));
     problem(text, 415);
   }
 

@@ -20,8 +20,8 @@ class RateLimitIT {
 
   @Test
   void shouldLimitUnauthenticatedCallsPerIpWith429AndRetryAfter(Vertx vertx) {
-    TestNode node = new TestNode(vertx, ApiConfig.builder()
-        .limits(ApiLimits.defaults().withIpRate(3, 0.5)));
+    TestNode node =
+        new TestNode(vertx, ApiConfig.builder().limits(ApiLimits.defaults().withIpRate(3, 0.5)));
     for (int i = 0; i < 3; i++) {
       assertThat(node.get("/v1/chain/shards", null).statusCode()).isEqualTo(200);
     }
@@ -37,20 +37,24 @@ class RateLimitIT {
 
   @Test
   void shouldKeepHealthAndMetricsOnTheirOwnBudget(Vertx vertx) {
-    TestNode node = new TestNode(vertx, ApiConfig.builder()
-        .limits(ApiLimits.defaults().withIpRate(2, 0)));
+    TestNode node =
+        new TestNode(vertx, ApiConfig.builder().limits(ApiLimits.defaults().withIpRate(2, 0)));
     assertThat(node.get("/v1/chain/shards", null).statusCode()).isEqualTo(200);
     assertThat(node.get("/v1/chain/shards", null).statusCode()).isEqualTo(200);
-    assertThat(node.get("/v1/chain/shards", null).statusCode()).as("the API budget is spent").isEqualTo(429);
+    assertThat(node.get("/v1/chain/shards", null).statusCode())
+        .as("the API budget is spent")
+        .isEqualTo(429);
     assertThat(node.get("/health/live", null).statusCode()).as("probes are not").isEqualTo(200);
     assertThat(node.get("/metrics", null).statusCode()).isEqualTo(200);
-    assertThat(node.get("/metrics", null).statusCode()).as("but have a budget of their own").isEqualTo(429);
+    assertThat(node.get("/metrics", null).statusCode())
+        .as("but have a budget of their own")
+        .isEqualTo(429);
   }
 
   @Test
   void shouldCountFailedTokenChecksAgainstTheIp(Vertx vertx) {
-    TestNode node = new TestNode(vertx, ApiConfig.builder()
-        .limits(ApiLimits.defaults().withIpRate(2, 0)));
+    TestNode node =
+        new TestNode(vertx, ApiConfig.builder().limits(ApiLimits.defaults().withIpRate(2, 0)));
     assertThat(node.get("/v1/vault/openings", "guess-1").statusCode()).isEqualTo(401);
     assertThat(node.get("/v1/vault/openings", "guess-2").statusCode()).isEqualTo(401);
     assertThat(node.get("/v1/vault/openings", "guess-3").statusCode()).isEqualTo(429);
@@ -58,8 +62,8 @@ class RateLimitIT {
 
   @Test
   void shouldLimitEachAccountOnItsOwnBucket(Vertx vertx) {
-    TestNode node = new TestNode(vertx, ApiConfig.builder()
-        .limits(ApiLimits.defaults().withCallerRate(2, 0)));
+    TestNode node =
+        new TestNode(vertx, ApiConfig.builder().limits(ApiLimits.defaults().withCallerRate(2, 0)));
     TestKeys.Account alice = TestKeys.newAccount();
     TestKeys.Account bob = TestKeys.newAccount();
     node.backends.grant(alice.address(), Role.HOLDER);

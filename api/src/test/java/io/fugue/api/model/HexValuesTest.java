@@ -22,7 +22,8 @@ class HexValuesTest {
   @Test
   void shouldRejectMalformedHex() {
     assertThatThrownBy(() -> HexBytes.fromHex("0102")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> HexBytes.fromHex("0x123")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> HexBytes.fromHex("0x123"))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> HexBytes.fromHex("0xzz")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> AccountAddress.fromHex("0x" + "00".repeat(19)))
         .isInstanceOf(IllegalArgumentException.class);

@@ -32,8 +32,10 @@ class ChainRoleResolverTest {
   void shouldTakeTheIssuerRoleAwayOnSuspension() {
     f.commit(f.flows.registerIssuer(f.key(2), 0, "First Bank", "kyc@bank.example"));
     f.commit(f.flows.approveIssuer(f.key(0), 0, f.key(2).address()));
-    f.commit(new io.fugue.datasharing.registry.RegistryTx.Suspend(f.key(2).address(), "audit")
-        .unsigned(Main.CHAIN_ID, 0, ChainTransferSigner.FEE).sign(f.key(1)));
+    f.commit(
+        new io.fugue.datasharing.registry.RegistryTx.Suspend(f.key(2).address(), "audit")
+            .unsigned(Main.CHAIN_ID, 0, ChainTransferSigner.FEE)
+            .sign(f.key(1)));
     assertThat(of(2)).doesNotContain(Role.ISSUER);
   }
 

@@ -39,13 +39,17 @@ final class DevnetCli {
   }
 
   DevnetCli(Path keyDir, int apiPort, List<Secp256k1PrivateKey> accounts) {
-    KeyFileKeyStore keys = new KeyFileKeyStore(keyDir, "test"::toCharArray,
-        new KeyFile.ScryptParams(1 << 10, 8, 1));
+    KeyFileKeyStore keys =
+        new KeyFileKeyStore(keyDir, "test"::toCharArray, new KeyFile.ScryptParams(1 << 10, 8, 1));
     for (int i = 0; i < accounts.size(); i++) {
       keys.importKey("devnet-" + i, accounts.get(i));
     }
-    this.services = new CliServices(Optional.of(keys), Optional.empty(), Optional.empty(),
-        Optional.of(new KeyStoreChainWriter(keys, new ClientFlows(Main.CHAIN_ID))));
+    this.services =
+        new CliServices(
+            Optional.of(keys),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.of(new KeyStoreChainWriter(keys, new ClientFlows(Main.CHAIN_ID))));
     this.api = "http://127.0.0.1:" + apiPort;
   }
 
@@ -57,8 +61,12 @@ final class DevnetCli {
     }
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int exit = FugueCli.run(services, new PrintWriter(out, true), new PrintWriter(err, true),
-        all.toArray(String[]::new));
+    int exit =
+        FugueCli.run(
+            services,
+            new PrintWriter(out, true),
+            new PrintWriter(err, true),
+            all.toArray(String[]::new));
     return new Run(exit, out.toString(), err.toString());
   }
 }

@@ -18,7 +18,9 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-/** A test's HTTP view of a running devnet: a real Vert.x WebClient, logins by account-key signature. */
+/**
+ * A test's HTTP view of a running devnet: a real Vert.x WebClient, logins by account-key signature.
+ */
 final class DevnetClient implements AutoCloseable {
   static final Duration WAIT = Duration.ofSeconds(60);
 
@@ -26,7 +28,9 @@ final class DevnetClient implements AutoCloseable {
   private final WebClient client;
 
   DevnetClient(int port) {
-    this.client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port));
+    this.client =
+        WebClient.create(
+            vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port));
   }
 
   HttpResponse<Buffer> get(String path, String token) {
@@ -43,7 +47,8 @@ final class DevnetClient implements AutoCloseable {
       req.bearerTokenAuthentication(token);
     }
     if (body instanceof String raw) {
-      return await(req.putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(raw)));
+      return await(
+          req.putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(raw)));
     }
     return await(req.sendJsonObject((JsonObject) body));
   }
@@ -55,19 +60,30 @@ final class DevnetClient implements AutoCloseable {
   /** Logs in through the challenge and token endpoints with a secp256k1 account key. */
   String login(Secp256k1PrivateKey key) {
     String address = key.address().toBytes().toPrefixedHex();
-    JsonObject c = post("/v1/auth/challenge", null, new JsonObject().put("address", address)).bodyAsJsonObject();
+    JsonObject c =
+        post("/v1/auth/challenge", null, new JsonObject().put("address", address))
+            .bodyAsJsonObject();
     byte[] message = c.getString("message").getBytes(StandardCharsets.UTF_8);
     String sig = key.sign(Secp256k1SignatureVerifier.digest(message)).toBytes().toPrefixedHex();
-    var r = post("/v1/auth/token", null, new JsonObject().put("address", address)
-        .put("challenge", c.getString("challenge")).put("signature", sig));
+    var r =
+        post(
+            "/v1/auth/token",
+            null,
+            new JsonObject()
+                .put("address", address)
+                .put("challenge", c.getString("challenge"))
+                .put("signature", sig));
     assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(201);
     return r.bodyAsJsonObject().getString("token");
   }
 
   /** Submits a signed transaction; asserts the node pooled it. */
   String submit(Transaction tx) {
-    var r = post("/v1/chain/transactions", null,
-        new JsonObject().put("rawTransaction", tx.encode().toPrefixedHex()));
+    var r =
+        post(
+            "/v1/chain/transactions",
+            null,
+            new JsonObject().put("rawTransaction", tx.encode().toPrefixedHex()));
     assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(202);
     return r.bodyAsJsonObject().getString("hash");
   }
@@ -75,11 +91,13 @@ final class DevnetClient implements AutoCloseable {
   /** Waits until the transaction is in a finalized block; returns its status. */
   String awaitIncluded(String hash) {
     String[] status = new String[1];
-    await("transaction " + hash + " included", () -> {
-      var r = get("/v1/chain/transactions/" + hash, null);
-      status[0] = r.statusCode() == 200 ? r.bodyAsJsonObject().getString("status") : null;
-      return status[0] != null && !status[0].equals("pending");
-    });
+    await(
+        "transaction " + hash + " included",
+        () -> {
+          var r = get("/v1/chain/transactions/" + hash, null);
+          status[0] = r.statusCode() == 200 ? r.bodyAsJsonObject().getString("status") : null;
+          return status[0] != null && !status[0].equals("pending");
+        });
     return status[0];
   }
 
@@ -89,7 +107,9 @@ final class DevnetClient implements AutoCloseable {
 
   static <T> T await(Future<T> f) {
     try {
-      return f.toCompletionStage().toCompletableFuture().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      return f.toCompletionStage()
+          .toCompletableFuture()
+          .get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (Exception e) {
       throw new AssertionError("no answer within " + WAIT, e);
     }

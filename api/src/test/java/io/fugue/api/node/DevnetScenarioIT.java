@@ -43,13 +43,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The issue's scenario against a real devnet started in this JVM (12 FBFT validators over libp2p
- * on 127.0.0.1, RocksDB in a temporary directory), driven through the HTTP API only: the test
- * plays issuer, governance, holder and client with their own keys, builds and signs their
- * transactions and proofs client-side, and sees everything else through the API. The last steps
- * run the holder's flow with the {@code fugue} CLI itself (key files, the chain-backed writer):
- * the issuer seals the opening to the holder's key, the holder re-seals it for the vault or
- * proves queries herself.
+ * The issue's scenario against a real devnet started in this JVM (12 FBFT validators over libp2p on
+ * 127.0.0.1, RocksDB in a temporary directory), driven through the HTTP API only: the test plays
+ * issuer, governance, holder and client with their own keys, builds and signs their transactions
+ * and proofs client-side, and sees everything else through the API. The last steps run the holder's
+ * flow with the {@code fugue} CLI itself (key files, the chain-backed writer): the issuer seals the
+ * opening to the holder's key, the holder re-seals it for the vault or proves queries herself.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -79,8 +78,11 @@ class DevnetScenarioIT {
 
   @BeforeAll
   void startDevnet() throws Exception {
-    devnet = Devnet.start(new Devnet.Options(dataDir, 0, 500),
-        new P2pNetworks("fugue-devnet", dataDir, Duration.ofMillis(100)), Clock.systemUTC());
+    devnet =
+        Devnet.start(
+            new Devnet.Options(dataDir, 0, 500),
+            new P2pNetworks("fugue-devnet", dataDir, Duration.ofMillis(100)),
+            Clock.systemUTC());
     devnet.awaitFirstBlocks(DevnetClient.WAIT);
     http = new DevnetClient(devnet.apiPort());
     cli = new DevnetCli(dataDir.resolve("cli-keys"), devnet.apiPort(), devnet.layout().accounts());
@@ -90,7 +92,8 @@ class DevnetScenarioIT {
     holder = keys.get(3);
     client = keys.get(4);
     stranger = keys.get(5);
-    DevnetClient.await("the node ready", () -> http.get("/health", null).bodyAsJsonObject().getBoolean("ready"));
+    DevnetClient.await(
+        "the node ready", () -> http.get("/health", null).bodyAsJsonObject().getBoolean("ready"));
   }
 
   @AfterAll
@@ -106,16 +109,24 @@ class DevnetScenarioIT {
   @Test
   @Order(1)
   void shouldRegisterApproveAnIssuerAndCreateASchemaBySignedTransactions() {
-    assertThat(http.awaitIncluded(http.submit(flows.registerIssuer(issuer, 0, "First Bank", "kyc@bank.example"))))
+    assertThat(
+            http.awaitIncluded(
+                http.submit(flows.registerIssuer(issuer, 0, "First Bank", "kyc@bank.example"))))
         .isEqualTo("included");
     assertThat(http.awaitIncluded(http.submit(flows.approveIssuer(governor, 0, issuer.address()))))
         .isEqualTo("included");
-    assertThat(http.awaitIncluded(http.submit(flows.createSchema(issuer, 1, SCHEMA, "net worth", "EUR", 0, 32,
-        List.of(issuer.address()))))).isEqualTo("included");
+    assertThat(
+            http.awaitIncluded(
+                http.submit(
+                    flows.createSchema(
+                        issuer, 1, SCHEMA, "net worth", "EUR", 0, 32, List.of(issuer.address())))))
+        .isEqualTo("included");
 
-    JsonObject registered = http.get("/v1/issuers/" + hex(issuer.address()), null).bodyAsJsonObject();
+    JsonObject registered =
+        http.get("/v1/issuers/" + hex(issuer.address()), null).bodyAsJsonObject();
     assertThat(registered.getString("status")).isEqualTo("approved");
-    assertThat(http.get("/v1/schemas/" + SCHEMA, null).bodyAsJsonObject().getInteger("bits")).isEqualTo(32);
+    assertThat(http.get("/v1/schemas/" + SCHEMA, null).bodyAsJsonObject().getInteger("bits"))
+        .isEqualTo(32);
     issuerToken = http.login(issuer);
     holderToken = http.login(holder);
     clientToken = http.login(client);
@@ -128,26 +139,33 @@ class DevnetScenarioIT {
     JsonObject a = http.get("/v1/attestations/" + attestation, clientToken).bodyAsJsonObject();
     assertThat(a.getString("status")).isEqualTo("active");
     assertThat(a.getString("issuer")).isEqualTo(hex(issuer.address()));
-    assertThat(a.getString("commitment")).isEqualTo("0x" + HexFormat.of().formatHex(worth.commitment().toBytes()));
-    JsonArray mine = http.get("/v1/attestations/by-subject/" + SUBJECT, holderToken).bodyAsJsonObject()
-        .getJsonArray("attestations");
+    assertThat(a.getString("commitment"))
+        .isEqualTo("0x" + HexFormat.of().formatHex(worth.commitment().toBytes()));
+    JsonArray mine =
+        http.get("/v1/attestations/by-subject/" + SUBJECT, holderToken)
+            .bodyAsJsonObject()
+            .getJsonArray("attestations");
     assertThat(mine.size()).isEqualTo(1);
   }
 
   @Test
   @Order(3)
   void shouldProveThePublishedRecordAgainstTheShardsStateRoot() {
-    JsonObject p = http.get("/v1/attestations/" + attestation + "/proof", clientToken).bodyAsJsonObject();
+    JsonObject p =
+        http.get("/v1/attestations/" + attestation + "/proof", clientToken).bodyAsJsonObject();
     assertThat(p.getInteger("shard")).isEqualTo(SHARD);
     Hash32 root = Hash32.of(bytes(p.getString("stateRoot")));
-    JsonObject block = http.get("/v1/chain/shards/" + SHARD + "/blocks/" + p.getLong("blockNumber"), null)
-        .bodyAsJsonObject();
+    JsonObject block =
+        http.get("/v1/chain/shards/" + SHARD + "/blocks/" + p.getLong("blockNumber"), null)
+            .bodyAsJsonObject();
     assertThat(block.getString("stateRoot")).isEqualTo(p.getString("stateRoot"));
     assertThat(block.getString("hash")).isEqualTo(p.getString("blockHash"));
-    Bytes key = StateKeys.module(AttestationState.MODULE_ID, AttestationState.recordKey(id(attestation)));
+    Bytes key =
+        StateKeys.module(AttestationState.MODULE_ID, AttestationState.recordKey(id(attestation)));
     StateProof proof = StateProof.decode(bytes(p.getString("proof")));
     assertThat(proof.verify(root, key, Optional.of(bytes(p.getString("record"))))).isTrue();
-    assertThat(http.get("/v1/attestations/0x" + "ab".repeat(32) + "/proof", clientToken).statusCode())
+    assertThat(
+            http.get("/v1/attestations/0x" + "ab".repeat(32) + "/proof", clientToken).statusCode())
         .isEqualTo(404);
   }
 
@@ -187,19 +205,35 @@ class DevnetScenarioIT {
   @Order(4)
   void shouldEndRefusedWhenTheHolderCannotProveAFalsePredicate() {
     String q = createQuery(attestation, 2_000_000);
-    assertThat(flows.prove(queryView(q), attestationView(attestation), holder.address(), worth, 32)).isEmpty();
-    var fromIssuer = flows.sealToHolder(worth, holder.address(), holder.publicKey(), id(attestation));
-    var sealed = flows.resealForVault(fromIssuer, holder, attestationView(attestation),
-        devnet.layout().vaultKey().publicKey());
-    var stored = http.send("PUT", "/v1/vault/openings/" + attestation, holderToken,
-        new JsonObject().put("ciphertext", sealed.encode().toPrefixedHex()));
+    assertThat(flows.prove(queryView(q), attestationView(attestation), holder.address(), worth, 32))
+        .isEmpty();
+    var fromIssuer =
+        flows.sealToHolder(worth, holder.address(), holder.publicKey(), id(attestation));
+    var sealed =
+        flows.resealForVault(
+            fromIssuer,
+            holder,
+            attestationView(attestation),
+            devnet.layout().vaultKey().publicKey());
+    var stored =
+        http.send(
+            "PUT",
+            "/v1/vault/openings/" + attestation,
+            holderToken,
+            new JsonObject().put("ciphertext", sealed.encode().toPrefixedHex()));
     assertThat(stored.statusCode()).as(stored.bodyAsString()).isIn(200, 201);
     var consent = flows.consent(queryView(q), holder, System.currentTimeMillis() + 60_000);
-    var r = http.post("/v1/queries/" + q + "/answer", holderToken,
-        new JsonObject().put("vaultConsent", consent.encode().toPrefixedHex()));
+    var r =
+        http.post(
+            "/v1/queries/" + q + "/answer",
+            holderToken,
+            new JsonObject().put("vaultConsent", consent.encode().toPrefixedHex()));
     assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);
     assertThat(r.bodyAsJsonObject().getString("status")).isEqualTo("refused");
-    assertThat(http.get("/v1/queries/" + q + "/result", clientToken).bodyAsJsonObject().getBoolean("outcome"))
+    assertThat(
+            http.get("/v1/queries/" + q + "/result", clientToken)
+                .bodyAsJsonObject()
+                .getBoolean("outcome"))
         .isFalse();
   }
 
@@ -208,17 +242,25 @@ class DevnetScenarioIT {
   void shouldAnswerAConsentOnlyUnderItsOwnQueryAndOnlyForTheHolder() {
     String mine = createQuery(attestation, 1_000_000);
     String other = createQuery(attestation, 1_000_000);
-    var consentForOther = flows.consent(queryView(other), holder, System.currentTimeMillis() + 60_000);
-    var misplaced = http.post("/v1/queries/" + mine + "/answer", holderToken,
-        new JsonObject().put("vaultConsent", consentForOther.encode().toPrefixedHex()));
+    var consentForOther =
+        flows.consent(queryView(other), holder, System.currentTimeMillis() + 60_000);
+    var misplaced =
+        http.post(
+            "/v1/queries/" + mine + "/answer",
+            holderToken,
+            new JsonObject().put("vaultConsent", consentForOther.encode().toPrefixedHex()));
     assertThat(misplaced.statusCode()).as(misplaced.bodyAsString()).isEqualTo(409);
     assertThat(misplaced.getHeader("Content-Type")).startsWith("application/problem+json");
     for (String q : List.of(mine, other)) {
       assertThat(http.get("/v1/queries/" + q, clientToken).bodyAsJsonObject().getString("status"))
-          .as("neither query is answered").isEqualTo("open");
+          .as("neither query is answered")
+          .isEqualTo("open");
     }
-    var notHolder = http.post("/v1/queries/" + other + "/answer", clientToken,
-        new JsonObject().put("vaultConsent", consentForOther.encode().toPrefixedHex()));
+    var notHolder =
+        http.post(
+            "/v1/queries/" + other + "/answer",
+            clientToken,
+            new JsonObject().put("vaultConsent", consentForOther.encode().toPrefixedHex()));
     assertThat(notHolder.statusCode()).as(notHolder.bodyAsString()).isEqualTo(403);
     assertThat(http.get("/v1/queries/" + other, clientToken).bodyAsJsonObject().getString("status"))
         .isEqualTo("open");
@@ -242,9 +284,14 @@ class DevnetScenarioIT {
     String revoked = publish(value, Duration.ofDays(1));
     String q = createQuery(revoked, 1_000_000);
     byte[] proof = prove(q, revoked, value);
-    assertThat(http.awaitIncluded(http.submit(flows.revoke(issuer, issuerShardNonce++, SHARD, id(revoked)))))
+    assertThat(
+            http.awaitIncluded(
+                http.submit(flows.revoke(issuer, issuerShardNonce++, SHARD, id(revoked)))))
         .isEqualTo("included");
-    assertThat(http.get("/v1/attestations/" + revoked, clientToken).bodyAsJsonObject().getString("status"))
+    assertThat(
+            http.get("/v1/attestations/" + revoked, clientToken)
+                .bodyAsJsonObject()
+                .getString("status"))
         .isEqualTo("revoked");
     JsonObject answered = answerWithProof(q, proof);
     assertThat(answered.getString("status")).isEqualTo("failed");
@@ -258,8 +305,13 @@ class DevnetScenarioIT {
     String expiring = publish(value, Duration.ofSeconds(12));
     String q = createQuery(expiring, 1_000_000);
     byte[] proof = prove(q, expiring, value);
-    DevnetClient.await("the attestation expired", () ->
-        http.get("/v1/attestations/" + expiring, clientToken).bodyAsJsonObject().getString("status").equals("expired"));
+    DevnetClient.await(
+        "the attestation expired",
+        () ->
+            http.get("/v1/attestations/" + expiring, clientToken)
+                .bodyAsJsonObject()
+                .getString("status")
+                .equals("expired"));
     JsonObject answered = answerWithProof(q, proof);
     assertThat(answered.getString("status")).isEqualTo("failed");
     assertThat(answered.getString("reason")).containsIgnoringCase("expire");
@@ -272,10 +324,16 @@ class DevnetScenarioIT {
     assertThat(http.get("/v1/queries/" + q + "/result", null).statusCode()).isEqualTo(401);
     String strangerToken = http.login(stranger);
     assertProblem(http.get("/v1/queries/" + q + "/result", strangerToken), 403);
-    assertProblem(http.post("/v1/queries/" + q + "/answer", strangerToken,
-        new JsonObject().put("proof", "0x00")), 403);
-    assertProblem(http.post("/v1/issuers/" + hex(issuer.address()) + "/status", issuerToken,
-        new JsonObject().put("status", "suspended").put("reason", "not governance")), 403);
+    assertProblem(
+        http.post(
+            "/v1/queries/" + q + "/answer", strangerToken, new JsonObject().put("proof", "0x00")),
+        403);
+    assertProblem(
+        http.post(
+            "/v1/issuers/" + hex(issuer.address()) + "/status",
+            issuerToken,
+            new JsonObject().put("status", "suspended").put("reason", "not governance")),
+        403);
     assertProblem(http.get("/v1/attestations/by-subject/" + SUBJECT, strangerToken), 403);
   }
 
@@ -284,21 +342,47 @@ class DevnetScenarioIT {
   void shouldRejectBadInputWithAProblemAndApplyNothing() {
     String path = "/v1/chain/transactions";
     long nonceBefore = beaconNonce(stranger.address());
-    int issuersBefore = http.get("/v1/issuers", null).bodyAsJsonObject().getJsonArray("issuers").size();
+    int issuersBefore =
+        http.get("/v1/issuers", null).bodyAsJsonObject().getJsonArray("issuers").size();
     assertProblem(http.post(path, null, "{\"rawTransaction\": "), 400);
     assertProblem(http.post(path, null, new JsonObject().put("rawTransaction", 42)), 400);
     assertProblem(http.post(path, null, new JsonObject().put("rawTransaction", "0xzz")), 400);
-    assertProblem(http.post(path, null, new JsonObject().put("rawTransaction", "0x00").put("extra", 1)), 400);
-    assertProblem(http.post(path, null, new JsonObject().put("rawTransaction", "0x" + "ab".repeat(300_000))), 413);
-    byte[] tampered = flows.registerIssuer(stranger, 0, "Mallory", "m@x.example").encode().toArray();
+    assertProblem(
+        http.post(path, null, new JsonObject().put("rawTransaction", "0x00").put("extra", 1)), 400);
+    assertProblem(
+        http.post(path, null, new JsonObject().put("rawTransaction", "0x" + "ab".repeat(300_000))),
+        413);
+    byte[] tampered =
+        flows.registerIssuer(stranger, 0, "Mallory", "m@x.example").encode().toArray();
     tampered[tampered.length - 2] ^= 0x01;
-    assertThat(http.post(path, null, new JsonObject().put("rawTransaction",
-        "0x" + HexFormat.of().formatHex(tampered))).statusCode()).isBetween(400, 422);
-    assertProblem(http.post("/v1/auth/token", null, new JsonObject().put("address", hex(stranger.address()))
-        .put("challenge", "0x" + "00".repeat(32)).put("signature", "0x1234")), 400);
-    assertProblem(http.post("/v1/queries", clientToken, new JsonObject().put("attestations", new JsonArray()
-        .add(attestation)).put("predicate", "gte").put("threshold", "lots").put("purpose", "x")
-        .put("nonce", nonce())), 400);
+    assertThat(
+            http.post(
+                    path,
+                    null,
+                    new JsonObject()
+                        .put("rawTransaction", "0x" + HexFormat.of().formatHex(tampered)))
+                .statusCode())
+        .isBetween(400, 422);
+    assertProblem(
+        http.post(
+            "/v1/auth/token",
+            null,
+            new JsonObject()
+                .put("address", hex(stranger.address()))
+                .put("challenge", "0x" + "00".repeat(32))
+                .put("signature", "0x1234")),
+        400);
+    assertProblem(
+        http.post(
+            "/v1/queries",
+            clientToken,
+            new JsonObject()
+                .put("attestations", new JsonArray().add(attestation))
+                .put("predicate", "gte")
+                .put("threshold", "lots")
+                .put("purpose", "x")
+                .put("nonce", nonce())),
+        400);
 
     long height = beaconHeight();
     DevnetClient.await("two more beacon blocks", () -> beaconHeight() >= height + 2);
@@ -312,7 +396,8 @@ class DevnetScenarioIT {
   void shouldAttestWithTheCliSealedToTheHoldersKeyAndRefuseAnotherAccountsKey() {
     String holderKey = cli.run("keys", "show", "devnet-3").json().path("publicKey").asText();
     assertThat(holderKey).isEqualTo(holder.publicKey().toBytes().toPrefixedHex());
-    String clientKey = cli.run("keys", "show", hex(client.address())).json().path("publicKey").asText();
+    String clientKey =
+        cli.run("keys", "show", hex(client.address())).json().path("publicKey").asText();
     DevnetCli.Run wrong = cliAttest(clientKey);
     assertThat(wrong.exit()).isEqualTo(FugueCli.EXIT_USAGE);
     assertThat(wrong.err()).contains("not of --holder");
@@ -327,7 +412,8 @@ class DevnetScenarioIT {
     try (Opening mine = new OpeningSealer().open(sealed, holder, id(cliAttestation))) {
       assertThat(mine.value()).isEqualTo(1_500_000);
     }
-    assertThatThrownBy(() -> new OpeningSealer().open(sealed, devnet.layout().vaultKey(), id(cliAttestation)))
+    assertThatThrownBy(
+            () -> new OpeningSealer().open(sealed, devnet.layout().vaultKey(), id(cliAttestation)))
         .hasMessageContaining("does not decrypt");
   }
 
@@ -340,7 +426,8 @@ class DevnetScenarioIT {
     assertThat(bad.exit()).isEqualTo(FugueCli.EXIT_FAILED);
     assertThat(bad.err()).contains("does not decrypt");
     try (Opening other = Opening.random(1_500_000)) {
-      var otherSealed = flows.sealToHolder(other, holder.address(), holder.publicKey(), id(cliAttestation));
+      var otherSealed =
+          flows.sealToHolder(other, holder.address(), holder.publicKey(), id(cliAttestation));
       DevnetCli.Run mismatch = cliStore(otherSealed.encode().toPrefixedHex());
       assertThat(mismatch.exit()).isEqualTo(FugueCli.EXIT_FAILED);
       assertThat(mismatch.err()).contains("does not open the on-chain commitment");
@@ -351,7 +438,8 @@ class DevnetScenarioIT {
     assertThat(stored.path("attestationId").asText()).isEqualTo(cliAttestation);
     assertThat(vaultHolds(cliAttestation)).isTrue();
     String q = cliQuery(1_000_000);
-    JsonNode answered = cli.run("query", "answer", q, "--vault", "--as", hex(holder.address())).json();
+    JsonNode answered =
+        cli.run("query", "answer", q, "--vault", "--as", hex(holder.address())).json();
     assertThat(answered.path("status").asText()).isEqualTo("verified");
     assertThat(answered.path("outcome").asBoolean()).isTrue();
   }
@@ -360,99 +448,177 @@ class DevnetScenarioIT {
   @Order(12)
   void shouldAnswerDirectlyWithTheCliFromTheSealedOpening() {
     String q = cliQuery(1_000_000);
-    JsonNode answered = cli.run("query", "answer", q, "--sealed", cliSealed, "--as", hex(holder.address())).json();
+    JsonNode answered =
+        cli.run("query", "answer", q, "--sealed", cliSealed, "--as", hex(holder.address())).json();
     assertThat(answered.path("status").asText()).isEqualTo("verified");
     JsonObject result = http.get("/v1/queries/" + q + "/result", clientToken).bodyAsJsonObject();
     assertThat(result.getBoolean("outcome")).isTrue();
     assertThat(result.getString("proofHash")).startsWith("0x");
 
     String tooHigh = cliQuery(2_000_000);
-    DevnetCli.Run refused = cli.run("query", "answer", tooHigh, "--sealed", cliSealed, "--as", hex(holder.address()));
+    DevnetCli.Run refused =
+        cli.run("query", "answer", tooHigh, "--sealed", cliSealed, "--as", hex(holder.address()));
     assertThat(refused.json().path("status").asText()).isEqualTo("refused");
     assertThat(refused.err()).contains("no proof exists").doesNotContain("1500000");
-    assertThat(http.get("/v1/queries/" + tooHigh + "/result", clientToken).bodyAsJsonObject().getBoolean("outcome"))
+    assertThat(
+            http.get("/v1/queries/" + tooHigh + "/result", clientToken)
+                .bodyAsJsonObject()
+                .getBoolean("outcome"))
         .isFalse();
 
     String notYours = cliQuery(1_000_000);
-    DevnetCli.Run stranger = cli.run("query", "answer", notYours, "--sealed", cliSealed, "--as", hex(client.address()));
+    DevnetCli.Run stranger =
+        cli.run("query", "answer", notYours, "--sealed", cliSealed, "--as", hex(client.address()));
     assertThat(stranger.exit()).isEqualTo(FugueCli.EXIT_FAILED);
     assertThat(stranger.err()).contains("does not decrypt");
-    assertThat(http.get("/v1/queries/" + notYours, clientToken).bodyAsJsonObject().getString("status"))
+    assertThat(
+            http.get("/v1/queries/" + notYours, clientToken).bodyAsJsonObject().getString("status"))
         .isEqualTo("open");
   }
 
   // ------------------------------------------------------------------ helpers
 
   private DevnetCli.Run cliAttest(String holderKey) {
-    return cli.run("attest", "--as", hex(issuer.address()), "--nonce", Long.toString(issuerShardNonce),
-        "--shard", Integer.toString(SHARD), "--subject", SUBJECT, "--holder", hex(holder.address()),
-        "--holder-key", holderKey, "--schema", SCHEMA, "--value", "1500000",
-        "--valid-from", Long.toString(Instant.now().getEpochSecond() - 60), "--valid-days", "1");
+    return cli.run(
+        "attest",
+        "--as",
+        hex(issuer.address()),
+        "--nonce",
+        Long.toString(issuerShardNonce),
+        "--shard",
+        Integer.toString(SHARD),
+        "--subject",
+        SUBJECT,
+        "--holder",
+        hex(holder.address()),
+        "--holder-key",
+        holderKey,
+        "--schema",
+        SCHEMA,
+        "--value",
+        "1500000",
+        "--valid-from",
+        Long.toString(Instant.now().getEpochSecond() - 60),
+        "--valid-days",
+        "1");
   }
 
   private DevnetCli.Run cliStore(String sealed) {
-    return cli.run("vault", "store", cliAttestation, "--sealed", sealed, "--as", hex(holder.address()));
+    return cli.run(
+        "vault", "store", cliAttestation, "--sealed", sealed, "--as", hex(holder.address()));
   }
 
   private String cliQuery(long threshold) {
-    return cli.run("query", "create", "--as", hex(client.address()), "--attestation", cliAttestation,
-        "--predicate", "gte", "--threshold", Long.toString(threshold), "--purpose", "loan check")
-        .json().path("id").asText();
+    return cli.run(
+            "query",
+            "create",
+            "--as",
+            hex(client.address()),
+            "--attestation",
+            cliAttestation,
+            "--predicate",
+            "gte",
+            "--threshold",
+            Long.toString(threshold),
+            "--purpose",
+            "loan check")
+        .json()
+        .path("id")
+        .asText();
   }
 
   private boolean vaultHolds(String attestationId) {
-    JsonArray held = http.get("/v1/vault/openings", holderToken).bodyAsJsonObject().getJsonArray("openings");
-    return held.stream().anyMatch(e -> ((JsonObject) e).getString("attestationId").equals(attestationId));
+    JsonArray held =
+        http.get("/v1/vault/openings", holderToken).bodyAsJsonObject().getJsonArray("openings");
+    return held.stream()
+        .anyMatch(e -> ((JsonObject) e).getString("attestationId").equals(attestationId));
   }
-
-
 
   private String publish(Opening opening, Duration validity) {
     long now = System.currentTimeMillis();
     long nonce = issuerShardNonce++;
-    var tx = flows.publish(issuer, nonce, SHARD, SUBJECT, holder.address(), SCHEMA, opening, now - 60_000,
-        now + validity.toMillis());
+    var tx =
+        flows.publish(
+            issuer,
+            nonce,
+            SHARD,
+            SUBJECT,
+            holder.address(),
+            SCHEMA,
+            opening,
+            now - 60_000,
+            now + validity.toMillis());
     assertThat(http.awaitIncluded(http.submit(tx))).isEqualTo("included");
-    return ClientFlows.attestationId(SHARD, issuer.address(), nonce, SUBJECT, SCHEMA).value().toBytes().toPrefixedHex();
+    return ClientFlows.attestationId(SHARD, issuer.address(), nonce, SUBJECT, SCHEMA)
+        .value()
+        .toBytes()
+        .toPrefixedHex();
   }
 
   private String createQuery(String attestationId, long threshold) {
-    var r = http.post("/v1/queries", clientToken, new JsonObject()
-        .put("attestations", new JsonArray().add(attestationId)).put("predicate", "gte")
-        .put("threshold", threshold).put("purpose", "loan check").put("nonce", nonce()));
+    var r =
+        http.post(
+            "/v1/queries",
+            clientToken,
+            new JsonObject()
+                .put("attestations", new JsonArray().add(attestationId))
+                .put("predicate", "gte")
+                .put("threshold", threshold)
+                .put("purpose", "loan check")
+                .put("nonce", nonce()));
     assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(201);
     return r.bodyAsJsonObject().getString("id");
   }
 
   private byte[] prove(String queryId, String attestationId, Opening opening) {
-    return flows.prove(queryView(queryId), attestationView(attestationId), holder.address(), opening, 32)
+    return flows
+        .prove(queryView(queryId), attestationView(attestationId), holder.address(), opening, 32)
         .orElseThrow(() -> new AssertionError("the holder should be able to prove this"));
   }
 
   private JsonObject answerWithProof(String queryId, byte[] proof) {
-    var r = http.post("/v1/queries/" + queryId + "/answer", holderToken,
-        new JsonObject().put("proof", "0x" + HexFormat.of().formatHex(proof)));
+    var r =
+        http.post(
+            "/v1/queries/" + queryId + "/answer",
+            holderToken,
+            new JsonObject().put("proof", "0x" + HexFormat.of().formatHex(proof)));
     assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);
     return r.bodyAsJsonObject();
   }
 
   private QueryView queryView(String id) {
     JsonObject j = http.get("/v1/queries/" + id, holderToken).bodyAsJsonObject();
-    return new QueryView(Digest.fromHex(j.getString("id")), AccountAddress.fromHex(j.getString("client")),
+    return new QueryView(
+        Digest.fromHex(j.getString("id")),
+        AccountAddress.fromHex(j.getString("client")),
         j.getJsonArray("attestations").stream().map(a -> Digest.fromHex((String) a)).toList(),
-        j.getString("predicate"), j.getLong("threshold"), j.getLong("upper"), j.getString("purpose"),
-        HexBytes.fromHex(j.getString("nonce")), j.getString("status"), j.getLong("createdAt"));
+        j.getString("predicate"),
+        j.getLong("threshold"),
+        j.getLong("upper"),
+        j.getString("purpose"),
+        HexBytes.fromHex(j.getString("nonce")),
+        j.getString("status"),
+        j.getLong("createdAt"));
   }
 
   private AttestationView attestationView(String id) {
     JsonObject j = http.get("/v1/attestations/" + id, holderToken).bodyAsJsonObject();
-    return new AttestationView(Digest.fromHex(j.getString("id")), AccountAddress.fromHex(j.getString("issuer")),
-        j.getString("subject"), j.getString("schema"), HexBytes.fromHex(j.getString("commitment")),
-        j.getLong("validFrom"), j.getLong("validUntil"), j.getString("status"));
+    return new AttestationView(
+        Digest.fromHex(j.getString("id")),
+        AccountAddress.fromHex(j.getString("issuer")),
+        j.getString("subject"),
+        j.getString("schema"),
+        HexBytes.fromHex(j.getString("commitment")),
+        j.getLong("validFrom"),
+        j.getLong("validUntil"),
+        j.getString("status"));
   }
 
   private long beaconHeight() {
-    return http.get("/v1/chain/shards", null).bodyAsJsonObject().getJsonArray("shards").getJsonObject(0)
+    return http.get("/v1/chain/shards", null)
+        .bodyAsJsonObject()
+        .getJsonArray("shards")
+        .getJsonObject(0)
         .getLong("height");
   }
 

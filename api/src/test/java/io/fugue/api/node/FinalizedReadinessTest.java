@@ -24,6 +24,8 @@ class FinalizedReadinessTest {
     FinalizedReadiness shardOneNode = new FinalizedReadiness(f.chains, java.util.Set.of(1));
     assertThat(shardOneNode.check().result().ready()).isFalse();
     f.block(1);
-    assertThat(shardOneNode.check().result().ready()).as("shard 0 has no block yet, and need not").isTrue();
+    assertThat(shardOneNode.check().result().ready())
+        .as("shard 0 has no block yet, and need not")
+        .isTrue();
   }
 }

@@ -21,7 +21,9 @@ class KeyFileKeyStoreIT {
     var entry = store.create("alice");
     assertThat(store.list()).containsExactly(entry);
     byte[] message = "Fugue API login".getBytes(StandardCharsets.UTF_8);
-    assertThat(new Secp256k1SignatureVerifier().verify(entry.address(), message, store.sign(entry.address(), message)))
+    assertThat(
+            new Secp256k1SignatureVerifier()
+                .verify(entry.address(), message, store.sign(entry.address(), message)))
         .isTrue();
   }
 
@@ -30,9 +32,13 @@ class KeyFileKeyStoreIT {
     var entry = new KeyFileKeyStore(dir, "right"::toCharArray, FAST).create("bob");
     KeyFileKeyStore wrong = new KeyFileKeyStore(dir, "wrong"::toCharArray, FAST);
     assertThatThrownBy(() -> wrong.sign(entry.address(), new byte[] {1}))
-        .isInstanceOf(CliException.class).hasMessageContaining("cannot unlock")
-        .satisfies(e -> assertThat(((CliException) e).exitCode()).as("its own exit code")
-            .isEqualTo(io.fugue.api.cli.FugueCli.EXIT_KEY_PASSWORD));
+        .isInstanceOf(CliException.class)
+        .hasMessageContaining("cannot unlock")
+        .satisfies(
+            e ->
+                assertThat(((CliException) e).exitCode())
+                    .as("its own exit code")
+                    .isEqualTo(io.fugue.api.cli.FugueCli.EXIT_KEY_PASSWORD));
   }
 
   @Test
@@ -40,10 +46,12 @@ class KeyFileKeyStoreIT {
     KeyFileKeyStore store = new KeyFileKeyStore(dir, "pw"::toCharArray, FAST);
     var from = store.create("a");
     var to = store.create("b");
-    var raw = new ChainTransferSigner(store, Main.CHAIN_ID)
-        .signTransfer(from.address(), to.address(), java.math.BigInteger.TEN, 3, 1, 2);
-    var tx = io.fugue.chain.ledger.Transaction.decode(Convert.bytes(raw),
-        new DevnetLayout().devnet().config().chainConfig().limits());
+    var raw =
+        new ChainTransferSigner(store, Main.CHAIN_ID)
+            .signTransfer(from.address(), to.address(), java.math.BigInteger.TEN, 3, 1, 2);
+    var tx =
+        io.fugue.chain.ledger.Transaction.decode(
+            Convert.bytes(raw), new DevnetLayout().devnet().config().chainConfig().limits());
     assertThat(tx.sender()).contains(Convert.address(from.address()));
     assertThat(tx.nonce()).isEqualTo(3);
     assertThat(tx.transfer().to()).isEqualTo(Convert.address(to.address()));

@@ -51,18 +51,33 @@ class KeyStoreChainWriterIT {
   }
 
   private ChainWriter.Attested attest(long value) {
-    return writer.attest(issuer, 0, 1, "did:fugue:alice", holder, "net-worth", value, 1_000, 2_000_000_000_000L,
+    return writer.attest(
+        issuer,
+        0,
+        1,
+        "did:fugue:alice",
+        holder,
+        "net-worth",
+        value,
+        1_000,
+        2_000_000_000_000L,
         Convert.hex(holderKey.publicKey().toBytes()));
   }
 
   /** The attestation as the API would show it, with the commitment of {@code opening}. */
   private static AttestationView view(Digest id, AccountAddress issuer, HexBytes commitment) {
-    return new AttestationView(id, issuer, "did:fugue:alice", "net-worth", commitment, 1, 2_000_000_000L, "active");
+    return new AttestationView(
+        id, issuer, "did:fugue:alice", "net-worth", commitment, 1, 2_000_000_000L, "active");
   }
 
   private AttestationView onChain(ChainWriter.Attested a) {
-    try (Opening o = new OpeningSealer().open(SealedOpening.decode(Convert.bytes(a.sealedOpening())), holderKey,
-        new io.fugue.datasharing.attestation.AttestationId(Convert.hash(a.attestation())))) {
+    try (Opening o =
+        new OpeningSealer()
+            .open(
+                SealedOpening.decode(Convert.bytes(a.sealedOpening())),
+                holderKey,
+                new io.fugue.datasharing.attestation.AttestationId(
+                    Convert.hash(a.attestation())))) {
       return view(a.attestation(), issuer, HexBytes.of(o.commitment().toBytes()));
     }
   }
@@ -70,8 +85,11 @@ class KeyStoreChainWriterIT {
   @Test
   void shouldRefuseAHolderKeyOfAnotherAccount() {
     HexBytes other = Convert.hex(Secp256k1PrivateKey.generate(random).publicKey().toBytes());
-    assertThatThrownBy(() -> writer.attest(issuer, 0, 1, "did:fugue:alice", holder, "net-worth", 5, 1, 2, other))
-        .isInstanceOfSatisfying(CliException.class, e -> assertThat(e.exitCode()).isEqualTo(FugueCli.EXIT_USAGE))
+    assertThatThrownBy(
+            () ->
+                writer.attest(issuer, 0, 1, "did:fugue:alice", holder, "net-worth", 5, 1, 2, other))
+        .isInstanceOfSatisfying(
+            CliException.class, e -> assertThat(e.exitCode()).isEqualTo(FugueCli.EXIT_USAGE))
         .hasMessageContaining("not of --holder " + holder);
   }
 
@@ -79,42 +97,90 @@ class KeyStoreChainWriterIT {
   void shouldResealForTheVaultOnlyWhatMatchesTheChain() {
     ChainWriter.Attested a = attest(1_500_000);
     AttestationView attestation = onChain(a);
-    HexBytes forVault = writer.resealForVault(holder, attestation, a.sealedOpening(),
-        Convert.hex(vaultKey.publicKey().toBytes()));
-    try (Opening atVault = new OpeningSealer().open(SealedOpening.decode(Convert.bytes(forVault)), vaultKey,
-        new io.fugue.datasharing.attestation.AttestationId(Convert.hash(a.attestation())))) {
+    HexBytes forVault =
+        writer.resealForVault(
+            holder, attestation, a.sealedOpening(), Convert.hex(vaultKey.publicKey().toBytes()));
+    try (Opening atVault =
+        new OpeningSealer()
+            .open(
+                SealedOpening.decode(Convert.bytes(forVault)),
+                vaultKey,
+                new io.fugue.datasharing.attestation.AttestationId(
+                    Convert.hash(a.attestation())))) {
       assertThat(atVault.value()).isEqualTo(1_500_000);
     }
-    AttestationView otherCommitment = view(a.attestation(), issuer, HexBytes.of(Opening.random(1).commitment().toBytes()));
-    assertThatThrownBy(() -> writer.resealForVault(holder, otherCommitment, a.sealedOpening(),
-        Convert.hex(vaultKey.publicKey().toBytes())))
-        .isInstanceOfSatisfying(CliException.class, e -> assertThat(e.exitCode()).isEqualTo(FugueCli.EXIT_FAILED))
+    AttestationView otherCommitment =
+        view(a.attestation(), issuer, HexBytes.of(Opening.random(1).commitment().toBytes()));
+    assertThatThrownBy(
+            () ->
+                writer.resealForVault(
+                    holder,
+                    otherCommitment,
+                    a.sealedOpening(),
+                    Convert.hex(vaultKey.publicKey().toBytes())))
+        .isInstanceOfSatisfying(
+            CliException.class, e -> assertThat(e.exitCode()).isEqualTo(FugueCli.EXIT_FAILED))
         .hasMessageContaining("does not open the on-chain commitment");
-    assertThatThrownBy(() -> writer.resealForVault(issuer, attestation, a.sealedOpening(),
-        Convert.hex(vaultKey.publicKey().toBytes())))
-        .isInstanceOf(CliException.class).hasMessageContaining("does not decrypt");
+    assertThatThrownBy(
+            () ->
+                writer.resealForVault(
+                    issuer,
+                    attestation,
+                    a.sealedOpening(),
+                    Convert.hex(vaultKey.publicKey().toBytes())))
+        .isInstanceOf(CliException.class)
+        .hasMessageContaining("does not decrypt");
   }
 
   @Test
   void shouldProveATruePredicateAndGiveNothingForAFalseOne() {
     ChainWriter.Attested a = attest(1_500_000);
     AttestationView attestation = onChain(a);
-    assertThat(writer.prove(holder, query(a.attestation(), 1_000_000), List.of(attestation), 32,
-        List.of(a.sealedOpening()))).isPresent();
-    assertThat(writer.prove(holder, query(a.attestation(), 2_000_000), List.of(attestation), 32,
-        List.of(a.sealedOpening()))).isEmpty();
-    assertThatThrownBy(() -> writer.prove(holder, query(a.attestation(), 1), List.of(attestation), 32, List.of()))
-        .isInstanceOfSatisfying(CliException.class, e -> assertThat(e.exitCode()).isEqualTo(FugueCli.EXIT_USAGE));
+    assertThat(
+            writer.prove(
+                holder,
+                query(a.attestation(), 1_000_000),
+                List.of(attestation),
+                32,
+                List.of(a.sealedOpening())))
+        .isPresent();
+    assertThat(
+            writer.prove(
+                holder,
+                query(a.attestation(), 2_000_000),
+                List.of(attestation),
+                32,
+                List.of(a.sealedOpening())))
+        .isEmpty();
+    assertThatThrownBy(
+            () ->
+                writer.prove(
+                    holder, query(a.attestation(), 1), List.of(attestation), 32, List.of()))
+        .isInstanceOfSatisfying(
+            CliException.class, e -> assertThat(e.exitCode()).isEqualTo(FugueCli.EXIT_USAGE));
   }
 
   private QueryView query(Digest attestation, long threshold) {
     byte[] nonce = new byte[32];
     random.nextBytes(nonce);
     AccountAddress client = issuer;
-    QueryRequest r = new QueryRequest(List.of(new io.fugue.datasharing.attestation.AttestationId(
-        Convert.hash(attestation))), new Predicate.AtLeast(threshold), "loan",
-        io.fugue.chain.primitives.Bytes.of(nonce), Convert.address(client));
-    return new QueryView(Convert.digest(r.id().value()), client, List.of(attestation), "gte", threshold, null,
-        "loan", HexBytes.of(nonce), "open", 1);
+    QueryRequest r =
+        new QueryRequest(
+            List.of(new io.fugue.datasharing.attestation.AttestationId(Convert.hash(attestation))),
+            new Predicate.AtLeast(threshold),
+            "loan",
+            io.fugue.chain.primitives.Bytes.of(nonce),
+            Convert.address(client));
+    return new QueryView(
+        Convert.digest(r.id().value()),
+        client,
+        List.of(attestation),
+        "gte",
+        threshold,
+        null,
+        "loan",
+        HexBytes.of(nonce),
+        "open",
+        1);
   }
 }

@@ -2,6 +2,7 @@ package io.fugue.api.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fugue.api.http.ProblemException;
 import io.fugue.api.model.Digest;
 import io.fugue.api.model.HexBytes;
 import io.fugue.api.port.Outcome;
@@ -9,7 +10,6 @@ import io.fugue.chain.ledger.Transfer;
 import io.fugue.chain.primitives.Bytes;
 import io.fugue.chain.primitives.ShardId;
 import io.fugue.chain.primitives.Uint256;
-import io.fugue.api.http.ProblemException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -21,15 +21,21 @@ class LedgerChainBackendTest {
   private final LedgerChainBackend backend = new LedgerChainBackend(f.chains, () -> 7);
 
   private io.fugue.chain.ledger.Transaction transfer(long nonce) {
-    return Transfer.unsigned(Main.CHAIN_ID, nonce, ShardId.of(1), Uint256.of(1_000),
-        new Transfer(ShardId.of(1), f.key(5).address(), Uint256.of(42), Bytes.EMPTY)).sign(f.key(4));
+    return Transfer.unsigned(
+            Main.CHAIN_ID,
+            nonce,
+            ShardId.of(1),
+            Uint256.of(1_000),
+            new Transfer(ShardId.of(1), f.key(5).address(), Uint256.of(42), Bytes.EMPTY))
+        .sign(f.key(4));
   }
 
   @Test
   void shouldListEveryShardWithItsHead() {
     f.block(1);
     var shards = backend.shards().result();
-    assertThat(shards).extracting(s -> s.id() + ":" + s.kind() + ":" + s.height())
+    assertThat(shards)
+        .extracting(s -> s.id() + ":" + s.kind() + ":" + s.height())
         .containsExactly("0:beacon:0", "1:shard:1");
     assertThat(shards.get(1).headHash()).isEqualTo(Convert.digest(f.shard.head().hash()));
   }
@@ -51,18 +57,22 @@ class LedgerChainBackendTest {
     var tx = transfer(0);
     var outcome = backend.submitTransaction(Convert.hex(tx.encode())).result();
     assertThat(outcome).isEqualTo(Outcome.done(Convert.digest(tx.hash())));
-    assertThat(backend.transaction(Convert.digest(tx.hash())).result().orElseThrow().status()).isEqualTo("pending");
+    assertThat(backend.transaction(Convert.digest(tx.hash())).result().orElseThrow().status())
+        .isEqualTo("pending");
     f.block(1);
     var view = backend.transaction(Convert.digest(tx.hash())).result().orElseThrow();
     assertThat(view.status()).isEqualTo("included");
     assertThat(view.blockNumber()).isEqualTo(1L);
     assertThat(view.from()).isEqualTo(LedgerFixture.address(f.key(4)));
-    var account = backend.account(LedgerFixture.address(f.key(4)), OptionalInt.empty())
-        .result().orElseThrow();
+    var account =
+        backend
+            .account(LedgerFixture.address(f.key(4)), OptionalInt.empty())
+            .result()
+            .orElseThrow();
     assertThat(account.nonce()).isEqualTo(1);
     assertThat(account.shard()).isEqualTo(1);
-    var onBeacon = backend.account(LedgerFixture.address(f.key(4)), OptionalInt.of(0))
-        .result().orElseThrow();
+    var onBeacon =
+        backend.account(LedgerFixture.address(f.key(4)), OptionalInt.of(0)).result().orElseThrow();
     assertThat(onBeacon.shard()).isZero();
     assertThat(onBeacon.nonce()).as("nonces are per shard").isZero();
     assertThat(backend.account(LedgerFixture.address(f.key(4)), OptionalInt.of(1)).result())
@@ -71,8 +81,10 @@ class LedgerChainBackendTest {
 
   @Test
   void shouldAnswerABadRequestNamingTheShardsHeldForAnAccountOnAnotherShard() {
-    assertNotHeld(backend.account(LedgerFixture.address(f.key(4)), OptionalInt.of(2)).cause(), 2, 400);
-    assertNotHeld(backend.account(LedgerFixture.address(f.key(4)), OptionalInt.of(-1)).cause(), -1, 400);
+    assertNotHeld(
+        backend.account(LedgerFixture.address(f.key(4)), OptionalInt.of(2)).cause(), 2, 400);
+    assertNotHeld(
+        backend.account(LedgerFixture.address(f.key(4)), OptionalInt.of(-1)).cause(), -1, 400);
   }
 
   private static void assertNotHeld(Throwable cause, int shard) {
@@ -80,7 +92,8 @@ class LedgerChainBackendTest {
   }
 
   private static void assertNotHeld(Throwable cause, int shard, int status) {
-    assertThat(cause).isInstanceOf(ProblemException.class)
+    assertThat(cause)
+        .isInstanceOf(ProblemException.class)
         .hasMessageContaining("holds shard(s) [0, 1], not shard " + shard);
     assertThat(((ProblemException) cause).status()).isEqualTo(status);
   }
@@ -91,10 +104,17 @@ class LedgerChainBackendTest {
     held.put(0, new ShardChains.Held(f.beacon, Optional.empty()));
     held.put(1, new ShardChains.Held(f.shard, f.chains.submission(1)));
     LedgerChainBackend node = new LedgerChainBackend(new ShardChains(held), () -> 3);
-    var onBeacon = Transfer.unsigned(Main.CHAIN_ID, 0, ShardId.of(0), Uint256.of(1_000),
-        new Transfer(ShardId.of(0), f.key(5).address(), Uint256.of(1), Bytes.EMPTY)).sign(f.key(4));
+    var onBeacon =
+        Transfer.unsigned(
+                Main.CHAIN_ID,
+                0,
+                ShardId.of(0),
+                Uint256.of(1_000),
+                new Transfer(ShardId.of(0), f.key(5).address(), Uint256.of(1), Bytes.EMPTY))
+            .sign(f.key(4));
     var refused = node.submitTransaction(Convert.hex(onBeacon.encode())).result();
-    assertThat(((Outcome.Rejected<?>) refused).detail()).contains("runs no consensus of shard 0", "shard(s) [1]");
+    assertThat(((Outcome.Rejected<?>) refused).detail())
+        .contains("runs no consensus of shard 0", "shard(s) [1]");
     var onShard = transfer(0);
     assertThat(node.submitTransaction(Convert.hex(onShard.encode())).result())
         .isEqualTo(Outcome.done(Convert.digest(onShard.hash())));
@@ -112,8 +132,14 @@ class LedgerChainBackendTest {
 
   @Test
   void shouldRejectATransactionForAShardThisNodeDoesNotRun() {
-    var tx = Transfer.unsigned(Main.CHAIN_ID, 0, ShardId.of(2), Uint256.of(1_000),
-        new Transfer(ShardId.of(2), f.key(5).address(), Uint256.of(1), Bytes.EMPTY)).sign(f.key(4));
+    var tx =
+        Transfer.unsigned(
+                Main.CHAIN_ID,
+                0,
+                ShardId.of(2),
+                Uint256.of(1_000),
+                new Transfer(ShardId.of(2), f.key(5).address(), Uint256.of(1), Bytes.EMPTY))
+            .sign(f.key(4));
     var outcome = backend.submitTransaction(Convert.hex(tx.encode())).result();
     assertThat(((Outcome.Rejected<?>) outcome).detail()).contains("runs no consensus of shard 2");
   }

@@ -44,19 +44,42 @@ final class LedgerFixture {
 
   LedgerFixture() {
     var genesis = layout.devnet().config();
-    ModuleRegistry beaconModules = ModuleRegistry.builder().register(new RegistryModule(layout.governance())).build();
-    beacon = Blockchain.open(new InMemoryKeyValueStore(), genesis.chainConfig(),
-        Genesis.forShard(genesis, ShardId.BEACON), beaconModules, RewardRecipients.PROPOSER, clock);
-    ModuleRegistry shardModules = ModuleRegistry.builder()
-        .register(new AttestationModule(new BeaconIssuerDirectory(beacon::headState))).build();
-    shard = Blockchain.open(new InMemoryKeyValueStore(), genesis.chainConfig(),
-        Genesis.forShard(genesis, ShardId.of(SHARD)), shardModules, RewardRecipients.PROPOSER, clock);
-    chains = new ShardChains(List.of(beacon, shard), List.of(
-        List.of(TxPool.following(beacon, TxPoolConfig.defaults(), beaconModules, clock)),
-        List.of(TxPool.following(shard, TxPoolConfig.defaults(), shardModules, clock))));
+    ModuleRegistry beaconModules =
+        ModuleRegistry.builder().register(new RegistryModule(layout.governance())).build();
+    beacon =
+        Blockchain.open(
+            new InMemoryKeyValueStore(),
+            genesis.chainConfig(),
+            Genesis.forShard(genesis, ShardId.BEACON),
+            beaconModules,
+            RewardRecipients.PROPOSER,
+            clock);
+    ModuleRegistry shardModules =
+        ModuleRegistry.builder()
+            .register(new AttestationModule(new BeaconIssuerDirectory(beacon::headState)))
+            .build();
+    shard =
+        Blockchain.open(
+            new InMemoryKeyValueStore(),
+            genesis.chainConfig(),
+            Genesis.forShard(genesis, ShardId.of(SHARD)),
+            shardModules,
+            RewardRecipients.PROPOSER,
+            clock);
+    chains =
+        new ShardChains(
+            List.of(beacon, shard),
+            List.of(
+                List.of(TxPool.following(beacon, TxPoolConfig.defaults(), beaconModules, clock)),
+                List.of(TxPool.following(shard, TxPoolConfig.defaults(), shardModules, clock))));
     reads = new DataSharingReads(chains, clock);
-    services = DataSharingServices.create(new InMemoryKeyValueStore(), layout.vaultKey(), reads,
-        new BeaconIssuerDirectory(beacon::headState), clock);
+    services =
+        DataSharingServices.create(
+            new InMemoryKeyValueStore(),
+            layout.vaultKey(),
+            reads,
+            new BeaconIssuerDirectory(beacon::headState),
+            clock);
   }
 
   Secp256k1PrivateKey key(int i) {
@@ -75,7 +98,10 @@ final class LedgerFixture {
   void block(int shardId) {
     clock.advance(java.time.Duration.ofMillis(2_000));
     Blockchain chain = chains.chain(shardId);
-    var built = chain.build(BuildRequest.simple(Address.ZERO, clock.millis()), chains.pools(shardId).get(0).pending(100));
+    var built =
+        chain.build(
+            BuildRequest.simple(Address.ZERO, clock.millis()),
+            chains.pools(shardId).get(0).pending(100));
     var v = chain.importBlock(built.block());
     if (!v.isAccepted()) {
       throw new AssertionError("own block rejected: " + v.reason());
@@ -92,19 +118,34 @@ final class LedgerFixture {
     block(s);
   }
 
-  /** Issuer 2 registered and approved by governor 0, schema net-worth (32 bits) created by issuer 2. */
+  /**
+   * Issuer 2 registered and approved by governor 0, schema net-worth (32 bits) created by issuer 2.
+   */
   void approvedIssuerWithSchema() {
     commit(flows.registerIssuer(key(2), 0, "First Bank", "kyc@bank.example"));
     commit(flows.approveIssuer(key(0), 0, key(2).address()));
-    commit(flows.createSchema(key(2), 1, "net-worth", "net worth", "EUR", 0, 32, List.of(key(2).address())));
+    commit(
+        flows.createSchema(
+            key(2), 1, "net-worth", "net worth", "EUR", 0, 32, List.of(key(2).address())));
   }
 
   /** Issuer 2 attests {@code opening} about did:fugue:alice for holder 3; returns the id (hex). */
   String attest(long nonce, Opening opening, long validForMillis) {
     long now = clock.millis();
-    commit(flows.publish(key(2), nonce, SHARD, "did:fugue:alice", key(3).address(), "net-worth", opening,
-        now, now + validForMillis));
+    commit(
+        flows.publish(
+            key(2),
+            nonce,
+            SHARD,
+            "did:fugue:alice",
+            key(3).address(),
+            "net-worth",
+            opening,
+            now,
+            now + validForMillis));
     return ClientFlows.attestationId(SHARD, key(2).address(), nonce, "did:fugue:alice", "net-worth")
-        .value().toBytes().toPrefixedHex();
+        .value()
+        .toBytes()
+        .toPrefixedHex();
   }
 }

@@ -16,11 +16,12 @@ class NodeCommandsExitTest {
   @Test
   void shouldExitWithOneWhenTheShardFails() {
     ByteArrayOutputStream console = new ByteArrayOutputStream();
-    NodeCommands commands = new NodeCommands(new PrintStream(console, true, StandardCharsets.UTF_8));
+    NodeCommands commands =
+        new NodeCommands(new PrintStream(console, true, StandardCharsets.UTF_8));
     CompletableFuture<Optional<Throwable>> terminated = new CompletableFuture<>();
     terminated.complete(Optional.of(new StorageException("injected: disk full")));
 
-    int code = commands.runUntilStopped(() -> { }, terminated);
+    int code = commands.runUntilStopped(() -> {}, terminated);
 
     assertThat(code).isEqualTo(1);
     assertThat(console.toString(StandardCharsets.UTF_8))

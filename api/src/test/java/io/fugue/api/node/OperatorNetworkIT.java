@@ -38,10 +38,11 @@ import org.junit.jupiter.api.io.TempDir;
  * keys and node keys, a genesis for a network not named fugue-devnet, a bootnode of that network,
  * then a beacon validator and four shard-1 validators, each a {@code fugue node} in its own JVM on
  * 127.0.0.1. Blocks are seen finalized in a node's log and through {@code /v1/node} with a token
- * from {@code fugue auth token}; a transfer is submitted with {@code fugue tx transfer} and followed
- * with {@code fugue tx status}; one validator is stopped with SIGTERM and restarted. The key and
- * genesis commands run in this JVM through {@link FugueCli#run} (the same code as {@code ./fugue},
- * without a JVM start per command); the bootnode and nodes run {@link Main} as separate processes.
+ * from {@code fugue auth token}; a transfer is submitted with {@code fugue tx transfer} and
+ * followed with {@code fugue tx status}; one validator is stopped with SIGTERM and restarted. The
+ * key and genesis commands run in this JVM through {@link FugueCli#run} (the same code as {@code
+ * ./fugue}, without a JVM start per command); the bootnode and nodes run {@link Main} as separate
+ * processes.
  */
 class OperatorNetworkIT {
   private static final Duration WAIT = Duration.ofMinutes(3);
@@ -50,11 +51,11 @@ class OperatorNetworkIT {
   private static final KeyFile.ScryptParams FAST = new KeyFile.ScryptParams(1 << 10, 8, 1);
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final List<Process> processes = new ArrayList<>();
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   @AfterEach
   void stopAll() {
@@ -72,37 +73,104 @@ class OperatorNetworkIT {
 
   @Test
   void shouldStartANetworkFromTheOperationsGuide() throws Exception {
-    KeyFileKeyStore accounts = new KeyFileKeyStore(dir.resolve("accounts"), "pw"::toCharArray, FAST);
-    CliServices cli = new CliServices(Optional.of(accounts), Optional.of(new ChainTransferSigner(accounts, CHAIN_ID)),
-        Optional.empty(), Optional.empty(), Optional.of(new ChainOperatorTools(FAST)));
+    KeyFileKeyStore accounts =
+        new KeyFileKeyStore(dir.resolve("accounts"), "pw"::toCharArray, FAST);
+    CliServices cli =
+        new CliServices(
+            Optional.of(accounts),
+            Optional.of(new ChainTransferSigner(accounts, CHAIN_ID)),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.of(new ChainOperatorTools(FAST)));
     String operator = cli(cli, "keys", "new", "--label", "ops").path("address").asText();
     String payee = cli(cli, "keys", "new", "--label", "payee").path("address").asText();
 
-    // 1. Keys: five validators (one beacon, four of shard 1), each with a key, password and node key.
+    // 1. Keys: five validators (one beacon, four of shard 1), each with a key, password and node
+    // key.
     List<String> names = List.of("s0v0", "s1v0", "s1v1", "s1v2", "s1v3");
     List<JsonNode> blsKeys = new ArrayList<>();
     for (String n : names) {
       Path home = Files.createDirectories(dir.resolve(n));
       Files.writeString(home.resolve("validator.pass"), "secret " + n + "\n");
-      blsKeys.add(cli(cli, "keys", "new", "--bls", "--out", home.resolve("validator.key").toString(),
-          "--password-file", home.resolve("validator.pass").toString()));
+      blsKeys.add(
+          cli(
+              cli,
+              "keys",
+              "new",
+              "--bls",
+              "--out",
+              home.resolve("validator.key").toString(),
+              "--password-file",
+              home.resolve("validator.pass").toString()));
     }
     int bootPort = freePort();
-    String bootAddress = cli(cli, "node-key", "new", "--out", dir.resolve("bootnode.key").toString(),
-        "--host", "127.0.0.1", "--port", Integer.toString(bootPort)).path("multiaddr").asText();
+    String bootAddress =
+        cli(
+                cli,
+                "node-key",
+                "new",
+                "--out",
+                dir.resolve("bootnode.key").toString(),
+                "--host",
+                "127.0.0.1",
+                "--port",
+                Integer.toString(bootPort))
+            .path("multiaddr")
+            .asText();
     assertThat(bootAddress).startsWith("/ip4/127.0.0.1/tcp/" + bootPort + "/p2p/12D3KooW");
 
     // 2. Genesis for a network that is not the devnet.
     String genesis = dir.resolve("genesis.json").toString();
-    cliOk(cli, "genesis", "new", "--genesis", genesis, "--network", NETWORK, "--chain-id", Long.toString(CHAIN_ID),
-        "--shards", "2", "--block-time-ms", "1000");
+    cliOk(
+        cli,
+        "genesis",
+        "new",
+        "--genesis",
+        genesis,
+        "--network",
+        NETWORK,
+        "--chain-id",
+        Long.toString(CHAIN_ID),
+        "--shards",
+        "2",
+        "--block-time-ms",
+        "1000");
     for (int i = 0; i < names.size(); i++) {
-      cliOk(cli, "genesis", "add-validator", "--genesis", genesis, "--shard", i == 0 ? "0" : "1",
-          "--bls-key", blsKeys.get(i).path("publicKey").asText(), "--pop", blsKeys.get(i).path("proofOfPossession").asText());
+      cliOk(
+          cli,
+          "genesis",
+          "add-validator",
+          "--genesis",
+          genesis,
+          "--shard",
+          i == 0 ? "0" : "1",
+          "--bls-key",
+          blsKeys.get(i).path("publicKey").asText(),
+          "--pop",
+          blsKeys.get(i).path("proofOfPossession").asText());
     }
-    cliOk(cli, "genesis", "add-account", "--genesis", genesis, "--shard", "1", "--address", operator,
-        "--balance", "1000000");
-    cliOk(cli, "genesis", "set-governance", "--genesis", genesis, "--member", operator, "--threshold", "1");
+    cliOk(
+        cli,
+        "genesis",
+        "add-account",
+        "--genesis",
+        genesis,
+        "--shard",
+        "1",
+        "--address",
+        operator,
+        "--balance",
+        "1000000");
+    cliOk(
+        cli,
+        "genesis",
+        "set-governance",
+        "--genesis",
+        genesis,
+        "--member",
+        operator,
+        "--threshold",
+        "1");
     // As the guide says: other values are edited in the file. A transaction waits in the pool of
     // the node it was sent to until that node leads, so rotate the leader every 2 blocks.
     ObjectNode edited = (ObjectNode) JSON.readTree(Files.readString(Path.of(genesis)));
@@ -113,8 +181,18 @@ class OperatorNetworkIT {
     assertThat(check.path("genesisHash").asText()).matches("0x[0-9a-f]{64}");
 
     // 3. The bootnode, 4. the validators, each in its own JVM.
-    Process boot = start("bootnode", "bootnode", "--network", NETWORK, "--host", "127.0.0.1", "--port",
-        Integer.toString(bootPort), "--key", dir.resolve("bootnode.key").toString());
+    Process boot =
+        start(
+            "bootnode",
+            "bootnode",
+            "--network",
+            NETWORK,
+            "--host",
+            "127.0.0.1",
+            "--port",
+            Integer.toString(bootPort),
+            "--key",
+            dir.resolve("bootnode.key").toString());
     awaitLog("bootnode", "running", boot);
     int apiPort = freePort();
     List<Path> configs = new ArrayList<>();
@@ -122,8 +200,11 @@ class OperatorNetworkIT {
       String n = names.get(i);
       Path home = dir.resolve(n);
       cli(cli, "node-key", "new", "--out", home.resolve("data").resolve("node.key").toString());
-      ObjectNode c = JSON.createObjectNode().put("genesis", genesis).put("shard", i == 0 ? 0 : 1)
-          .put("dataDir", "data");
+      ObjectNode c =
+          JSON.createObjectNode()
+              .put("genesis", genesis)
+              .put("shard", i == 0 ? 0 : 1)
+              .put("dataDir", "data");
       c.putArray("listen").add("/ip4/127.0.0.1/tcp/" + freePort());
       c.putArray("bootnodes").add(bootAddress);
       c.putObject("key").put("file", "validator.key").put("passwordFile", "validator.pass");
@@ -138,8 +219,12 @@ class OperatorNetworkIT {
       nodes.add(start(names.get(i), "node", "--config", configs.get(i).toString()));
     }
     String banner = awaitLog("s1v0", "API          http://127.0.0.1:" + apiPort, nodes.get(1));
-    assertThat(banner).contains("network " + NETWORK, "validator of shard 1",
-        "genesis hash " + check.path("genesisHash").asText(), "listening on /ip4/127.0.0.1/tcp/");
+    assertThat(banner)
+        .contains(
+            "network " + NETWORK,
+            "validator of shard 1",
+            "genesis hash " + check.path("genesisHash").asText(),
+            "listening on /ip4/127.0.0.1/tcp/");
 
     // Blocks finalized: in the log at INFO, and through the API.
     awaitLog("s1v0", "shard 1 block 2 finalized", nodes.get(1));
@@ -154,27 +239,49 @@ class OperatorNetworkIT {
     assertThat(head.statusCode()).as(head.body()).isEqualTo(200);
 
     // A transfer, signed for this network's chain id, followed until included.
-    String hash = cli(cli, "tx", "transfer", "--api", base, "--shard", "1", "--from", operator, "--to", payee,
-        "--amount", "1000", "--nonce", "0").path("hash").asText();
+    String hash =
+        cli(
+                cli,
+                "tx",
+                "transfer",
+                "--api",
+                base,
+                "--shard",
+                "1",
+                "--from",
+                operator,
+                "--to",
+                payee,
+                "--amount",
+                "1000",
+                "--nonce",
+                "0")
+            .path("hash")
+            .asText();
     assertThat(hash).matches("0x[0-9a-f]{64}");
     String[] status = {""};
-    await("transfer " + hash + " included", () -> {
-      status[0] = cli(cli, "tx", "status", hash, "--api", base).path("status").asText();
-      return !status[0].equals("pending");
-    });
+    await(
+        "transfer " + hash + " included",
+        () -> {
+          status[0] = cli(cli, "tx", "status", hash, "--api", base).path("status").asText();
+          return !status[0].equals("pending");
+        });
     assertThat(status[0]).isEqualTo("included");
 
     // Stop one validator with SIGTERM and start it again: it resumes and finalizes again.
     Process stopped = nodes.get(4);
     stopped.destroy();
-    assertThat(stopped.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as("s1v3 stops on SIGTERM").isTrue();
+    assertThat(stopped.waitFor(60, java.util.concurrent.TimeUnit.SECONDS))
+        .as("s1v3 stops on SIGTERM")
+        .isTrue();
     // The JVM's exit status after SIGTERM once its shutdown hooks ran (128 + 15).
     assertThat(stopped.exitValue()).isEqualTo(143);
     assertThat(read(log("s1v3"))).contains("stopped at block");
     long before = lastFinalized(log("s1v3"));
     Files.move(log("s1v3"), dir.resolve("s1v3-first-run.log"));
     Process again = start("s1v3", "node", "--config", configs.get(4).toString());
-    await("the restarted validator to finalize a block after " + before,
+    await(
+        "the restarted validator to finalize a block after " + before,
         () -> alive(again) && lastFinalized(log("s1v3")) > before);
     assertThat(read(log("s1v3"))).contains("genesis hash " + check.path("genesisHash").asText());
   }
@@ -182,16 +289,34 @@ class OperatorNetworkIT {
   @Test
   void shouldSayWhatIsWrongWithAConfigInOneLine() throws Exception {
     String peer = "12D3KooWGzEBSb2SsewnmguKxeVVGyXBcEZ2nxrJaSeEqdUwxQ9F";
-    String ok = "\"genesis\": \"g.json\", \"shard\": 1, \"dataDir\": \"d\", "
-        + "\"key\": {\"file\": \"k\", \"passwordFile\": \"p\"}";
+    String ok =
+        "\"genesis\": \"g.json\", \"shard\": 1, \"dataDir\": \"d\", "
+            + "\"key\": {\"file\": \"k\", \"passwordFile\": \"p\"}";
     assertOneLine(dir.resolve("absent.json"), "no configuration file at");
-    assertOneLine(config("a", ok + ", \"listen\": [\"0.0.0.0:9000\"]"), "'listen[0]' 0.0.0.0:9000: not a multiaddr");
-    assertOneLine(config("b", ok + ", \"listen\": [\"/ip4/127.0.0.1/tcp/0\"], \"bootnodes\": [\"/ip4/10.0.0.1/tcp/9000\"]"),
+    assertOneLine(
+        config("a", ok + ", \"listen\": [\"0.0.0.0:9000\"]"),
+        "'listen[0]' 0.0.0.0:9000: not a multiaddr");
+    assertOneLine(
+        config(
+            "b",
+            ok
+                + ", \"listen\": [\"/ip4/127.0.0.1/tcp/0\"], \"bootnodes\": [\"/ip4/10.0.0.1/tcp/9000\"]"),
         "'bootnodes[0]' /ip4/10.0.0.1/tcp/9000: must end in /p2p/<peer id>");
-    assertOneLine(config("c", ok + ", \"listen\": [\"/ip4/127.0.0.1/tcp/0\"], \"bootnode\": [\"/ip4/10.0.0.1/tcp/9000/p2p/"
-        + peer + "\"]"), "unknown field 'bootnode'");
-    assertOneLine(config("d", ok + ", \"listen\": [\"/ip4/127.0.0.1/tcp/0\"], \"api\": {\"host\": \"127.0.0.1\", "
-        + "\"port\": 0, \"operators\": [\"alice\"]}"), "'api.operators[0]'");
+    assertOneLine(
+        config(
+            "c",
+            ok
+                + ", \"listen\": [\"/ip4/127.0.0.1/tcp/0\"], \"bootnode\": [\"/ip4/10.0.0.1/tcp/9000/p2p/"
+                + peer
+                + "\"]"),
+        "unknown field 'bootnode'");
+    assertOneLine(
+        config(
+            "d",
+            ok
+                + ", \"listen\": [\"/ip4/127.0.0.1/tcp/0\"], \"api\": {\"host\": \"127.0.0.1\", "
+                + "\"port\": 0, \"operators\": [\"alice\"]}"),
+        "'api.operators[0]'");
     assertOneLine(config("e", ok + ", \"listen\": [\"/ip4/127.0.0.1/tcp/0\"]"), "g.json");
   }
 
@@ -199,17 +324,31 @@ class OperatorNetworkIT {
     return Files.writeString(dir.resolve(name + ".json"), "{" + body + "}");
   }
 
-  /** {@code fugue node --config FILE} as the CLI runs it: exit 1 and one line naming the problem. */
+  /**
+   * {@code fugue node --config FILE} as the CLI runs it: exit 1 and one line naming the problem.
+   */
   private static void assertOneLine(Path config, String message) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    CliServices services = new CliServices(Optional.empty(), Optional.empty(),
-        Optional.of(new NodeCommands(new PrintStream(bytes, true, StandardCharsets.UTF_8))));
+    CliServices services =
+        new CliServices(
+            Optional.empty(),
+            Optional.empty(),
+            Optional.of(new NodeCommands(new PrintStream(bytes, true, StandardCharsets.UTF_8))));
     StringWriter err = new StringWriter();
-    int exit = FugueCli.run(services, new PrintWriter(new StringWriter()), new PrintWriter(err, true),
-        "node", "--config", config.toString());
+    int exit =
+        FugueCli.run(
+            services,
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(err, true),
+            "node",
+            "--config",
+            config.toString());
     String said = (bytes.toString(StandardCharsets.UTF_8) + err).strip();
     assertThat(exit).as(said).isEqualTo(FugueCli.EXIT_FAILED);
-    assertThat(said).contains("cannot start the node", message).doesNotContain("\n").doesNotContain("Exception");
+    assertThat(said)
+        .contains("cannot start the node", message)
+        .doesNotContain("\n")
+        .doesNotContain("Exception");
   }
 
   private static JsonNode cli(CliServices services, String... args) {
@@ -233,12 +372,23 @@ class OperatorNetworkIT {
   }
 
   private Process start(String name, String... args) throws IOException {
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-        Main.class.getName()));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName()));
     cmd.addAll(List.of(args));
-    Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-        .redirectOutput(log(name).toFile()).start();
+    Process p =
+        new ProcessBuilder(cmd)
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log(name).toFile())
+            .start();
     processes.add(p);
     return p;
   }
@@ -248,12 +398,14 @@ class OperatorNetworkIT {
   }
 
   private String awaitLog(String name, String text, Process p) {
-    await(name + " to log '" + text + "'", () -> {
-      if (!p.isAlive()) {
-        throw new AssertionError(name + " exited " + p.exitValue() + ":\n" + read(log(name)));
-      }
-      return read(log(name)).contains(text);
-    });
+    await(
+        name + " to log '" + text + "'",
+        () -> {
+          if (!p.isAlive()) {
+            throw new AssertionError(name + " exited " + p.exitValue() + ":\n" + read(log(name)));
+          }
+          return read(log(name)).contains(text);
+        });
     return read(log(name));
   }
 
@@ -284,7 +436,8 @@ class OperatorNetworkIT {
   }
 
   private HttpResponse<String> get(String url, String token) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET();
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET();
     if (token != null) {
       b.header("Authorization", "Bearer " + token);
     }

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class Secp256k1SignatureVerifierTest {
   private final LedgerFixture f = new LedgerFixture();
   private final Secp256k1SignatureVerifier verifier = new Secp256k1SignatureVerifier();
-  private final byte[] message = "Fugue API login\nchallenge: 0x01".getBytes(StandardCharsets.UTF_8);
+  private final byte[] message =
+      "Fugue API login\nchallenge: 0x01".getBytes(StandardCharsets.UTF_8);
 
   private HexBytes sign(int account, byte[] m) {
     return Convert.hex(f.key(account).sign(Secp256k1SignatureVerifier.digest(m)).toBytes());
@@ -17,12 +18,14 @@ class Secp256k1SignatureVerifierTest {
 
   @Test
   void shouldAcceptTheKeyOwnersSignature() {
-    assertThat(verifier.verify(LedgerFixture.address(f.key(1)), message, sign(1, message))).isTrue();
+    assertThat(verifier.verify(LedgerFixture.address(f.key(1)), message, sign(1, message)))
+        .isTrue();
   }
 
   @Test
   void shouldRejectAnotherAccountsSignature() {
-    assertThat(verifier.verify(LedgerFixture.address(f.key(1)), message, sign(2, message))).isFalse();
+    assertThat(verifier.verify(LedgerFixture.address(f.key(1)), message, sign(2, message)))
+        .isFalse();
   }
 
   @Test

@@ -16,10 +16,15 @@ class ShardScopedNetworkTest {
       ConsensusNetwork sameShard = hub.endpoint("b");
       ConsensusNetwork otherShard = hub.endpoint("c");
       var received = new CopyOnWriteArrayList<String>();
-      mine.subscribe(1, ConsensusNetwork.Kind.CONSENSUS, (from, payload) -> {
-        received.add(from.id());
-        return from.id().equals("b") ? ConsensusNetwork.Verdict.ACCEPT : ConsensusNetwork.Verdict.REJECT;
-      });
+      mine.subscribe(
+          1,
+          ConsensusNetwork.Kind.CONSENSUS,
+          (from, payload) -> {
+            received.add(from.id());
+            return from.id().equals("b")
+                ? ConsensusNetwork.Verdict.ACCEPT
+                : ConsensusNetwork.Verdict.REJECT;
+          });
       assertThat(mine.peers()).isEmpty();
       sameShard.publish(1, ConsensusNetwork.Kind.CONSENSUS, Bytes.of((byte) 1));
       otherShard.publish(1, ConsensusNetwork.Kind.CONSENSUS, Bytes.of((byte) 2));

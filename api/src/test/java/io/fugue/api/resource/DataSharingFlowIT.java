@@ -46,32 +46,60 @@ class DataSharingFlowIT {
   private String publishAttestation() {
     String gov = node.login(governance);
     String bankToken = node.login(bank);
-    ok(node.post("/v1/issuers", bankToken,
-        new JsonObject().put("name", "First Bank").put("contact", "kyc@bank.example")), 201);
+    ok(
+        node.post(
+            "/v1/issuers",
+            bankToken,
+            new JsonObject().put("name", "First Bank").put("contact", "kyc@bank.example")),
+        201);
     // not yet approved: the issuer role is missing
     assertThat(node.post("/v1/attestations", bankToken, attestationBody()).statusCode())
         .isEqualTo(403);
-    JsonObject approved = ok(node.post("/v1/issuers/" + bank.address() + "/status", gov,
-        new JsonObject().put("status", "approved")), 200);
+    JsonObject approved =
+        ok(
+            node.post(
+                "/v1/issuers/" + bank.address() + "/status",
+                gov,
+                new JsonObject().put("status", "approved")),
+            200);
     assertThat(approved.getString("status")).isEqualTo("approved");
-    ok(node.post("/v1/schemas", gov, new JsonObject().put("id", "net-worth")
-        .put("attribute", "net worth").put("unit", "USD").put("scale", 0).put("bits", 64)
-        .put("allowedIssuers", new JsonArray().add(bank.address().toHex()))), 201);
+    ok(
+        node.post(
+            "/v1/schemas",
+            gov,
+            new JsonObject()
+                .put("id", "net-worth")
+                .put("attribute", "net worth")
+                .put("unit", "USD")
+                .put("scale", 0)
+                .put("bits", 64)
+                .put("allowedIssuers", new JsonArray().add(bank.address().toHex()))),
+        201);
     JsonObject att = ok(node.post("/v1/attestations", bankToken, attestationBody()), 201);
     assertThat(att.getString("status")).isEqualTo("active");
     return att.getString("id");
   }
 
   private static JsonObject attestationBody() {
-    return new JsonObject().put("subject", SUBJECT).put("schema", "net-worth")
-        .put("commitment", "0x" + "11".repeat(32)).put("validFrom", 1_700_000_000L)
+    return new JsonObject()
+        .put("subject", SUBJECT)
+        .put("schema", "net-worth")
+        .put("commitment", "0x" + "11".repeat(32))
+        .put("validFrom", 1_700_000_000L)
         .put("validUntil", 1_900_000_000L);
   }
 
   private JsonObject query(String token, String attestationId, String nonceByte) {
-    return ok(node.post("/v1/queries", token, new JsonObject()
-        .put("attestations", new JsonArray().add(attestationId)).put("predicate", "gte")
-        .put("threshold", 1_000_000).put("purpose", "loan").put("nonce", "0x" + nonceByte.repeat(32))),
+    return ok(
+        node.post(
+            "/v1/queries",
+            token,
+            new JsonObject()
+                .put("attestations", new JsonArray().add(attestationId))
+                .put("predicate", "gte")
+                .put("threshold", 1_000_000)
+                .put("purpose", "loan")
+                .put("nonce", "0x" + nonceByte.repeat(32))),
         201);
   }
 
@@ -91,14 +119,24 @@ class DataSharingFlowIT {
     assertThat(ok(node.get("/v1/queries/" + id + "/result", clientToken), 200).getString("status"))
         .isEqualTo("open");
 
-    JsonObject answered = ok(node.post("/v1/queries/" + id + "/answer", holderToken,
-        new JsonObject().put("proof", InMemoryBackends.VALID_PROOF.toHex())), 200);
+    JsonObject answered =
+        ok(
+            node.post(
+                "/v1/queries/" + id + "/answer",
+                holderToken,
+                new JsonObject().put("proof", InMemoryBackends.VALID_PROOF.toHex())),
+            200);
     assertThat(answered.getBoolean("outcome")).isTrue();
     JsonObject result = ok(node.get("/v1/queries/" + id + "/result", clientToken), 200);
     assertThat(result.getString("status")).isEqualTo("verified");
     // a second answer is a conflict
-    assertThat(node.post("/v1/queries/" + id + "/answer", holderToken,
-        new JsonObject().put("proof", "0x600d")).statusCode()).isEqualTo(409);
+    assertThat(
+            node.post(
+                    "/v1/queries/" + id + "/answer",
+                    holderToken,
+                    new JsonObject().put("proof", "0x600d"))
+                .statusCode())
+        .isEqualTo(409);
     // only the client may read the result
     assertThat(node.get("/v1/queries/" + id + "/result", holderToken).statusCode()).isEqualTo(403);
   }
@@ -108,8 +146,13 @@ class DataSharingFlowIT {
     String attestation = publishAttestation();
     String clientToken = node.login(client);
     String id = query(clientToken, attestation, "02").getString("id");
-    JsonObject refused = ok(node.post("/v1/queries/" + id + "/answer", node.login(holder),
-        new JsonObject().put("proof", "0xbad0")), 200);
+    JsonObject refused =
+        ok(
+            node.post(
+                "/v1/queries/" + id + "/answer",
+                node.login(holder),
+                new JsonObject().put("proof", "0xbad0")),
+            200);
     assertThat(refused.getString("status")).isEqualTo("refused");
     assertThat(refused.getBoolean("outcome")).isFalse();
   }
@@ -119,19 +162,42 @@ class DataSharingFlowIT {
     String attestation = publishAttestation();
     String id = query(node.login(client), attestation, "03").getString("id");
     String holderToken = node.login(holder);
-    assertThat(node.post("/v1/queries/" + id + "/answer", holderToken, new JsonObject())
-        .statusCode()).isEqualTo(400);
-    assertThat(node.post("/v1/queries/" + id + "/answer", holderToken, new JsonObject()
-        .put("proof", "0x600d").put("vaultConsent", "0x" + "22".repeat(64))).statusCode())
+    assertThat(
+            node.post("/v1/queries/" + id + "/answer", holderToken, new JsonObject()).statusCode())
         .isEqualTo(400);
-    assertThat(node.post("/v1/queries/" + id + "/answer", holderToken, new JsonObject()
-        .put("proof", "0x600d").put("decline", "0x" + "22".repeat(65))).statusCode())
+    assertThat(
+            node.post(
+                    "/v1/queries/" + id + "/answer",
+                    holderToken,
+                    new JsonObject()
+                        .put("proof", "0x600d")
+                        .put("vaultConsent", "0x" + "22".repeat(64)))
+                .statusCode())
         .isEqualTo(400);
-    assertThat(node.post("/v1/queries/" + id + "/answer", holderToken, new JsonObject()
-        .put("proof", "0x600d").put("reason", "a reason goes with a decline only")).statusCode())
+    assertThat(
+            node.post(
+                    "/v1/queries/" + id + "/answer",
+                    holderToken,
+                    new JsonObject().put("proof", "0x600d").put("decline", "0x" + "22".repeat(65)))
+                .statusCode())
         .isEqualTo(400);
-    assertThat(node.post("/v1/queries/" + id + "/answer", holderToken, new JsonObject()
-        .put("decline", "0x" + "22".repeat(65)).put("reason", "x".repeat(201))).statusCode())
+    assertThat(
+            node.post(
+                    "/v1/queries/" + id + "/answer",
+                    holderToken,
+                    new JsonObject()
+                        .put("proof", "0x600d")
+                        .put("reason", "a reason goes with a decline only"))
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(
+            node.post(
+                    "/v1/queries/" + id + "/answer",
+                    holderToken,
+                    new JsonObject()
+                        .put("decline", "0x" + "22".repeat(65))
+                        .put("reason", "x".repeat(201)))
+                .statusCode())
         .isEqualTo(400);
   }
 
@@ -139,8 +205,15 @@ class DataSharingFlowIT {
   void shouldPassTheHoldersDeclineAndReasonToTheBackend() {
     String attestation = publishAttestation();
     String id = query(node.login(client), attestation, "05").getString("id");
-    JsonObject declined = ok(node.post("/v1/queries/" + id + "/answer", node.login(holder),
-        new JsonObject().put("decline", "0x" + "22".repeat(65)).put("reason", "cannot prove it")), 200);
+    JsonObject declined =
+        ok(
+            node.post(
+                "/v1/queries/" + id + "/answer",
+                node.login(holder),
+                new JsonObject()
+                    .put("decline", "0x" + "22".repeat(65))
+                    .put("reason", "cannot prove it")),
+            200);
     assertThat(declined.getString("status")).isEqualTo("refused");
     assertThat(declined.getBoolean("outcome")).isFalse();
     assertThat(declined.getString("reason")).isEqualTo("cannot prove it");
@@ -149,9 +222,16 @@ class DataSharingFlowIT {
   @Test
   void shouldRejectBetweenWithoutUpperAsBadRequest() {
     String attestation = publishAttestation();
-    HttpResponse<Buffer> r = node.post("/v1/queries", node.login(client), new JsonObject()
-        .put("attestations", new JsonArray().add(attestation)).put("predicate", "between")
-        .put("threshold", 5).put("purpose", "loan").put("nonce", "0x" + "04".repeat(32)));
+    HttpResponse<Buffer> r =
+        node.post(
+            "/v1/queries",
+            node.login(client),
+            new JsonObject()
+                .put("attestations", new JsonArray().add(attestation))
+                .put("predicate", "between")
+                .put("threshold", 5)
+                .put("purpose", "loan")
+                .put("nonce", "0x" + "04".repeat(32)));
     assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(400);
     assertThat(r.bodyAsJsonObject().getString("detail")).contains("upper");
   }
@@ -165,27 +245,46 @@ class DataSharingFlowIT {
     assertThat(node.get("/v1/attestations/by-subject/did:fugue:bob", holderToken).statusCode())
         .isEqualTo(403);
     String bankToken = node.login(bank);
-    assertThat(ok(node.get("/v1/attestations/by-issuer/" + bank.address(), bankToken), 200)
-        .getJsonArray("attestations")).hasSize(1);
+    assertThat(
+            ok(node.get("/v1/attestations/by-issuer/" + bank.address(), bankToken), 200)
+                .getJsonArray("attestations"))
+        .hasSize(1);
     node.backends.grant(holder.address(), Role.ISSUER);
-    assertThat(node.get("/v1/attestations/by-issuer/" + bank.address(), node.login(holder))
-        .statusCode()).isEqualTo(403);
+    assertThat(
+            node.get("/v1/attestations/by-issuer/" + bank.address(), node.login(holder))
+                .statusCode())
+        .isEqualTo(403);
 
-    JsonObject revoked = ok(node.post("/v1/attestations/" + attestation + "/revocation", bankToken,
-        new JsonObject().put("reason", "error in value")), 200);
+    JsonObject revoked =
+        ok(
+            node.post(
+                "/v1/attestations/" + attestation + "/revocation",
+                bankToken,
+                new JsonObject().put("reason", "error in value")),
+            200);
     assertThat(revoked.getString("status")).isEqualTo("revoked");
-    assertThat(ok(node.get("/v1/attestations/" + attestation, holderToken), 200)
-        .getString("status")).isEqualTo("revoked");
+    assertThat(
+            ok(node.get("/v1/attestations/" + attestation, holderToken), 200).getString("status"))
+        .isEqualTo("revoked");
   }
 
   @Test
   void shouldStoreListAndEraseVaultOpenings() {
     String token = node.login(holder);
     String id = "0x" + "33".repeat(32);
-    ok(node.send("PUT", "/v1/vault/openings/" + id, token,
-        new JsonObject().put("ciphertext", "0x" + "44".repeat(80))), 201);
-    assertThat(ok(node.get("/v1/vault/openings", token), 200).getJsonArray("openings")
-        .getJsonObject(0).getString("attestationId")).isEqualTo(id);
+    ok(
+        node.send(
+            "PUT",
+            "/v1/vault/openings/" + id,
+            token,
+            new JsonObject().put("ciphertext", "0x" + "44".repeat(80))),
+        201);
+    assertThat(
+            ok(node.get("/v1/vault/openings", token), 200)
+                .getJsonArray("openings")
+                .getJsonObject(0)
+                .getString("attestationId"))
+        .isEqualTo(id);
     assertThat(node.send("DELETE", "/v1/vault/openings/" + id, token, null).statusCode())
         .isEqualTo(204);
     assertThat(node.send("DELETE", "/v1/vault/openings/" + id, token, null).statusCode())

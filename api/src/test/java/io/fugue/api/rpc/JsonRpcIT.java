@@ -32,8 +32,14 @@ class JsonRpcIT {
   }
 
   private JsonObject call(String method, JsonArray params) {
-    HttpResponse<Buffer> r = rpc(new JsonObject().put("jsonrpc", "2.0").put("id", 7)
-        .put("method", method).put("params", params).encode());
+    HttpResponse<Buffer> r =
+        rpc(
+            new JsonObject()
+                .put("jsonrpc", "2.0")
+                .put("id", 7)
+                .put("method", method)
+                .put("params", params)
+                .encode());
     assertThat(r.statusCode()).isEqualTo(200);
     JsonObject o = r.bodyAsJsonObject();
     assertThat(o.getString("jsonrpc")).isEqualTo("2.0");
@@ -50,10 +56,13 @@ class JsonRpcIT {
     assertThat(call("fugue_blockNumber", new JsonArray()).getString("result")).isEqualTo("0x1");
     assertThat(call("fugue_getBalance", new JsonArray().add(ADDRESS)).getString("result"))
         .isEqualTo("0x3e8");
-    assertThat(call("fugue_getBlockByNumber", new JsonArray().add("0x0").add(1))
-        .getJsonObject("result").getInteger("number")).isEqualTo(1);
-    assertThat(call("fugue_getBlockByNumber", new JsonArray().add(0).add(99))
-        .containsKey("result")).isTrue();
+    assertThat(
+            call("fugue_getBlockByNumber", new JsonArray().add("0x0").add(1))
+                .getJsonObject("result")
+                .getInteger("number"))
+        .isEqualTo(1);
+    assertThat(call("fugue_getBlockByNumber", new JsonArray().add(0).add(99)).containsKey("result"))
+        .isTrue();
     assertThat(call("fugue_getBlockByNumber", new JsonArray().add(0).add(99)).getValue("result"))
         .isNull();
   }
@@ -64,7 +73,8 @@ class JsonRpcIT {
         .matches("0x[0-9a-f]{64}");
     JsonObject rejected = call("fugue_sendRawTransaction", new JsonArray().add("0x01aa"));
     assertThat(code(rejected)).isEqualTo(-32000);
-    assertThat(rejected.getJsonObject("error").getString("message")).contains("unknown transaction type");
+    assertThat(rejected.getJsonObject("error").getString("message"))
+        .contains("unknown transaction type");
   }
 
   @Test
@@ -77,10 +87,16 @@ class JsonRpcIT {
 
   @Test
   void shouldReturnInvalidRequestForBadEnvelopes() {
-    assertThat(code(rpc("{\"jsonrpc\":\"1.0\",\"id\":1,\"method\":\"fugue_blockNumber\"}")
-        .bodyAsJsonObject())).isEqualTo(-32600);
-    assertThat(code(rpc("{\"jsonrpc\":\"2.0\",\"id\":{},\"method\":\"fugue_blockNumber\"}")
-        .bodyAsJsonObject())).isEqualTo(-32600);
+    assertThat(
+            code(
+                rpc("{\"jsonrpc\":\"1.0\",\"id\":1,\"method\":\"fugue_blockNumber\"}")
+                    .bodyAsJsonObject()))
+        .isEqualTo(-32600);
+    assertThat(
+            code(
+                rpc("{\"jsonrpc\":\"2.0\",\"id\":{},\"method\":\"fugue_blockNumber\"}")
+                    .bodyAsJsonObject()))
+        .isEqualTo(-32600);
     assertThat(code(rpc("[]").bodyAsJsonObject())).isEqualTo(-32600);
     assertThat(code(rpc("42").bodyAsJsonObject())).isEqualTo(-32600);
   }
@@ -105,9 +121,10 @@ class JsonRpcIT {
 
   @Test
   void shouldAnswerABatchInOrderAndSkipNotifications() {
-    String batch = "[{\"jsonrpc\":\"2.0\",\"id\":\"a\",\"method\":\"fugue_blockNumber\"},"
-        + "{\"jsonrpc\":\"2.0\",\"method\":\"fugue_blockNumber\"},"
-        + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"nope\"}]";
+    String batch =
+        "[{\"jsonrpc\":\"2.0\",\"id\":\"a\",\"method\":\"fugue_blockNumber\"},"
+            + "{\"jsonrpc\":\"2.0\",\"method\":\"fugue_blockNumber\"},"
+            + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"nope\"}]";
     JsonArray out = rpc(batch).bodyAsJsonArray();
     assertThat(out).hasSize(2);
     assertThat(out.getJsonObject(0).getString("id")).isEqualTo("a");
@@ -118,8 +135,14 @@ class JsonRpcIT {
   @Test
   void shouldRefuseABodyThatIsNotDeclaredJson() {
     for (String type : new String[] {"text/plain", "application/x-www-form-urlencoded"}) {
-      HttpResponse<Buffer> r = TestNode.await(node.client.post("/rpc").putHeader("Content-Type", type)
-          .sendBuffer(Buffer.buffer("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"fugue_blockNumber\"}")));
+      HttpResponse<Buffer> r =
+          TestNode.await(
+              node.client
+                  .post("/rpc")
+                  .putHeader("Content-Type", type)
+                  .sendBuffer(
+                      Buffer.buffer(
+                          "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"fugue_blockNumber\"}")));
       assertThat(r.statusCode()).as(type).isEqualTo(415);
       assertThat(r.getHeader("Content-Type")).startsWith("application/problem+json");
     }
@@ -141,22 +164,37 @@ class JsonRpcIT {
 
   @Test
   void shouldCountEveryCallOfABatchAgainstTheRateLimit(Vertx vertx) {
-    TestNode limited = new TestNode(vertx, io.fugue.api.ApiConfig.builder()
-        .limits(io.fugue.api.ApiLimits.defaults().withIpRate(5, 0)));
+    TestNode limited =
+        new TestNode(
+            vertx,
+            io.fugue.api.ApiConfig.builder()
+                .limits(io.fugue.api.ApiLimits.defaults().withIpRate(5, 0)));
     StringBuilder batch = new StringBuilder("[");
     for (int i = 0; i < 20; i++) {
-      batch.append(i == 0 ? "" : ",").append("{\"jsonrpc\":\"2.0\",\"id\":").append(i)
+      batch
+          .append(i == 0 ? "" : ",")
+          .append("{\"jsonrpc\":\"2.0\",\"id\":")
+          .append(i)
           .append(",\"method\":\"fugue_blockNumber\"}");
     }
     JsonArray out = limited.post("/rpc", null, batch.append("]").toString()).bodyAsJsonArray();
     assertThat(out).hasSize(20);
-    long served = out.stream().map(JsonObject.class::cast).filter(o -> o.containsKey("result")).count();
-    long limitedCalls = out.stream().map(JsonObject.class::cast)
-        .filter(o -> o.containsKey("error") && code(o) == JsonRpcEndpoint.LIMIT_EXCEEDED).count();
+    long served =
+        out.stream().map(JsonObject.class::cast).filter(o -> o.containsKey("result")).count();
+    long limitedCalls =
+        out.stream()
+            .map(JsonObject.class::cast)
+            .filter(o -> o.containsKey("error") && code(o) == JsonRpcEndpoint.LIMIT_EXCEEDED)
+            .count();
     assertThat(served).as("the bucket of 5 pays for 5 calls").isEqualTo(5);
     assertThat(limitedCalls).isEqualTo(15);
-    assertThat(limited.post("/rpc", null, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"fugue_blockNumber\"}")
-        .statusCode()).as("the next request is over the limit").isEqualTo(429);
+    assertThat(
+            limited
+                .post(
+                    "/rpc", null, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"fugue_blockNumber\"}")
+                .statusCode())
+        .as("the next request is over the limit")
+        .isEqualTo(429);
   }
 
   @Test

@@ -59,9 +59,12 @@ public final class InMemoryBackends
   public final AtomicInteger eventLoopCalls = new AtomicInteger();
   public final Map<AccountAddress, Set<Role>> roles = new ConcurrentHashMap<>();
   public final Map<String, AccountAddress> subjectHolders = new ConcurrentHashMap<>();
+
   /** When set, {@link #shards()} never answers, to test the API's backend timeout. */
   public volatile boolean hangShards;
+
   public volatile Readiness readiness = new Readiness(true, "synced");
+
   /** A proof equal to these bytes verifies; any other proof fails verification. */
   public static final HexBytes VALID_PROOF = HexBytes.fromHex("0x600d");
 
@@ -77,14 +80,27 @@ public final class InMemoryBackends
 
   public InMemoryBackends() {
     Digest genesis = digest("genesis");
-    blocks.add(new BlockView(0, 0, genesis, new Digest(HexBytes.of(new byte[32])), digest("root0"),
-        1_700_000_000L, List.of()));
-    blocks.add(new BlockView(0, 1, digest("block1"), genesis, digest("root1"), 1_700_000_005L,
-        List.of()));
+    blocks.add(
+        new BlockView(
+            0,
+            0,
+            genesis,
+            new Digest(HexBytes.of(new byte[32])),
+            digest("root0"),
+            1_700_000_000L,
+            List.of()));
+    blocks.add(
+        new BlockView(0, 1, digest("block1"), genesis, digest("root1"), 1_700_000_005L, List.of()));
   }
 
   public ApiPorts ports() {
-    return new ApiPorts(this, this, this, this, this, TestKeys.verifier(),
+    return new ApiPorts(
+        this,
+        this,
+        this,
+        this,
+        this,
+        TestKeys.verifier(),
         address -> track(Set.copyOf(roles.getOrDefault(address, Set.of()))),
         () -> track(readiness));
   }
@@ -120,8 +136,10 @@ public final class InMemoryBackends
       return Promise.<List<ShardInfo>>promise().future();
     }
     BlockView head = blocks.get(blocks.size() - 1);
-    return track(List.of(new ShardInfo(0, "beacon", head.number(), head.hash()),
-        new ShardInfo(1, "shard", 0, digest("shard1"))));
+    return track(
+        List.of(
+            new ShardInfo(0, "beacon", head.number(), head.hash()),
+            new ShardInfo(1, "shard", 0, digest("shard1"))));
   }
 
   @Override
@@ -129,17 +147,21 @@ public final class InMemoryBackends
     if (shard > 1) {
       // As LedgerChainBackend answers for a shard the node does not hold.
       calls.incrementAndGet();
-      return Future.failedFuture(io.fugue.api.http.ProblemException.of(404, "shard-not-held",
-          "Shard not held here", "shard " + shard + " is not held here (held: 0, 1)"));
+      return Future.failedFuture(
+          io.fugue.api.http.ProblemException.of(
+              404,
+              "shard-not-held",
+              "Shard not held here",
+              "shard " + shard + " is not held here (held: 0, 1)"));
     }
-    return track(blocks.stream().filter(b -> b.shard() == shard && b.number() == number)
-        .findFirst());
+    return track(
+        blocks.stream().filter(b -> b.shard() == shard && b.number() == number).findFirst());
   }
 
   @Override
   public Future<Optional<BlockView>> blockByHash(int shard, Digest hash) {
-    return track(blocks.stream().filter(b -> b.shard() == shard && b.hash().equals(hash))
-        .findFirst());
+    return track(
+        blocks.stream().filter(b -> b.shard() == shard && b.hash().equals(hash)).findFirst());
   }
 
   @Override
@@ -154,8 +176,9 @@ public final class InMemoryBackends
       return track(Optional.empty());
     }
     AccountView stored = accounts.get(address);
-    return track(Optional.of(stored != null && stored.shard() == s ? stored
-        : new AccountView(address, s, "0", 0)));
+    return track(
+        Optional.of(
+            stored != null && stored.shard() == s ? stored : new AccountView(address, s, "0", 0)));
   }
 
   @Override
@@ -164,8 +187,10 @@ public final class InMemoryBackends
       return track(Outcome.rejected(Outcome.Reason.INVALID, "unknown transaction type"));
     }
     Digest hash = digest(raw.toHex());
-    transactions.put(hash, new TransactionView(hash, 1, null, "pending",
-        new AccountAddress(HexBytes.of(new byte[20])), raw));
+    transactions.put(
+        hash,
+        new TransactionView(
+            hash, 1, null, "pending", new AccountAddress(HexBytes.of(new byte[20])), raw));
     return track(Outcome.done(hash));
   }
 
@@ -187,7 +212,8 @@ public final class InMemoryBackends
 
   @Override
   public Future<Outcome<IssuerView>> register(Caller caller, RegisterIssuerRequest request) {
-    IssuerView view = new IssuerView(caller.address(), request.name(), request.contact(), "pending");
+    IssuerView view =
+        new IssuerView(caller.address(), request.name(), request.contact(), "pending");
     if (issuers.putIfAbsent(caller.address(), view) != null) {
       return track(Outcome.rejected(Outcome.Reason.CONFLICT, "already registered"));
     }
@@ -223,7 +249,8 @@ public final class InMemoryBackends
 
   @Override
   public Future<Outcome<SchemaView>> registerSchema(Caller caller, SchemaView schema) {
-    return schemas.putIfAbsent(schema.id(), schema) == null ? track(Outcome.done(schema))
+    return schemas.putIfAbsent(schema.id(), schema) == null
+        ? track(Outcome.done(schema))
         : track(Outcome.rejected(Outcome.Reason.CONFLICT, "schema exists"));
   }
 
@@ -235,8 +262,16 @@ public final class InMemoryBackends
       return track(Outcome.rejected(Outcome.Reason.INVALID, "schema unknown or not allowed"));
     }
     Digest id = digest(issuer.address() + r.subject() + r.schema() + r.commitment());
-    AttestationView view = new AttestationView(id, issuer.address(), r.subject(), r.schema(),
-        r.commitment(), r.validFrom(), r.validUntil(), "active");
+    AttestationView view =
+        new AttestationView(
+            id,
+            issuer.address(),
+            r.subject(),
+            r.schema(),
+            r.commitment(),
+            r.validFrom(),
+            r.validUntil(),
+            "active");
     attestations.put(id, view);
     return track(Outcome.done(view));
   }
@@ -246,7 +281,9 @@ public final class InMemoryBackends
     return track(Optional.ofNullable(attestations.get(id)));
   }
 
-  /** No chain state here: the proof endpoint is tested over real chains (DataSharingBackendsTest). */
+  /**
+   * No chain state here: the proof endpoint is tested over real chains (DataSharingBackendsTest).
+   */
   @Override
   public Future<Optional<AttestationProofView>> proof(Digest id) {
     return track(Optional.empty());
@@ -259,8 +296,16 @@ public final class InMemoryBackends
     if (a == null || !a.issuer().equals(issuer.address())) {
       return track(Outcome.rejected(Outcome.Reason.NOT_FOUND, "no such attestation of yours"));
     }
-    AttestationView revoked = new AttestationView(a.id(), a.issuer(), a.subject(), a.schema(),
-        a.commitment(), a.validFrom(), a.validUntil(), "revoked");
+    AttestationView revoked =
+        new AttestationView(
+            a.id(),
+            a.issuer(),
+            a.subject(),
+            a.schema(),
+            a.commitment(),
+            a.validFrom(),
+            a.validUntil(),
+            "revoked");
     attestations.put(id, revoked);
     return track(Outcome.done(revoked));
   }
@@ -270,8 +315,9 @@ public final class InMemoryBackends
     if (!holder.address().equals(subjectHolders.get(subject))) {
       return track(Outcome.rejected(Outcome.Reason.FORBIDDEN, "not the holder of " + subject));
     }
-    return track(Outcome.done(attestations.values().stream()
-        .filter(a -> a.subject().equals(subject)).toList()));
+    return track(
+        Outcome.done(
+            attestations.values().stream().filter(a -> a.subject().equals(subject)).toList()));
   }
 
   @Override
@@ -288,8 +334,18 @@ public final class InMemoryBackends
       }
     }
     Digest id = digest(client.address() + r.nonce().toHex());
-    QueryView q = new QueryView(id, client.address(), r.attestations(), r.predicate(),
-        r.threshold(), r.upper(), r.purpose(), r.nonce(), "open", 1_700_000_000L);
+    QueryView q =
+        new QueryView(
+            id,
+            client.address(),
+            r.attestations(),
+            r.predicate(),
+            r.threshold(),
+            r.upper(),
+            r.purpose(),
+            r.nonce(),
+            "open",
+            1_700_000_000L);
     if (queries.putIfAbsent(id, q) != null) {
       return track(Outcome.rejected(Outcome.Reason.CONFLICT, "nonce already used"));
     }
@@ -300,7 +356,8 @@ public final class InMemoryBackends
   @Override
   public Future<Outcome<QueryView>> query(Caller caller, Digest id) {
     QueryView q = queries.get(id);
-    return q == null ? track(Outcome.rejected(Outcome.Reason.NOT_FOUND, "no query " + id))
+    return q == null
+        ? track(Outcome.rejected(Outcome.Reason.NOT_FOUND, "no query " + id))
         : track(Outcome.done(q));
   }
 
@@ -320,8 +377,10 @@ public final class InMemoryBackends
       return track(Outcome.done(declined));
     }
     boolean ok = VALID_PROOF.equals(r.proof());
-    QueryResult result = ok ? new QueryResult(id, "verified", true, digest(r.proof().toHex()), null)
-        : new QueryResult(id, "refused", false, null, "proof did not verify");
+    QueryResult result =
+        ok
+            ? new QueryResult(id, "verified", true, digest(r.proof().toHex()), null)
+            : new QueryResult(id, "refused", false, null, "proof did not verify");
     results.put(id, result);
     return track(Outcome.done(result));
   }
@@ -359,7 +418,8 @@ public final class InMemoryBackends
   @Override
   public Future<Outcome<VaultEntry>> erase(Caller holder, Digest id) {
     VaultEntry e = vault.getOrDefault(holder.address(), new ConcurrentHashMap<>()).remove(id);
-    return e == null ? track(Outcome.rejected(Outcome.Reason.NOT_FOUND, "no opening " + id))
+    return e == null
+        ? track(Outcome.rejected(Outcome.Reason.NOT_FOUND, "no opening " + id))
         : track(Outcome.done(e));
   }
 }

@@ -62,7 +62,8 @@ public final class TestKeys {
         return false;
       }
       try {
-        PublicKey key = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(pub));
+        PublicKey key =
+            KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(pub));
         Signature s = Signature.getInstance("Ed25519");
         s.initVerify(key);
         s.update(message);

@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A real {@link ApiServer} on 127.0.0.1 and an OS-chosen port, over {@link InMemoryBackends},
- * with a {@link WebClient} pointed at it and a hand-moved clock.
+ * A real {@link ApiServer} on 127.0.0.1 and an OS-chosen port, over {@link InMemoryBackends}, with
+ * a {@link WebClient} pointed at it and a hand-moved clock.
  */
 public final class TestNode {
   public static final Duration WAIT = Duration.ofSeconds(20);
@@ -32,8 +32,10 @@ public final class TestNode {
     this.vertx = vertx;
     this.server = new ApiServer(config.host("127.0.0.1").port(0).build(), backends.ports(), clock);
     await(vertx.deployVerticle(server));
-    this.client = WebClient.create(vertx, new WebClientOptions()
-        .setDefaultHost("127.0.0.1").setDefaultPort(server.actualPort()));
+    this.client =
+        WebClient.create(
+            vertx,
+            new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(server.actualPort()));
   }
 
   public TestNode(Vertx vertx) {
@@ -73,19 +75,25 @@ public final class TestNode {
       return await(req.send());
     }
     if (body instanceof String raw) {
-      return await(req.putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(raw)));
+      return await(
+          req.putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(raw)));
     }
     return await(req.sendJsonObject(body instanceof JsonObject j ? j : JsonObject.mapFrom(body)));
   }
 
   /** Logs in through the real challenge/token endpoints and returns the bearer token. */
   public String login(TestKeys.Account account) {
-    var challenge = post("/v1/auth/challenge", null,
-        new JsonObject().put("address", account.address().toHex())).bodyAsJsonObject();
-    var token = post("/v1/auth/token", null, new JsonObject()
-        .put("address", account.address().toHex())
-        .put("challenge", challenge.getString("challenge"))
-        .put("signature", account.sign(challenge.getString("message").getBytes()).toHex()));
+    var challenge =
+        post("/v1/auth/challenge", null, new JsonObject().put("address", account.address().toHex()))
+            .bodyAsJsonObject();
+    var token =
+        post(
+            "/v1/auth/token",
+            null,
+            new JsonObject()
+                .put("address", account.address().toHex())
+                .put("challenge", challenge.getString("challenge"))
+                .put("signature", account.sign(challenge.getString("message").getBytes()).toHex()));
     if (token.statusCode() != 201) {
       throw new AssertionError("login failed: " + token.bodyAsString());
     }

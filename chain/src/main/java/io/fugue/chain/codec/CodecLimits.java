@@ -1,8 +1,8 @@
 package io.fugue.chain.codec;
 
 /**
- * Bounds applied while decoding untrusted bytes, checked before any allocation they would
- * cause, so a hostile length prefix cannot make the decoder allocate or recurse without limit.
+ * Bounds applied while decoding untrusted bytes, checked before any allocation they would cause, so
+ * a hostile length prefix cannot make the decoder allocate or recurse without limit.
  *
  * @param maxInputBytes largest accepted input, in bytes
  * @param maxDepth deepest nesting of lists (the outermost list is depth 1)

@@ -69,8 +69,8 @@ public final class Rlp {
   private static RlpItem decode(byte[] in, int offset, CodecLimits limits) {
     Objects.requireNonNull(limits, "limits");
     if (in.length > limits.maxInputBytes()) {
-      throw new CodecException("input of " + in.length + " bytes exceeds the limit of "
-          + limits.maxInputBytes());
+      throw new CodecException(
+          "input of " + in.length + " bytes exceeds the limit of " + limits.maxInputBytes());
     }
     if (offset >= in.length) {
       throw new CodecException("input is empty");
@@ -159,8 +159,8 @@ public final class Rlp {
       int length = readLength(b, isList ? 0xc0 : 0x80, end);
       if (!isList) {
         if (length > limits.maxStringBytes()) {
-          throw new CodecException("string of " + length + " bytes exceeds the limit of "
-              + limits.maxStringBytes());
+          throw new CodecException(
+              "string of " + length + " bytes exceeds the limit of " + limits.maxStringBytes());
         }
         if (length == 1 && (in[pos] & 0xff) < 0x80) {
           throw new CodecException("single byte below 0x80 must not carry a string header");
@@ -206,8 +206,12 @@ public final class Rlp {
         }
       }
       if (length > end - pos) {
-        throw new CodecException("item of " + length + " bytes overruns its input by "
-            + (length - (end - pos)) + " bytes");
+        throw new CodecException(
+            "item of "
+                + length
+                + " bytes overruns its input by "
+                + (length - (end - pos))
+                + " bytes");
       }
       return (int) length;
     }

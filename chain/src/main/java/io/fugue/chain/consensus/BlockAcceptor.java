@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * Decides once per block whether it may be voted on at the current height: the ledger's validator
- * accepts it, it extends the head, its hash and bytes are the ones announced, and it carries a valid
- * commit proof of its parent. An accepted block is remembered in the {@link HeightState}; a
+ * accepts it, it extends the head, its hash and bytes are the ones announced, and it carries a
+ * valid commit proof of its parent. An accepted block is remembered in the {@link HeightState}; a
  * rejection is counted.
  */
 final class BlockAcceptor {
@@ -16,7 +16,10 @@ final class BlockAcceptor {
   private final CertificateVerifier verifier;
   private final ConsensusMetrics metrics;
 
-  BlockAcceptor(ProposalValidator validator, CommitteeSource committees, CertificateVerifier verifier,
+  BlockAcceptor(
+      ProposalValidator validator,
+      CommitteeSource committees,
+      CertificateVerifier verifier,
       ConsensusMetrics metrics) {
     this.validator = validator;
     this.committees = committees;
@@ -35,8 +38,11 @@ final class BlockAcceptor {
       return reject();
     }
     ProposedBlock b = accept.block();
-    if (b.height() != h.height() || !b.parentHash().equals(h.head().hash()) || !b.hash().equals(expectedHash)
-        || !b.encoded().equals(encoded) || !parentCommitValid(b)) {
+    if (b.height() != h.height()
+        || !b.parentHash().equals(h.head().hash())
+        || !b.hash().equals(expectedHash)
+        || !b.encoded().equals(encoded)
+        || !parentCommitValid(b)) {
       return reject();
     }
     h.addBlock(b);

@@ -20,7 +20,8 @@ public final class BlsSignatureScheme implements SignatureScheme {
   @Override
   public boolean verify(ValidatorKey key, Bytes message, ValidatorSignature signature) {
     try {
-      return BlsSignature.fromBytes(signature.bytes()).verify(BlsPublicKey.fromBytes(key.bytes()), message);
+      return BlsSignature.fromBytes(signature.bytes())
+          .verify(BlsPublicKey.fromBytes(key.bytes()), message);
     } catch (CryptoException e) {
       return false;
     }
@@ -28,14 +29,18 @@ public final class BlsSignatureScheme implements SignatureScheme {
 
   @Override
   public ValidatorSignature aggregate(List<ValidatorSignature> signatures) {
-    return new ValidatorSignature(BlsSignature.aggregate(
-        signatures.stream().map(s -> BlsSignature.fromBytes(s.bytes())).toList()).toBytes());
+    return new ValidatorSignature(
+        BlsSignature.aggregate(
+                signatures.stream().map(s -> BlsSignature.fromBytes(s.bytes())).toList())
+            .toBytes());
   }
 
   @Override
   public AggregateKey aggregateKeys(List<ValidatorKey> keys) {
     try {
-      return new Aggregated(BlsPublicKey.aggregate(keys.stream().map(k -> BlsPublicKey.fromBytes(k.bytes())).toList()));
+      return new Aggregated(
+          BlsPublicKey.aggregate(
+              keys.stream().map(k -> BlsPublicKey.fromBytes(k.bytes())).toList()));
     } catch (CryptoException e) {
       return new Invalid();
     }
@@ -44,7 +49,8 @@ public final class BlsSignatureScheme implements SignatureScheme {
   @Override
   public boolean verifyAggregate(AggregateKey key, Bytes message, ValidatorSignature aggregate) {
     try {
-      return key instanceof Aggregated a && BlsSignature.fromBytes(aggregate.bytes()).verify(a.key(), message);
+      return key instanceof Aggregated a
+          && BlsSignature.fromBytes(aggregate.bytes()).verify(a.key(), message);
     } catch (CryptoException e) {
       return false;
     }

@@ -16,7 +16,8 @@ final class CertificateVerifier {
 
   private final SignatureScheme scheme;
   private final int shard;
-  private final Map<Committee, Map<SignerBitmap, SignatureScheme.AggregateKey>> keys = new LinkedHashMap<>();
+  private final Map<Committee, Map<SignerBitmap, SignatureScheme.AggregateKey>> keys =
+      new LinkedHashMap<>();
 
   CertificateVerifier(SignatureScheme scheme, int shard) {
     this.scheme = scheme;
@@ -25,10 +26,11 @@ final class CertificateVerifier {
 
   /** A quorum certificate: signers hold a quorum and signed the phase's vote payload. */
   Optional<Rejection> verify(QuorumCertificate qc, Committee committee) {
-    Optional<Rejection> bad = verifyAggregate(
-        new AggregateVote(qc.aggregate(), qc.signers()),
-        SigningPayloads.vote(qc.phase(), shard, qc.height(), qc.blockHash(), qc.viewId()),
-        committee);
+    Optional<Rejection> bad =
+        verifyAggregate(
+            new AggregateVote(qc.aggregate(), qc.signers()),
+            SigningPayloads.vote(qc.phase(), shard, qc.height(), qc.blockHash(), qc.viewId()),
+            committee);
     if (bad.isPresent()) {
       return bad;
     }
@@ -51,7 +53,8 @@ final class CertificateVerifier {
   }
 
   private SignatureScheme.AggregateKey aggregateKey(Committee committee, SignerBitmap signers) {
-    Map<SignerBitmap, SignatureScheme.AggregateKey> perCommittee = keys.computeIfAbsent(committee, c -> lru());
+    Map<SignerBitmap, SignatureScheme.AggregateKey> perCommittee =
+        keys.computeIfAbsent(committee, c -> lru());
     if (keys.size() > 4) {
       keys.keySet().removeIf(c -> !c.equals(committee));
     }
@@ -63,7 +66,8 @@ final class CertificateVerifier {
       private static final long serialVersionUID = 1L;
 
       @Override
-      protected boolean removeEldestEntry(Map.Entry<SignerBitmap, SignatureScheme.AggregateKey> eldest) {
+      protected boolean removeEldestEntry(
+          Map.Entry<SignerBitmap, SignatureScheme.AggregateKey> eldest) {
         return size() > CACHE_SIZE;
       }
     };

@@ -129,7 +129,9 @@ public final class Committee {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Committee c && members.equals(c.members) && java.util.Arrays.equals(power, c.power);
+    return o instanceof Committee c
+        && members.equals(c.members)
+        && java.util.Arrays.equals(power, c.power);
   }
 
   @Override

@@ -22,7 +22,13 @@ import java.util.Optional;
  */
 public final class ConsensusCodec {
   public static final int VERSION = 1;
-  static final int ANNOUNCE = 1, PREPARE = 2, PREPARED = 3, COMMIT = 4, COMMITTED = 5, VIEWCHANGE = 6, NEWVIEW = 7;
+  static final int ANNOUNCE = 1,
+      PREPARE = 2,
+      PREPARED = 3,
+      COMMIT = 4,
+      COMMITTED = 5,
+      VIEWCHANGE = 6,
+      NEWVIEW = 7;
   private static final int M1 = 1, M2 = 2;
 
   private final ConsensusLimits limits;
@@ -33,7 +39,11 @@ public final class ConsensusCodec {
 
   public Bytes encode(ConsensusMessage message) {
     Writer w = new Writer();
-    w.u8(VERSION).u8(typeOf(message)).u32(message.shard()).u64(message.height()).u64(message.viewId());
+    w.u8(VERSION)
+        .u8(typeOf(message))
+        .u32(message.shard())
+        .u64(message.height())
+        .u64(message.viewId());
     w.raw(message.sender().bytes());
     if (message instanceof Announce a) {
       w.raw(a.blockHash().toBytes()).block(a.block()).raw(a.proposerSignature().bytes());
@@ -72,7 +82,10 @@ public final class ConsensusCodec {
   }
 
   private static void encodeNewView(Writer w, NewView nv) {
-    w.raw(nv.blockHash().toBytes()).block(nv.block()).raw(nv.proposerSignature().bytes()).aggregate(nv.m3());
+    w.raw(nv.blockHash().toBytes())
+        .block(nv.block())
+        .raw(nv.proposerSignature().bytes())
+        .aggregate(nv.m3());
     w.u8(nv.m2().isPresent() ? 1 : 0);
     nv.m2().ifPresent(w::aggregate);
     w.u16(nv.m1Groups().size());
@@ -102,26 +115,58 @@ public final class ConsensusCodec {
     long height = r.u63("height");
     long view = r.u63("view");
     ValidatorKey sender = r.key("sender");
-    ConsensusMessage m = switch (type) {
-      case ANNOUNCE -> new Announce(shard, height, view, sender, r.hash("block hash"), block(r), r.signature("proposer signature"));
-      case PREPARE, COMMIT -> new Vote(type == PREPARE ? Phase.PREPARE : Phase.COMMIT, shard, height, view, sender,
-          r.hash("block hash"), r.signature("vote signature"));
-      case PREPARED, COMMITTED -> new Certified(shard, sender, new QuorumCertificate(
-          type == PREPARED ? Phase.PREPARE : Phase.COMMIT, height, view, r.hash("block hash"),
-          r.signature("aggregate"), bitmap(r)));
-      case VIEWCHANGE -> decodeViewChange(r, shard, height, view, sender);
-      case NEWVIEW -> decodeNewView(r, shard, height, view, sender);
-      default -> throw ByteReader.malformed("unknown message type " + type);
-    };
+    ConsensusMessage m =
+        switch (type) {
+          case ANNOUNCE ->
+              new Announce(
+                  shard,
+                  height,
+                  view,
+                  sender,
+                  r.hash("block hash"),
+                  block(r),
+                  r.signature("proposer signature"));
+          case PREPARE, COMMIT ->
+              new Vote(
+                  type == PREPARE ? Phase.PREPARE : Phase.COMMIT,
+                  shard,
+                  height,
+                  view,
+                  sender,
+                  r.hash("block hash"),
+                  r.signature("vote signature"));
+          case PREPARED, COMMITTED ->
+              new Certified(
+                  shard,
+                  sender,
+                  new QuorumCertificate(
+                      type == PREPARED ? Phase.PREPARE : Phase.COMMIT,
+                      height,
+                      view,
+                      r.hash("block hash"),
+                      r.signature("aggregate"),
+                      bitmap(r)));
+          case VIEWCHANGE -> decodeViewChange(r, shard, height, view, sender);
+          case NEWVIEW -> decodeNewView(r, shard, height, view, sender);
+          default -> throw ByteReader.malformed("unknown message type " + type);
+        };
     r.requireEnd();
     return m;
   }
 
-  private ViewChange decodeViewChange(ByteReader r, int shard, long height, long view, ValidatorKey sender) {
+  private ViewChange decodeViewChange(
+      ByteReader r, int shard, long height, long view, ValidatorKey sender) {
     ValidatorSignature m3 = r.signature("M3 signature");
     int kind = r.u8("view change kind");
     if (kind == M2) {
-      return new ViewChange(shard, height, view, sender, m3, Optional.empty(), Optional.of(r.signature("M2 signature")));
+      return new ViewChange(
+          shard,
+          height,
+          view,
+          sender,
+          m3,
+          Optional.empty(),
+          Optional.of(r.signature("M2 signature")));
     }
     if (kind != M1) {
       throw ByteReader.malformed("unknown view change kind " + kind);
@@ -132,7 +177,8 @@ public final class ConsensusCodec {
     return new ViewChange(shard, height, view, sender, m3, Optional.of(claim), Optional.empty());
   }
 
-  private NewView decodeNewView(ByteReader r, int shard, long height, long view, ValidatorKey sender) {
+  private NewView decodeNewView(
+      ByteReader r, int shard, long height, long view, ValidatorKey sender) {
     var hash = r.hash("block hash");
     Bytes block = block(r);
     ValidatorSignature proposer = r.signature("proposer signature");
@@ -155,8 +201,13 @@ public final class ConsensusCodec {
 
   private QuorumCertificate preparedCertificate(ByteReader r, long height) {
     long preparedView = r.u63("prepared view");
-    return new QuorumCertificate(Phase.PREPARE, height, preparedView, r.hash("prepared hash"),
-        r.signature("prepared aggregate"), bitmap(r));
+    return new QuorumCertificate(
+        Phase.PREPARE,
+        height,
+        preparedView,
+        r.hash("prepared hash"),
+        r.signature("prepared aggregate"),
+        bitmap(r));
   }
 
   private AggregateVote aggregate(ByteReader r) {
@@ -174,7 +225,8 @@ public final class ConsensusCodec {
   private Bytes block(ByteReader r) {
     int length = r.u32("block length");
     if (length < 0 || length > limits.maxBlockBytes()) {
-      throw ByteReader.malformed("block of " + Integer.toUnsignedString(length) + " bytes exceeds the limit");
+      throw ByteReader.malformed(
+          "block of " + Integer.toUnsignedString(length) + " bytes exceeds the limit");
     }
     return r.bytes(length, "block");
   }

@@ -21,8 +21,14 @@ public sealed interface ConsensusMessage {
 
   /** The leader's block for view 0, signed with a {@link Phase#PROPOSE} signature. */
   record Announce(
-      int shard, long height, long viewId, ValidatorKey sender, Hash32 blockHash, Bytes block,
-      ValidatorSignature proposerSignature) implements ConsensusMessage {
+      int shard,
+      long height,
+      long viewId,
+      ValidatorKey sender,
+      Hash32 blockHash,
+      Bytes block,
+      ValidatorSignature proposerSignature)
+      implements ConsensusMessage {
     public Announce {
       Objects.requireNonNull(sender);
       Objects.requireNonNull(blockHash);
@@ -33,8 +39,14 @@ public sealed interface ConsensusMessage {
 
   /** A PREPARE or COMMIT vote of one member. */
   record Vote(
-      Phase phase, int shard, long height, long viewId, ValidatorKey sender, Hash32 blockHash,
-      ValidatorSignature signature) implements ConsensusMessage {
+      Phase phase,
+      int shard,
+      long height,
+      long viewId,
+      ValidatorKey sender,
+      Hash32 blockHash,
+      ValidatorSignature signature)
+      implements ConsensusMessage {
     public Vote {
       Objects.requireNonNull(sender);
       Objects.requireNonNull(blockHash);
@@ -46,7 +58,8 @@ public sealed interface ConsensusMessage {
   }
 
   /** PREPARED (a prepare certificate) or COMMITTED (a commit proof), sent by the leader. */
-  record Certified(int shard, ValidatorKey sender, QuorumCertificate certificate) implements ConsensusMessage {
+  record Certified(int shard, ValidatorKey sender, QuorumCertificate certificate)
+      implements ConsensusMessage {
     public Certified {
       Objects.requireNonNull(sender);
       Objects.requireNonNull(certificate);
@@ -84,12 +97,17 @@ public sealed interface ConsensusMessage {
   }
 
   /**
-   * VIEWCHANGE to {@code viewId}: the M3 signature, and either M1 ({@code prepared}) or M2
-   * ({@code nilSignature}), never both.
+   * VIEWCHANGE to {@code viewId}: the M3 signature, and either M1 ({@code prepared}) or M2 ({@code
+   * nilSignature}), never both.
    */
   record ViewChange(
-      int shard, long height, long viewId, ValidatorKey sender, ValidatorSignature m3Signature,
-      Optional<PreparedClaim> prepared, Optional<ValidatorSignature> nilSignature)
+      int shard,
+      long height,
+      long viewId,
+      ValidatorKey sender,
+      ValidatorSignature m3Signature,
+      Optional<PreparedClaim> prepared,
+      Optional<ValidatorSignature> nilSignature)
       implements ConsensusMessage {
     public ViewChange {
       Objects.requireNonNull(sender);
@@ -114,13 +132,21 @@ public sealed interface ConsensusMessage {
   }
 
   /**
-   * NEWVIEW for {@code viewId} from its leader: the aggregated M3 votes (a quorum), M2 votes and
-   * M1 groups justifying the proposed block, plus that block signed as a proposal.
+   * NEWVIEW for {@code viewId} from its leader: the aggregated M3 votes (a quorum), M2 votes and M1
+   * groups justifying the proposed block, plus that block signed as a proposal.
    */
   record NewView(
-      int shard, long height, long viewId, ValidatorKey sender, Hash32 blockHash, Bytes block,
-      ValidatorSignature proposerSignature, AggregateVote m3, Optional<AggregateVote> m2,
-      List<M1Group> m1Groups) implements ConsensusMessage {
+      int shard,
+      long height,
+      long viewId,
+      ValidatorKey sender,
+      Hash32 blockHash,
+      Bytes block,
+      ValidatorSignature proposerSignature,
+      AggregateVote m3,
+      Optional<AggregateVote> m2,
+      List<M1Group> m1Groups)
+      implements ConsensusMessage {
     public NewView {
       Objects.requireNonNull(sender);
       Objects.requireNonNull(blockHash);

@@ -3,7 +3,9 @@ package io.fugue.chain.consensus;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** Counters of one machine, read by the shell's metrics endpoint. Not thread-safe, like the machine. */
+/**
+ * Counters of one machine, read by the shell's metrics endpoint. Not thread-safe, like the machine.
+ */
 public final class ConsensusMetrics {
   private final EnumMap<Rejection, Long> rejected = new EnumMap<>(Rejection.class);
   private long accepted;
@@ -70,7 +72,15 @@ public final class ConsensusMetrics {
 
   @Override
   public String toString() {
-    return "accepted=" + accepted + " finalized=" + finalized + " viewChanges=" + viewChanges
-        + " evidence=" + evidence + " rejected=" + rejected;
+    return "accepted="
+        + accepted
+        + " finalized="
+        + finalized
+        + " viewChanges="
+        + viewChanges
+        + " evidence="
+        + evidence
+        + " rejected="
+        + rejected;
   }
 }

@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Remembers the first signed vote of each member per phase and view at the current height; a
- * second validly signed vote for another block becomes {@link DoubleSignEvidence}, once per offence.
+ * Remembers the first signed vote of each member per phase and view at the current height; a second
+ * validly signed vote for another block becomes {@link DoubleSignEvidence}, once per offence.
  *
  * <p>Two ways in. {@link #record} takes a vote the caller already verified (the leader verifies
  * every vote it counts, every member every proposal). {@link #watch} takes a vote nobody verified:
@@ -44,13 +44,23 @@ final class DoubleSignDetector {
 
   /** Records a vote whose signature the caller verified. */
   Optional<DoubleSignEvidence> record(
-      Phase phase, long viewId, int member, ValidatorKey key, Hash32 hash, ValidatorSignature signature) {
+      Phase phase,
+      long viewId,
+      int member,
+      ValidatorKey key,
+      Hash32 hash,
+      ValidatorSignature signature) {
     return observe(new Slot(phase, viewId, member), key, new Seen(hash, signature, true));
   }
 
   /** Records a vote nobody verified yet; verifies only what a conflict makes necessary. */
   Optional<DoubleSignEvidence> watch(
-      Phase phase, long viewId, int member, ValidatorKey key, Hash32 hash, ValidatorSignature signature) {
+      Phase phase,
+      long viewId,
+      int member,
+      ValidatorKey key,
+      Hash32 hash,
+      ValidatorSignature signature) {
     return observe(new Slot(phase, viewId, member), key, new Seen(hash, signature, false));
   }
 
@@ -64,7 +74,8 @@ final class DoubleSignDetector {
       return Optional.empty();
     }
     Seen first = seen.putIfAbsent(slot, vote);
-    if (first == null || (first.signature().equals(vote.signature()) && first.hash().equals(vote.hash()))) {
+    if (first == null
+        || (first.signature().equals(vote.signature()) && first.hash().equals(vote.hash()))) {
       return Optional.empty();
     }
     if (first.hash().equals(vote.hash())) {
@@ -84,16 +95,28 @@ final class DoubleSignDetector {
     }
     seen.put(slot, verified(first));
     reported.add(slot);
-    return Optional.of(DoubleSignEvidence.of(shard, slot.phase(), height, slot.viewId(), key,
-        first.hash(), first.signature(), vote.hash(), vote.signature()));
+    return Optional.of(
+        DoubleSignEvidence.of(
+            shard,
+            slot.phase(),
+            height,
+            slot.viewId(),
+            key,
+            first.hash(),
+            first.signature(),
+            vote.hash(),
+            vote.signature()));
   }
 
   private boolean isValid(Slot slot, ValidatorKey key, Seen vote) {
     if (vote.verified()) {
       return true;
     }
-    boolean ok = scheme.verify(key, SigningPayloads.vote(slot.phase(), shard, height, vote.hash(), slot.viewId()),
-        vote.signature());
+    boolean ok =
+        scheme.verify(
+            key,
+            SigningPayloads.vote(slot.phase(), shard, height, vote.hash(), slot.viewId()),
+            vote.signature());
     if (!ok) {
       forgeries++;
     }

@@ -31,15 +31,26 @@ public record DoubleSignEvidence(
 
   /** Orders the two votes canonically. */
   public static DoubleSignEvidence of(
-      int shard, Phase phase, long height, long viewId, ValidatorKey signer,
-      Hash32 hashA, ValidatorSignature sigA, Hash32 hashB, ValidatorSignature sigB) {
+      int shard,
+      Phase phase,
+      long height,
+      long viewId,
+      ValidatorKey signer,
+      Hash32 hashA,
+      ValidatorSignature sigA,
+      Hash32 hashB,
+      ValidatorSignature sigB) {
     return hashA.compareTo(hashB) < 0
         ? new DoubleSignEvidence(shard, phase, height, viewId, signer, hashA, sigA, hashB, sigB)
         : new DoubleSignEvidence(shard, phase, height, viewId, signer, hashB, sigB, hashA, sigA);
   }
 
   public boolean verify(SignatureScheme scheme) {
-    return scheme.verify(signer, SigningPayloads.vote(phase, shard, height, firstHash, viewId), firstSignature)
-        && scheme.verify(signer, SigningPayloads.vote(phase, shard, height, secondHash, viewId), secondSignature);
+    return scheme.verify(
+            signer, SigningPayloads.vote(phase, shard, height, firstHash, viewId), firstSignature)
+        && scheme.verify(
+            signer,
+            SigningPayloads.vote(phase, shard, height, secondHash, viewId),
+            secondSignature);
   }
 }

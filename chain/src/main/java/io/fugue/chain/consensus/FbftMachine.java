@@ -36,7 +36,11 @@ public final class FbftMachine {
    * @param head the last finalized block this node has stored
    * @param restored the last {@link Output.PersistSafety} record the shell stored, if any
    */
-  public FbftMachine(ConsensusConfig config, ConsensusPorts ports, ChainHead head, Optional<SafetyRecord> restored) {
+  public FbftMachine(
+      ConsensusConfig config,
+      ConsensusPorts ports,
+      ChainHead head,
+      Optional<SafetyRecord> restored) {
     this.c = new MachineContext(config, ports, head);
     this.normal = new NormalCaseRules(c);
     this.viewChange = new ViewChangeRules(c, normal);
@@ -52,22 +56,26 @@ public final class FbftMachine {
       throw new IllegalStateException("machine already started");
     }
     started = true;
-    return run(nowMillis, () -> {
-      c.enterHeight(c.height.head());
-      restored.filter(r -> r.height() == c.height.height()).ifPresent(viewChange::resume);
-    });
+    return run(
+        nowMillis,
+        () -> {
+          c.enterHeight(c.height.head());
+          restored.filter(r -> r.height() == c.height.height()).ifPresent(viewChange::resume);
+        });
   }
 
   /** Decodes and handles bytes from the network. */
   public List<Output> onMessage(Bytes raw, long nowMillis) {
-    return run(nowMillis, () -> {
-      DecodeResult r = codec.decode(raw);
-      if (r instanceof DecodeResult.Decoded d) {
-        handle(d.message());
-      } else {
-        c.metrics.reject(Rejection.MALFORMED);
-      }
-    });
+    return run(
+        nowMillis,
+        () -> {
+          DecodeResult r = codec.decode(raw);
+          if (r instanceof DecodeResult.Decoded d) {
+            handle(d.message());
+          } else {
+            c.metrics.reject(Rejection.MALFORMED);
+          }
+        });
   }
 
   public List<Output> onMessage(ConsensusMessage message, long nowMillis) {
@@ -79,33 +87,40 @@ public final class FbftMachine {
     // The tick that brought us here is used up: if this call leaves the wake-up instant where it
     // was (a whole round finished within it, as with a committee of one), it must be asked again.
     c.timers.tickConsumed();
-    return run(nowMillis, () -> {
-      if (c.timers.proposalDue()) {
-        normal.propose();
-      }
-      if (c.timers.deadlinePassed()) {
-        viewChange.startViewChange(c.round.view() + 1);
-      } else {
-        c.outbox.resendIfDue(c.height.height(), c.round.view(), c.now());
-      }
-    });
+    return run(
+        nowMillis,
+        () -> {
+          if (c.timers.proposalDue()) {
+            normal.propose();
+          }
+          if (c.timers.deadlinePassed()) {
+            viewChange.startViewChange(c.round.view() + 1);
+          } else {
+            c.outbox.resendIfDue(c.height.height(), c.round.view(), c.now());
+          }
+        });
   }
 
   /** A finalized block fetched by block sync for the next height; checked before it is applied. */
   public List<Output> onSyncedBlock(Bytes block, QuorumCertificate commitProof, long nowMillis) {
-    return run(nowMillis, () -> {
-      long height = c.height.height();
-      if (commitProof.phase() != Phase.COMMIT || commitProof.height() != height) {
-        c.metrics.reject(commitProof.height() < height ? Rejection.OLD_HEIGHT : Rejection.BAD_VIEW);
-        return;
-      }
-      Optional<Rejection> bad = c.verifier.verify(commitProof, c.height.committee());
-      if (bad.isPresent()) {
-        c.metrics.reject(bad.get());
-        return;
-      }
-      c.blocks.accept(c.height, block, commitProof.blockHash()).ifPresent(b -> c.finalizeBlock(b, commitProof));
-    });
+    return run(
+        nowMillis,
+        () -> {
+          long height = c.height.height();
+          if (commitProof.phase() != Phase.COMMIT || commitProof.height() != height) {
+            c.metrics.reject(
+                commitProof.height() < height ? Rejection.OLD_HEIGHT : Rejection.BAD_VIEW);
+            return;
+          }
+          Optional<Rejection> bad = c.verifier.verify(commitProof, c.height.committee());
+          if (bad.isPresent()) {
+            c.metrics.reject(bad.get());
+            return;
+          }
+          c.blocks
+              .accept(c.height, block, commitProof.blockHash())
+              .ifPresent(b -> c.finalizeBlock(b, commitProof));
+        });
   }
 
   public ConsensusMetrics metrics() {
@@ -142,7 +157,9 @@ public final class FbftMachine {
     c.outbox.begin();
     action.run();
     drain();
-    c.timers.wakeToSchedule(c.outbox.resendAt()).ifPresent(at -> c.outbox.emit(new Output.ScheduleTick(at)));
+    c.timers
+        .wakeToSchedule(c.outbox.resendAt())
+        .ifPresent(at -> c.outbox.emit(new Output.ScheduleTick(at)));
     return c.outbox.outputs();
   }
 
@@ -167,7 +184,8 @@ public final class FbftMachine {
       c.metrics.reject(Rejection.OLD_HEIGHT);
       return;
     }
-    Committee committee = m.height() == height ? c.height.committee() : c.ports.committees().committeeFor(m.height());
+    Committee committee =
+        m.height() == height ? c.height.committee() : c.ports.committees().committeeFor(m.height());
     Optional<Integer> member = committee.indexOf(m.sender());
     if (member.isEmpty()) {
       c.metrics.reject(Rejection.NOT_MEMBER);

@@ -9,10 +9,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The height being decided: the finalized head it builds on, its committee (asked of the
- * {@link CommitteeSource} once per height, so a committee change at an epoch boundary is an input,
- * not a code change), the blocks accepted for it, the highest prepared certificate this member saw
- * and the view changes collected. Invariant: everything here belongs to {@code head.height() + 1};
+ * The height being decided: the finalized head it builds on, its committee (asked of the {@link
+ * CommitteeSource} once per height, so a committee change at an epoch boundary is an input, not a
+ * code change), the blocks accepted for it, the highest prepared certificate this member saw and
+ * the view changes collected. Invariant: everything here belongs to {@code head.height() + 1};
  * {@link #enter} replaces it all at once.
  */
 final class HeightState {
@@ -68,7 +68,9 @@ final class HeightState {
     return Collections.unmodifiableMap(blocks);
   }
 
-  /** Remembers a block of this height (checked by {@link BlockAcceptor}, or built by this member). */
+  /**
+   * Remembers a block of this height (checked by {@link BlockAcceptor}, or built by this member).
+   */
   void addBlock(ProposedBlock b) {
     blocks.putIfAbsent(b.hash(), b);
   }
@@ -80,7 +82,8 @@ final class HeightState {
   /** Keeps {@code qc} if it is from a higher view than the one held; its block must be known. */
   void notePrepared(QuorumCertificate qc) {
     if (!blocks.containsKey(qc.blockHash())) {
-      throw new IllegalStateException("prepared certificate for a block not accepted at this height");
+      throw new IllegalStateException(
+          "prepared certificate for a block not accepted at this height");
     }
     if (highestPrepared == null || qc.viewId() > highestPrepared.viewId()) {
       highestPrepared = qc;
@@ -100,9 +103,13 @@ final class HeightState {
     newViewSentFor = viewId;
   }
 
-  /** What to persist before voting in {@code viewId}: never vote twice in a view, keep the prepared block. */
+  /**
+   * What to persist before voting in {@code viewId}: never vote twice in a view, keep the prepared
+   * block.
+   */
   SafetyRecord safetyRecord(long viewId) {
-    Bytes preparedBlock = highestPrepared == null ? Bytes.EMPTY : blocks.get(highestPrepared.blockHash()).encoded();
+    Bytes preparedBlock =
+        highestPrepared == null ? Bytes.EMPTY : blocks.get(highestPrepared.blockHash()).encoded();
     return new SafetyRecord(height, viewId, Optional.ofNullable(highestPrepared), preparedBlock);
   }
 }

@@ -54,7 +54,10 @@ final class MachineContext {
     round.enter(0, false);
     doubleSigns.resetForHeight(height.height());
     timers.deadlineIn(config.blockIntervalMillis() + config.phaseTimeoutMillis());
-    timers.proposeAt(isLeader(0) ? Math.max(now(), head.finalizedAtMillis() + config.blockIntervalMillis()) : -1);
+    timers.proposeAt(
+        isLeader(0)
+            ? Math.max(now(), head.finalizedAtMillis() + config.blockIntervalMillis())
+            : -1);
     buffer.requestReplay();
   }
 

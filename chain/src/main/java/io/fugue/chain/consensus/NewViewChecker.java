@@ -8,14 +8,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Checks that a NEWVIEW is justified: M3 votes of a quorum for the view; every M1 group's
- * prepared certificate and aggregate, and the M2 aggregate, verify; M1 and M2 signers are disjoint
- * and together exactly the M3 signers; and the proposed block is the one of the highest prepared
- * view among them (any block if nobody reported one).
+ * Checks that a NEWVIEW is justified: M3 votes of a quorum for the view; every M1 group's prepared
+ * certificate and aggregate, and the M2 aggregate, verify; M1 and M2 signers are disjoint and
+ * together exactly the M3 signers; and the proposed block is the one of the highest prepared view
+ * among them (any block if nobody reported one).
  */
 final class NewViewChecker {
   /** Why the NEWVIEW is not justified, or empty when it is. */
-  static Optional<String> check(NewView nv, Committee committee, CertificateVerifier verifier, int shard) {
+  static Optional<String> check(
+      NewView nv, Committee committee, CertificateVerifier verifier, int shard) {
     long h = nv.height();
     long t = nv.viewId();
     if (verifier.verifyAggregate(nv.m3(), SigningPayloads.m3(shard, h, t), committee).isPresent()) {
@@ -26,7 +27,9 @@ final class NewViewChecker {
     }
     SignerBitmap union = SignerBitmap.empty(committee.size());
     if (nv.m2().isPresent()) {
-      if (verifier.verifyAggregate(nv.m2().get(), SigningPayloads.m2(shard, h, t), committee).isPresent()) {
+      if (verifier
+          .verifyAggregate(nv.m2().get(), SigningPayloads.m2(shard, h, t), committee)
+          .isPresent()) {
         return Optional.of("M2 aggregate does not verify");
       }
       union = nv.m2().get().signers();
@@ -64,7 +67,12 @@ final class NewViewChecker {
   }
 
   private static Optional<String> checkGroup(
-      M1Group g, SignerBitmap union, Committee committee, CertificateVerifier verifier, int shard, long t) {
+      M1Group g,
+      SignerBitmap union,
+      Committee committee,
+      CertificateVerifier verifier,
+      int shard,
+      long t) {
     QuorumCertificate qc = g.prepared();
     if (qc.viewId() >= t) {
       return Optional.of("prepared certificate not from an earlier view");

@@ -23,12 +23,18 @@ final class NormalCaseRules {
       return;
     }
     HeightState h = c.height;
-    ProposedBlock block = c.ports.blockSource().build(h.height(), h.head().hash(), h.head().commitProof());
+    ProposedBlock block =
+        c.ports.blockSource().build(h.height(), h.head().hash(), h.head().commitProof());
     h.addBlock(block);
     c.persistVote();
-    ValidatorSignature sig = c.ports.signer().sign(
-        SigningPayloads.vote(Phase.PROPOSE, c.config.shard(), h.height(), block.hash(), 0));
-    c.send(new Announce(c.config.shard(), h.height(), 0, c.self(), block.hash(), block.encoded(), sig));
+    ValidatorSignature sig =
+        c.ports
+            .signer()
+            .sign(
+                SigningPayloads.vote(Phase.PROPOSE, c.config.shard(), h.height(), block.hash(), 0));
+    c.send(
+        new Announce(
+            c.config.shard(), h.height(), 0, c.self(), block.hash(), block.encoded(), sig));
   }
 
   void onAnnounce(Announce a, int idx) {
@@ -51,8 +57,10 @@ final class NormalCaseRules {
   }
 
   /** Checks the leader's proposal signature and that it is the only proposal of the view. */
-  boolean checkProposal(int idx, ValidatorKey key, Hash32 hash, long viewId, ValidatorSignature sig) {
-    Bytes payload = SigningPayloads.vote(Phase.PROPOSE, c.config.shard(), c.height.height(), hash, viewId);
+  boolean checkProposal(
+      int idx, ValidatorKey key, Hash32 hash, long viewId, ValidatorSignature sig) {
+    Bytes payload =
+        SigningPayloads.vote(Phase.PROPOSE, c.config.shard(), c.height.height(), hash, viewId);
     if (!c.verifier.verifySingle(key, payload, sig)) {
       c.metrics.reject(Rejection.BAD_SIGNATURE);
       return false;
@@ -80,7 +88,8 @@ final class NormalCaseRules {
     long h = c.height.height();
     long view = c.round.view();
     Bytes payload = SigningPayloads.vote(phase, c.config.shard(), h, hash, view);
-    c.send(new Vote(phase, c.config.shard(), h, view, c.self(), hash, c.ports.signer().sign(payload)));
+    c.send(
+        new Vote(phase, c.config.shard(), h, view, c.self(), hash, c.ports.signer().sign(payload)));
     c.timers.deadlineIn(c.config.backoff(c.config.phaseTimeoutMillis(), view));
   }
 
@@ -99,12 +108,15 @@ final class NormalCaseRules {
       watchVote(v, idx); // votes are counted by the leader; others only watch for double-signs
       return;
     }
-    Bytes payload = SigningPayloads.vote(v.phase(), c.config.shard(), c.height.height(), v.blockHash(), round.view());
+    Bytes payload =
+        SigningPayloads.vote(
+            v.phase(), c.config.shard(), c.height.height(), v.blockHash(), round.view());
     if (!c.verifier.verifySingle(v.sender(), payload, v.signature())) {
       c.metrics.reject(Rejection.BAD_SIGNATURE);
       return;
     }
-    c.doubleSigns.record(v.phase(), round.view(), idx, v.sender(), v.blockHash(), v.signature())
+    c.doubleSigns
+        .record(v.phase(), round.view(), idx, v.sender(), v.blockHash(), v.signature())
         .ifPresent(c::evidence);
     if (!round.isProposal(v.blockHash())) {
       c.metrics.reject(Rejection.UNKNOWN_BLOCK);
@@ -126,7 +138,9 @@ final class NormalCaseRules {
   /** Remembers a vote without verifying it; a conflicting vote of the same slot is checked. */
   private void watchVote(Vote v, int idx) {
     long forgeries = c.doubleSigns.forgeries();
-    c.doubleSigns.watch(v.phase(), v.viewId(), idx, v.sender(), v.blockHash(), v.signature()).ifPresent(c::evidence);
+    c.doubleSigns
+        .watch(v.phase(), v.viewId(), idx, v.sender(), v.blockHash(), v.signature())
+        .ifPresent(c::evidence);
     if (c.doubleSigns.forgeries() > forgeries) {
       c.metrics.reject(Rejection.BAD_SIGNATURE);
     }

@@ -49,9 +49,9 @@ final class Outbox {
   }
 
   /**
-   * Gossip may lose a message for good; a member stuck in one view re-broadcasts what it sent in
-   * it every base phase timeout, so one lost NEWVIEW or vote cannot stall a view that a quorum
-   * could finish.
+   * Gossip may lose a message for good; a member stuck in one view re-broadcasts what it sent in it
+   * every base phase timeout, so one lost NEWVIEW or vote cannot stall a view that a quorum could
+   * finish.
    */
   void resendIfDue(long height, long view, long now) {
     if (resendAt < 0 || now < resendAt) {

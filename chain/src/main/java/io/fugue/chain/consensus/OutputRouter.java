@@ -26,8 +26,14 @@ public final class OutputRouter {
    * @param scheduleTick called with the instant at which the shell must call {@code onTick}
    * @param requestSync called with the first height block sync should fetch
    */
-  public OutputRouter(ConsensusCodec codec, ConsensusGossip gossip, FinalizedSink finalized, EvidenceSink evidence,
-      SafetyStore safety, LongConsumer scheduleTick, LongConsumer requestSync) {
+  public OutputRouter(
+      ConsensusCodec codec,
+      ConsensusGossip gossip,
+      FinalizedSink finalized,
+      EvidenceSink evidence,
+      SafetyStore safety,
+      LongConsumer scheduleTick,
+      LongConsumer requestSync) {
     this.codec = Objects.requireNonNull(codec, "codec");
     this.gossip = Objects.requireNonNull(gossip, "gossip");
     this.finalized = Objects.requireNonNull(finalized, "finalized");
@@ -46,8 +52,12 @@ public final class OutputRouter {
       } else if (o instanceof Output.Finalized f) {
         finalized.onFinalized(f.block(), f.commitProof());
       } else if (o instanceof Output.Evidence e) {
-        LOG.warn("double signing by {} at height {} view {} ({})", e.evidence().signer().shortHex(),
-            e.evidence().height(), e.evidence().viewId(), e.evidence().phase());
+        LOG.warn(
+            "double signing by {} at height {} view {} ({})",
+            e.evidence().signer().shortHex(),
+            e.evidence().height(),
+            e.evidence().viewId(),
+            e.evidence().phase());
         evidence.onEvidence(e.evidence());
       } else if (o instanceof Output.ScheduleTick t) {
         scheduleTick.accept(t.atMillis());

@@ -9,7 +9,12 @@ import java.util.Objects;
  * travels in the next block's header).
  */
 public record QuorumCertificate(
-    Phase phase, long height, long viewId, Hash32 blockHash, ValidatorSignature aggregate, SignerBitmap signers) {
+    Phase phase,
+    long height,
+    long viewId,
+    Hash32 blockHash,
+    ValidatorSignature aggregate,
+    SignerBitmap signers) {
 
   public QuorumCertificate {
     Objects.requireNonNull(phase, "phase");

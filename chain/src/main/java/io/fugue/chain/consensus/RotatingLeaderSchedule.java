@@ -9,8 +9,8 @@ import java.util.Comparator;
 import java.util.Objects;
 
 /**
- * Leaders rotate every K heights through a permutation of the committee derived from a chain
- * seed (today the genesis hash; the randomness issue will feed the epoch randomness): members are
+ * Leaders rotate every K heights through a permutation of the committee derived from a chain seed
+ * (today the genesis hash; the randomness issue will feed the epoch randomness): members are
  * ordered by {@code SHA-256(seed ‖ BE32(index))}. Slot {@code s = (height - 1) / K}; the leader of
  * view {@code v} is the member at position {@code (s + v) mod n}, so a view change hands over to
  * the next member in the same order.

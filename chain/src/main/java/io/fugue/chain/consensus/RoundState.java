@@ -5,11 +5,15 @@ import java.util.Objects;
 
 /**
  * The current view of a height: its number, whether it is still being changed to (VIEWCHANGE sent,
- * no NEWVIEW adopted yet), its one proposal, this member's PREPARE and COMMIT (each sent at most once
- * per view) and, at the leader, the vote collectors. Entering a view clears everything of the last.
+ * no NEWVIEW adopted yet), its one proposal, this member's PREPARE and COMMIT (each sent at most
+ * once per view) and, at the leader, the vote collectors. Entering a view clears everything of the
+ * last.
  */
 final class RoundState {
-  /** Views further ahead than this are refused, which bounds what a Byzantine member can make us store. */
+  /**
+   * Views further ahead than this are refused, which bounds what a Byzantine member can make us
+   * store.
+   */
   static final long MAX_VIEWS_AHEAD = 64;
 
   private long view;
@@ -52,7 +56,10 @@ final class RoundState {
     return proposal != null && proposal.hash().equals(hash);
   }
 
-  /** The one proposal of the view; a second is a bug (callers reject it as a duplicate or equivocation). */
+  /**
+   * The one proposal of the view; a second is a bug (callers reject it as a duplicate or
+   * equivocation).
+   */
   void adopt(ProposedBlock b) {
     if (proposal != null) {
       throw new IllegalStateException("view " + view + " already has a proposal");

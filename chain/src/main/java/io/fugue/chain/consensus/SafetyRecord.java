@@ -9,7 +9,8 @@ import java.util.Optional;
  * the highest view it voted in, and its highest prepared certificate with the block. The shell
  * persists each {@link Output.PersistSafety} before it sends the outputs that follow it.
  */
-public record SafetyRecord(long height, long viewId, Optional<QuorumCertificate> prepared, Bytes preparedBlock) {
+public record SafetyRecord(
+    long height, long viewId, Optional<QuorumCertificate> prepared, Bytes preparedBlock) {
   public SafetyRecord {
     Objects.requireNonNull(prepared, "prepared");
     Objects.requireNonNull(preparedBlock, "preparedBlock");

@@ -4,9 +4,9 @@ import io.fugue.chain.primitives.Bytes;
 import java.util.List;
 
 /**
- * The multi-signature scheme consensus verifies with (a port: the crypto module supplies the BLS12-381
- * adapter, tests may supply a cheaper scheme that is just as strict). Implementations never throw on
- * bad input: a key or signature that does not decode simply fails verification.
+ * The multi-signature scheme consensus verifies with (a port: the crypto module supplies the
+ * BLS12-381 adapter, tests may supply a cheaper scheme that is just as strict). Implementations
+ * never throw on bad input: a key or signature that does not decode simply fails verification.
  */
 public interface SignatureScheme {
 

@@ -8,8 +8,8 @@ import java.util.Objects;
 
 /**
  * Which committee members signed: bit {@code i} is member {@code i} in committee order, LSB-first
- * within each byte (as Harmony's mask). Always {@code ceil(size/8)} bytes; bits at or beyond
- * {@code size} must be zero, so every signer set has exactly one encoding.
+ * within each byte (as Harmony's mask). Always {@code ceil(size/8)} bytes; bits at or beyond {@code
+ * size} must be zero, so every signer set has exactly one encoding.
  */
 public record SignerBitmap(int size, Bytes bits) {
 
@@ -20,7 +20,12 @@ public record SignerBitmap(int size, Bytes bits) {
     }
     if (bits.size() != byteLength(size)) {
       throw new IllegalArgumentException(
-          "bitmap for " + size + " members must be " + byteLength(size) + " bytes, got " + bits.size());
+          "bitmap for "
+              + size
+              + " members must be "
+              + byteLength(size)
+              + " bytes, got "
+              + bits.size());
     }
     int spare = bits.size() * 8 - size;
     if (spare > 0 && (bits.get(bits.size() - 1) & 0xFF) >>> (8 - spare) != 0) {

@@ -19,12 +19,19 @@ public final class SigningPayloads {
   /** {@code tag(1) ‖ shard(4) ‖ height(8) ‖ blockHash(32) ‖ viewId(8)}: 53 bytes. */
   public static Bytes vote(Phase phase, int shard, long height, Hash32 blockHash, long viewId) {
     ByteBuffer b = ByteBuffer.allocate(53);
-    b.put((byte) phase.code()).putInt(shard).putLong(height).put(blockHash.toArray()).putLong(viewId);
+    b.put((byte) phase.code())
+        .putInt(shard)
+        .putLong(height)
+        .put(blockHash.toArray())
+        .putLong(viewId);
     return Bytes.of(b.array());
   }
 
-  /** M1: {@code 0x03 ‖ shard ‖ height ‖ newView(8) ‖ preparedHash(32) ‖ preparedView(8)}: 61 bytes. */
-  public static Bytes m1(int shard, long height, long newView, Hash32 preparedHash, long preparedView) {
+  /**
+   * M1: {@code 0x03 ‖ shard ‖ height ‖ newView(8) ‖ preparedHash(32) ‖ preparedView(8)}: 61 bytes.
+   */
+  public static Bytes m1(
+      int shard, long height, long newView, Hash32 preparedHash, long preparedView) {
     ByteBuffer b = ByteBuffer.allocate(61);
     b.put((byte) M1_TAG).putInt(shard).putLong(height).putLong(newView);
     b.put(preparedHash.toArray()).putLong(preparedView);

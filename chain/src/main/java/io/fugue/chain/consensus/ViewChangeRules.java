@@ -46,7 +46,9 @@ final class ViewChangeRules {
     maybeSendNewView(t);
   }
 
-  /** Moves to {@code target} and sends this member's VIEWCHANGE: M3, and M1 (prepared) or M2 (nil). */
+  /**
+   * Moves to {@code target} and sends this member's VIEWCHANGE: M3, and M1 (prepared) or M2 (nil).
+   */
   void startViewChange(long target) {
     RoundState round = c.round;
     if (target <= round.view() && round.inViewChange()) {
@@ -60,11 +62,20 @@ final class ViewChangeRules {
     c.outbox.emit(new Output.ViewChanged(h, target));
     c.persistVote();
     ConsensusSigner signer = c.ports.signer();
-    Optional<PreparedClaim> claim = c.height.highestPrepared().map(qc -> new PreparedClaim(
-        qc, c.height.block(qc.blockHash()).orElseThrow().encoded(),
-        signer.sign(SigningPayloads.m1(shard, h, target, qc.blockHash(), qc.viewId()))));
-    Optional<ValidatorSignature> nil = claim.isPresent()
-        ? Optional.empty() : Optional.of(signer.sign(SigningPayloads.m2(shard, h, target)));
+    Optional<PreparedClaim> claim =
+        c.height
+            .highestPrepared()
+            .map(
+                qc ->
+                    new PreparedClaim(
+                        qc,
+                        c.height.block(qc.blockHash()).orElseThrow().encoded(),
+                        signer.sign(
+                            SigningPayloads.m1(shard, h, target, qc.blockHash(), qc.viewId()))));
+    Optional<ValidatorSignature> nil =
+        claim.isPresent()
+            ? Optional.empty()
+            : Optional.of(signer.sign(SigningPayloads.m2(shard, h, target)));
     ValidatorSignature m3 = signer.sign(SigningPayloads.m3(shard, h, target));
     c.send(new ViewChange(shard, h, target, c.self(), m3, claim, nil));
     c.timers.deadlineIn(c.config.backoff(c.config.viewChangeTimeoutMillis(), target - 1));
@@ -76,7 +87,9 @@ final class ViewChangeRules {
     RoundState round = c.round;
     HeightState h = c.height;
     ViewChangeBook book = h.viewChanges();
-    if (t < round.view() || !h.newViewDueFor(t) || !h.committee().member(c.leaderIndex(t)).equals(c.self())
+    if (t < round.view()
+        || !h.newViewDueFor(t)
+        || !h.committee().member(c.leaderIndex(t)).equals(c.self())
         || !h.committee().isQuorum(book.power(t, h.committee()))) {
       return;
     }
@@ -85,14 +98,31 @@ final class ViewChangeRules {
       round.enter(t, true);
       c.outbox.emit(new Output.ViewChanged(h.height(), t));
     }
-    ProposedBlock block = ViewChanges.reproposal(book.forView(t).values(), h.blocks())
-        .orElseGet(() -> c.ports.blockSource().build(h.height(), h.head().hash(), h.head().commitProof()));
+    ProposedBlock block =
+        ViewChanges.reproposal(book.forView(t).values(), h.blocks())
+            .orElseGet(
+                () ->
+                    c.ports
+                        .blockSource()
+                        .build(h.height(), h.head().hash(), h.head().commitProof()));
     h.addBlock(block);
     c.persistVote();
-    ValidatorSignature sig = c.ports.signer().sign(
-        SigningPayloads.vote(Phase.PROPOSE, c.config.shard(), h.height(), block.hash(), t));
-    c.send(ViewChanges.newView(c.config.shard(), h.height(), t, c.self(), block, sig, book.forView(t),
-        h.committee().size(), c.ports.scheme()));
+    ValidatorSignature sig =
+        c.ports
+            .signer()
+            .sign(
+                SigningPayloads.vote(Phase.PROPOSE, c.config.shard(), h.height(), block.hash(), t));
+    c.send(
+        ViewChanges.newView(
+            c.config.shard(),
+            h.height(),
+            t,
+            c.self(),
+            block,
+            sig,
+            book.forView(t),
+            h.committee().size(),
+            c.ports.scheme()));
   }
 
   void onNewView(NewView nv, int idx) {
@@ -133,7 +163,9 @@ final class ViewChangeRules {
   void resume(SafetyRecord r) {
     c.round.enter(r.viewId(), false);
     if (r.prepared().isPresent()
-        && c.blocks.accept(c.height, r.preparedBlock(), r.prepared().get().blockHash()).isPresent()) {
+        && c.blocks
+            .accept(c.height, r.preparedBlock(), r.prepared().get().blockHash())
+            .isPresent()) {
       c.height.notePrepared(r.prepared().get());
     }
     startViewChange(r.viewId() + 1);

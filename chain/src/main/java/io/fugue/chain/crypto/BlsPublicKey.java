@@ -8,9 +8,9 @@ import supranational.blst.P1;
 import supranational.blst.P1_Affine;
 
 /**
- * A BLS12-381 public key: a point of G1, 48 bytes compressed (ZCash serialization). Every
- * instance is valid by construction: decoding runs KeyValidate (on the curve, in the prime-order
- * subgroup, not the point at infinity), so the checks are paid once per key, not per verify.
+ * A BLS12-381 public key: a point of G1, 48 bytes compressed (ZCash serialization). Every instance
+ * is valid by construction: decoding runs KeyValidate (on the curve, in the prime-order subgroup,
+ * not the point at infinity), so the checks are paid once per key, not per verify.
  */
 public final class BlsPublicKey implements Comparable<BlsPublicKey> {
   public static final int SIZE = 48;
@@ -57,8 +57,8 @@ public final class BlsPublicKey implements Comparable<BlsPublicKey> {
 
   /**
    * Sums keys for verifying an aggregate signature of one message. The inputs are already
-   * validated, and each must have had its proof of possession checked at registration, or a
-   * rogue key could cancel the others. Throws if the list is empty or the sum is infinity.
+   * validated, and each must have had its proof of possession checked at registration, or a rogue
+   * key could cancel the others. Throws if the list is empty or the sum is infinity.
    */
   public static BlsPublicKey aggregate(List<BlsPublicKey> keys) {
     if (keys.isEmpty()) {

@@ -9,13 +9,14 @@ import supranational.blst.P2;
 import supranational.blst.SecretKey;
 
 /**
- * A BLS12-381 secret key (a scalar modulo the group order r). Its public key lives in G1 (48
- * bytes compressed), its signatures in G2 (96 bytes). Never printed: {@link #toString()} hides it.
+ * A BLS12-381 secret key (a scalar modulo the group order r). Its public key lives in G1 (48 bytes
+ * compressed), its signatures in G2 (96 bytes). Never printed: {@link #toString()} hides it.
  */
 public final class BlsSecretKey {
   /** Order r of the BLS12-381 subgroups (draft-irtf-cfrg-pairing-friendly-curves-11 §4.2.1). */
   static final BigInteger ORDER =
       new BigInteger("73eda753299d7d483339d80809a1d80553bda402fffe5bfeffffffff00000001", 16);
+
   public static final int SIZE = 32;
   public static final int MIN_SEED_SIZE = 32;
 

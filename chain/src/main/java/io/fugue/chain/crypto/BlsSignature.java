@@ -9,8 +9,8 @@ import supranational.blst.P2_Affine;
 
 /**
  * A BLS12-381 signature: a point of G2, 96 bytes compressed. Decoding checks that the point is on
- * the curve and in the prime-order subgroup, so aggregation and verification work on valid
- * points only.
+ * the curve and in the prime-order subgroup, so aggregation and verification work on valid points
+ * only.
  */
 public final class BlsSignature {
   public static final int SIZE = 96;
@@ -71,12 +71,12 @@ public final class BlsSignature {
   }
 
   /**
-   * FastAggregateVerify (§3.3.4): all {@code keys} signed the same {@code message} and
-   * {@code aggregate} is the sum of their signatures. False for an empty key list. The keys must
-   * have passed proof-of-possession checks.
+   * FastAggregateVerify (§3.3.4): all {@code keys} signed the same {@code message} and {@code
+   * aggregate} is the sum of their signatures. False for an empty key list. The keys must have
+   * passed proof-of-possession checks.
    */
-  public static boolean fastAggregateVerify(List<BlsPublicKey> keys, Bytes message,
-      BlsSignature aggregate) {
+  public static boolean fastAggregateVerify(
+      List<BlsPublicKey> keys, Bytes message, BlsSignature aggregate) {
     if (keys.isEmpty()) {
       return false;
     }

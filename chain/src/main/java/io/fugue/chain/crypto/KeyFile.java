@@ -20,16 +20,16 @@ import org.bouncycastle.crypto.params.KeyParameter;
 /**
  * A password-encrypted key file (JSON, version 1): the secret key is encrypted with AES-256-GCM
  * under a key derived by scrypt (RFC 7914) from the password. Everything in the file except the
- * ciphertext is authenticated as GCM associated data, so an edited header (a weaker scrypt
- * setting, another public key) fails like a wrong password. The layout is in docs/protocol.md.
+ * ciphertext is authenticated as GCM associated data, so an edited header (a weaker scrypt setting,
+ * another public key) fails like a wrong password. The layout is in docs/protocol.md.
  */
 public final class KeyFile {
   public static final int VERSION = 1;
   private static final int SALT_BYTES = 32;
   private static final int NONCE_BYTES = 12;
   private static final int TAG_BITS = 128;
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
   private KeyFile() {}
 
@@ -59,8 +59,8 @@ public final class KeyFile {
   }
 
   /**
-   * scrypt cost: memory is 128·n·r bytes. Reading accepts n in [2^10, 2^20], r ≤ 16, p ≤ 4,
-   * so a hostile file cannot demand gigabytes or hours.
+   * scrypt cost: memory is 128·n·r bytes. Reading accepts n in [2^10, 2^20], r ≤ 16, p ≤ 4, so a
+   * hostile file cannot demand gigabytes or hours.
    */
   public record ScryptParams(int n, int r, int p) {
     public ScryptParams {
@@ -79,19 +79,29 @@ public final class KeyFile {
   }
 
   /** The JSON document. Field names are the file format. */
-  record Document(int version, String type, String publicKey, String kdf, int n, int r, int p,
-      String salt, String cipher, String nonce, String ciphertext) {}
+  record Document(
+      int version,
+      String type,
+      String publicKey,
+      String kdf,
+      int n,
+      int r,
+      int p,
+      String salt,
+      String cipher,
+      String nonce,
+      String ciphertext) {}
 
-  public static String encrypt(BlsSecretKey key, char[] password, ScryptParams params,
-      SecureRandom random) {
-    return encrypt(KeyType.BLS12_381, key.publicKey().toBytes(), key.toBytes(), password, params,
-        random);
+  public static String encrypt(
+      BlsSecretKey key, char[] password, ScryptParams params, SecureRandom random) {
+    return encrypt(
+        KeyType.BLS12_381, key.publicKey().toBytes(), key.toBytes(), password, params, random);
   }
 
-  public static String encrypt(Secp256k1PrivateKey key, char[] password, ScryptParams params,
-      SecureRandom random) {
-    return encrypt(KeyType.SECP256K1, key.address().toBytes(), key.toBytes(), password, params,
-        random);
+  public static String encrypt(
+      Secp256k1PrivateKey key, char[] password, ScryptParams params, SecureRandom random) {
+    return encrypt(
+        KeyType.SECP256K1, key.address().toBytes(), key.toBytes(), password, params, random);
   }
 
   public static BlsSecretKey decryptBls(String json, char[] password) {
@@ -117,21 +127,47 @@ public final class KeyFile {
     return KeyType.fromId(read(json).type());
   }
 
-  private static String encrypt(KeyType type, Bytes publicId, Bytes secret, char[] password,
-      ScryptParams params, SecureRandom random) {
+  private static String encrypt(
+      KeyType type,
+      Bytes publicId,
+      Bytes secret,
+      char[] password,
+      ScryptParams params,
+      SecureRandom random) {
     byte[] salt = new byte[SALT_BYTES];
     byte[] nonce = new byte[NONCE_BYTES];
     random.nextBytes(salt);
     random.nextBytes(nonce);
-    Document header = new Document(VERSION, type.id(), publicId.toHex(), "scrypt", params.n(),
-        params.r(), params.p(), Bytes.of(salt).toHex(), "aes-256-gcm", Bytes.of(nonce).toHex(), "");
+    Document header =
+        new Document(
+            VERSION,
+            type.id(),
+            publicId.toHex(),
+            "scrypt",
+            params.n(),
+            params.r(),
+            params.p(),
+            Bytes.of(salt).toHex(),
+            "aes-256-gcm",
+            Bytes.of(nonce).toHex(),
+            "");
     byte[] key = deriveKey(password, salt, params);
     byte[] plain = secret.toArray();
     try {
       byte[] sealed = gcm(true, key, nonce, associatedData(header), plain);
-      Document full = new Document(header.version(), header.type(), header.publicKey(),
-          header.kdf(), header.n(), header.r(), header.p(), header.salt(), header.cipher(),
-          header.nonce(), Bytes.of(sealed).toHex());
+      Document full =
+          new Document(
+              header.version(),
+              header.type(),
+              header.publicKey(),
+              header.kdf(),
+              header.n(),
+              header.r(),
+              header.p(),
+              header.salt(),
+              header.cipher(),
+              header.nonce(),
+              Bytes.of(sealed).toHex());
       return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(full);
     } catch (InvalidCipherTextException | JsonProcessingException e) {
       throw new CryptoException("could not write key file", e);
@@ -145,8 +181,13 @@ public final class KeyFile {
     ScryptParams params = new ScryptParams(d.n(), d.r(), d.p());
     byte[] key = deriveKey(password, hex(d.salt(), "salt"), params);
     try {
-      byte[] plain = gcm(false, key, hex(d.nonce(), "nonce"), associatedData(d),
-          hex(d.ciphertext(), "ciphertext"));
+      byte[] plain =
+          gcm(
+              false,
+              key,
+              hex(d.nonce(), "nonce"),
+              associatedData(d),
+              hex(d.ciphertext(), "ciphertext"));
       Bytes out = Bytes.of(plain);
       Arrays.fill(plain, (byte) 0);
       return out;
@@ -197,9 +238,20 @@ public final class KeyFile {
 
   /** Every field but the ciphertext, in a fixed order. */
   private static byte[] associatedData(Document d) {
-    String ad = String.join("|", "fugue-keyfile", Integer.toString(d.version()), d.type(),
-        d.publicKey(), d.kdf(), Integer.toString(d.n()), Integer.toString(d.r()),
-        Integer.toString(d.p()), d.salt(), d.cipher(), d.nonce());
+    String ad =
+        String.join(
+            "|",
+            "fugue-keyfile",
+            Integer.toString(d.version()),
+            d.type(),
+            d.publicKey(),
+            d.kdf(),
+            Integer.toString(d.n()),
+            Integer.toString(d.r()),
+            Integer.toString(d.p()),
+            d.salt(),
+            d.cipher(),
+            d.nonce());
     return ad.getBytes(StandardCharsets.UTF_8);
   }
 

@@ -8,10 +8,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * Reads and writes {@link KeyFile} documents on disk: the I/O shell around the pure
- * {@link KeyFile}. Writes go to a temporary file in the same folder, readable by the owner only
- * where the file system supports POSIX permissions, then are renamed into place, so a crash never
- * leaves half a key file, and an existing key file is never overwritten.
+ * Reads and writes {@link KeyFile} documents on disk: the I/O shell around the pure {@link
+ * KeyFile}. Writes go to a temporary file in the same folder, readable by the owner only where the
+ * file system supports POSIX permissions, then are renamed into place, so a crash never leaves half
+ * a key file, and an existing key file is never overwritten.
  */
 public final class KeyFiles {
   /** Key files are a few hundred bytes; anything much larger is not one. */

@@ -17,8 +17,8 @@ import org.bouncycastle.math.ec.ECPoint;
 /**
  * Recoverable ECDSA over secp256k1 (SEC 2), as Ethereum uses it: deterministic nonces (RFC 6979
  * with SHA-256), signatures normalised to low s (EIP-2), and public-key recovery (SEC 1 §4.1.6)
- * from the 32-byte digest, so a transaction need not carry its sender. Callers sign the keccak
- * of a payload that contains the chain id, which binds the signature to one chain.
+ * from the 32-byte digest, so a transaction need not carry its sender. Callers sign the keccak of a
+ * payload that contains the chain id, which binds the signature to one chain.
  */
 public final class Secp256k1 {
   private static final X9ECParameters PARAMS = CustomNamedCurves.getByName("secp256k1");
@@ -49,8 +49,8 @@ public final class Secp256k1 {
   }
 
   /**
-   * The public key that produced {@code signature} over {@code digest}, or empty if none does.
-   * A valid (low-s, in-range) signature over a different digest recovers a different key.
+   * The public key that produced {@code signature} over {@code digest}, or empty if none does. A
+   * valid (low-s, in-range) signature over a different digest recovers a different key.
    */
   public static Optional<Secp256k1PublicKey> recover(Hash32 digest, Secp256k1Signature signature) {
     BigInteger r = signature.r();
@@ -87,7 +87,8 @@ public final class Secp256k1 {
   }
 
   /** True if {@code signature} over {@code digest} was made by {@code key}. */
-  public static boolean verify(Hash32 digest, Secp256k1Signature signature, Secp256k1PublicKey key) {
+  public static boolean verify(
+      Hash32 digest, Secp256k1Signature signature, Secp256k1PublicKey key) {
     return recover(digest, signature).filter(key::equals).isPresent();
   }
 }

@@ -16,8 +16,9 @@ public final class Secp256k1PrivateKey {
 
   private Secp256k1PrivateKey(BigInteger scalar) {
     this.scalar = scalar;
-    this.publicKey = Secp256k1PublicKey.fromPoint(
-        new FixedPointCombMultiplier().multiply(Secp256k1.DOMAIN.getG(), scalar));
+    this.publicKey =
+        Secp256k1PublicKey.fromPoint(
+            new FixedPointCombMultiplier().multiply(Secp256k1.DOMAIN.getG(), scalar));
   }
 
   /** Parses a 32-byte big-endian scalar; rejects 0 and values >= n. */

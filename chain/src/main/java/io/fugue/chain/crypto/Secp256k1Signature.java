@@ -5,9 +5,9 @@ import java.math.BigInteger;
 import java.util.Objects;
 
 /**
- * A recoverable secp256k1 signature {@code (r, s, v)}: {@code 1 <= r, s < n}, {@code s <= n/2}
- * (low s, so a signature cannot be re-shaped into a second valid one), {@code v} in {0, 1}.
- * Encoded as 65 bytes {@code r(32) ‖ s(32) ‖ v(1)}.
+ * A recoverable secp256k1 signature {@code (r, s, v)}: {@code 1 <= r, s < n}, {@code s <= n/2} (low
+ * s, so a signature cannot be re-shaped into a second valid one), {@code v} in {0, 1}. Encoded as
+ * 65 bytes {@code r(32) ‖ s(32) ‖ v(1)}.
  */
 public record Secp256k1Signature(BigInteger r, BigInteger s, int recoveryId) {
   public static final int SIZE = 65;

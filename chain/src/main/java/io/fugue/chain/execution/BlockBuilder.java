@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Proposes the next block on a parent: executes candidate transactions in the order given
- * (the txpool's order), skipping those that cannot be included and stopping when the block is
- * full, then computes every root and the header. The state nodes go into the caller's
- * {@link KvTransaction}: roll it back for a proposal, or commit it with the block.
+ * Proposes the next block on a parent: executes candidate transactions in the order given (the
+ * txpool's order), skipping those that cannot be included and stopping when the block is full, then
+ * computes every root and the header. The state nodes go into the caller's {@link KvTransaction}:
+ * roll it back for a proposal, or commit it with the block.
  */
 public final class BlockBuilder {
   private final ChainConfig config;
@@ -30,30 +30,36 @@ public final class BlockBuilder {
   }
 
   /** Builds the child of {@code parent}. */
-  public BuiltBlock build(BlockHeader parent, BuildRequest request,
-      Iterable<Transaction> candidates, KvTransaction tx) {
+  public BuiltBlock build(
+      BlockHeader parent,
+      BuildRequest request,
+      Iterable<Transaction> candidates,
+      KvTransaction tx) {
     long number = parent.number() + 1;
-    BlockHeader.Builder header = BlockHeader.builder()
-        .shardId(parent.shardId())
-        .number(number)
-        .epoch(config.epochOf(number))
-        .viewId(request.viewId())
-        .parentHash(parent.hash())
-        .timestamp(Math.max(request.timestamp(), parent.timestamp() + 1))
-        .proposer(request.proposer())
-        .lastCommitSignature(request.lastCommitSignature())
-        .lastCommitBitmap(request.lastCommitBitmap())
-        .vrf(request.vrf())
-        .vdf(request.vdf())
-        .shardStateHash(parent.shardStateHash())
-        .extra(request.extra());
+    BlockHeader.Builder header =
+        BlockHeader.builder()
+            .shardId(parent.shardId())
+            .number(number)
+            .epoch(config.epochOf(number))
+            .viewId(request.viewId())
+            .parentHash(parent.hash())
+            .timestamp(Math.max(request.timestamp(), parent.timestamp() + 1))
+            .proposer(request.proposer())
+            .lastCommitSignature(request.lastCommitSignature())
+            .lastCommitBitmap(request.lastCommitBitmap())
+            .vrf(request.vrf())
+            .vdf(request.vdf())
+            .shardStateHash(parent.shardStateHash())
+            .extra(request.extra());
     BlockContext ctx = BlockContexts.of(config, header.build());
     BlockState state = world.newBlockState(parent.stateRoot());
-    ExecutionResult result = executor.execute(state, ctx, request.lastCommitBitmap(), candidates,
-        BlockExecutor.Mode.BUILD);
+    ExecutionResult result =
+        executor.execute(
+            state, ctx, request.lastCommitBitmap(), candidates, BlockExecutor.Mode.BUILD);
     Hash32 stateRoot = state.commit(tx);
     BlockBody body = new BlockBody(result.transactions(), List.of(), List.of());
-    header.stateRoot(stateRoot)
+    header
+        .stateRoot(stateRoot)
         .txRoot(body.txRoot())
         .receiptRoot(result.receiptRoot())
         .outgoingReceiptRoot(result.outgoingReceiptRoot())

@@ -8,7 +8,13 @@ public final class BlockContexts {
   private BlockContexts() {}
 
   public static BlockContext of(ChainConfig config, BlockHeader header) {
-    return new BlockContext(config.chainId(), header.shardId(), config.shardCount(),
-        header.number(), header.epoch(), header.timestamp(), header.proposer());
+    return new BlockContext(
+        config.chainId(),
+        header.shardId(),
+        config.shardCount(),
+        header.number(),
+        header.epoch(),
+        header.timestamp(),
+        header.proposer());
   }
 }

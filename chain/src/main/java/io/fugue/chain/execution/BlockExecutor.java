@@ -16,10 +16,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Executes a block's transactions in order on its state, then pays the block reward plus the
- * fees to the {@link RewardRecipients}. In {@link Mode#BUILD} a transaction that cannot be
- * included is skipped (and the block closes when full); in {@link Mode#VALIDATE} it makes the
- * block invalid ({@link BlockInvalid}). Pure and deterministic.
+ * Executes a block's transactions in order on its state, then pays the block reward plus the fees
+ * to the {@link RewardRecipients}. In {@link Mode#BUILD} a transaction that cannot be included is
+ * skipped (and the block closes when full); in {@link Mode#VALIDATE} it makes the block invalid
+ * ({@link BlockInvalid}). Pure and deterministic.
  */
 public final class BlockExecutor {
   /** Room kept for the header and the body's framing when the builder fills a block. */
@@ -36,7 +36,10 @@ public final class BlockExecutor {
   }
 
   /** Skip what does not fit (a proposer) or fail on it (a validator). */
-  public enum Mode { BUILD, VALIDATE }
+  public enum Mode {
+    BUILD,
+    VALIDATE
+  }
 
   /** A transaction that made a received block invalid. */
   public static final class BlockInvalid extends ChainException {
@@ -76,8 +79,12 @@ public final class BlockExecutor {
    *
    * @throws BlockInvalid in VALIDATE mode, for the first transaction that cannot be included
    */
-  public ExecutionResult execute(StateWriter state, BlockContext ctx, Bytes lastCommitBitmap,
-      Iterable<Transaction> candidates, Mode mode) {
+  public ExecutionResult execute(
+      StateWriter state,
+      BlockContext ctx,
+      Bytes lastCommitBitmap,
+      Iterable<Transaction> candidates,
+      Mode mode) {
     Tally tally = new Tally();
     int max = maxTransactions(ctx.epoch());
     long budget = (long) config.limits().maxBlockBytes() - BLOCK_OVERHEAD_BYTES;
@@ -86,8 +93,12 @@ public final class BlockExecutor {
       budget -= tx.size() + 8L;
       if (tally.included.size() >= max || budget < 0) {
         if (mode == Mode.VALIDATE) {
-          throw new BlockInvalid(index, tx, new TxRejection(TxRejection.Reason.RATE_LIMIT,
-              "block exceeds " + max + " transactions or its byte budget"));
+          throw new BlockInvalid(
+              index,
+              tx,
+              new TxRejection(
+                  TxRejection.Reason.RATE_LIMIT,
+                  "block exceeds " + max + " transactions or its byte budget"));
         }
         break;
       }
@@ -108,8 +119,13 @@ public final class BlockExecutor {
     // reward itself is absurd; then the excess is simply not minted.
     BigInteger total = tally.fees.add(minted.toBigInteger()).min(Uint256.MAX.toBigInteger());
     payOut(state, ctx, lastCommitBitmap, Uint256.of(total));
-    return new ExecutionResult(tally.included, tally.receipts, tally.outgoing,
-        Uint256.of(tally.fees), minted, tally.skipped);
+    return new ExecutionResult(
+        tally.included,
+        tally.receipts,
+        tally.outgoing,
+        Uint256.of(tally.fees),
+        minted,
+        tally.skipped);
   }
 
   /** What the transactions of one block have produced so far. */

@@ -13,10 +13,10 @@ import java.util.Optional;
 /**
  * Fully validates a received block against its parent: header fields derived from the parent,
  * timestamp, body roots, limits, then every transaction by re-execution (signatures, nonces,
- * balances, rate limits, modules) and the resulting state, receipt and outgoing-receipt roots.
- * Not checked here: the parent's commit signature and bitmap and the proposer's right to
- * propose (consensus), VRF/VDF (randomness), incoming receipts and crosslinks (rejected when
- * present until cross-shard lands).
+ * balances, rate limits, modules) and the resulting state, receipt and outgoing-receipt roots. Not
+ * checked here: the parent's commit signature and bitmap and the proposer's right to propose
+ * (consensus), VRF/VDF (randomness), incoming receipts and crosslinks (rejected when present until
+ * cross-shard lands).
  */
 public final class BlockValidator {
   private final ChainConfig config;
@@ -37,12 +37,12 @@ public final class BlockValidator {
   }
 
   /**
-   * Validates {@code block} as the child of {@code parent}, at local time {@code nowMillis}.
-   * The block's state nodes go into {@code tx} (commit it with the block, or roll it back).
+   * Validates {@code block} as the child of {@code parent}, at local time {@code nowMillis}. The
+   * block's state nodes go into {@code tx} (commit it with the block, or roll it back).
    */
   public Result validate(Block block, BlockHeader parent, long nowMillis, KvTransaction tx) {
-    Validation header = validateHeader(block.header(), parent, nowMillis)
-        .andThen(() -> validateBody(block));
+    Validation header =
+        validateHeader(block.header(), parent, nowMillis).andThen(() -> validateBody(block));
     if (!header.isAccepted()) {
       return new Result(header, Optional.empty());
     }
@@ -51,19 +51,25 @@ public final class BlockValidator {
     SenderRecovery.recoverAll(block.body().transactions());
     ExecutionResult result;
     try {
-      result = executor.execute(state, BlockContexts.of(config, h), h.lastCommitBitmap(),
-          block.body().transactions(), BlockExecutor.Mode.VALIDATE);
+      result =
+          executor.execute(
+              state,
+              BlockContexts.of(config, h),
+              h.lastCommitBitmap(),
+              block.body().transactions(),
+              BlockExecutor.Mode.VALIDATE);
     } catch (BlockExecutor.BlockInvalid e) {
       return Result.reject(e.getMessage());
     }
     Hash32 receiptRoot = result.receiptRoot();
     if (!receiptRoot.equals(h.receiptRoot())) {
-      return Result.reject("receiptRoot " + h.receiptRoot() + " but execution gives " + receiptRoot);
+      return Result.reject(
+          "receiptRoot " + h.receiptRoot() + " but execution gives " + receiptRoot);
     }
     Hash32 outgoing = result.outgoingReceiptRoot();
     if (!outgoing.equals(h.outgoingReceiptRoot())) {
-      return Result.reject("outgoingReceiptRoot " + h.outgoingReceiptRoot()
-          + " but execution gives " + outgoing);
+      return Result.reject(
+          "outgoingReceiptRoot " + h.outgoingReceiptRoot() + " but execution gives " + outgoing);
     }
     Hash32 stateRoot = state.commit(tx);
     if (!stateRoot.equals(h.stateRoot())) {
@@ -85,16 +91,26 @@ public final class BlockValidator {
       return Validation.reject("parentHash " + h.parentHash() + " is not " + parent.hash());
     }
     if (h.epoch() != config.epochOf(h.number())) {
-      return Validation.reject("epoch " + h.epoch() + ", block " + h.number() + " is in epoch "
-          + config.epochOf(h.number()));
+      return Validation.reject(
+          "epoch "
+              + h.epoch()
+              + ", block "
+              + h.number()
+              + " is in epoch "
+              + config.epochOf(h.number()));
     }
     if (h.timestamp() <= parent.timestamp()) {
-      return Validation.reject("timestamp " + h.timestamp() + " is not after the parent's "
-          + parent.timestamp());
+      return Validation.reject(
+          "timestamp " + h.timestamp() + " is not after the parent's " + parent.timestamp());
     }
     if (h.timestamp() > nowMillis + config.maxClockDriftMillis()) {
-      return Validation.ignore("timestamp " + h.timestamp() + " is more than "
-          + config.maxClockDriftMillis() + " ms ahead of local time " + nowMillis);
+      return Validation.ignore(
+          "timestamp "
+              + h.timestamp()
+              + " is more than "
+              + config.maxClockDriftMillis()
+              + " ms ahead of local time "
+              + nowMillis);
     }
     if (!h.shardStateHash().equals(parent.shardStateHash())) {
       return Validation.reject("shardStateHash changed; committees are fixed until resharding");
@@ -126,8 +142,8 @@ public final class BlockValidator {
     }
     int size = block.encode().size();
     if (size > config.limits().maxBlockBytes()) {
-      return Validation.reject("block of " + size + " bytes exceeds the limit of "
-          + config.limits().maxBlockBytes());
+      return Validation.reject(
+          "block of " + size + " bytes exceeds the limit of " + config.limits().maxBlockBytes());
     }
     return Validation.ACCEPT;
   }

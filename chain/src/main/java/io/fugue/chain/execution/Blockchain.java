@@ -52,8 +52,13 @@ public final class Blockchain {
   private final AtomicLong importsExecuted = new AtomicLong();
   private volatile BlockHeader head;
 
-  private Blockchain(KeyValueStore store, ChainConfig config, ModuleRegistry modules,
-      RewardRecipients recipients, Clock clock, Hash32 genesisHash) {
+  private Blockchain(
+      KeyValueStore store,
+      ChainConfig config,
+      ModuleRegistry modules,
+      RewardRecipients recipients,
+      Clock clock,
+      Hash32 genesisHash) {
     this.store = store;
     this.chain = new ChainStore(store);
     this.world = new WorldState(store);
@@ -66,27 +71,38 @@ public final class Blockchain {
   }
 
   /**
-   * Opens the chain: writes {@code genesis} if the store has no blocks, else checks that the
-   * stored block 0 is this genesis and resumes at the stored head.
+   * Opens the chain: writes {@code genesis} if the store has no blocks, else checks that the stored
+   * block 0 is this genesis and resumes at the stored head.
    *
    * @throws ChainException if the store holds another network's chain
    */
-  public static Blockchain open(KeyValueStore store, ChainConfig config, GenesisState genesis,
-      ModuleRegistry modules, RewardRecipients recipients, Clock clock) {
+  public static Blockchain open(
+      KeyValueStore store,
+      ChainConfig config,
+      GenesisState genesis,
+      ModuleRegistry modules,
+      RewardRecipients recipients,
+      Clock clock) {
     Objects.requireNonNull(genesis, "genesis");
-    Blockchain bc = new Blockchain(Objects.requireNonNull(store, "store"),
-        Objects.requireNonNull(config, "config"), Objects.requireNonNull(modules, "modules"),
-        Objects.requireNonNull(recipients, "recipients"), Objects.requireNonNull(clock, "clock"),
-        genesis.block().hash());
+    Blockchain bc =
+        new Blockchain(
+            Objects.requireNonNull(store, "store"),
+            Objects.requireNonNull(config, "config"),
+            Objects.requireNonNull(modules, "modules"),
+            Objects.requireNonNull(recipients, "recipients"),
+            Objects.requireNonNull(clock, "clock"),
+            genesis.block().hash());
     Optional<ChainHead> head = bc.chain.head();
     if (head.isEmpty()) {
       bc.writeGenesis(genesis);
     } else {
-      Hash32 stored = bc.chain.canonicalHash(0).orElseThrow(
-          () -> new ChainException("store has a head but no block 0"));
+      Hash32 stored =
+          bc.chain
+              .canonicalHash(0)
+              .orElseThrow(() -> new ChainException("store has a head but no block 0"));
       if (!stored.equals(bc.genesisHash)) {
-        throw new ChainException("store holds the chain of genesis " + stored
-            + ", not of genesis " + bc.genesisHash);
+        throw new ChainException(
+            "store holds the chain of genesis " + stored + ", not of genesis " + bc.genesisHash);
       }
     }
     ChainHead h = bc.chain.head().orElseThrow();
@@ -100,8 +116,11 @@ public final class Blockchain {
       Hash32 root = GenesisState.writeAllocations(genesis.allocations(), world, tx);
       Block block = genesis.block();
       if (!root.equals(block.header().stateRoot())) {
-        throw new ChainException("genesis allocations give state root " + root
-            + " but the genesis block says " + block.header().stateRoot());
+        throw new ChainException(
+            "genesis allocations give state root "
+                + root
+                + " but the genesis block says "
+                + block.header().stateRoot());
       }
       chain.appendBlock(tx, stored(block, List.of()));
       tx.commit(Durability.SYNC);
@@ -153,23 +172,23 @@ public final class Blockchain {
   }
 
   /**
-   * Validates {@code block} as the child of the head without writing it. A valid block's
-   * execution is remembered, so importing it later does not re-execute.
+   * Validates {@code block} as the child of the head without writing it. A valid block's execution
+   * is remembered, so importing it later does not re-execute.
    */
   public Validation validate(Block block) {
     BlockHeader parent = head;
     RecordedWrites writes = new RecordedWrites();
     BlockValidator.Result result = validator.validate(block, parent, clock.millis(), writes);
-    result.execution().ifPresent(r ->
-        executed.remember(block.hash(), parent.hash(), writes, r.receipts()));
+    result
+        .execution()
+        .ifPresent(r -> executed.remember(block.hash(), parent.hash(), writes, r.receipts()));
     return result.validation();
   }
 
   /**
-   * Validates {@code block} as the child of the head (or reuses the execution of an earlier
-   * {@link #build} or {@link #validate} of the same block on the same parent) and, if valid,
-   * commits it and its state in one synced transaction and makes it the head. An invalid block
-   * writes nothing.
+   * Validates {@code block} as the child of the head (or reuses the execution of an earlier {@link
+   * #build} or {@link #validate} of the same block on the same parent) and, if valid, commits it
+   * and its state in one synced transaction and makes it the head. An invalid block writes nothing.
    */
   public synchronized Validation importBlock(Block block) {
     BlockHeader parent = head;
@@ -201,8 +220,8 @@ public final class Blockchain {
 
   /**
    * How this chain's imports since it was opened went: by replaying the execution of an earlier
-   * {@link #build} or {@link #validate} of the same block on the same parent, or by executing it
-   * in full (a block received by sync, or never validated here).
+   * {@link #build} or {@link #validate} of the same block on the same parent, or by executing it in
+   * full (a block received by sync, or never validated here).
    */
   public record ImportCounts(long reused, long executed) {}
 
@@ -222,8 +241,14 @@ public final class Blockchain {
 
   private static StoredBlock stored(Block block, List<Receipt> receipts) {
     BlockHeader h = block.header();
-    return new StoredBlock(block.hash(), h.number(), h.parentHash(), h.stateRoot(), h.encode(),
-        block.body().encode(), block.body().transactions().stream().map(Transaction::hash).toList(),
+    return new StoredBlock(
+        block.hash(),
+        h.number(),
+        h.parentHash(),
+        h.stateRoot(),
+        h.encode(),
+        block.body().encode(),
+        block.body().transactions().stream().map(Transaction::hash).toList(),
         receipts.stream().map(Receipt::encode).toList());
   }
 
@@ -240,7 +265,8 @@ public final class Blockchain {
   }
 
   private BlockBody body(Hash32 hash) {
-    Bytes body = chain.body(hash).orElseThrow(() -> new ChainException("body of " + hash + " missing"));
+    Bytes body =
+        chain.body(hash).orElseThrow(() -> new ChainException("body of " + hash + " missing"));
     return BlockBody.decode(body, config.limits());
   }
 
@@ -248,8 +274,11 @@ public final class Blockchain {
   public record LocatedTransaction(Transaction transaction, TxLocation location) {}
 
   public Optional<LocatedTransaction> transaction(Hash32 txHash) {
-    return chain.transactionLocation(txHash).map(loc -> new LocatedTransaction(
-        body(loc.blockHash()).transactions().get(loc.index()), loc));
+    return chain
+        .transactionLocation(txHash)
+        .map(
+            loc ->
+                new LocatedTransaction(body(loc.blockHash()).transactions().get(loc.index()), loc));
   }
 
   public Optional<Receipt> receipt(Hash32 txHash) {

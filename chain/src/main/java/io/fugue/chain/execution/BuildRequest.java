@@ -17,8 +17,15 @@ import java.util.Objects;
  * @param vdf the epoch's VDF output and proof (empty until randomness lands)
  * @param extra free bytes
  */
-public record BuildRequest(Address proposer, long timestamp, long viewId,
-    Bytes lastCommitSignature, Bytes lastCommitBitmap, Bytes vrf, Bytes vdf, Bytes extra) {
+public record BuildRequest(
+    Address proposer,
+    long timestamp,
+    long viewId,
+    Bytes lastCommitSignature,
+    Bytes lastCommitBitmap,
+    Bytes vrf,
+    Bytes vdf,
+    Bytes extra) {
   public BuildRequest {
     Objects.requireNonNull(proposer, "proposer");
     Objects.requireNonNull(lastCommitSignature, "lastCommitSignature");
@@ -30,7 +37,14 @@ public record BuildRequest(Address proposer, long timestamp, long viewId,
 
   /** A request with no consensus fields yet (no commit signature, VRF or VDF). */
   public static BuildRequest simple(Address proposer, long timestamp) {
-    return new BuildRequest(proposer, timestamp, 0, BlockHeader.NO_SIGNATURE, Bytes.EMPTY,
-        Bytes.EMPTY, Bytes.EMPTY, Bytes.EMPTY);
+    return new BuildRequest(
+        proposer,
+        timestamp,
+        0,
+        BlockHeader.NO_SIGNATURE,
+        Bytes.EMPTY,
+        Bytes.EMPTY,
+        Bytes.EMPTY,
+        Bytes.EMPTY);
   }
 }

@@ -4,8 +4,8 @@ import io.fugue.chain.ledger.LedgerLimits;
 import java.util.Objects;
 
 /**
- * The consensus rules of a network that execution needs, taken from its genesis: every node
- * of the network must hold the same values.
+ * The consensus rules of a network that execution needs, taken from its genesis: every node of the
+ * network must hold the same values.
  *
  * @param chainId replay protection: transactions of another chain id are rejected
  * @param shardCount number of shards; valid shard ids are {@code 0..shardCount-1}
@@ -16,17 +16,33 @@ import java.util.Objects;
  * @param rewards block rewards by epoch
  * @param limits size limits of encoded objects
  */
-public record ChainConfig(long chainId, int shardCount, long blocksPerEpoch, long blockTimeMillis,
-    long maxClockDriftMillis, RateLimits rateLimits, RewardSchedule rewards,
+public record ChainConfig(
+    long chainId,
+    int shardCount,
+    long blocksPerEpoch,
+    long blockTimeMillis,
+    long maxClockDriftMillis,
+    RateLimits rateLimits,
+    RewardSchedule rewards,
     LedgerLimits limits) {
   public ChainConfig {
     Objects.requireNonNull(rateLimits, "rateLimits");
     Objects.requireNonNull(rewards, "rewards");
     Objects.requireNonNull(limits, "limits");
-    if (chainId < 0 || shardCount < 1 || blocksPerEpoch < 1 || blockTimeMillis < 1
+    if (chainId < 0
+        || shardCount < 1
+        || blocksPerEpoch < 1
+        || blockTimeMillis < 1
         || maxClockDriftMillis < 0) {
-      throw new IllegalArgumentException("invalid chain config: chainId " + chainId + ", shards "
-          + shardCount + ", blocksPerEpoch " + blocksPerEpoch + ", blockTime " + blockTimeMillis);
+      throw new IllegalArgumentException(
+          "invalid chain config: chainId "
+              + chainId
+              + ", shards "
+              + shardCount
+              + ", blocksPerEpoch "
+              + blocksPerEpoch
+              + ", blockTime "
+              + blockTimeMillis);
     }
   }
 

@@ -9,8 +9,8 @@ import java.util.Map;
 /**
  * The last few blocks executed but not yet committed (a proposal, or a block validated during
  * consensus), keyed by block hash, so the commit after finality replays their writes instead of
- * executing again. An entry is used only on the parent it was executed on, and entries on any
- * other parent are dropped when the head moves. Thread-safe.
+ * executing again. An entry is used only on the parent it was executed on, and entries on any other
+ * parent are dropped when the head moves. Thread-safe.
  */
 final class ExecutedBlocks {
   record Entry(Hash32 parentHash, RecordedWrites writes, List<Receipt> receipts) {}
@@ -18,16 +18,17 @@ final class ExecutedBlocks {
   private final Map<Hash32, Entry> entries;
 
   ExecutedBlocks(int capacity) {
-    this.entries = new LinkedHashMap<>(16, 0.75f, false) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<Hash32, Entry> eldest) {
-        return size() > capacity;
-      }
-    };
+    this.entries =
+        new LinkedHashMap<>(16, 0.75f, false) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<Hash32, Entry> eldest) {
+            return size() > capacity;
+          }
+        };
   }
 
-  synchronized void remember(Hash32 blockHash, Hash32 parentHash, RecordedWrites writes,
-      List<Receipt> receipts) {
+  synchronized void remember(
+      Hash32 blockHash, Hash32 parentHash, RecordedWrites writes, List<Receipt> receipts) {
     entries.put(blockHash, new Entry(parentHash, writes, List.copyOf(receipts)));
   }
 

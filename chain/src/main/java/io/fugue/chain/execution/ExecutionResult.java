@@ -18,8 +18,13 @@ import java.util.Objects;
  * @param minted the block reward minted
  * @param skipped transactions the builder left out, with the reason (empty when validating)
  */
-public record ExecutionResult(List<Transaction> transactions, List<Receipt> receipts,
-    List<CrossShardReceipt> outgoing, Uint256 fees, Uint256 minted, List<Skipped> skipped) {
+public record ExecutionResult(
+    List<Transaction> transactions,
+    List<Receipt> receipts,
+    List<CrossShardReceipt> outgoing,
+    Uint256 fees,
+    Uint256 minted,
+    List<Skipped> skipped) {
   public ExecutionResult {
     transactions = List.copyOf(transactions);
     receipts = List.copyOf(receipts);

@@ -13,8 +13,8 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * Block 0 of one shard and the allocations its state root commits to. Produced by
- * {@code io.fugue.chain.genesis}; {@link Blockchain} writes it into an empty database.
+ * Block 0 of one shard and the allocations its state root commits to. Produced by {@code
+ * io.fugue.chain.genesis}; {@link Blockchain} writes it into an empty database.
  */
 public record GenesisState(Block block, Map<Address, Uint256> allocations) {
   public GenesisState {
@@ -26,11 +26,13 @@ public record GenesisState(Block block, Map<Address, Uint256> allocations) {
   }
 
   /** Writes the allocations onto the empty state inside {@code tx}; returns the state root. */
-  public static Hash32 writeAllocations(Map<Address, Uint256> allocations, WorldState world,
-      KvTransaction tx) {
+  public static Hash32 writeAllocations(
+      Map<Address, Uint256> allocations, WorldState world, KvTransaction tx) {
     BlockState state = world.newBlockState(WorldState.EMPTY_ROOT);
-    new TreeMap<>(allocations).forEach((address, amount) ->
-        state.setAccount(address.toBytes(), new Account(amount.toBigInteger(), 0)));
+    new TreeMap<>(allocations)
+        .forEach(
+            (address, amount) ->
+                state.setAccount(address.toBytes(), new Account(amount.toBigInteger(), 0)));
     return state.commit(tx);
   }
 }

@@ -9,25 +9,38 @@ import java.util.Objects;
  * active limit is invalid. Active for every block whose epoch is below {@code liftedFromEpoch}.
  *
  * @param maxValuePerTransaction largest value one transfer may move
- * @param maxTransactionsPerSenderPerHour most transactions of one sender in blocks whose
- *     timestamps lie in the hour up to and including the block's own timestamp
+ * @param maxTransactionsPerSenderPerHour most transactions of one sender in blocks whose timestamps
+ *     lie in the hour up to and including the block's own timestamp
  * @param maxTransactionsPerBlock most transactions in one block
  * @param maxPoolTransactions most transactions a node's pool holds (local policy, not consensus)
  * @param liftedFromEpoch first epoch without limits; {@link Long#MAX_VALUE} for never
  */
-public record RateLimits(Uint256 maxValuePerTransaction, int maxTransactionsPerSenderPerHour,
-    int maxTransactionsPerBlock, int maxPoolTransactions, long liftedFromEpoch) {
+public record RateLimits(
+    Uint256 maxValuePerTransaction,
+    int maxTransactionsPerSenderPerHour,
+    int maxTransactionsPerBlock,
+    int maxPoolTransactions,
+    long liftedFromEpoch) {
   /** The window of the per-sender count. */
   public static final long WINDOW_MILLIS = 3_600_000L;
+
   public static final long NEVER_LIFTED = Long.MAX_VALUE;
 
   public RateLimits {
     Objects.requireNonNull(maxValuePerTransaction, "maxValuePerTransaction");
-    if (maxTransactionsPerSenderPerHour < 1 || maxTransactionsPerBlock < 1
-        || maxPoolTransactions < 1 || liftedFromEpoch < 0) {
-      throw new IllegalArgumentException("rate limits must be positive, got " + 
-          maxTransactionsPerSenderPerHour + "/" + maxTransactionsPerBlock + "/"
-          + maxPoolTransactions + " from epoch " + liftedFromEpoch);
+    if (maxTransactionsPerSenderPerHour < 1
+        || maxTransactionsPerBlock < 1
+        || maxPoolTransactions < 1
+        || liftedFromEpoch < 0) {
+      throw new IllegalArgumentException(
+          "rate limits must be positive, got "
+              + maxTransactionsPerSenderPerHour
+              + "/"
+              + maxTransactionsPerBlock
+              + "/"
+              + maxPoolTransactions
+              + " from epoch "
+              + liftedFromEpoch);
     }
   }
 

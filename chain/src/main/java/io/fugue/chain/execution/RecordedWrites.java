@@ -10,8 +10,8 @@ import java.util.Objects;
 
 /**
  * A {@link KvTransaction} that only records its writes, so a block executed for validation or
- * proposal can later be committed by replaying them into a real transaction instead of executing
- * it again. Commit and rollback just close it. One thread at a time.
+ * proposal can later be committed by replaying them into a real transaction instead of executing it
+ * again. Commit and rollback just close it. One thread at a time.
  */
 final class RecordedWrites implements KvTransaction {
   private record Write(Column column, Bytes key, Bytes value) {}
@@ -25,8 +25,11 @@ final class RecordedWrites implements KvTransaction {
   @Override
   public void put(Column column, Bytes key, Bytes value) {
     ensureOpen();
-    writes.add(new Write(Objects.requireNonNull(column), Objects.requireNonNull(key),
-        Objects.requireNonNull(value)));
+    writes.add(
+        new Write(
+            Objects.requireNonNull(column),
+            Objects.requireNonNull(key),
+            Objects.requireNonNull(value)));
   }
 
   @Override

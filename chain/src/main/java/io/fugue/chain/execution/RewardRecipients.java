@@ -11,8 +11,8 @@ import java.util.Objects;
  * Who receives a block's reward and fees. A port owned by execution: the node plugs in {@code
  * SignerRewards} (the signers of the previous block, in proportion to voting power, read from the
  * header's lastCommitBitmap and the committee); {@link #PROPOSER} pays everything to the proposer
- * and serves tests and tools. Must be deterministic and pay out exactly {@code amount} in total (any
- * rounding remainder to a named recipient), in a fixed order.
+ * and serves tests and tools. Must be deterministic and pay out exactly {@code amount} in total
+ * (any rounding remainder to a named recipient), in a fixed order.
  */
 @FunctionalInterface
 public interface RewardRecipients {
@@ -20,8 +20,8 @@ public interface RewardRecipients {
   RewardRecipients PROPOSER = (ctx, bitmap, amount) -> List.of(new Payout(ctx.proposer(), amount));
 
   /**
-   * The payouts of {@code amount} for the block of {@code ctx}, whose header carries
-   * {@code lastCommitBitmap} (the signers of the parent block).
+   * The payouts of {@code amount} for the block of {@code ctx}, whose header carries {@code
+   * lastCommitBitmap} (the signers of the parent block).
    */
   List<Payout> split(BlockContext ctx, Bytes lastCommitBitmap, Uint256 amount);
 

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The new coins minted per block, by epoch: each step sets the reward from its epoch on, until
- * the next step. Steps are strictly ascending by epoch and the first starts at epoch 0.
+ * The new coins minted per block, by epoch: each step sets the reward from its epoch on, until the
+ * next step. Steps are strictly ascending by epoch and the first starts at epoch 0.
  */
 public record RewardSchedule(List<Step> steps) {
   /** From {@code fromEpoch} on, each block mints {@code blockReward}. */

@@ -10,11 +10,11 @@ import java.nio.ByteBuffer;
 import java.util.Optional;
 
 /**
- * The per-sender hourly count of the rate limit, kept in the authenticated state (namespace
- * {@code ratelimit}, key = the 20-byte address, value = ascending 8-byte big-endian block
- * timestamps of the sender's included transactions, at most the hourly limit of them). Kept in
- * state rather than recounted from stored blocks so that every node, a restarted one included,
- * gets the same count from the parent state alone, and the count is provable.
+ * The per-sender hourly count of the rate limit, kept in the authenticated state (namespace {@code
+ * ratelimit}, key = the 20-byte address, value = ascending 8-byte big-endian block timestamps of
+ * the sender's included transactions, at most the hourly limit of them). Kept in state rather than
+ * recounted from stored blocks so that every node, a restarted one included, gets the same count
+ * from the parent state alone, and the count is provable.
  */
 public final class SenderActivity {
   public static final ModuleId ID = ModuleId.of("ratelimit");
@@ -56,7 +56,8 @@ public final class SenderActivity {
     }
     Bytes v = value.get();
     if (v.size() % Long.BYTES != 0) {
-      throw new ChainException("corrupt rate-limit record of " + sender + ": " + v.size() + " bytes");
+      throw new ChainException(
+          "corrupt rate-limit record of " + sender + ": " + v.size() + " bytes");
     }
     ByteBuffer in = ByteBuffer.wrap(v.toArray());
     long[] times = new long[v.size() / Long.BYTES];

@@ -20,13 +20,18 @@ final class SenderRecovery {
   /** Below this many transactions, recovery stays on the caller's thread. */
   static final int PARALLEL_THRESHOLD = 32;
 
-  private static final ForkJoinPool POOL = new ForkJoinPool(Runtime.getRuntime().availableProcessors(),
-      pool -> {
-        ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
-        t.setName("fugue-sender-recovery-" + t.getPoolIndex());
-        t.setDaemon(true);
-        return t;
-      }, null, false);
+  private static final ForkJoinPool POOL =
+      new ForkJoinPool(
+          Runtime.getRuntime().availableProcessors(),
+          pool -> {
+            ForkJoinWorkerThread t =
+                ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+            t.setName("fugue-sender-recovery-" + t.getPoolIndex());
+            t.setDaemon(true);
+            return t;
+          },
+          null,
+          false);
 
   private SenderRecovery() {}
 

@@ -25,10 +25,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Executes one transaction on a block's state, in the order of checks of docs/protocol.md
  * "Execution": envelope (size, type, chain, shard, signature), then state (nonce, rate limit,
- * balance for the fee and transferred value, the module's own validation). A transaction that
- * fails a check is excluded and writes nothing. One that passes pays its fee and bumps its
- * nonce; then its module applies it, and if the module fails, the module's writes are undone and
- * the receipt says FAILED (the fee stays paid). Pure and deterministic.
+ * balance for the fee and transferred value, the module's own validation). A transaction that fails
+ * a check is excluded and writes nothing. One that passes pays its fee and bumps its nonce; then
+ * its module applies it, and if the module fails, the module's writes are undone and the receipt
+ * says FAILED (the fee stays paid). Pure and deterministic.
  */
 public final class TransactionExecutor {
   private static final Logger LOG = LoggerFactory.getLogger(TransactionExecutor.class);
@@ -64,19 +64,22 @@ public final class TransactionExecutor {
   /** Checks that need no state: size, known type, chain id, shard, and a recoverable signer. */
   public Checked checkEnvelope(Transaction tx, BlockContext ctx) {
     if (tx.size() > config.limits().maxTransactionBytes()) {
-      return Checked.no(TxRejection.Reason.OVERSIZE, tx.size() + " bytes exceed the limit of "
-          + config.limits().maxTransactionBytes());
+      return Checked.no(
+          TxRejection.Reason.OVERSIZE,
+          tx.size() + " bytes exceed the limit of " + config.limits().maxTransactionBytes());
     }
     Validation known = modules.supports(tx.type());
     if (!known.isAccepted()) {
       return Checked.no(TxRejection.Reason.UNKNOWN_TYPE, known.reason());
     }
     if (tx.chainId() != ctx.chainId()) {
-      return Checked.no(TxRejection.Reason.WRONG_CHAIN,
+      return Checked.no(
+          TxRejection.Reason.WRONG_CHAIN,
           "chain id " + tx.chainId() + ", this chain is " + ctx.chainId());
     }
     if (!tx.shardId().equals(ctx.shardId())) {
-      return Checked.no(TxRejection.Reason.WRONG_SHARD,
+      return Checked.no(
+          TxRejection.Reason.WRONG_SHARD,
           "for shard " + tx.shardId() + ", this is shard " + ctx.shardId());
     }
     Optional<Address> sender = tx.sender();
@@ -106,21 +109,31 @@ public final class TransactionExecutor {
   }
 
   /** The rate-limit check of one transaction at {@code ctx}, given the sender's prior count. */
-  public Optional<TxRejection> checkRateLimit(Transaction tx, int senderCountInWindow,
-      BlockContext ctx) {
+  public Optional<TxRejection> checkRateLimit(
+      Transaction tx, int senderCountInWindow, BlockContext ctx) {
     RateLimits limits = config.rateLimits();
     if (!limits.activeAt(ctx.epoch())) {
       return Optional.empty();
     }
     Uint256 value = spend(tx).orElse(Uint256.ZERO);
     if (value.compareTo(limits.maxValuePerTransaction()) > 0) {
-      return Optional.of(new TxRejection(TxRejection.Reason.RATE_LIMIT, "value " + value
-          + " exceeds the limit of " + limits.maxValuePerTransaction() + " per transaction"));
+      return Optional.of(
+          new TxRejection(
+              TxRejection.Reason.RATE_LIMIT,
+              "value "
+                  + value
+                  + " exceeds the limit of "
+                  + limits.maxValuePerTransaction()
+                  + " per transaction"));
     }
     if (senderCountInWindow >= limits.maxTransactionsPerSenderPerHour()) {
-      return Optional.of(new TxRejection(TxRejection.Reason.RATE_LIMIT, "sender has "
-          + senderCountInWindow + " transactions in the past hour, the limit is "
-          + limits.maxTransactionsPerSenderPerHour()));
+      return Optional.of(
+          new TxRejection(
+              TxRejection.Reason.RATE_LIMIT,
+              "sender has "
+                  + senderCountInWindow
+                  + " transactions in the past hour, the limit is "
+                  + limits.maxTransactionsPerSenderPerHour()));
     }
     return Optional.empty();
   }
@@ -134,20 +147,26 @@ public final class TransactionExecutor {
     return checkState(tx, envelope.sender().orElseThrow(), state, ctx);
   }
 
-  private Optional<TxRejection> checkState(Transaction tx, Address sender, StateView state,
-      BlockContext ctx) {
+  private Optional<TxRejection> checkState(
+      Transaction tx, Address sender, StateView state, BlockContext ctx) {
     Account account = state.account(sender.toBytes());
     if (tx.nonce() < account.nonce()) {
-      return reject(TxRejection.Reason.NONCE_TOO_LOW,
+      return reject(
+          TxRejection.Reason.NONCE_TOO_LOW,
           "nonce " + tx.nonce() + ", the account is at " + account.nonce());
     }
     if (tx.nonce() > account.nonce()) {
-      return reject(TxRejection.Reason.NONCE_TOO_HIGH,
+      return reject(
+          TxRejection.Reason.NONCE_TOO_HIGH,
           "nonce " + tx.nonce() + ", the account is at " + account.nonce());
     }
-    Optional<TxRejection> limited = checkRateLimit(tx,
-        config.rateLimits().activeAt(ctx.epoch())
-            ? SenderActivity.countInWindow(state, sender, ctx.timestamp()) : 0, ctx);
+    Optional<TxRejection> limited =
+        checkRateLimit(
+            tx,
+            config.rateLimits().activeAt(ctx.epoch())
+                ? SenderActivity.countInWindow(state, sender, ctx.timestamp())
+                : 0,
+            ctx);
     if (limited.isPresent()) {
       return limited;
     }
@@ -170,14 +189,18 @@ public final class TransactionExecutor {
    * The module's verdict; a module that throws on bad input (which it must not) rejects the
    * transaction rather than failing the block or the pool.
    */
-  public static Validation validateInModule(LedgerModule module, Transaction tx, Address sender,
-      StateView state, BlockContext ctx) {
+  public static Validation validateInModule(
+      LedgerModule module, Transaction tx, Address sender, StateView state, BlockContext ctx) {
     try {
       return Objects.requireNonNull(module.validate(tx, sender, state, ctx), "validation");
-    } catch (CodecException | ArithmeticException | IllegalArgumentException
-        | IndexOutOfBoundsException | NullPointerException | ModuleException e) {
-      return Validation.reject("module threw " + e.getClass().getSimpleName() + ": "
-          + e.getMessage());
+    } catch (CodecException
+        | ArithmeticException
+        | IllegalArgumentException
+        | IndexOutOfBoundsException
+        | NullPointerException
+        | ModuleException e) {
+      return Validation.reject(
+          "module threw " + e.getClass().getSimpleName() + ": " + e.getMessage());
     }
   }
 
@@ -189,7 +212,8 @@ public final class TransactionExecutor {
     }
     BigInteger cost = spend.get().toBigInteger().add(tx.fee().toBigInteger());
     if (balance.compareTo(cost) < 0) {
-      return reject(TxRejection.Reason.INSUFFICIENT_BALANCE,
+      return reject(
+          TxRejection.Reason.INSUFFICIENT_BALANCE,
           "balance " + balance + " < fee " + tx.fee() + " + value " + spend.get());
     }
     return Optional.empty();
@@ -207,24 +231,27 @@ public final class TransactionExecutor {
       return new Excluded(rejection.get());
     }
     Account account = state.account(sender.toBytes());
-    state.setAccount(sender.toBytes(), new Account(
-        account.balance().subtract(tx.fee().toBigInteger()), account.nonce() + 1));
+    state.setAccount(
+        sender.toBytes(),
+        new Account(account.balance().subtract(tx.fee().toBigInteger()), account.nonce() + 1));
     if (config.rateLimits().activeAt(ctx.epoch())) {
-      SenderActivity.record(state, sender, ctx.timestamp(),
-          config.rateLimits().maxTransactionsPerSenderPerHour());
+      SenderActivity.record(
+          state, sender, ctx.timestamp(), config.rateLimits().maxTransactionsPerSenderPerHour());
     }
     int afterFee = state.checkpoint();
     LedgerModule module = modules.forType(tx.type()).orElseThrow();
     try {
       ModuleResult result = module.apply(tx, sender, state, ctx);
-      return new Applied(new Receipt(Receipt.Status.SUCCESS, tx.fee(), result.logs()),
-          result.outgoing(), tx.fee());
+      return new Applied(
+          new Receipt(Receipt.Status.SUCCESS, tx.fee(), result.logs()),
+          result.outgoing(),
+          tx.fee());
     } catch (ModuleException | CodecException | ArithmeticException | IllegalArgumentException e) {
       // Deterministic failures of the module: undo its writes, keep the fee and nonce.
       state.revertTo(afterFee);
       LOG.debug("transaction {} failed in module {}: {}", tx.hash(), module.id(), e.getMessage());
-      return new Applied(new Receipt(Receipt.Status.FAILED, tx.fee(), List.of()), List.of(),
-          tx.fee());
+      return new Applied(
+          new Receipt(Receipt.Status.FAILED, tx.fee(), List.of()), List.of(), tx.fee());
     }
   }
 

@@ -21,13 +21,14 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A development network's genesis with keys derived from a seed, for tests and
- * {@code ./fugue devnet}: the same seed gives the same keys, file and genesis hashes everywhere.
- * The keys are public knowledge to anyone with the seed: never use them for value.
+ * A development network's genesis with keys derived from a seed, for tests and {@code ./fugue
+ * devnet}: the same seed gives the same keys, file and genesis hashes everywhere. The keys are
+ * public knowledge to anyone with the seed: never use them for value.
  */
 public final class DevnetGenesis {
   /** 1 coin = 10^18 base units, as in Ethereum. */
   public static final BigInteger COIN = BigInteger.TEN.pow(18);
+
   /** 2026-01-01T00:00:00Z, so devnet genesis blocks never depend on when they were made. */
   public static final long TIMESTAMP = 1_767_225_600_000L;
 
@@ -43,8 +44,13 @@ public final class DevnetGenesis {
    * @param balance coins (10^18 units) per account per shard
    * @param rateLimits the throttle, or {@link RateLimits#none()}
    */
-  public record Spec(Bytes seed, int shardCount, int validatorsPerShard, int accounts,
-      long balance, RateLimits rateLimits) {
+  public record Spec(
+      Bytes seed,
+      int shardCount,
+      int validatorsPerShard,
+      int accounts,
+      long balance,
+      RateLimits rateLimits) {
     public Spec {
       Objects.requireNonNull(seed, "seed");
       Objects.requireNonNull(rateLimits, "rateLimits");
@@ -55,14 +61,25 @@ public final class DevnetGenesis {
 
     /** Two shards, four validators each, ten accounts of a million coins, Harmony-2019 limits. */
     public static Spec defaults(Bytes seed) {
-      return new Spec(seed, 2, 4, 10, 1_000_000, new RateLimits(
-          Uint256.of(COIN.multiply(BigInteger.valueOf(1000))), 100, 1000, 8000,
-          RateLimits.NEVER_LIFTED));
+      return new Spec(
+          seed,
+          2,
+          4,
+          10,
+          1_000_000,
+          new RateLimits(
+              Uint256.of(COIN.multiply(BigInteger.valueOf(1000))),
+              100,
+              1000,
+              8000,
+              RateLimits.NEVER_LIFTED));
     }
   }
 
   /** A generated network: its genesis and every secret key behind it. */
-  public record Devnet(GenesisConfig config, List<Secp256k1PrivateKey> accounts,
+  public record Devnet(
+      GenesisConfig config,
+      List<Secp256k1PrivateKey> accounts,
       List<List<BlsSecretKey>> validators) {
     public Devnet {
       accounts = List.copyOf(accounts);
@@ -89,9 +106,19 @@ public final class DevnetGenesis {
       List<BlsPublicKey> committee = keys.stream().map(BlsSecretKey::publicKey).toList();
       shards.add(new ShardGenesis(ShardId.of(s), allocations, committee));
     }
-    GenesisConfig config = new GenesisConfig("fugue-devnet", 1337, spec.shardCount(), TIMESTAMP,
-        2000, 1800, 16, 2000, spec.rateLimits(),
-        RewardSchedule.constant(Uint256.of(COIN.multiply(BigInteger.valueOf(24)))), shards);
+    GenesisConfig config =
+        new GenesisConfig(
+            "fugue-devnet",
+            1337,
+            spec.shardCount(),
+            TIMESTAMP,
+            2000,
+            1800,
+            16,
+            2000,
+            spec.rateLimits(),
+            RewardSchedule.constant(Uint256.of(COIN.multiply(BigInteger.valueOf(24)))),
+            shards);
     return new Devnet(config, accounts, validators);
   }
 

@@ -28,8 +28,8 @@ import java.util.List;
  * Turns a {@link GenesisConfig} into each shard's block 0, the same bytes on every machine: all
  * consensus fields zero or empty except the shard, the timestamp, the state root of the shard's
  * allocations, {@code shardStateHash} (the epoch-0 committee) and {@code extra}, which is the
- * keccak-256 of the whole configuration's canonical RLP, so two networks that differ in any
- * genesis field (rate limits, rewards, another shard's allocations) have different genesis hashes.
+ * keccak-256 of the whole configuration's canonical RLP, so two networks that differ in any genesis
+ * field (rate limits, rewards, another shard's allocations) have different genesis hashes.
  */
 public final class Genesis {
   private Genesis() {}
@@ -42,13 +42,14 @@ public final class Genesis {
         KvTransaction tx = scratch.startTransaction()) {
       stateRoot = GenesisState.writeAllocations(s.allocations(), new WorldState(scratch), tx);
     }
-    BlockHeader header = BlockHeader.builder()
-        .shardId(shard)
-        .timestamp(config.timestamp())
-        .stateRoot(stateRoot)
-        .shardStateHash(committeeHash(shard, s.committee()))
-        .extra(configHash(config).toBytes())
-        .build();
+    BlockHeader header =
+        BlockHeader.builder()
+            .shardId(shard)
+            .timestamp(config.timestamp())
+            .stateRoot(stateRoot)
+            .shardStateHash(committeeHash(shard, s.committee()))
+            .extra(configHash(config).toBytes())
+            .build();
     return new GenesisState(new Block(header, BlockBody.EMPTY), s.allocations());
   }
 
@@ -60,32 +61,50 @@ public final class Genesis {
   /** keccak-256 of the configuration's canonical RLP (field order of docs/genesis.md). */
   public static Hash32 configHash(GenesisConfig c) {
     RateLimits r = c.rateLimits();
-    RlpList limits = RlpList.of(RlpString.ofUint256(r.maxValuePerTransaction()),
-        RlpString.ofUint(r.maxTransactionsPerSenderPerHour()),
-        RlpString.ofUint(r.maxTransactionsPerBlock()), RlpString.ofUint(r.maxPoolTransactions()),
-        RlpString.ofUint(r.liftedFromEpoch()));
+    RlpList limits =
+        RlpList.of(
+            RlpString.ofUint256(r.maxValuePerTransaction()),
+            RlpString.ofUint(r.maxTransactionsPerSenderPerHour()),
+            RlpString.ofUint(r.maxTransactionsPerBlock()),
+            RlpString.ofUint(r.maxPoolTransactions()),
+            RlpString.ofUint(r.liftedFromEpoch()));
     List<RlpItem> rewards = new ArrayList<>();
     for (RewardSchedule.Step s : c.rewards().steps()) {
-      rewards.add(RlpList.of(RlpString.ofUint(s.fromEpoch()), RlpString.ofUint256(s.blockReward())));
+      rewards.add(
+          RlpList.of(RlpString.ofUint(s.fromEpoch()), RlpString.ofUint256(s.blockReward())));
     }
     List<RlpItem> shards = new ArrayList<>();
     for (ShardGenesis s : c.shards()) {
       List<RlpItem> alloc = new ArrayList<>();
-      s.allocations().forEach((Address a, Uint256 v) ->
-          alloc.add(RlpList.of(RlpString.of(a), RlpString.ofUint256(v))));
+      s.allocations()
+          .forEach(
+              (Address a, Uint256 v) ->
+                  alloc.add(RlpList.of(RlpString.of(a), RlpString.ofUint256(v))));
       shards.add(RlpList.of(RlpString.of(s.shardId()), new RlpList(alloc), keys(s.committee())));
     }
-    List<RlpItem> all = new ArrayList<>(List.of(
-        RlpString.of(Bytes.of(c.networkId().getBytes(StandardCharsets.US_ASCII))),
-        RlpString.ofUint(c.chainId()), RlpString.ofUint(c.shardCount()),
-        RlpString.ofUint(c.timestamp()), RlpString.ofUint(c.blockTimeMillis()),
-        RlpString.ofUint(c.blocksPerEpoch()), RlpString.ofUint(c.leaderRotationBlocks()),
-        RlpString.ofUint(c.maxClockDriftMillis()), limits, new RlpList(rewards),
-        new RlpList(shards)));
+    List<RlpItem> all =
+        new ArrayList<>(
+            List.of(
+                RlpString.of(Bytes.of(c.networkId().getBytes(StandardCharsets.US_ASCII))),
+                RlpString.ofUint(c.chainId()),
+                RlpString.ofUint(c.shardCount()),
+                RlpString.ofUint(c.timestamp()),
+                RlpString.ofUint(c.blockTimeMillis()),
+                RlpString.ofUint(c.blocksPerEpoch()),
+                RlpString.ofUint(c.leaderRotationBlocks()),
+                RlpString.ofUint(c.maxClockDriftMillis()),
+                limits,
+                new RlpList(rewards),
+                new RlpList(shards)));
     // Appended only when present, so a genesis without governance keeps its hash.
-    c.governance().ifPresent(g -> all.add(RlpList.of(
-        new RlpList(g.members().stream().map(m -> (RlpItem) RlpString.of(m)).toList()),
-        RlpString.ofUint(g.threshold()))));
+    c.governance()
+        .ifPresent(
+            g ->
+                all.add(
+                    RlpList.of(
+                        new RlpList(
+                            g.members().stream().map(m -> (RlpItem) RlpString.of(m)).toList()),
+                        RlpString.ofUint(g.threshold()))));
     return Hashing.keccak256(Rlp.encode(new RlpList(all)));
   }
 

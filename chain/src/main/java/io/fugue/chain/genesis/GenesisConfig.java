@@ -26,9 +26,19 @@ import java.util.Optional;
  * @param shards one entry per shard, in shard order
  * @param governance the data-sharing registry's governance key set, if the network has one
  */
-public record GenesisConfig(String networkId, long chainId, int shardCount, long timestamp,
-    long blockTimeMillis, long blocksPerEpoch, int leaderRotationBlocks, long maxClockDriftMillis,
-    RateLimits rateLimits, RewardSchedule rewards, List<ShardGenesis> shards, Optional<Governance> governance) {
+public record GenesisConfig(
+    String networkId,
+    long chainId,
+    int shardCount,
+    long timestamp,
+    long blockTimeMillis,
+    long blocksPerEpoch,
+    int leaderRotationBlocks,
+    long maxClockDriftMillis,
+    RateLimits rateLimits,
+    RewardSchedule rewards,
+    List<ShardGenesis> shards,
+    Optional<Governance> governance) {
   /** Maximum governance members; the registry module enforces the same bound. */
   public static final int MAX_GOVERNANCE_MEMBERS = 32;
 
@@ -39,24 +49,48 @@ public record GenesisConfig(String networkId, long chainId, int shardCount, long
   public record Governance(List<Address> members, int threshold) {
     public Governance {
       members = List.copyOf(members);
-      if (members.isEmpty() || members.size() > MAX_GOVERNANCE_MEMBERS
+      if (members.isEmpty()
+          || members.size() > MAX_GOVERNANCE_MEMBERS
           || members.stream().distinct().count() != members.size()) {
-        throw new IllegalArgumentException("governance needs 1 to " + MAX_GOVERNANCE_MEMBERS
-            + " distinct members, got " + members.size());
+        throw new IllegalArgumentException(
+            "governance needs 1 to "
+                + MAX_GOVERNANCE_MEMBERS
+                + " distinct members, got "
+                + members.size());
       }
       if (threshold < 1 || threshold > members.size()) {
-        throw new IllegalArgumentException("governance threshold must be 1 to " + members.size()
-            + ", got " + threshold);
+        throw new IllegalArgumentException(
+            "governance threshold must be 1 to " + members.size() + ", got " + threshold);
       }
     }
   }
 
   /** A genesis without governance (the devnet's: its launcher supplies governance itself). */
-  public GenesisConfig(String networkId, long chainId, int shardCount, long timestamp,
-      long blockTimeMillis, long blocksPerEpoch, int leaderRotationBlocks, long maxClockDriftMillis,
-      RateLimits rateLimits, RewardSchedule rewards, List<ShardGenesis> shards) {
-    this(networkId, chainId, shardCount, timestamp, blockTimeMillis, blocksPerEpoch, leaderRotationBlocks,
-        maxClockDriftMillis, rateLimits, rewards, shards, Optional.empty());
+  public GenesisConfig(
+      String networkId,
+      long chainId,
+      int shardCount,
+      long timestamp,
+      long blockTimeMillis,
+      long blocksPerEpoch,
+      int leaderRotationBlocks,
+      long maxClockDriftMillis,
+      RateLimits rateLimits,
+      RewardSchedule rewards,
+      List<ShardGenesis> shards) {
+    this(
+        networkId,
+        chainId,
+        shardCount,
+        timestamp,
+        blockTimeMillis,
+        blocksPerEpoch,
+        leaderRotationBlocks,
+        maxClockDriftMillis,
+        rateLimits,
+        rewards,
+        shards,
+        Optional.empty());
   }
 
   public GenesisConfig {
@@ -70,8 +104,8 @@ public record GenesisConfig(String networkId, long chainId, int shardCount, long
     }
     for (int i = 0; i < shards.size(); i++) {
       if (shards.get(i).shardId().value() != i) {
-        throw new IllegalArgumentException("shard entry " + i + " is for shard "
-            + shards.get(i).shardId());
+        throw new IllegalArgumentException(
+            "shard entry " + i + " is for shard " + shards.get(i).shardId());
       }
     }
   }
@@ -85,7 +119,14 @@ public record GenesisConfig(String networkId, long chainId, int shardCount, long
 
   /** The execution rules of this network, with the default size limits. */
   public ChainConfig chainConfig() {
-    return new ChainConfig(chainId, shardCount, blocksPerEpoch, blockTimeMillis,
-        maxClockDriftMillis, rateLimits, rewards, LedgerLimits.defaults());
+    return new ChainConfig(
+        chainId,
+        shardCount,
+        blocksPerEpoch,
+        blockTimeMillis,
+        maxClockDriftMillis,
+        rateLimits,
+        rewards,
+        LedgerLimits.defaults());
   }
 }

@@ -37,18 +37,26 @@ import java.util.regex.Pattern;
 public final class GenesisParser {
   /** Genesis files are small; anything larger is a mistake or an attack. */
   public static final int MAX_FILE_BYTES = 64 << 20;
+
   private static final Pattern DECIMAL = Pattern.compile("0|[1-9][0-9]{0,77}");
   private static final Pattern NETWORK_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
 
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
-      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
-      .build();
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+          .build();
 
   static {
-    MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-        .maxNestingDepth(16).maxNumberLength(80).maxStringLength(1 << 20).build());
+    MAPPER
+        .getFactory()
+        .setStreamReadConstraints(
+            StreamReadConstraints.builder()
+                .maxNestingDepth(16)
+                .maxNumberLength(80)
+                .maxStringLength(1 << 20)
+                .build());
   }
 
   private GenesisParser() {}
@@ -85,8 +93,18 @@ public final class GenesisParser {
   }
 
   private static GenesisConfig config(Obj o) {
-    o.expectFields(Set.of("governance"), "networkId", "chainId", "shardCount", "timestamp", "blockTimeMillis",
-        "blocksPerEpoch", "leaderRotationBlocks", "maxClockDriftMillis", "rateLimits", "rewards",
+    o.expectFields(
+        Set.of("governance"),
+        "networkId",
+        "chainId",
+        "shardCount",
+        "timestamp",
+        "blockTimeMillis",
+        "blocksPerEpoch",
+        "leaderRotationBlocks",
+        "maxClockDriftMillis",
+        "rateLimits",
+        "rewards",
         "shards");
     String networkId = o.text("networkId");
     if (!NETWORK_ID.matcher(networkId).matches()) {
@@ -94,20 +112,30 @@ public final class GenesisParser {
     }
     int shardCount = (int) o.integer("shardCount", 1, ShardId.MAX + 1L);
     List<ShardGenesis> shards = shards(o.array("shards"), shardCount);
-    return new GenesisConfig(networkId, o.integer("chainId", 0, Long.MAX_VALUE), shardCount,
-        o.integer("timestamp", 0, Long.MAX_VALUE), o.integer("blockTimeMillis", 1, 3_600_000),
+    return new GenesisConfig(
+        networkId,
+        o.integer("chainId", 0, Long.MAX_VALUE),
+        shardCount,
+        o.integer("timestamp", 0, Long.MAX_VALUE),
+        o.integer("blockTimeMillis", 1, 3_600_000),
         o.integer("blocksPerEpoch", 1, Long.MAX_VALUE),
         (int) o.integer("leaderRotationBlocks", 1, Integer.MAX_VALUE),
-        o.integer("maxClockDriftMillis", 0, 3_600_000), rateLimits(o.object("rateLimits")),
-        rewards(o.array("rewards")), shards,
-        o.node.has("governance") ? Optional.of(governance(o.object("governance"))) : Optional.empty());
+        o.integer("maxClockDriftMillis", 0, 3_600_000),
+        rateLimits(o.object("rateLimits")),
+        rewards(o.array("rewards")),
+        shards,
+        o.node.has("governance")
+            ? Optional.of(governance(o.object("governance")))
+            : Optional.empty());
   }
 
   private static GenesisConfig.Governance governance(Obj o) {
     o.expectFields("members", "threshold");
     Arr a = o.array("members");
     if (a.size() < 1 || a.size() > GenesisConfig.MAX_GOVERNANCE_MEMBERS) {
-      throw o.error("members", "needs 1 to " + GenesisConfig.MAX_GOVERNANCE_MEMBERS + " accounts, got " + a.size());
+      throw o.error(
+          "members",
+          "needs 1 to " + GenesisConfig.MAX_GOVERNANCE_MEMBERS + " accounts, got " + a.size());
     }
     List<Address> members = new ArrayList<>();
     for (int i = 0; i < a.size(); i++) {
@@ -132,14 +160,22 @@ public final class GenesisParser {
   }
 
   private static RateLimits rateLimits(Obj o) {
-    o.expectFields("maxValuePerTransaction", "maxTransactionsPerSenderPerHour",
-        "maxTransactionsPerBlock", "maxPoolTransactions", "liftedFromEpoch");
-    long lifted = o.isNull("liftedFromEpoch") ? RateLimits.NEVER_LIFTED
-        : o.integer("liftedFromEpoch", 0, Long.MAX_VALUE - 1);
-    return new RateLimits(o.amount("maxValuePerTransaction"),
+    o.expectFields(
+        "maxValuePerTransaction",
+        "maxTransactionsPerSenderPerHour",
+        "maxTransactionsPerBlock",
+        "maxPoolTransactions",
+        "liftedFromEpoch");
+    long lifted =
+        o.isNull("liftedFromEpoch")
+            ? RateLimits.NEVER_LIFTED
+            : o.integer("liftedFromEpoch", 0, Long.MAX_VALUE - 1);
+    return new RateLimits(
+        o.amount("maxValuePerTransaction"),
         (int) o.integer("maxTransactionsPerSenderPerHour", 1, Integer.MAX_VALUE),
         (int) o.integer("maxTransactionsPerBlock", 1, Integer.MAX_VALUE),
-        (int) o.integer("maxPoolTransactions", 1, Integer.MAX_VALUE), lifted);
+        (int) o.integer("maxPoolTransactions", 1, Integer.MAX_VALUE),
+        lifted);
   }
 
   private static RewardSchedule rewards(Arr a) {
@@ -164,7 +200,8 @@ public final class GenesisParser {
 
   private static List<ShardGenesis> shards(Arr a, int shardCount) {
     if (a.size() != shardCount) {
-      throw new GenesisException(a.path + ": " + a.size() + " entries for " + shardCount + " shards");
+      throw new GenesisException(
+          a.path + ": " + a.size() + " entries for " + shardCount + " shards");
     }
     Set<BlsPublicKey> allKeys = new HashSet<>();
     List<ShardGenesis> out = new ArrayList<>();
@@ -175,8 +212,11 @@ public final class GenesisParser {
       if (id != i) {
         throw s.error("shardId", "entry " + i + " must be shard " + i + ", got " + id);
       }
-      out.add(new ShardGenesis(ShardId.of(i), allocations(s.object("allocations")),
-          committee(s.array("committee"), allKeys)));
+      out.add(
+          new ShardGenesis(
+              ShardId.of(i),
+              allocations(s.object("allocations")),
+              committee(s.array("committee"), allKeys)));
     }
     return out;
   }
@@ -250,11 +290,13 @@ public final class GenesisParser {
     void expectFields(Set<String> optional, String... names) {
       Set<String> allowed = new HashSet<>(optional);
       allowed.addAll(List.of(names));
-      node.fieldNames().forEachRemaining(f -> {
-        if (!allowed.contains(f)) {
-          throw new GenesisException(path + ": unknown field '" + f + "'");
-        }
-      });
+      node.fieldNames()
+          .forEachRemaining(
+              f -> {
+                if (!allowed.contains(f)) {
+                  throw new GenesisException(path + ": unknown field '" + f + "'");
+                }
+              });
       for (String n : names) {
         if (!node.has(n)) {
           throw new GenesisException(path + ": missing field '" + n + "'");

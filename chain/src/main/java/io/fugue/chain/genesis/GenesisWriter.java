@@ -39,7 +39,9 @@ public final class GenesisWriter {
     }
     ArrayNode rewards = root.putArray("rewards");
     for (RewardSchedule.Step s : c.rewards().steps()) {
-      rewards.addObject().put("fromEpoch", s.fromEpoch())
+      rewards
+          .addObject()
+          .put("fromEpoch", s.fromEpoch())
           .put("blockReward", s.blockReward().toString());
     }
     ArrayNode shards = root.putArray("shards");
@@ -52,12 +54,14 @@ public final class GenesisWriter {
       s.committee().forEach(k -> committee.add(k.toBytes().toPrefixedHex()));
     }
     // Absent when empty, so a genesis without governance (the devnet's) writes as before.
-    c.governance().ifPresent(g -> {
-      ObjectNode gov = root.putObject("governance");
-      ArrayNode members = gov.putArray("members");
-      g.members().forEach(a -> members.add(a.toChecksumHex()));
-      gov.put("threshold", g.threshold());
-    });
+    c.governance()
+        .ifPresent(
+            g -> {
+              ObjectNode gov = root.putObject("governance");
+              ArrayNode members = gov.putArray("members");
+              g.members().forEach(a -> members.add(a.toChecksumHex()));
+              gov.put("threshold", g.threshold());
+            });
     try {
       return MAPPER.writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {

@@ -12,11 +12,13 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * A block body: {@code 0x01 ‖ rlp([[tx...], [incoming...], [crosslink...]])}, each element the
- * byte string of that object's own typed encoding (so it hashes the same inside and outside).
- * The header commits to each list with a {@link ListRoot}.
+ * A block body: {@code 0x01 ‖ rlp([[tx...], [incoming...], [crosslink...]])}, each element the byte
+ * string of that object's own typed encoding (so it hashes the same inside and outside). The header
+ * commits to each list with a {@link ListRoot}.
  */
-public record BlockBody(List<Transaction> transactions, List<IncomingReceipts> incomingReceipts,
+public record BlockBody(
+    List<Transaction> transactions,
+    List<IncomingReceipts> incomingReceipts,
     List<Crosslink> crosslinks) {
   public static final int VERSION = 0x01;
   public static final BlockBody EMPTY = new BlockBody(List.of(), List.of(), List.of());
@@ -28,28 +30,47 @@ public record BlockBody(List<Transaction> transactions, List<IncomingReceipts> i
   }
 
   public Bytes encode() {
-    return Rlp.encodeTyped(VERSION, RlpList.of(strings(transactions, Transaction::encode),
-        strings(incomingReceipts, IncomingReceipts::encode), strings(crosslinks, Crosslink::encode)));
+    return Rlp.encodeTyped(
+        VERSION,
+        RlpList.of(
+            strings(transactions, Transaction::encode),
+            strings(incomingReceipts, IncomingReceipts::encode),
+            strings(crosslinks, Crosslink::encode)));
   }
 
   public static BlockBody decode(Bytes encoded, LedgerLimits limits) {
     if (encoded.size() > limits.maxBlockBytes()) {
-      throw new CodecException("block body of " + encoded.size() + " bytes exceeds the limit of "
-          + limits.maxBlockBytes());
+      throw new CodecException(
+          "block body of "
+              + encoded.size()
+              + " bytes exceeds the limit of "
+              + limits.maxBlockBytes());
     }
-    return Decoding.decoding("block body", () -> {
-      Rlp.Typed typed = Rlp.decodeTyped(encoded, limits.blockCodec());
-      if (typed.type() != VERSION) {
-        throw new CodecException("unknown block body version " + typed.type());
-      }
-      RlpList f = typed.payload().asList().expectSize(3, "block body");
-      return new BlockBody(
-          parse(f.list(0), limits.maxTransactionsPerBlock(), "transactions",
-              b -> Transaction.decode(b, limits)),
-          parse(f.list(1), limits.maxIncomingReceiptBatches(), "incoming receipts",
-              b -> IncomingReceipts.decode(b, limits)),
-          parse(f.list(2), limits.maxCrosslinks(), "crosslinks", b -> Crosslink.decode(b, limits)));
-    });
+    return Decoding.decoding(
+        "block body",
+        () -> {
+          Rlp.Typed typed = Rlp.decodeTyped(encoded, limits.blockCodec());
+          if (typed.type() != VERSION) {
+            throw new CodecException("unknown block body version " + typed.type());
+          }
+          RlpList f = typed.payload().asList().expectSize(3, "block body");
+          return new BlockBody(
+              parse(
+                  f.list(0),
+                  limits.maxTransactionsPerBlock(),
+                  "transactions",
+                  b -> Transaction.decode(b, limits)),
+              parse(
+                  f.list(1),
+                  limits.maxIncomingReceiptBatches(),
+                  "incoming receipts",
+                  b -> IncomingReceipts.decode(b, limits)),
+              parse(
+                  f.list(2),
+                  limits.maxCrosslinks(),
+                  "crosslinks",
+                  b -> Crosslink.decode(b, limits)));
+        });
   }
 
   public Hash32 txRoot() {

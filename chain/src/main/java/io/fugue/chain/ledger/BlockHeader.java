@@ -12,9 +12,9 @@ import io.fugue.chain.primitives.ShardId;
 import java.util.Objects;
 
 /**
- * A block header, encoded as {@code 0x01 ‖ rlp([19 fields in declaration order])}; the block
- * hash is keccak-256 of that encoding. Fields a later stage fills (vrf, vdf, crosslinks, ...)
- * are part of the format now and are empty or zero until then.
+ * A block header, encoded as {@code 0x01 ‖ rlp([19 fields in declaration order])}; the block hash
+ * is keccak-256 of that encoding. Fields a later stage fills (vrf, vdf, crosslinks, ...) are part
+ * of the format now and are empty or zero until then.
  *
  * @param shardId the shard of this chain
  * @param number height, genesis is 0
@@ -28,7 +28,8 @@ import java.util.Objects;
  * @param receiptRoot {@link ListRoot} of the receipt encodings
  * @param outgoingReceiptRoot {@link CrossShardReceipt#outgoingRoot} of receipts sent
  * @param incomingReceiptRoot {@link ListRoot} of the body's {@link IncomingReceipts} encodings
- * @param lastCommitSignature 96-byte aggregate BLS commit signature of the parent (zeros at genesis)
+ * @param lastCommitSignature 96-byte aggregate BLS commit signature of the parent (zeros at
+ *     genesis)
  * @param lastCommitBitmap which committee slots signed the parent's commit
  * @param vrf the proposer's VRF output and proof (empty until randomness lands)
  * @param vdf the epoch's VDF output and proof (empty until randomness lands)
@@ -36,11 +37,26 @@ import java.util.Objects;
  * @param crosslinksRoot {@link ListRoot} of the body's crosslink encodings
  * @param extra free bytes for the proposer, at most {@link LedgerLimits#maxExtraBytes()}
  */
-public record BlockHeader(ShardId shardId, long number, long epoch, long viewId,
-    Hash32 parentHash, long timestamp, Address proposer, Hash32 stateRoot, Hash32 txRoot,
-    Hash32 receiptRoot, Hash32 outgoingReceiptRoot, Hash32 incomingReceiptRoot,
-    Bytes lastCommitSignature, Bytes lastCommitBitmap, Bytes vrf, Bytes vdf,
-    Hash32 shardStateHash, Hash32 crosslinksRoot, Bytes extra) {
+public record BlockHeader(
+    ShardId shardId,
+    long number,
+    long epoch,
+    long viewId,
+    Hash32 parentHash,
+    long timestamp,
+    Address proposer,
+    Hash32 stateRoot,
+    Hash32 txRoot,
+    Hash32 receiptRoot,
+    Hash32 outgoingReceiptRoot,
+    Hash32 incomingReceiptRoot,
+    Bytes lastCommitSignature,
+    Bytes lastCommitBitmap,
+    Bytes vrf,
+    Bytes vdf,
+    Hash32 shardStateHash,
+    Hash32 crosslinksRoot,
+    Bytes extra) {
   public static final int VERSION = 0x01;
   public static final int FIELDS = 19;
   public static final int SIGNATURE_SIZE = 96;
@@ -51,9 +67,23 @@ public record BlockHeader(ShardId shardId, long number, long epoch, long viewId,
     if (number < 0 || epoch < 0 || viewId < 0 || timestamp < 0) {
       throw new IllegalArgumentException("number, epoch, viewId, timestamp must not be negative");
     }
-    for (Object o : new Object[] {parentHash, proposer, stateRoot, txRoot, receiptRoot,
-        outgoingReceiptRoot, incomingReceiptRoot, lastCommitSignature, lastCommitBitmap, vrf, vdf,
-        shardStateHash, crosslinksRoot, extra}) {
+    for (Object o :
+        new Object[] {
+          parentHash,
+          proposer,
+          stateRoot,
+          txRoot,
+          receiptRoot,
+          outgoingReceiptRoot,
+          incomingReceiptRoot,
+          lastCommitSignature,
+          lastCommitBitmap,
+          vrf,
+          vdf,
+          shardStateHash,
+          crosslinksRoot,
+          extra
+        }) {
       Objects.requireNonNull(o, "header fields must not be null");
     }
     if (lastCommitSignature.size() != SIGNATURE_SIZE) {
@@ -62,13 +92,28 @@ public record BlockHeader(ShardId shardId, long number, long epoch, long viewId,
   }
 
   public Bytes encode() {
-    return Rlp.encodeTyped(VERSION, RlpList.of(RlpString.of(shardId), RlpString.ofUint(number),
-        RlpString.ofUint(epoch), RlpString.ofUint(viewId), RlpString.of(parentHash),
-        RlpString.ofUint(timestamp), RlpString.of(proposer), RlpString.of(stateRoot),
-        RlpString.of(txRoot), RlpString.of(receiptRoot), RlpString.of(outgoingReceiptRoot),
-        RlpString.of(incomingReceiptRoot), RlpString.of(lastCommitSignature),
-        RlpString.of(lastCommitBitmap), RlpString.of(vrf), RlpString.of(vdf),
-        RlpString.of(shardStateHash), RlpString.of(crosslinksRoot), RlpString.of(extra)));
+    return Rlp.encodeTyped(
+        VERSION,
+        RlpList.of(
+            RlpString.of(shardId),
+            RlpString.ofUint(number),
+            RlpString.ofUint(epoch),
+            RlpString.ofUint(viewId),
+            RlpString.of(parentHash),
+            RlpString.ofUint(timestamp),
+            RlpString.of(proposer),
+            RlpString.of(stateRoot),
+            RlpString.of(txRoot),
+            RlpString.of(receiptRoot),
+            RlpString.of(outgoingReceiptRoot),
+            RlpString.of(incomingReceiptRoot),
+            RlpString.of(lastCommitSignature),
+            RlpString.of(lastCommitBitmap),
+            RlpString.of(vrf),
+            RlpString.of(vdf),
+            RlpString.of(shardStateHash),
+            RlpString.of(crosslinksRoot),
+            RlpString.of(extra)));
   }
 
   /** keccak-256 of {@link #encode()}. */
@@ -77,23 +122,35 @@ public record BlockHeader(ShardId shardId, long number, long epoch, long viewId,
   }
 
   public static BlockHeader decode(Bytes encoded, LedgerLimits limits) {
-    return Decoding.decoding("block header", () -> {
-      Rlp.Typed typed = Rlp.decodeTyped(encoded, limits.blockCodec());
-      if (typed.type() != VERSION) {
-        throw new CodecException("unknown block header version " + typed.type());
-      }
-      RlpList f = typed.payload().asList().expectSize(FIELDS, "block header");
-      return new BlockHeader(f.string(0).asShardId(), f.string(1).asUint64(),
-          f.string(2).asUint64(), f.string(3).asUint64(), f.string(4).asHash32(),
-          f.string(5).asUint64(), f.string(6).asAddress(), f.string(7).asHash32(),
-          f.string(8).asHash32(), f.string(9).asHash32(), f.string(10).asHash32(),
-          f.string(11).asHash32(), f.string(12).asBytes(SIGNATURE_SIZE),
-          f.string(13).asBytesAtMost(limits.maxBitmapBytes(), "lastCommitBitmap"),
-          f.string(14).asBytesAtMost(limits.maxRandomnessBytes(), "vrf"),
-          f.string(15).asBytesAtMost(limits.maxRandomnessBytes(), "vdf"),
-          f.string(16).asHash32(), f.string(17).asHash32(),
-          f.string(18).asBytesAtMost(limits.maxExtraBytes(), "extra"));
-    });
+    return Decoding.decoding(
+        "block header",
+        () -> {
+          Rlp.Typed typed = Rlp.decodeTyped(encoded, limits.blockCodec());
+          if (typed.type() != VERSION) {
+            throw new CodecException("unknown block header version " + typed.type());
+          }
+          RlpList f = typed.payload().asList().expectSize(FIELDS, "block header");
+          return new BlockHeader(
+              f.string(0).asShardId(),
+              f.string(1).asUint64(),
+              f.string(2).asUint64(),
+              f.string(3).asUint64(),
+              f.string(4).asHash32(),
+              f.string(5).asUint64(),
+              f.string(6).asAddress(),
+              f.string(7).asHash32(),
+              f.string(8).asHash32(),
+              f.string(9).asHash32(),
+              f.string(10).asHash32(),
+              f.string(11).asHash32(),
+              f.string(12).asBytes(SIGNATURE_SIZE),
+              f.string(13).asBytesAtMost(limits.maxBitmapBytes(), "lastCommitBitmap"),
+              f.string(14).asBytesAtMost(limits.maxRandomnessBytes(), "vrf"),
+              f.string(15).asBytesAtMost(limits.maxRandomnessBytes(), "vdf"),
+              f.string(16).asHash32(),
+              f.string(17).asHash32(),
+              f.string(18).asBytesAtMost(limits.maxExtraBytes(), "extra"));
+        });
   }
 
   public static Builder builder() {
@@ -102,12 +159,26 @@ public record BlockHeader(ShardId shardId, long number, long epoch, long viewId,
 
   /** A copy of this header's fields in a builder, to derive a changed header. */
   public Builder toBuilder() {
-    return new Builder().shardId(shardId).number(number).epoch(epoch).viewId(viewId)
-        .parentHash(parentHash).timestamp(timestamp).proposer(proposer).stateRoot(stateRoot)
-        .txRoot(txRoot).receiptRoot(receiptRoot).outgoingReceiptRoot(outgoingReceiptRoot)
-        .incomingReceiptRoot(incomingReceiptRoot).lastCommitSignature(lastCommitSignature)
-        .lastCommitBitmap(lastCommitBitmap).vrf(vrf).vdf(vdf).shardStateHash(shardStateHash)
-        .crosslinksRoot(crosslinksRoot).extra(extra);
+    return new Builder()
+        .shardId(shardId)
+        .number(number)
+        .epoch(epoch)
+        .viewId(viewId)
+        .parentHash(parentHash)
+        .timestamp(timestamp)
+        .proposer(proposer)
+        .stateRoot(stateRoot)
+        .txRoot(txRoot)
+        .receiptRoot(receiptRoot)
+        .outgoingReceiptRoot(outgoingReceiptRoot)
+        .incomingReceiptRoot(incomingReceiptRoot)
+        .lastCommitSignature(lastCommitSignature)
+        .lastCommitBitmap(lastCommitBitmap)
+        .vrf(vrf)
+        .vdf(vdf)
+        .shardStateHash(shardStateHash)
+        .crosslinksRoot(crosslinksRoot)
+        .extra(extra);
   }
 
   /** Builds a header; every field starts zero or empty (the values of an unfilled field). */
@@ -230,9 +301,26 @@ public record BlockHeader(ShardId shardId, long number, long epoch, long viewId,
     }
 
     public BlockHeader build() {
-      return new BlockHeader(shardId, number, epoch, viewId, parentHash, timestamp, proposer,
-          stateRoot, txRoot, receiptRoot, outgoingReceiptRoot, incomingReceiptRoot,
-          lastCommitSignature, lastCommitBitmap, vrf, vdf, shardStateHash, crosslinksRoot, extra);
+      return new BlockHeader(
+          shardId,
+          number,
+          epoch,
+          viewId,
+          parentHash,
+          timestamp,
+          proposer,
+          stateRoot,
+          txRoot,
+          receiptRoot,
+          outgoingReceiptRoot,
+          incomingReceiptRoot,
+          lastCommitSignature,
+          lastCommitBitmap,
+          vrf,
+          vdf,
+          shardStateHash,
+          crosslinksRoot,
+          extra);
     }
   }
 }

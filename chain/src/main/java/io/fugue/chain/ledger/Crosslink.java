@@ -15,8 +15,14 @@ import java.util.Objects;
  * commitSignature, commitBitmap])}. The signature and bitmap are taken from the next block's
  * lastCommit fields, so the beacon can check finality without the block itself.
  */
-public record Crosslink(ShardId shardId, long epoch, long blockNumber, long viewId,
-    Hash32 blockHash, Bytes commitSignature, Bytes commitBitmap) {
+public record Crosslink(
+    ShardId shardId,
+    long epoch,
+    long blockNumber,
+    long viewId,
+    Hash32 blockHash,
+    Bytes commitSignature,
+    Bytes commitBitmap) {
   public static final int VERSION = 0x01;
 
   public Crosslink {
@@ -33,22 +39,35 @@ public record Crosslink(ShardId shardId, long epoch, long blockNumber, long view
   }
 
   public Bytes encode() {
-    return Rlp.encodeTyped(VERSION, RlpList.of(RlpString.of(shardId), RlpString.ofUint(epoch),
-        RlpString.ofUint(blockNumber), RlpString.ofUint(viewId), RlpString.of(blockHash),
-        RlpString.of(commitSignature), RlpString.of(commitBitmap)));
+    return Rlp.encodeTyped(
+        VERSION,
+        RlpList.of(
+            RlpString.of(shardId),
+            RlpString.ofUint(epoch),
+            RlpString.ofUint(blockNumber),
+            RlpString.ofUint(viewId),
+            RlpString.of(blockHash),
+            RlpString.of(commitSignature),
+            RlpString.of(commitBitmap)));
   }
 
   public static Crosslink decode(Bytes encoded, LedgerLimits limits) {
-    return Decoding.decoding("crosslink", () -> {
-      Rlp.Typed typed = Rlp.decodeTyped(encoded, limits.transactionCodec());
-      if (typed.type() != VERSION) {
-        throw new CodecException("unknown crosslink version " + typed.type());
-      }
-      RlpList f = typed.payload().asList().expectSize(7, "crosslink");
-      return new Crosslink(f.string(0).asShardId(), f.string(1).asUint64(),
-          f.string(2).asUint64(), f.string(3).asUint64(), f.string(4).asHash32(),
-          f.string(5).asBytes(BlockHeader.SIGNATURE_SIZE),
-          f.string(6).asBytesAtMost(limits.maxBitmapBytes(), "commit bitmap"));
-    });
+    return Decoding.decoding(
+        "crosslink",
+        () -> {
+          Rlp.Typed typed = Rlp.decodeTyped(encoded, limits.transactionCodec());
+          if (typed.type() != VERSION) {
+            throw new CodecException("unknown crosslink version " + typed.type());
+          }
+          RlpList f = typed.payload().asList().expectSize(7, "crosslink");
+          return new Crosslink(
+              f.string(0).asShardId(),
+              f.string(1).asUint64(),
+              f.string(2).asUint64(),
+              f.string(3).asUint64(),
+              f.string(4).asHash32(),
+              f.string(5).asBytes(BlockHeader.SIGNATURE_SIZE),
+              f.string(6).asBytesAtMost(limits.maxBitmapBytes(), "commit bitmap"));
+        });
   }
 }

@@ -14,7 +14,8 @@ final class Decoding {
     } catch (CodecException e) {
       throw new CodecException(what + ": " + e.getMessage(), e);
     } catch (CryptoException e) {
-      throw new CodecException(what + " carries a malformed key or signature: " + e.getMessage(), e);
+      throw new CodecException(
+          what + " carries a malformed key or signature: " + e.getMessage(), e);
     } catch (IllegalArgumentException | ArithmeticException e) {
       throw new CodecException(what + " is invalid: " + e.getMessage(), e);
     }

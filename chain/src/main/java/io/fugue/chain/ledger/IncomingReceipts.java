@@ -13,13 +13,17 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The receipts one source block owes this shard, as carried in a block body:
- * {@code 0x01 ‖ rlp([fromShardId, blockNumber, blockHash, [receipt...], proof])}. {@code proof}
- * stays opaque here: its layout (Merkle paths to the source header's outgoingReceiptRoot and the
- * source committee's commit signature) is defined with cross-shard transfers.
+ * The receipts one source block owes this shard, as carried in a block body: {@code 0x01 ‖
+ * rlp([fromShardId, blockNumber, blockHash, [receipt...], proof])}. {@code proof} stays opaque
+ * here: its layout (Merkle paths to the source header's outgoingReceiptRoot and the source
+ * committee's commit signature) is defined with cross-shard transfers.
  */
-public record IncomingReceipts(ShardId fromShardId, long blockNumber, Hash32 blockHash,
-    List<CrossShardReceipt> receipts, Bytes proof) {
+public record IncomingReceipts(
+    ShardId fromShardId,
+    long blockNumber,
+    Hash32 blockHash,
+    List<CrossShardReceipt> receipts,
+    Bytes proof) {
   public static final int VERSION = 0x01;
 
   public IncomingReceipts {
@@ -35,25 +39,36 @@ public record IncomingReceipts(ShardId fromShardId, long blockNumber, Hash32 blo
   public Bytes encode() {
     List<RlpItem> r = new ArrayList<>(receipts.size());
     receipts.forEach(x -> r.add(x.toRlp()));
-    return Rlp.encodeTyped(VERSION, RlpList.of(RlpString.of(fromShardId),
-        RlpString.ofUint(blockNumber), RlpString.of(blockHash), new RlpList(r),
-        RlpString.of(proof)));
+    return Rlp.encodeTyped(
+        VERSION,
+        RlpList.of(
+            RlpString.of(fromShardId),
+            RlpString.ofUint(blockNumber),
+            RlpString.of(blockHash),
+            new RlpList(r),
+            RlpString.of(proof)));
   }
 
   public static IncomingReceipts decode(Bytes encoded, LedgerLimits limits) {
-    return Decoding.decoding("incoming receipts", () -> {
-      Rlp.Typed typed = Rlp.decodeTyped(encoded, limits.blockCodec());
-      if (typed.type() != VERSION) {
-        throw new CodecException("unknown incoming receipts version " + typed.type());
-      }
-      RlpList f = typed.payload().asList().expectSize(5, "incoming receipts");
-      RlpList r = f.list(3);
-      List<CrossShardReceipt> receipts = new ArrayList<>(r.size());
-      for (int i = 0; i < r.size(); i++) {
-        receipts.add(CrossShardReceipt.fromRlp(r.list(i)));
-      }
-      return new IncomingReceipts(f.string(0).asShardId(), f.string(1).asUint64(),
-          f.string(2).asHash32(), receipts, f.string(4).value());
-    });
+    return Decoding.decoding(
+        "incoming receipts",
+        () -> {
+          Rlp.Typed typed = Rlp.decodeTyped(encoded, limits.blockCodec());
+          if (typed.type() != VERSION) {
+            throw new CodecException("unknown incoming receipts version " + typed.type());
+          }
+          RlpList f = typed.payload().asList().expectSize(5, "incoming receipts");
+          RlpList r = f.list(3);
+          List<CrossShardReceipt> receipts = new ArrayList<>(r.size());
+          for (int i = 0; i < r.size(); i++) {
+            receipts.add(CrossShardReceipt.fromRlp(r.list(i)));
+          }
+          return new IncomingReceipts(
+              f.string(0).asShardId(),
+              f.string(1).asUint64(),
+              f.string(2).asHash32(),
+              receipts,
+              f.string(4).value());
+        });
   }
 }

@@ -3,8 +3,8 @@ package io.fugue.chain.ledger;
 import io.fugue.chain.codec.CodecLimits;
 
 /**
- * Size limits for untrusted ledger objects, checked while decoding (before signature checks), so
- * an oversize transaction or block is rejected cheaply and with a reason.
+ * Size limits for untrusted ledger objects, checked while decoding (before signature checks), so an
+ * oversize transaction or block is rejected cheaply and with a reason.
  *
  * @param maxTransactionBytes largest encoded transaction
  * @param maxTransactionDataBytes largest {@code data} field of a transfer
@@ -30,17 +30,23 @@ public record LedgerLimits(
     int maxLogsPerReceipt) {
 
   public LedgerLimits {
-    if (maxTransactionBytes < 1 || maxTransactionDataBytes < 0 || maxBlockBytes < 1
-        || maxTransactionsPerBlock < 0 || maxIncomingReceiptBatches < 0 || maxCrosslinks < 0
-        || maxExtraBytes < 0 || maxBitmapBytes < 0 || maxRandomnessBytes < 0
+    if (maxTransactionBytes < 1
+        || maxTransactionDataBytes < 0
+        || maxBlockBytes < 1
+        || maxTransactionsPerBlock < 0
+        || maxIncomingReceiptBatches < 0
+        || maxCrosslinks < 0
+        || maxExtraBytes < 0
+        || maxBitmapBytes < 0
+        || maxRandomnessBytes < 0
         || maxLogsPerReceipt < 0) {
       throw new IllegalArgumentException("ledger limits must not be negative");
     }
   }
 
   /**
-   * 128 KiB transactions with up to 64 KiB of data, 4 MiB blocks of at most 10,000 transactions,
-   * 32 bytes of extra data, bitmaps for up to 8,192 signers, 2 KiB VRF/VDF fields.
+   * 128 KiB transactions with up to 64 KiB of data, 4 MiB blocks of at most 10,000 transactions, 32
+   * bytes of extra data, bitmaps for up to 8,192 signers, 2 KiB VRF/VDF fields.
    */
   public static LedgerLimits defaults() {
     return builder().build();
@@ -117,9 +123,17 @@ public record LedgerLimits(
     }
 
     public LedgerLimits build() {
-      return new LedgerLimits(maxTransactionBytes, maxTransactionDataBytes, maxBlockBytes,
-          maxTransactionsPerBlock, maxIncomingReceiptBatches, maxCrosslinks, maxExtraBytes,
-          maxBitmapBytes, maxRandomnessBytes, maxLogsPerReceipt);
+      return new LedgerLimits(
+          maxTransactionBytes,
+          maxTransactionDataBytes,
+          maxBlockBytes,
+          maxTransactionsPerBlock,
+          maxIncomingReceiptBatches,
+          maxCrosslinks,
+          maxExtraBytes,
+          maxBitmapBytes,
+          maxRandomnessBytes,
+          maxLogsPerReceipt);
     }
   }
 
@@ -128,13 +142,16 @@ public record LedgerLimits(
 
   /** Codec limits for one transaction (also used for crosslinks and cross-shard receipts). */
   CodecLimits transactionCodec() {
-    return CodecLimits.defaults().withMaxInputBytes(maxTransactionBytes)
-        .withMaxStringBytes(maxTransactionBytes).withMaxItems(MAX_TRANSACTION_ITEMS);
+    return CodecLimits.defaults()
+        .withMaxInputBytes(maxTransactionBytes)
+        .withMaxStringBytes(maxTransactionBytes)
+        .withMaxItems(MAX_TRANSACTION_ITEMS);
   }
 
   /** Codec limits for a whole block, body, header or receipt. */
   CodecLimits blockCodec() {
-    return CodecLimits.defaults().withMaxInputBytes(maxBlockBytes)
+    return CodecLimits.defaults()
+        .withMaxInputBytes(maxBlockBytes)
         .withMaxStringBytes(maxBlockBytes);
   }
 }

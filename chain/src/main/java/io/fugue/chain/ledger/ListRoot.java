@@ -16,12 +16,11 @@ import java.util.Objects;
 /**
  * The Merkle root of an ordered list: the tree hash of RFC 9162 §2.1 (Certificate Transparency)
  * with keccak-256 ({@code leaf = H(0x00 ‖ item)}, {@code node = H(0x01 ‖ left ‖ right)}, the left
- * subtree holding the largest power of two below n items), then bound to the list size:
- * {@code root = H(0x02 ‖ uint64be(n) ‖ treeHash)}. The prefixes keep a leaf from passing as an
- * inner node and no item is duplicated to fill a level, so two different lists never share a
- * root. Binding n matters because a verifier here (unlike a CT client) does not learn the size
- * elsewhere: without it, one proof could claim index 1 of 2 or index 2 of 3. The empty list's
- * root is 32 zero bytes.
+ * subtree holding the largest power of two below n items), then bound to the list size: {@code root
+ * = H(0x02 ‖ uint64be(n) ‖ treeHash)}. The prefixes keep a leaf from passing as an inner node and
+ * no item is duplicated to fill a level, so two different lists never share a root. Binding n
+ * matters because a verifier here (unlike a CT client) does not learn the size elsewhere: without
+ * it, one proof could claim index 1 of 2 or index 2 of 3. The empty list's root is 32 zero bytes.
  */
 public final class ListRoot {
   private static final Bytes LEAF_PREFIX = Bytes.of((byte) 0);
@@ -31,11 +30,12 @@ public final class ListRoot {
   private ListRoot() {}
 
   /**
-   * An inclusion proof: the sibling hashes from the leaf up to the root. Encoded as
-   * {@code 0x01 ‖ rlp([index, size, [sibling...]])}.
+   * An inclusion proof: the sibling hashes from the leaf up to the root. Encoded as {@code 0x01 ‖
+   * rlp([index, size, [sibling...]])}.
    */
   public record Proof(int index, int size, List<Hash32> path) {
     public static final int VERSION = 0x01;
+
     /** A list of 2^31 items needs 31 siblings; more is never a valid proof. */
     public static final int MAX_PATH = 32;
 
@@ -52,25 +52,32 @@ public final class ListRoot {
     public Bytes encode() {
       List<RlpItem> siblings = new ArrayList<>(path.size());
       path.forEach(h -> siblings.add(RlpString.of(h)));
-      return Rlp.encodeTyped(VERSION, RlpList.of(RlpString.ofUint(index), RlpString.ofUint(size),
-          new RlpList(siblings)));
+      return Rlp.encodeTyped(
+          VERSION,
+          RlpList.of(RlpString.ofUint(index), RlpString.ofUint(size), new RlpList(siblings)));
     }
 
     public static Proof decode(Bytes encoded) {
-      return Decoding.decoding("list proof", () -> {
-        Rlp.Typed typed = Rlp.decodeTyped(encoded,
-            CodecLimits.defaults().withMaxInputBytes(64 + MAX_PATH * 33).withMaxItems(MAX_PATH + 4));
-        if (typed.type() != VERSION) {
-          throw new CodecException("unknown list proof version " + typed.type());
-        }
-        RlpList f = typed.payload().asList().expectSize(3, "list proof");
-        RlpList p = f.list(2);
-        List<Hash32> siblings = new ArrayList<>(p.size());
-        for (int i = 0; i < p.size(); i++) {
-          siblings.add(p.string(i).asHash32());
-        }
-        return new Proof(f.string(0).asInt(), f.string(1).asInt(), siblings);
-      });
+      return Decoding.decoding(
+          "list proof",
+          () -> {
+            Rlp.Typed typed =
+                Rlp.decodeTyped(
+                    encoded,
+                    CodecLimits.defaults()
+                        .withMaxInputBytes(64 + MAX_PATH * 33)
+                        .withMaxItems(MAX_PATH + 4));
+            if (typed.type() != VERSION) {
+              throw new CodecException("unknown list proof version " + typed.type());
+            }
+            RlpList f = typed.payload().asList().expectSize(3, "list proof");
+            RlpList p = f.list(2);
+            List<Hash32> siblings = new ArrayList<>(p.size());
+            for (int i = 0; i < p.size(); i++) {
+              siblings.add(p.string(i).asHash32());
+            }
+            return new Proof(f.string(0).asInt(), f.string(1).asInt(), siblings);
+          });
     }
   }
 

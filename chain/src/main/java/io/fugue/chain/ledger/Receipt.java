@@ -14,12 +14,13 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The outcome of one transaction: {@code 0x01 ‖ rlp([status, feeUsed, logs])}, each log
- * {@code [address, [topic...], data]}. The block header's receiptRoot is the {@link ListRoot} of
- * the block's receipt encodings, in transaction order.
+ * The outcome of one transaction: {@code 0x01 ‖ rlp([status, feeUsed, logs])}, each log {@code
+ * [address, [topic...], data]}. The block header's receiptRoot is the {@link ListRoot} of the
+ * block's receipt encodings, in transaction order.
  */
 public record Receipt(Status status, Uint256 feeUsed, List<Log> logs) {
   public static final int VERSION = 0x01;
+
   /** Most topics on one log (as in Ethereum's LOG0..LOG4). */
   public static final int MAX_TOPICS = 4;
 
@@ -85,27 +86,32 @@ public record Receipt(Status status, Uint256 feeUsed, List<Log> logs) {
   public Bytes encode() {
     List<RlpItem> l = new ArrayList<>(logs.size());
     logs.forEach(log -> l.add(log.toRlp()));
-    return Rlp.encodeTyped(VERSION, RlpList.of(RlpString.ofUint(status.code()),
-        RlpString.ofUint256(feeUsed), new RlpList(l)));
+    return Rlp.encodeTyped(
+        VERSION,
+        RlpList.of(RlpString.ofUint(status.code()), RlpString.ofUint256(feeUsed), new RlpList(l)));
   }
 
   public static Receipt decode(Bytes encoded, LedgerLimits limits) {
-    return Decoding.decoding("receipt", () -> {
-      Rlp.Typed typed = Rlp.decodeTyped(encoded, limits.blockCodec());
-      if (typed.type() != VERSION) {
-        throw new CodecException("unknown receipt version " + typed.type());
-      }
-      RlpList f = typed.payload().asList().expectSize(3, "receipt");
-      RlpList l = f.list(2);
-      if (l.size() > limits.maxLogsPerReceipt()) {
-        throw new CodecException(l.size() + " logs exceed the limit of " + limits.maxLogsPerReceipt());
-      }
-      List<Log> logs = new ArrayList<>(l.size());
-      for (int i = 0; i < l.size(); i++) {
-        logs.add(Log.fromRlp(l.list(i)));
-      }
-      return new Receipt(Status.fromCode(f.string(0).asUint64()), f.string(1).asUint256(), logs);
-    });
+    return Decoding.decoding(
+        "receipt",
+        () -> {
+          Rlp.Typed typed = Rlp.decodeTyped(encoded, limits.blockCodec());
+          if (typed.type() != VERSION) {
+            throw new CodecException("unknown receipt version " + typed.type());
+          }
+          RlpList f = typed.payload().asList().expectSize(3, "receipt");
+          RlpList l = f.list(2);
+          if (l.size() > limits.maxLogsPerReceipt()) {
+            throw new CodecException(
+                l.size() + " logs exceed the limit of " + limits.maxLogsPerReceipt());
+          }
+          List<Log> logs = new ArrayList<>(l.size());
+          for (int i = 0; i < l.size(); i++) {
+            logs.add(Log.fromRlp(l.list(i)));
+          }
+          return new Receipt(
+              Status.fromCode(f.string(0).asUint64()), f.string(1).asUint256(), logs);
+        });
   }
 
   /** The receipt root of a block: the {@link ListRoot} of the receipts' encodings. */

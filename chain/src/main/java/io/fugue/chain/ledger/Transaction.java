@@ -16,12 +16,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A signed transaction: {@code type ‖ rlp([chainId, nonce, shardId, fee, body, signature])} with
- * a 65-byte recoverable secp256k1 signature over the keccak of the unsigned payload. Its hash is
+ * A signed transaction: {@code type ‖ rlp([chainId, nonce, shardId, fee, body, signature])} with a
+ * 65-byte recoverable secp256k1 signature over the keccak of the unsigned payload. Its hash is
  * keccak-256 of the whole encoding; its sender is recovered from the signature.
  *
- * <p>A class rather than a record so that the encoding, hash and recovered sender, which the
- * pool and the block validator ask for repeatedly, are computed once. Immutable and thread-safe.
+ * <p>A class rather than a record so that the encoding, hash and recovered sender, which the pool
+ * and the block validator ask for repeatedly, are computed once. Immutable and thread-safe.
  */
 public final class Transaction {
   private final UnsignedTransaction unsigned;
@@ -33,34 +33,52 @@ public final class Transaction {
   public Transaction(UnsignedTransaction unsigned, Secp256k1Signature signature) {
     this.unsigned = Objects.requireNonNull(unsigned, "unsigned");
     this.signature = Objects.requireNonNull(signature, "signature");
-    this.encoded = Rlp.encodeTyped(unsigned.type(), RlpList.of(RlpString.ofUint(unsigned.chainId()),
-        RlpString.ofUint(unsigned.nonce()), RlpString.of(unsigned.shardId()),
-        RlpString.ofUint256(unsigned.fee()), unsigned.body(), RlpString.of(signature.toBytes())));
+    this.encoded =
+        Rlp.encodeTyped(
+            unsigned.type(),
+            RlpList.of(
+                RlpString.ofUint(unsigned.chainId()),
+                RlpString.ofUint(unsigned.nonce()),
+                RlpString.of(unsigned.shardId()),
+                RlpString.ofUint256(unsigned.fee()),
+                unsigned.body(),
+                RlpString.of(signature.toBytes())));
     this.hash = Hashing.keccak256(encoded);
   }
 
   /**
-   * Decodes and checks the envelope strictly: size limit, field count and canonical forms,
-   * a well-formed low-s signature, and for known types a well-formed body. Does not check who
-   * signed; see {@link #sender()}.
+   * Decodes and checks the envelope strictly: size limit, field count and canonical forms, a
+   * well-formed low-s signature, and for known types a well-formed body. Does not check who signed;
+   * see {@link #sender()}.
    */
   public static Transaction decode(Bytes encoded, LedgerLimits limits) {
     if (encoded.size() > limits.maxTransactionBytes()) {
-      throw new CodecException("transaction of " + encoded.size() + " bytes exceeds the limit of "
-          + limits.maxTransactionBytes());
+      throw new CodecException(
+          "transaction of "
+              + encoded.size()
+              + " bytes exceeds the limit of "
+              + limits.maxTransactionBytes());
     }
-    return Decoding.decoding("transaction", () -> {
-      Rlp.Typed typed = Rlp.decodeTyped(encoded, limits.transactionCodec());
-      RlpList f = typed.payload().asList().expectSize(6, "transaction");
-      UnsignedTransaction u = new UnsignedTransaction(typed.type(), f.string(0).asUint64(),
-          f.string(1).asUint64(), f.string(2).asShardId(), f.string(3).asUint256(), f.list(4));
-      Secp256k1Signature sig = Secp256k1Signature.fromBytes(f.string(5).asBytes(65));
-      Transaction tx = new Transaction(u, sig);
-      if (tx.type() == TransactionTypes.TRANSFER) {
-        Transfer.fromRlp(u.body(), limits);
-      }
-      return tx;
-    });
+    return Decoding.decoding(
+        "transaction",
+        () -> {
+          Rlp.Typed typed = Rlp.decodeTyped(encoded, limits.transactionCodec());
+          RlpList f = typed.payload().asList().expectSize(6, "transaction");
+          UnsignedTransaction u =
+              new UnsignedTransaction(
+                  typed.type(),
+                  f.string(0).asUint64(),
+                  f.string(1).asUint64(),
+                  f.string(2).asShardId(),
+                  f.string(3).asUint256(),
+                  f.list(4));
+          Secp256k1Signature sig = Secp256k1Signature.fromBytes(f.string(5).asBytes(65));
+          Transaction tx = new Transaction(u, sig);
+          if (tx.type() == TransactionTypes.TRANSFER) {
+            Transfer.fromRlp(u.body(), limits);
+          }
+          return tx;
+        });
   }
 
   public Bytes encode() {

@@ -8,6 +8,7 @@ package io.fugue.chain.ledger;
 public final class TransactionTypes {
   /** A value transfer, possibly to another shard; see {@link Transfer}. */
   public static final int TRANSFER = 0x01;
+
   /** First type byte a ledger module may use. */
   public static final int FIRST_MODULE_TYPE = 0x10;
 

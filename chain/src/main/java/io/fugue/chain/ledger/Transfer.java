@@ -22,15 +22,15 @@ public record Transfer(ShardId toShardId, Address to, Uint256 value, Bytes data)
   }
 
   /** An unsigned transfer transaction. */
-  public static UnsignedTransaction unsigned(long chainId, long nonce, ShardId shardId,
-      Uint256 fee, Transfer transfer) {
-    return new UnsignedTransaction(TransactionTypes.TRANSFER, chainId, nonce, shardId, fee,
-        transfer.toRlp());
+  public static UnsignedTransaction unsigned(
+      long chainId, long nonce, ShardId shardId, Uint256 fee, Transfer transfer) {
+    return new UnsignedTransaction(
+        TransactionTypes.TRANSFER, chainId, nonce, shardId, fee, transfer.toRlp());
   }
 
   public RlpList toRlp() {
-    return RlpList.of(RlpString.of(toShardId), RlpString.of(to), RlpString.ofUint256(value),
-        RlpString.of(data));
+    return RlpList.of(
+        RlpString.of(toShardId), RlpString.of(to), RlpString.ofUint256(value), RlpString.of(data));
   }
 
   /** Parses a transfer body strictly. */
@@ -39,11 +39,15 @@ public record Transfer(ShardId toShardId, Address to, Uint256 value, Bytes data)
   }
 
   static Transfer fromRlp(RlpList body, int maxDataBytes) {
-    return Decoding.decoding("transfer", () -> {
-      body.expectSize(4, "transfer body");
-      return new Transfer(body.string(0).asShardId(), body.string(1).asAddress(),
-          body.string(2).asUint256(),
-          body.string(3).asBytesAtMost(maxDataBytes, "transfer data"));
-    });
+    return Decoding.decoding(
+        "transfer",
+        () -> {
+          body.expectSize(4, "transfer body");
+          return new Transfer(
+              body.string(0).asShardId(),
+              body.string(1).asAddress(),
+              body.string(2).asUint256(),
+              body.string(3).asBytesAtMost(maxDataBytes, "transfer data"));
+        });
   }
 }

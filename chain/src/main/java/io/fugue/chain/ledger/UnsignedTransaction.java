@@ -12,8 +12,8 @@ import io.fugue.chain.primitives.Uint256;
 import java.util.Objects;
 
 /**
- * The signed part of a transaction. Fields common to every type come first (the pool and the
- * block builder read them without knowing the type); {@code body} holds the type's own fields.
+ * The signed part of a transaction. Fields common to every type come first (the pool and the block
+ * builder read them without knowing the type); {@code body} holds the type's own fields.
  *
  * @param type transaction type, 0x00..0x7f; see {@link TransactionTypes}
  * @param chainId the chain this transaction is valid on (replay protection across networks)
@@ -22,8 +22,8 @@ import java.util.Objects;
  * @param fee the total fee the sender pays
  * @param body the type-specific fields, an RLP list
  */
-public record UnsignedTransaction(int type, long chainId, long nonce, ShardId shardId, Uint256 fee,
-    RlpList body) {
+public record UnsignedTransaction(
+    int type, long chainId, long nonce, ShardId shardId, Uint256 fee, RlpList body) {
 
   public UnsignedTransaction {
     if (type < 0 || type > Rlp.MAX_TYPE) {
@@ -39,8 +39,14 @@ public record UnsignedTransaction(int type, long chainId, long nonce, ShardId sh
 
   /** {@code type ‖ rlp([chainId, nonce, shardId, fee, body])}: the bytes whose hash is signed. */
   public Bytes signingPayload() {
-    return Rlp.encodeTyped(type, RlpList.of(RlpString.ofUint(chainId), RlpString.ofUint(nonce),
-        RlpString.of(shardId), RlpString.ofUint256(fee), body));
+    return Rlp.encodeTyped(
+        type,
+        RlpList.of(
+            RlpString.ofUint(chainId),
+            RlpString.ofUint(nonce),
+            RlpString.of(shardId),
+            RlpString.ofUint256(fee),
+            body));
   }
 
   /** keccak-256 of {@link #signingPayload()}. */

@@ -5,8 +5,8 @@ import io.fugue.chain.primitives.ShardId;
 import java.util.Objects;
 
 /**
- * What a ledger module may know about the block its transaction executes in. The same values
- * on every node, so a module that reads them stays deterministic. Modules must not read clocks.
+ * What a ledger module may know about the block its transaction executes in. The same values on
+ * every node, so a module that reads them stays deterministic. Modules must not read clocks.
  *
  * @param chainId the network's chain id (transactions carry it against replay)
  * @param shardId the shard executing the block
@@ -16,8 +16,14 @@ import java.util.Objects;
  * @param timestamp the block's timestamp, milliseconds since the Unix epoch (UTC)
  * @param proposer the account that proposed the block
  */
-public record BlockContext(long chainId, ShardId shardId, int shardCount, long number, long epoch,
-    long timestamp, Address proposer) {
+public record BlockContext(
+    long chainId,
+    ShardId shardId,
+    int shardCount,
+    long number,
+    long epoch,
+    long timestamp,
+    Address proposer) {
   public BlockContext {
     Objects.requireNonNull(shardId, "shardId");
     Objects.requireNonNull(proposer, "proposer");

@@ -14,9 +14,9 @@ import java.util.Optional;
 
 /**
  * The ledger modules of one node, fixed at start: which module executes each transaction type.
- * Every node of a network must register the same modules, or their blocks will disagree. Built
- * with {@link #builder()}, which already holds the chain's built-in {@link TransferModule}.
- * Immutable and thread-safe once built.
+ * Every node of a network must register the same modules, or their blocks will disagree. Built with
+ * {@link #builder()}, which already holds the chain's built-in {@link TransferModule}. Immutable
+ * and thread-safe once built.
  */
 public final class ModuleRegistry {
   private final Map<Integer, LedgerModule> byType;
@@ -44,7 +44,8 @@ public final class ModuleRegistry {
 
   /** Accept if some module executes {@code type}, else a Reject naming the type. */
   public Validation supports(int type) {
-    return byType.containsKey(type) ? Validation.ACCEPT
+    return byType.containsKey(type)
+        ? Validation.ACCEPT
         : Validation.reject(String.format("unknown transaction type 0x%02x", type));
   }
 
@@ -87,13 +88,14 @@ public final class ModuleRegistry {
       Collections.sort(types);
       for (int type : types) {
         if (type < firstType || type > Rlp.MAX_TYPE) {
-          throw new IllegalArgumentException(String.format(
-              "module %s: type 0x%02x outside 0x%02x..0x7f", id, type, firstType));
+          throw new IllegalArgumentException(
+              String.format("module %s: type 0x%02x outside 0x%02x..0x7f", id, type, firstType));
         }
         LedgerModule owner = byType.get(type);
         if (owner != null) {
-          throw new IllegalArgumentException(String.format(
-              "module %s: type 0x%02x is already executed by module %s", id, type, owner.id()));
+          throw new IllegalArgumentException(
+              String.format(
+                  "module %s: type 0x%02x is already executed by module %s", id, type, owner.id()));
         }
       }
       types.forEach(t -> byType.put(t, module));

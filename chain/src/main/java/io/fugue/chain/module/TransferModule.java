@@ -19,9 +19,9 @@ import java.util.Set;
 /**
  * Value transfers ({@link TransactionTypes#TRANSFER}), the first ledger module. Same-shard: debit
  * the sender, credit the recipient. Cross-shard ({@code toShardId} differs from the transaction's
- * shard): debit only, and emit a {@link CrossShardReceipt} that the destination shard credits
- * once it holds a proof of it (crediting lands with the cross-shard issue). Writes only accounts,
- * so its state namespace stays empty.
+ * shard): debit only, and emit a {@link CrossShardReceipt} that the destination shard credits once
+ * it holds a proof of it (crediting lands with the cross-shard issue). Writes only accounts, so its
+ * state namespace stays empty.
  */
 public final class TransferModule implements LedgerModule {
   public static final ModuleId ID = ModuleId.of("transfer");
@@ -45,8 +45,12 @@ public final class TransferModule implements LedgerModule {
       return Validation.reject("malformed transfer body: " + e.getMessage());
     }
     if (transfer.toShardId().value() >= ctx.shardCount()) {
-      return Validation.reject("destination shard " + transfer.toShardId() + " does not exist ("
-          + ctx.shardCount() + " shards)");
+      return Validation.reject(
+          "destination shard "
+              + transfer.toShardId()
+              + " does not exist ("
+              + ctx.shardCount()
+              + " shards)");
     }
     Optional<Uint256> cost = transfer.value().tryAdd(tx.fee());
     if (cost.isEmpty()) {
@@ -54,12 +58,17 @@ public final class TransferModule implements LedgerModule {
     }
     BigInteger balance = state.account(sender.toBytes()).balance();
     if (balance.compareTo(cost.get().toBigInteger()) < 0) {
-      return Validation.reject("insufficient balance: " + balance + " < value " + transfer.value()
-          + " + fee " + tx.fee());
+      return Validation.reject(
+          "insufficient balance: "
+              + balance
+              + " < value "
+              + transfer.value()
+              + " + fee "
+              + tx.fee());
     }
     if (sameShard(tx, transfer) && !sender.equals(transfer.to())) {
-      BigInteger credited = state.account(transfer.to().toBytes()).balance()
-          .add(transfer.value().toBigInteger());
+      BigInteger credited =
+          state.account(transfer.to().toBytes()).balance().add(transfer.value().toBigInteger());
       if (credited.compareTo(Account.BALANCE_LIMIT) >= 0) {
         return Validation.reject("recipient balance would exceed 2^256");
       }
@@ -77,8 +86,16 @@ public final class TransferModule implements LedgerModule {
     }
     state.setAccount(sender.toBytes(), from.withBalance(from.balance().subtract(value)));
     if (!sameShard(tx, transfer)) {
-      return new ModuleResult(List.of(), List.of(new CrossShardReceipt(tx.hash(), sender,
-          transfer.to(), tx.shardId(), transfer.toShardId(), transfer.value())));
+      return new ModuleResult(
+          List.of(),
+          List.of(
+              new CrossShardReceipt(
+                  tx.hash(),
+                  sender,
+                  transfer.to(),
+                  tx.shardId(),
+                  transfer.toShardId(),
+                  transfer.value())));
     }
     Account to = state.account(transfer.to().toBytes());
     BigInteger credited = to.balance().add(value);

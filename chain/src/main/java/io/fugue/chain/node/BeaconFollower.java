@@ -26,18 +26,27 @@ public final class BeaconFollower implements ConsensusNetwork.GossipHandler {
   private final AtomicReference<BlockHeader> latest = new AtomicReference<>();
   private final AtomicLong rejected = new AtomicLong();
 
-  public BeaconFollower(Committee beaconCommittee, io.fugue.chain.consensus.SignatureScheme scheme, LedgerLimits limits) {
+  public BeaconFollower(
+      Committee beaconCommittee,
+      io.fugue.chain.consensus.SignatureScheme scheme,
+      LedgerLimits limits) {
     this.committee = Objects.requireNonNull(beaconCommittee, "beaconCommittee");
     this.verifier = new CommitProofVerifier(scheme, ShardId.BEACON.value());
     this.limits = Objects.requireNonNull(limits, "limits");
   }
 
-  /** {@code u32 len ‖ header(len) ‖ commitProof}: what a node publishes on its shard's blocks topic. */
+  /**
+   * {@code u32 len ‖ header(len) ‖ commitProof}: what a node publishes on its shard's blocks topic.
+   */
   public static Bytes encodeAnnouncement(BlockHeader header, QuorumCertificate proof) {
     Bytes h = header.encode();
     Bytes p = CommitProofCodec.encode(proof);
-    return Bytes.of(ByteBuffer.allocate(4 + h.size() + p.size()).putInt(h.size()).put(h.toArray())
-        .put(p.toArray()).array());
+    return Bytes.of(
+        ByteBuffer.allocate(4 + h.size() + p.size())
+            .putInt(h.size())
+            .put(h.toArray())
+            .put(p.toArray())
+            .array());
   }
 
   @Override
@@ -55,14 +64,18 @@ public final class BeaconFollower implements ConsensusNetwork.GossipHandler {
     } catch (ChainException | IllegalArgumentException | BufferUnderflowException e) {
       return reject();
     }
-    if (!header.shardId().isBeacon() || header.number() != proof.height() || !header.hash().equals(proof.blockHash())
+    if (!header.shardId().isBeacon()
+        || header.number() != proof.height()
+        || !header.hash().equals(proof.blockHash())
         || verifier.verify(proof, committee).isPresent()) {
       return reject();
     }
-    BlockHeader before = latest.getAndAccumulate(header,
-        (cur, next) -> cur == null || next.number() > cur.number() ? next : cur);
+    BlockHeader before =
+        latest.getAndAccumulate(
+            header, (cur, next) -> cur == null || next.number() > cur.number() ? next : cur);
     return before == null || header.number() > before.number()
-        ? ConsensusNetwork.Verdict.ACCEPT : ConsensusNetwork.Verdict.IGNORE;
+        ? ConsensusNetwork.Verdict.ACCEPT
+        : ConsensusNetwork.Verdict.IGNORE;
   }
 
   private ConsensusNetwork.Verdict reject() {

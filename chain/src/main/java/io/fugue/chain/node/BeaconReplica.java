@@ -25,15 +25,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A non-voting follower of the beacon chain for a node of another shard: a full beacon
- * {@link Blockchain} on its own store, kept up to date over the node's p2p endpoint. Beacon
- * BLOCKS announcements are checked by a {@link BeaconFollower} (a commit quorum of the beacon
- * committee for exactly that header); an accepted one that is ahead of the replica, and a poll
- * every {@code pollInterval}, start block sync ({@link BlockSyncer}: every block's commit proof
- * verified against the beacon committee before it is handed on). Blocks are imported in order,
- * each fully re-executed, its commit proof stored first, so a restart resumes from the store.
- * One driver thread imports; network threads only check and enqueue. Lifecycle of a {@link Service};
- * it does not own the endpoint or the store.
+ * A non-voting follower of the beacon chain for a node of another shard: a full beacon {@link
+ * Blockchain} on its own store, kept up to date over the node's p2p endpoint. Beacon BLOCKS
+ * announcements are checked by a {@link BeaconFollower} (a commit quorum of the beacon committee
+ * for exactly that header); an accepted one that is ahead of the replica, and a poll every {@code
+ * pollInterval}, start block sync ({@link BlockSyncer}: every block's commit proof verified against
+ * the beacon committee before it is handed on). Blocks are imported in order, each fully
+ * re-executed, its commit proof stored first, so a restart resumes from the store. One driver
+ * thread imports; network threads only check and enqueue. Lifecycle of a {@link Service}; it does
+ * not own the endpoint or the store.
  */
 public final class BeaconReplica extends Service implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BeaconReplica.class);
@@ -48,8 +48,14 @@ public final class BeaconReplica extends Service implements AutoCloseable {
   private final Driver driver;
   private final AtomicLong importFailures = new AtomicLong();
 
-  private BeaconReplica(Blockchain chain, KeyValueStore store, ConsensusNetwork network, CommitteeSource committees,
-      SignatureScheme scheme, SyncLimits limits, Duration pollInterval) {
+  private BeaconReplica(
+      Blockchain chain,
+      KeyValueStore store,
+      ConsensusNetwork network,
+      CommitteeSource committees,
+      SignatureScheme scheme,
+      SyncLimits limits,
+      Duration pollInterval) {
     super("fugue-beacon-replica");
     this.chain = chain;
     this.proofs = new ConsensusStore(store);
@@ -57,8 +63,17 @@ public final class BeaconReplica extends Service implements AutoCloseable {
     this.pollInterval = pollInterval;
     this.follower = new BeaconFollower(committees.committeeFor(1), scheme, chain.config().limits());
     this.driver = new Driver(name(), this::isRunning);
-    this.syncer = new BlockSyncer(BEACON, network, committees, new CommitProofVerifier(scheme, BEACON),
-        chain.config().limits(), limits, driver::execute, () -> chain.head().number() + 1, this::apply);
+    this.syncer =
+        new BlockSyncer(
+            BEACON,
+            network,
+            committees,
+            new CommitProofVerifier(scheme, BEACON),
+            chain.config().limits(),
+            limits,
+            driver::execute,
+            () -> chain.head().number() + 1,
+            this::apply);
   }
 
   /**
@@ -66,19 +81,33 @@ public final class BeaconReplica extends Service implements AutoCloseable {
    * ledger {@code modules} (they must be the beacon validators' modules, or state roots differ).
    *
    * @param store a database of its own: it holds a beacon chain, not the node's shard
-   * @param network the node's endpoint; used to subscribe to beacon blocks and to send sync requests
+   * @param network the node's endpoint; used to subscribe to beacon blocks and to send sync
+   *     requests
    */
-  public static BeaconReplica open(GenesisConfig genesis, KeyValueStore store, ModuleRegistry modules,
-      ConsensusNetwork network, SyncLimits limits, Duration pollInterval, Clock clock) {
+  public static BeaconReplica open(
+      GenesisConfig genesis,
+      KeyValueStore store,
+      ModuleRegistry modules,
+      ConsensusNetwork network,
+      SyncLimits limits,
+      Duration pollInterval,
+      Clock clock) {
     Objects.requireNonNull(network, "network");
     Objects.requireNonNull(limits, "limits");
     if (pollInterval.isNegative() || pollInterval.isZero()) {
       throw new IllegalArgumentException("pollInterval must be positive");
     }
     CommitteeSource committees = CommitteeSource.fixed(ShardNodes.committee(genesis, BEACON));
-    Blockchain chain = Blockchain.open(store, genesis.chainConfig(), Genesis.forShard(genesis, ShardId.BEACON),
-        modules, new SignerRewards(committees), clock);
-    return new BeaconReplica(chain, store, network, committees, new BlsSignatureScheme(), limits, pollInterval);
+    Blockchain chain =
+        Blockchain.open(
+            store,
+            genesis.chainConfig(),
+            Genesis.forShard(genesis, ShardId.BEACON),
+            modules,
+            new SignerRewards(committees),
+            clock);
+    return new BeaconReplica(
+        chain, store, network, committees, new BlsSignatureScheme(), limits, pollInterval);
   }
 
   /** Subscribes to beacon announcements and starts syncing from the stored head. */
@@ -116,7 +145,9 @@ public final class BeaconReplica extends Service implements AutoCloseable {
     return importFailures.get();
   }
 
-  /** Stops the driver; the endpoint and the store stay open (their owner closes them). Idempotent. */
+  /**
+   * Stops the driver; the endpoint and the store stay open (their owner closes them). Idempotent.
+   */
   @Override
   public void close() {
     stop();
@@ -152,15 +183,21 @@ public final class BeaconReplica extends Service implements AutoCloseable {
       block = Block.decode(synced.block(), chain.config().limits());
     } catch (ChainException | IllegalArgumentException e) {
       importFailures.incrementAndGet();
-      LOG.warn("beacon block {} undecodable after its proof verified: {}", synced.proof().height(), e.getMessage());
+      LOG.warn(
+          "beacon block {} undecodable after its proof verified: {}",
+          synced.proof().height(),
+          e.getMessage());
       return;
     }
     proofs.putCommitProof(synced.proof());
     Validation v = chain.importBlock(block);
     if (!v.isAccepted()) {
       importFailures.incrementAndGet();
-      LOG.error("beacon block {} has a valid commit proof but failed to import: {} (are this node's beacon"
-          + " modules and genesis the validators'?)", block.header().number(), v.reason());
+      LOG.error(
+          "beacon block {} has a valid commit proof but failed to import: {} (are this node's beacon"
+              + " modules and genesis the validators'?)",
+          block.header().number(),
+          v.reason());
       return;
     }
     LOG.debug("beacon replica imported block {}", block.header().number());

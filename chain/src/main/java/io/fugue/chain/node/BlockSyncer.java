@@ -21,12 +21,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The client side of block sync for one shard node. One request at a time, to one peer (peers
- * that sent valid gossip of this shard first, in turn); the response is decoded and every block
- * checked before any is handed on: consecutive heights from the one asked for, a commit proof that
- * verifies against the committee (quorum, aggregate over the bitmap's keys), and a block whose
- * hash is the proof's. A response failing any check is dropped whole, counted, and its peer
- * penalized. Verified blocks go to the machine (which validates and applies them) on the driver.
+ * The client side of block sync for one shard node. One request at a time, to one peer (peers that
+ * sent valid gossip of this shard first, in turn); the response is decoded and every block checked
+ * before any is handed on: consecutive heights from the one asked for, a commit proof that verifies
+ * against the committee (quorum, aggregate over the bitmap's keys), and a block whose hash is the
+ * proof's. A response failing any check is dropped whole, counted, and its peer penalized. Verified
+ * blocks go to the machine (which validates and applies them) on the driver.
  */
 final class BlockSyncer {
   private static final Logger LOG = LoggerFactory.getLogger(BlockSyncer.class);
@@ -55,8 +55,15 @@ final class BlockSyncer {
   private long runStartHeight;
   private long lastLogNanos;
 
-  BlockSyncer(int shard, ConsensusNetwork network, CommitteeSource committees, CommitProofVerifier verifier,
-      LedgerLimits ledgerLimits, SyncLimits limits, Executor driver, LongSupplier nextHeight,
+  BlockSyncer(
+      int shard,
+      ConsensusNetwork network,
+      CommitteeSource committees,
+      CommitProofVerifier verifier,
+      LedgerLimits ledgerLimits,
+      SyncLimits limits,
+      Executor driver,
+      LongSupplier nextHeight,
       Consumer<SyncCodec.SyncedBlock> apply) {
     this.shard = shard;
     this.network = Objects.requireNonNull(network);
@@ -69,7 +76,9 @@ final class BlockSyncer {
     this.apply = Objects.requireNonNull(apply);
   }
 
-  /** A consensus message of this shard at {@code height} was seen: the chain is at least that long. */
+  /**
+   * A consensus message of this shard at {@code height} was seen: the chain is at least that long.
+   */
   void noteHeight(long height) {
     highestSeen.accumulateAndGet(height, Math::max);
   }
@@ -92,8 +101,11 @@ final class BlockSyncer {
     requests.incrementAndGet();
     SyncCodec.Request r = new SyncCodec.Request(shard, from, limits.maxBlocksPerRequest());
     // The handler below sees every outcome, failures included; the returned stage is not needed.
-    var unused = network.request(peer.get(), SyncCodec.encode(r), limits.requestTimeout())
-        .whenComplete((bytes, err) -> driver.execute(() -> onResponse(peer.get(), r, bytes, err)));
+    var unused =
+        network
+            .request(peer.get(), SyncCodec.encode(r), limits.requestTimeout())
+            .whenComplete(
+                (bytes, err) -> driver.execute(() -> onResponse(peer.get(), r, bytes, err)));
   }
 
   private Optional<ConsensusNetwork.Peer> pickPeer() {
@@ -108,7 +120,8 @@ final class BlockSyncer {
     return Optional.of(from.get(Math.floorMod(turn++, from.size())));
   }
 
-  private void onResponse(ConsensusNetwork.Peer peer, SyncCodec.Request r, Bytes bytes, Throwable err) {
+  private void onResponse(
+      ConsensusNetwork.Peer peer, SyncCodec.Request r, Bytes bytes, Throwable err) {
     inFlight = false;
     if (err != null) {
       LOG.debug("sync request to {} failed: {}", peer.id(), err.toString());
@@ -174,12 +187,21 @@ final class BlockSyncer {
         runStartNanos = 0;
         return;
       }
-      LOG.info("shard {} sync: caught up at block {} ({} blocks synced, {} blocks/s)", shard, at,
-          at - runStartHeight + 1, Math.round(rate));
+      LOG.info(
+          "shard {} sync: caught up at block {} ({} blocks synced, {} blocks/s)",
+          shard,
+          at,
+          at - runStartHeight + 1,
+          Math.round(rate));
       runStartNanos = 0;
     } else {
       long etaSeconds = Math.round((target - at) / Math.max(rate, 1e-6));
-      LOG.info("shard {} sync: block {} of {} ({} blocks/s, ETA {} s)", shard, at, target, Math.round(rate),
+      LOG.info(
+          "shard {} sync: block {} of {} ({} blocks/s, ETA {} s)",
+          shard,
+          at,
+          target,
+          Math.round(rate),
           etaSeconds);
     }
   }
@@ -195,11 +217,17 @@ final class BlockSyncer {
     long expected = r.from();
     for (SyncCodec.SyncedBlock b : response.blocks()) {
       if (b.proof().height() != expected) {
-        throw new NodeException("proof for height " + b.proof().height() + ", expected " + expected);
+        throw new NodeException(
+            "proof for height " + b.proof().height() + ", expected " + expected);
       }
       Block block = decode(b.block());
       if (block.header().number() != expected || !block.hash().equals(b.proof().blockHash())) {
-        throw new NodeException("block " + block.header().number() + " is not the one the proof of " + expected + " signs");
+        throw new NodeException(
+            "block "
+                + block.header().number()
+                + " is not the one the proof of "
+                + expected
+                + " signs");
       }
       Committee committee = committees.committeeFor(expected);
       Optional<String> bad = verifier.verify(b.proof(), committee);

@@ -16,9 +16,9 @@ import java.util.Optional;
  * <ul>
  *   <li>standalone (store, sync, block announcements): {@code u64 height ‖ u64 view ‖ H(32) ‖
  *       sig(96) ‖ u16 n ‖ bitmap(n)};
- *   <li>in the header of block N+1: {@code lastCommitSignature} = sig(96), {@code
- *       lastCommitBitmap} = {@code u64 view ‖ u16 n ‖ bitmap(n)}; height and hash are the parent's.
- *       Block 1 carries zeros and an empty bitmap field.
+ *   <li>in the header of block N+1: {@code lastCommitSignature} = sig(96), {@code lastCommitBitmap}
+ *       = {@code u64 view ‖ u16 n ‖ bitmap(n)}; height and hash are the parent's. Block 1 carries
+ *       zeros and an empty bitmap field.
  * </ul>
  *
  * Decoding throws {@link NodeException} on any deviation (short, trailing, bad bitmap, top bit).
@@ -32,8 +32,11 @@ public final class CommitProofCodec {
   public static Bytes encode(QuorumCertificate qc) {
     requireCommit(qc);
     ByteBuffer b = ByteBuffer.allocate(FIXED + qc.signers().bits().size());
-    b.putLong(qc.height()).putLong(qc.viewId()).put(qc.blockHash().toArray())
-        .put(qc.aggregate().bytes().toArray()).putShort((short) qc.signers().size())
+    b.putLong(qc.height())
+        .putLong(qc.viewId())
+        .put(qc.blockHash().toArray())
+        .put(qc.aggregate().bytes().toArray())
+        .putShort((short) qc.signers().size())
         .put(qc.signers().bits().toArray());
     return Bytes.of(b.array());
   }
@@ -64,13 +67,19 @@ public final class CommitProofCodec {
   /** The parent's commit proof carried by {@code header}; empty for block 1. */
   public static Optional<QuorumCertificate> fromHeader(BlockHeader header) {
     if (header.number() == 1) {
-      if (!header.lastCommitBitmap().isEmpty() || !header.lastCommitSignature().equals(BlockHeader.NO_SIGNATURE)) {
+      if (!header.lastCommitBitmap().isEmpty()
+          || !header.lastCommitSignature().equals(BlockHeader.NO_SIGNATURE)) {
         throw new NodeException("block 1 must carry no parent commit proof");
       }
       return Optional.empty();
     }
-    return Optional.of(qc(header.number() - 1, headerView(header.lastCommitBitmap()), header.parentHash(),
-        header.lastCommitSignature(), headerSigners(header.lastCommitBitmap())));
+    return Optional.of(
+        qc(
+            header.number() - 1,
+            headerView(header.lastCommitBitmap()),
+            header.parentHash(),
+            header.lastCommitSignature(),
+            headerSigners(header.lastCommitBitmap())));
   }
 
   /** The signers named by a {@code lastCommitBitmap} header field. */
@@ -108,9 +117,11 @@ public final class CommitProofCodec {
     }
   }
 
-  private static QuorumCertificate qc(long height, long view, Hash32 hash, Bytes sig, SignerBitmap signers) {
+  private static QuorumCertificate qc(
+      long height, long view, Hash32 hash, Bytes sig, SignerBitmap signers) {
     try {
-      return new QuorumCertificate(Phase.COMMIT, height, view, hash, new ValidatorSignature(sig), signers);
+      return new QuorumCertificate(
+          Phase.COMMIT, height, view, hash, new ValidatorSignature(sig), signers);
     } catch (IllegalArgumentException e) {
       throw new NodeException("invalid commit proof: " + e.getMessage(), e);
     }

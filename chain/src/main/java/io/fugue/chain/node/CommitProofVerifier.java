@@ -22,14 +22,16 @@ public final class CommitProofVerifier {
 
   private final SignatureScheme scheme;
   private final int shard;
-  private final Map<SignerBitmap, SignatureScheme.AggregateKey> keys = new LinkedHashMap<>(16, 0.75f, true) {
-    private static final long serialVersionUID = 1L;
+  private final Map<SignerBitmap, SignatureScheme.AggregateKey> keys =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
 
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<SignerBitmap, SignatureScheme.AggregateKey> e) {
-      return size() > CACHE;
-    }
-  };
+        @Override
+        protected boolean removeEldestEntry(
+            Map.Entry<SignerBitmap, SignatureScheme.AggregateKey> e) {
+          return size() > CACHE;
+        }
+      };
   private Committee cachedFor;
 
   public CommitProofVerifier(SignatureScheme scheme, int shard) {
@@ -43,18 +45,25 @@ public final class CommitProofVerifier {
       return Optional.of("not a commit proof");
     }
     if (qc.signers().size() != committee.size()) {
-      return Optional.of("bitmap for " + qc.signers().size() + " members, committee has " + committee.size());
+      return Optional.of(
+          "bitmap for " + qc.signers().size() + " members, committee has " + committee.size());
     }
     if (qc.signers().isEmpty() || !committee.hasQuorum(qc.signers())) {
       return Optional.of("signers hold no quorum of voting power");
     }
     SignatureScheme.AggregateKey key = aggregateKey(committee, qc.signers());
-    boolean ok = scheme.verifyAggregate(key,
-        SigningPayloads.vote(Phase.COMMIT, shard, qc.height(), qc.blockHash(), qc.viewId()), qc.aggregate());
-    return ok ? Optional.empty() : Optional.of("aggregate signature does not verify for the bitmap's keys");
+    boolean ok =
+        scheme.verifyAggregate(
+            key,
+            SigningPayloads.vote(Phase.COMMIT, shard, qc.height(), qc.blockHash(), qc.viewId()),
+            qc.aggregate());
+    return ok
+        ? Optional.empty()
+        : Optional.of("aggregate signature does not verify for the bitmap's keys");
   }
 
-  private synchronized SignatureScheme.AggregateKey aggregateKey(Committee committee, SignerBitmap signers) {
+  private synchronized SignatureScheme.AggregateKey aggregateKey(
+      Committee committee, SignerBitmap signers) {
     if (!committee.equals(cachedFor)) {
       keys.clear();
       cachedFor = committee;

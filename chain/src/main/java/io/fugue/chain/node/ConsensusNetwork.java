@@ -9,8 +9,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * What a node needs of the network (a port owned by the node): per-shard gossip of consensus
  * messages, finalized blocks and pending transactions, validated by the receiver before it is
- * forwarded, and request/response for block sync. Implemented in memory for tests
- * ({@link InMemoryNetwork}) and over the libp2p host.
+ * forwarded, and request/response for block sync. Implemented in memory for tests ({@link
+ * InMemoryNetwork}) and over the libp2p host.
  */
 public interface ConsensusNetwork extends AutoCloseable {
 

@@ -27,13 +27,15 @@ import java.util.Optional;
 /**
  * The node's consensus records in the chain database: the commit proof of every finalized height
  * ({@code META}, {@code "consensus-proof" ‖ u64 height}; written before the block is imported, so
- * the head always has its proof after a crash), the safety record ({@code META},
- * {@code "consensus-safety"}) and double-sign evidence ({@code EVIDENCE}, keyed by
- * {@code u32 shard ‖ u64 height ‖ u64 view ‖ u8 phase ‖ key(48)}).
+ * the head always has its proof after a crash), the safety record ({@code META}, {@code
+ * "consensus-safety"}) and double-sign evidence ({@code EVIDENCE}, keyed by {@code u32 shard ‖ u64
+ * height ‖ u64 view ‖ u8 phase ‖ key(48)}).
  */
 public final class ConsensusStore implements SafetyStore, EvidenceSink {
-  private static final Bytes PROOF_PREFIX = Bytes.of("consensus-proof".getBytes(StandardCharsets.US_ASCII));
-  private static final Bytes SAFETY_KEY = Bytes.of("consensus-safety".getBytes(StandardCharsets.US_ASCII));
+  private static final Bytes PROOF_PREFIX =
+      Bytes.of("consensus-proof".getBytes(StandardCharsets.US_ASCII));
+  private static final Bytes SAFETY_KEY =
+      Bytes.of("consensus-safety".getBytes(StandardCharsets.US_ASCII));
   private static final int EVIDENCE_SIZE = 4 + 1 + 8 + 8 + 48 + 2 * (32 + 96);
 
   private final KeyValueStore store;
@@ -43,11 +45,16 @@ public final class ConsensusStore implements SafetyStore, EvidenceSink {
   }
 
   public void putCommitProof(QuorumCertificate qc) {
-    write(Column.META, Bytes.concat(PROOF_PREFIX, Keys.u64(qc.height())), CommitProofCodec.encode(qc));
+    write(
+        Column.META,
+        Bytes.concat(PROOF_PREFIX, Keys.u64(qc.height())),
+        CommitProofCodec.encode(qc));
   }
 
   public Optional<QuorumCertificate> commitProof(long height) {
-    return store.get(Column.META, Bytes.concat(PROOF_PREFIX, Keys.u64(height))).map(CommitProofCodec::decode);
+    return store
+        .get(Column.META, Bytes.concat(PROOF_PREFIX, Keys.u64(height)))
+        .map(CommitProofCodec::decode);
   }
 
   @Override
@@ -82,10 +89,15 @@ public final class ConsensusStore implements SafetyStore, EvidenceSink {
 
   static Bytes encode(DoubleSignEvidence e) {
     ByteBuffer b = ByteBuffer.allocate(EVIDENCE_SIZE);
-    b.putInt(e.shard()).put((byte) e.phase().code()).putLong(e.height()).putLong(e.viewId())
+    b.putInt(e.shard())
+        .put((byte) e.phase().code())
+        .putLong(e.height())
+        .putLong(e.viewId())
         .put(e.signer().bytes().toArray())
-        .put(e.firstHash().toArray()).put(e.firstSignature().bytes().toArray())
-        .put(e.secondHash().toArray()).put(e.secondSignature().bytes().toArray());
+        .put(e.firstHash().toArray())
+        .put(e.firstSignature().bytes().toArray())
+        .put(e.secondHash().toArray())
+        .put(e.secondSignature().bytes().toArray());
     return Bytes.of(b.array());
   }
 
@@ -96,8 +108,11 @@ public final class ConsensusStore implements SafetyStore, EvidenceSink {
     ByteBuffer b = ByteBuffer.wrap(bytes.toArray());
     int shard = b.getInt();
     int code = b.get() & 0xFF;
-    Phase phase = java.util.Arrays.stream(Phase.values()).filter(p -> p.code() == code).findFirst()
-        .orElseThrow(() -> new NodeException("corrupt evidence phase " + code));
+    Phase phase =
+        java.util.Arrays.stream(Phase.values())
+            .filter(p -> p.code() == code)
+            .findFirst()
+            .orElseThrow(() -> new NodeException("corrupt evidence phase " + code));
     long height = b.getLong();
     long view = b.getLong();
     ValidatorKey key = new ValidatorKey(take(b, 48));

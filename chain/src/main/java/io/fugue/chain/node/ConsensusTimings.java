@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * A validator's own consensus timings, the optional {@code consensus} object of its config file
- * (docs/operations.md, "Timings"). They replace the timings derived from the genesis block time
- * for this node only; they are local policy, not consensus rules, but a committee whose members'
+ * (docs/operations.md, "Timings"). They replace the timings derived from the genesis block time for
+ * this node only; they are local policy, not consensus rules, but a committee whose members'
  * timeouts differ widely changes views unevenly. Names follow {@link ConsensusConfig}.
  *
  * @param blockIntervalMillis the leader waits this long after the parent was finalized
@@ -17,33 +17,51 @@ import java.util.List;
  * @param viewChangeTimeoutMillis waiting for NEWVIEW in view 1
  * @param maxTimeoutMillis the cap of the per-view backoff; at least both timeouts
  */
-public record ConsensusTimings(long blockIntervalMillis, long phaseTimeoutMillis, long viewChangeTimeoutMillis,
+public record ConsensusTimings(
+    long blockIntervalMillis,
+    long phaseTimeoutMillis,
+    long viewChangeTimeoutMillis,
     long maxTimeoutMillis) {
   /** One day: any larger timing is a typo (seconds for milliseconds), not a setting. */
   public static final long MAX_MILLIS = 86_400_000L;
-  private static final List<String> FIELDS = List.of("blockIntervalMillis", "phaseTimeoutMillis",
-      "viewChangeTimeoutMillis", "maxTimeoutMillis");
+
+  private static final List<String> FIELDS =
+      List.of(
+          "blockIntervalMillis",
+          "phaseTimeoutMillis",
+          "viewChangeTimeoutMillis",
+          "maxTimeoutMillis");
 
   public ConsensusTimings {
-    long[] values = {blockIntervalMillis, phaseTimeoutMillis, viewChangeTimeoutMillis, maxTimeoutMillis};
+    long[] values = {
+      blockIntervalMillis, phaseTimeoutMillis, viewChangeTimeoutMillis, maxTimeoutMillis
+    };
     for (int i = 0; i < values.length; i++) {
       if (values[i] < 1 || values[i] > MAX_MILLIS) {
-        throw new NodeException("'consensus." + FIELDS.get(i) + "' must be an integer in [1, " + MAX_MILLIS + "]");
+        throw new NodeException(
+            "'consensus." + FIELDS.get(i) + "' must be an integer in [1, " + MAX_MILLIS + "]");
       }
     }
     if (phaseTimeoutMillis <= blockIntervalMillis) {
-      throw new NodeException("'consensus.phaseTimeoutMillis' (" + phaseTimeoutMillis
-          + ") must exceed 'consensus.blockIntervalMillis' (" + blockIntervalMillis + ")");
+      throw new NodeException(
+          "'consensus.phaseTimeoutMillis' ("
+              + phaseTimeoutMillis
+              + ") must exceed 'consensus.blockIntervalMillis' ("
+              + blockIntervalMillis
+              + ")");
     }
     if (maxTimeoutMillis < Math.max(phaseTimeoutMillis, viewChangeTimeoutMillis)) {
-      throw new NodeException("'consensus.maxTimeoutMillis' (" + maxTimeoutMillis
-          + ") must be at least 'consensus.phaseTimeoutMillis' and 'consensus.viewChangeTimeoutMillis'");
+      throw new NodeException(
+          "'consensus.maxTimeoutMillis' ("
+              + maxTimeoutMillis
+              + ") must be at least 'consensus.phaseTimeoutMillis' and 'consensus.viewChangeTimeoutMillis'");
     }
   }
 
   /** {@code base} with these timings; its shard, leader rotation, sync retry and limits stay. */
   public ConsensusConfig applyTo(ConsensusConfig base) {
-    return base.withTimings(blockIntervalMillis, phaseTimeoutMillis, viewChangeTimeoutMillis, maxTimeoutMillis);
+    return base.withTimings(
+        blockIntervalMillis, phaseTimeoutMillis, viewChangeTimeoutMillis, maxTimeoutMillis);
   }
 
   /** Parses the {@code consensus} object strictly: all four fields, integers, nothing else. */
@@ -61,7 +79,8 @@ public record ConsensusTimings(long blockIntervalMillis, long phaseTimeoutMillis
     for (int i = 0; i < v.length; i++) {
       JsonNode f = n.get(FIELDS.get(i));
       if (f == null || !f.isIntegralNumber() || !f.canConvertToLong()) {
-        throw new NodeException("'consensus." + FIELDS.get(i) + "' must be an integer in [1, " + MAX_MILLIS + "]");
+        throw new NodeException(
+            "'consensus." + FIELDS.get(i) + "' must be an integer in [1, " + MAX_MILLIS + "]");
       }
       v[i] = f.asLong();
     }

@@ -9,11 +9,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A {@link ConsensusNetwork} that lets several handlers share one gossip channel of another
- * endpoint (a libp2p host keeps one handler per topic, so a shard node's {@link BeaconFollower}
- * and a {@link BeaconReplica} on the same host would otherwise displace each other). Every
- * handler sees every message; the verdict is the strictest any gives (REJECT over ACCEPT over
- * IGNORE), so a message one of them finds invalid is never forwarded. Everything else is
- * delegated, {@link #close} included.
+ * endpoint (a libp2p host keeps one handler per topic, so a shard node's {@link BeaconFollower} and
+ * a {@link BeaconReplica} on the same host would otherwise displace each other). Every handler sees
+ * every message; the verdict is the strictest any gives (REJECT over ACCEPT over IGNORE), so a
+ * message one of them finds invalid is never forwarded. Everything else is delegated, {@link
+ * #close} included.
  */
 public final class FanOutNetwork extends DelegatingNetwork {
   private final Map<String, List<GossipHandler>> handlers = new ConcurrentHashMap<>();
@@ -26,10 +26,13 @@ public final class FanOutNetwork extends DelegatingNetwork {
   public void subscribe(int shard, Kind kind, GossipHandler handler) {
     Objects.requireNonNull(handler, "handler");
     boolean[] first = {false};
-    List<GossipHandler> list = handlers.computeIfAbsent(shard + "/" + kind, k -> {
-      first[0] = true;
-      return new CopyOnWriteArrayList<>();
-    });
+    List<GossipHandler> list =
+        handlers.computeIfAbsent(
+            shard + "/" + kind,
+            k -> {
+              first[0] = true;
+              return new CopyOnWriteArrayList<>();
+            });
     list.add(handler);
     if (first[0]) {
       delegate.subscribe(shard, kind, (from, payload) -> dispatch(list, from, payload));

@@ -15,18 +15,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A network of {@link ConsensusNetwork} endpoints inside one JVM, for tests and the one-JVM
- * devnet. Gossip is handed to every other connected endpoint's handler on the publisher's
- * thread (handlers only enqueue, as on the real network); sync requests run on a shared pool.
- * Endpoints can be cut off and reconnected to simulate partitions and restarts.
+ * A network of {@link ConsensusNetwork} endpoints inside one JVM, for tests and the one-JVM devnet.
+ * Gossip is handed to every other connected endpoint's handler on the publisher's thread (handlers
+ * only enqueue, as on the real network); sync requests run on a shared pool. Endpoints can be cut
+ * off and reconnected to simulate partitions and restarts.
  */
 public final class InMemoryNetwork implements AutoCloseable {
   private final Map<String, Endpoint> endpoints = new ConcurrentHashMap<>();
-  private final ExecutorService requests = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "fugue-memnet-request");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService requests =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "fugue-memnet-request");
+            t.setDaemon(true);
+            return t;
+          });
 
   /** A new connected endpoint named {@code id} (replacing a closed one of the same name). */
   public ConsensusNetwork endpoint(String id) {
@@ -49,7 +51,9 @@ public final class InMemoryNetwork implements AutoCloseable {
 
   /** How often peers penalized {@code id}. */
   public long penalties(String id) {
-    return endpoints.values().stream().mapToLong(e -> e.penalized.getOrDefault(id, new AtomicLong()).get()).sum();
+    return endpoints.values().stream()
+        .mapToLong(e -> e.penalized.getOrDefault(id, new AtomicLong()).get())
+        .sum();
   }
 
   @Override
@@ -99,7 +103,8 @@ public final class InMemoryNetwork implements AutoCloseable {
     public CompletableFuture<Bytes> request(Peer peer, Bytes request, Duration timeout) {
       Endpoint other = endpoints.get(peer.id());
       if (!live() || other == null || !other.live() || other.requestHandler == null) {
-        return CompletableFuture.failedFuture(new NodeException("peer " + peer.id() + " unreachable"));
+        return CompletableFuture.failedFuture(
+            new NodeException("peer " + peer.id() + " unreachable"));
       }
       RequestHandler h = other.requestHandler;
       return CompletableFuture.supplyAsync(() -> h.onRequest(self, request), requests)
@@ -115,7 +120,9 @@ public final class InMemoryNetwork implements AutoCloseable {
     public List<Peer> peers() {
       List<Peer> out = new ArrayList<>();
       if (live()) {
-        endpoints.values().stream().filter(e -> e != this && e.live()).forEach(e -> out.add(e.self));
+        endpoints.values().stream()
+            .filter(e -> e != this && e.live())
+            .forEach(e -> out.add(e.self));
       }
       return out;
     }

@@ -20,8 +20,8 @@ import java.util.function.LongSupplier;
 
 /**
  * {@link BlockSource} over the ledger: builds the head's child from the txpool's pending
- * transactions, with the parent's commit proof in the header and this validator's reward account
- * as proposer.
+ * transactions, with the parent's commit proof in the header and this validator's reward account as
+ * proposer.
  */
 final class LedgerBlockSource implements BlockSource {
   private final Blockchain chain;
@@ -31,7 +31,12 @@ final class LedgerBlockSource implements BlockSource {
   private final Clock clock;
   private final int maxTransactions;
 
-  LedgerBlockSource(Blockchain chain, TxPool pool, ValidatorKey self, LongSupplier view, Clock clock,
+  LedgerBlockSource(
+      Blockchain chain,
+      TxPool pool,
+      ValidatorKey self,
+      LongSupplier view,
+      Clock clock,
       int maxTransactions) {
     this.chain = Objects.requireNonNull(chain, "chain");
     this.pool = Objects.requireNonNull(pool, "pool");
@@ -42,16 +47,32 @@ final class LedgerBlockSource implements BlockSource {
   }
 
   @Override
-  public ProposedBlock build(long height, Hash32 parentHash, Optional<QuorumCertificate> parentCommit) {
+  public ProposedBlock build(
+      long height, Hash32 parentHash, Optional<QuorumCertificate> parentCommit) {
     BlockHeader head = chain.head();
     if (head.number() != height - 1 || !head.hash().equals(parentHash)) {
-      throw new NodeException("asked to build " + height + " on " + parentHash + " but the head is "
-          + head.number() + " " + head.hash());
+      throw new NodeException(
+          "asked to build "
+              + height
+              + " on "
+              + parentHash
+              + " but the head is "
+              + head.number()
+              + " "
+              + head.hash());
     }
     Bytes sig = parentCommit.map(qc -> qc.aggregate().bytes()).orElse(BlockHeader.NO_SIGNATURE);
     Bytes bitmap = parentCommit.map(CommitProofCodec::headerBitmapField).orElse(Bytes.EMPTY);
-    BuildRequest request = new BuildRequest(ValidatorAccounts.of(self), clock.millis(), view.getAsLong(),
-        sig, bitmap, Bytes.EMPTY, Bytes.EMPTY, Bytes.EMPTY);
+    BuildRequest request =
+        new BuildRequest(
+            ValidatorAccounts.of(self),
+            clock.millis(),
+            view.getAsLong(),
+            sig,
+            bitmap,
+            Bytes.EMPTY,
+            Bytes.EMPTY,
+            Bytes.EMPTY);
     List<Transaction> candidates = pool.pending(maxTransactions);
     Block block = chain.build(request, candidates).block();
     return new ProposedBlock(height, parentHash, block.hash(), block.encode(), parentCommit);

@@ -30,14 +30,22 @@ final class LedgerProposalValidator implements ProposalValidator {
     Optional<QuorumCertificate> parentCommit;
     try {
       block = Block.decode(encodedBlock, chain.config().limits());
-      parentCommit = block.header().number() >= 1 ? CommitProofCodec.fromHeader(block.header()) : Optional.empty();
+      parentCommit =
+          block.header().number() >= 1
+              ? CommitProofCodec.fromHeader(block.header())
+              : Optional.empty();
     } catch (ChainException | IllegalArgumentException e) {
       return new ProposalValidation.Reject("undecodable block: " + e.getMessage());
     }
     long number = block.header().number();
     if (number != expectedHeight || !block.header().parentHash().equals(parentHash)) {
-      return new ProposalValidation.Reject("block " + number + " on " + block.header().parentHash()
-          + " is not the child of " + parentHash);
+      return new ProposalValidation.Reject(
+          "block "
+              + number
+              + " on "
+              + block.header().parentHash()
+              + " is not the child of "
+              + parentHash);
     }
     if (!chain.head().hash().equals(parentHash)) {
       return new ProposalValidation.Ignore("parent " + parentHash + " is not this node's head");
@@ -55,7 +63,8 @@ final class LedgerProposalValidator implements ProposalValidator {
       return new ProposalValidation.Reject(v.reason());
     }
     try {
-      return new ProposalValidation.Accept(new ProposedBlock(number, parentHash, block.hash(), encodedBlock, parentCommit));
+      return new ProposalValidation.Accept(
+          new ProposedBlock(number, parentHash, block.hash(), encodedBlock, parentCommit));
     } catch (IllegalArgumentException e) {
       return new ProposalValidation.Reject(e.getMessage());
     }

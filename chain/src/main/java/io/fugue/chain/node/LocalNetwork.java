@@ -30,17 +30,24 @@ public final class LocalNetwork implements AutoCloseable {
   private final ShardNode[][] nodes;
 
   /**
-   * @param keys the secret key of every committee slot, per shard (e.g. {@code DevnetGenesis.Devnet.validators()})
-   * @param storeFactory opens validator {@code i} of shard {@code s}'s store (in memory, or RocksDB per directory)
+   * @param keys the secret key of every committee slot, per shard (e.g. {@code
+   *     DevnetGenesis.Devnet.validators()})
+   * @param storeFactory opens validator {@code i} of shard {@code s}'s store (in memory, or RocksDB
+   *     per directory)
    */
-  public LocalNetwork(GenesisConfig genesis, List<List<BlsSecretKey>> keys, ShardNodes.Options options, Clock clock,
+  public LocalNetwork(
+      GenesisConfig genesis,
+      List<List<BlsSecretKey>> keys,
+      ShardNodes.Options options,
+      Clock clock,
       BiFunction<Integer, Integer, KeyValueStore> storeFactory) {
     this.genesis = Objects.requireNonNull(genesis, "genesis");
     this.keys = keys.stream().map(List::copyOf).toList();
     this.options = Objects.requireNonNull(options, "options");
     this.clock = Objects.requireNonNull(clock, "clock");
     if (this.keys.size() != genesis.shardCount()) {
-      throw new IllegalArgumentException("keys for " + this.keys.size() + " shards, genesis has " + genesis.shardCount());
+      throw new IllegalArgumentException(
+          "keys for " + this.keys.size() + " shards, genesis has " + genesis.shardCount());
     }
     stores = new KeyValueStore[genesis.shardCount()][];
     nodes = new ShardNode[genesis.shardCount()][];
@@ -54,8 +61,10 @@ public final class LocalNetwork implements AutoCloseable {
   }
 
   /** In-memory stores. */
-  public static LocalNetwork inMemory(GenesisConfig genesis, List<List<BlsSecretKey>> keys, ShardNodes.Options options) {
-    return new LocalNetwork(genesis, keys, options, Clock.systemUTC(), (s, i) -> new InMemoryKeyValueStore());
+  public static LocalNetwork inMemory(
+      GenesisConfig genesis, List<List<BlsSecretKey>> keys, ShardNodes.Options options) {
+    return new LocalNetwork(
+        genesis, keys, options, Clock.systemUTC(), (s, i) -> new InMemoryKeyValueStore());
   }
 
   /** Starts every validator that is not running. */
@@ -74,8 +83,15 @@ public final class LocalNetwork implements AutoCloseable {
     if (running(shard, i)) {
       throw new IllegalStateException("validator " + shard + "-" + i + " is running");
     }
-    ShardNode n = ShardNodes.open(genesis, shard, keys.get(shard).get(i), stores[shard][i],
-        network.endpoint(shard + "-" + i), options, clock);
+    ShardNode n =
+        ShardNodes.open(
+            genesis,
+            shard,
+            keys.get(shard).get(i),
+            stores[shard][i],
+            network.endpoint(shard + "-" + i),
+            options,
+            clock);
     n.start();
     nodes[shard][i] = n;
     return n;

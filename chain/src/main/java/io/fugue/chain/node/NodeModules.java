@@ -7,22 +7,23 @@ import java.util.function.Supplier;
 /**
  * The ledger modules a validator process registers (a port the node wiring outside {@code chain}
  * implements: the data-sharing modules live in modules {@code chain} must not import). The beacon
- * chain's modules serve both a shard-0 validator and the {@link BeaconReplica} of any other
- * shard's validator, so both execute beacon blocks alike.
+ * chain's modules serve both a shard-0 validator and the {@link BeaconReplica} of any other shard's
+ * validator, so both execute beacon blocks alike.
  */
 public interface NodeModules {
   /** The built-in modules only, on every chain. */
-  NodeModules BUILT_INS = new NodeModules() {
-    @Override
-    public ModuleRegistry beacon() {
-      return ModuleRegistry.builtInsOnly();
-    }
+  NodeModules BUILT_INS =
+      new NodeModules() {
+        @Override
+        public ModuleRegistry beacon() {
+          return ModuleRegistry.builtInsOnly();
+        }
 
-    @Override
-    public ModuleRegistry shard(int shard, Supplier<StateView> beaconState) {
-      return ModuleRegistry.builtInsOnly();
-    }
-  };
+        @Override
+        public ModuleRegistry shard(int shard, Supplier<StateView> beaconState) {
+          return ModuleRegistry.builtInsOnly();
+        }
+      };
 
   /** The beacon chain's modules. */
   ModuleRegistry beacon();

@@ -19,8 +19,8 @@ import java.util.Optional;
  * @param beaconHead the latest verified beacon header followed, if this is not the beacon shard
  * @param txGossipAccepted gossiped transactions this node's pool newly took (and so forwarded)
  * @param txGossipIgnored gossiped transactions dropped without blame (known, stale, pool full)
- * @param txGossipRejected gossiped transactions refused as invalid (malformed, bad signature,
- *     wrong chain or shard)
+ * @param txGossipRejected gossiped transactions refused as invalid (malformed, bad signature, wrong
+ *     chain or shard)
  * @param pendingTransactions the transactions in this node's pool
  * @param importsReused blocks imported by replaying their execution at validation or proposal
  * @param importsExecuted blocks executed in full on import (synced, or not validated here)

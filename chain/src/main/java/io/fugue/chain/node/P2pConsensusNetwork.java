@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@link ConsensusNetwork} over a libp2p {@link P2pHost}: one gossipsub topic per shard and kind
- * ({@code /fugue/<network>/<shard>/consensus|blocks|txs}), the node's verdict returned to the host so
- * that only accepted messages are forwarded, and sync over the host's request/response protocol
+ * ({@code /fugue/<network>/<shard>/consensus|blocks|txs}), the node's verdict returned to the host
+ * so that only accepted messages are forwarded, and sync over the host's request/response protocol
  * ({@link Topics#syncProtocol}). Sync requests are answered on a dedicated thread (they read the
  * store), never on the host's event pump. A peer penalized for provably bad data (a forged or
  * malformed sync response) is banned. Owns the host: {@link #close} closes it.
@@ -33,11 +33,13 @@ public final class P2pConsensusNetwork implements ConsensusNetwork {
   public P2pConsensusNetwork(P2pHost host, String network) {
     this.host = Objects.requireNonNull(host, "host");
     this.network = Objects.requireNonNull(network, "network");
-    this.server = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "fugue-sync-server");
-      t.setDaemon(true);
-      return t;
-    });
+    this.server =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "fugue-sync-server");
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   public P2pHost host() {
@@ -45,11 +47,14 @@ public final class P2pConsensusNetwork implements ConsensusNetwork {
   }
 
   private String topic(int shard, Kind kind) {
-    return Topics.topic(network, shard, switch (kind) {
-      case CONSENSUS -> Topics.Kind.CONSENSUS;
-      case BLOCKS -> Topics.Kind.BLOCKS;
-      case TXS -> Topics.Kind.TXS;
-    });
+    return Topics.topic(
+        network,
+        shard,
+        switch (kind) {
+          case CONSENSUS -> Topics.Kind.CONSENSUS;
+          case BLOCKS -> Topics.Kind.BLOCKS;
+          case TXS -> Topics.Kind.TXS;
+        });
   }
 
   @Override
@@ -64,11 +69,14 @@ public final class P2pConsensusNetwork implements ConsensusNetwork {
 
   @Override
   public void subscribe(int shard, Kind kind, GossipHandler handler) {
-    host.subscribe(topic(shard, kind), m -> switch (handler.onMessage(new Peer(m.propagatedBy().value()), m.data())) {
-      case ACCEPT -> GossipValidation.accept();
-      case IGNORE -> GossipValidation.ignore();
-      case REJECT -> GossipValidation.reject("invalid " + kind + " message");
-    });
+    host.subscribe(
+        topic(shard, kind),
+        m ->
+            switch (handler.onMessage(new Peer(m.propagatedBy().value()), m.data())) {
+              case ACCEPT -> GossipValidation.accept();
+              case IGNORE -> GossipValidation.ignore();
+              case REJECT -> GossipValidation.reject("invalid " + kind + " message");
+            });
   }
 
   @Override
@@ -82,15 +90,19 @@ public final class P2pConsensusNetwork implements ConsensusNetwork {
 
   @Override
   public void onRequest(RequestHandler handler) {
-    host.onRequest((from, request) -> CompletableFuture.supplyAsync(
-        () -> handler.onRequest(new Peer(from.value()), request), server));
+    host.onRequest(
+        (from, request) ->
+            CompletableFuture.supplyAsync(
+                () -> handler.onRequest(new Peer(from.value()), request), server));
   }
 
   @Override
   public List<Peer> peers() {
     try {
-      return host.connectedPeers().stream().map(p -> new Peer(p.value())).sorted(
-          java.util.Comparator.comparing(Peer::id)).toList();
+      return host.connectedPeers().stream()
+          .map(p -> new Peer(p.value()))
+          .sorted(java.util.Comparator.comparing(Peer::id))
+          .toList();
     } catch (IllegalStateException e) {
       return List.of();
     }

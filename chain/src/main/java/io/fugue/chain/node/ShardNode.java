@@ -34,8 +34,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One validator's shard: a single driver thread owns the {@link FbftMachine}, feeds it gossip,
  * clock ticks and synced blocks, and performs its outputs (broadcast, persist safety, apply
- * finalized blocks with their commit proofs, store evidence, sync). Network threads only check
- * and enqueue. Lifecycle of a {@link Service}; a stopped node closes its network endpoint and is not
+ * finalized blocks with their commit proofs, store evidence, sync). Network threads only check and
+ * enqueue. Lifecycle of a {@link Service}; a stopped node closes its network endpoint and is not
  * restarted (open a new one on the same store). If the store fails to take a finalized block or a
  * safety record, the node fails (state FAILED, a fatal log, {@link #terminated} reports the cause).
  */
@@ -57,8 +57,10 @@ public final class ShardNode extends Service {
   private ScheduledFuture<?> tick;
   private long tickAt;
   private final IdlePacing pacing;
+
   /** The height whose proposal the empty-block policy already let through (driver thread only). */
   private long releasedHeight = -1;
+
   private final AtomicLong heldTicks = new AtomicLong();
 
   public ShardNode(ShardNodeSetup setup) {
@@ -67,63 +69,115 @@ public final class ShardNode extends Service {
     this.shard = setup.consensus().shard();
     this.consensusStore = new ConsensusStore(setup.store());
     this.gossipCodec = new ConsensusCodec(setup.consensus().limits());
-    this.leaders = new RotatingLeaderSchedule(setup.consensus().blocksPerLeader(), setup.leaderSeed());
+    this.leaders =
+        new RotatingLeaderSchedule(setup.consensus().blocksPerLeader(), setup.leaderSeed());
     this.driver = new Driver(name(), this::isRunning);
-    this.syncer = new BlockSyncer(shard, setup.network(), setup.committees(),
-        new CommitProofVerifier(setup.scheme(), shard), setup.chain().config().limits(), setup.syncLimits(),
-        driver::execute, () -> machine.height(), this::applySynced);
-    this.beacon = setup.beaconCommittee().filter(c -> shard != 0)
-        .map(c -> new BeaconFollower(c, setup.scheme(), setup.chain().config().limits()));
+    this.syncer =
+        new BlockSyncer(
+            shard,
+            setup.network(),
+            setup.committees(),
+            new CommitProofVerifier(setup.scheme(), shard),
+            setup.chain().config().limits(),
+            setup.syncLimits(),
+            driver::execute,
+            () -> machine.height(),
+            this::applySynced);
+    this.beacon =
+        setup
+            .beaconCommittee()
+            .filter(c -> shard != 0)
+            .map(c -> new BeaconFollower(c, setup.scheme(), setup.chain().config().limits()));
     this.txGossip = new TxGossipHandler(setup.chain().config(), ShardId.of(shard), setup.pool());
-    this.pacing = IdlePacing.of(setup.idleBlockIntervalMillis(), setup.consensus().blockIntervalMillis(),
-        setup.consensus().phaseTimeoutMillis());
+    this.pacing =
+        IdlePacing.of(
+            setup.idleBlockIntervalMillis(),
+            setup.consensus().blockIntervalMillis(),
+            setup.consensus().phaseTimeoutMillis());
   }
 
   @Override
   protected void doStart() {
     try {
-      driver.submit(() -> {
-        startMachine();
-        return null;
-      }).get(30, TimeUnit.SECONDS);
+      driver
+          .submit(
+              () -> {
+                startMachine();
+                return null;
+              })
+          .get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new NodeException("shard " + shard + " node failed to start", e);
     }
     if (!isRunning()) {
-      throw new NodeException("shard " + shard + " node failed while starting (see the FATAL line)");
+      throw new NodeException(
+          "shard " + shard + " node failed while starting (see the FATAL line)");
     }
     ConsensusNetwork net = setup.network();
     net.onRequest(new SyncServer(shard, setup.chain(), consensusStore, setup.syncLimits()));
     net.subscribe(shard, ConsensusNetwork.Kind.CONSENSUS, this::onGossip);
     net.subscribe(shard, ConsensusNetwork.Kind.TXS, txGossip);
     beacon.ifPresent(b -> net.subscribe(0, ConsensusNetwork.Kind.BLOCKS, b));
-    LOG.info("shard {} validator {} started at block {} with {} peers", shard,
-        setup.signer().publicKey().shortHex(), setup.chain().head().number(), net.peers().size());
+    LOG.info(
+        "shard {} validator {} started at block {} with {} peers",
+        shard,
+        setup.signer().publicKey().shortHex(),
+        setup.chain().head().number(),
+        net.peers().size());
     driver.execute(() -> syncer.request(machine.height()));
   }
 
   private void startMachine() {
     BlockHeader head = setup.chain().head();
-    Optional<QuorumCertificate> proof = head.number() == 0 ? Optional.empty()
-        : Optional.of(consensusStore.commitProof(head.number()).orElseThrow(
-            () -> new NodeException("no commit proof stored for head block " + head.number())));
+    Optional<QuorumCertificate> proof =
+        head.number() == 0
+            ? Optional.empty()
+            : Optional.of(
+                consensusStore
+                    .commitProof(head.number())
+                    .orElseThrow(
+                        () ->
+                            new NodeException(
+                                "no commit proof stored for head block " + head.number())));
     ChainHead chainHead = new ChainHead(head.number(), head.hash(), proof, setup.clock().millis());
-    ConsensusPorts ports = new ConsensusPorts(setup.committees(), setup.scheme(), setup.signer(),
-        new LedgerBlockSource(setup.chain(), setup.pool(), setup.signer().publicKey(),
-            () -> machine == null ? 0 : machine.viewId(), setup.clock(), setup.maxTransactionsPerBlock()),
-        new LedgerProposalValidator(setup.chain()), leaders);
+    ConsensusPorts ports =
+        new ConsensusPorts(
+            setup.committees(),
+            setup.scheme(),
+            setup.signer(),
+            new LedgerBlockSource(
+                setup.chain(),
+                setup.pool(),
+                setup.signer().publicKey(),
+                () -> machine == null ? 0 : machine.viewId(),
+                setup.clock(),
+                setup.maxTransactionsPerBlock()),
+            new LedgerProposalValidator(setup.chain()),
+            leaders);
     machine = new FbftMachine(setup.consensus(), ports, chainHead, consensusStore.load());
-    router = new OutputRouter(machine.codec(), m -> setup.network().publish(shard, ConsensusNetwork.Kind.CONSENSUS, m),
-        this::onFinalized, consensusStore, consensusStore, this::scheduleTick, syncer::request);
+    router =
+        new OutputRouter(
+            machine.codec(),
+            m -> setup.network().publish(shard, ConsensusNetwork.Kind.CONSENSUS, m),
+            this::onFinalized,
+            consensusStore,
+            consensusStore,
+            this::scheduleTick,
+            syncer::request);
     perform(machine.start(now()));
   }
 
-  /** Stops consensus, then closes the network endpoint; runs once, on {@link #stop} or a failure. */
+  /**
+   * Stops consensus, then closes the network endpoint; runs once, on {@link #stop} or a failure.
+   */
   @Override
   protected void doStop() {
     driver.shutdown();
     setup.network().close();
-    LOG.info("shard {} validator {} stopped at block {}", shard, setup.signer().publicKey().shortHex(),
+    LOG.info(
+        "shard {} validator {} stopped at block {}",
+        shard,
+        setup.signer().publicKey().shortHex(),
         setup.chain().head().number());
   }
 
@@ -172,22 +226,43 @@ public final class ShardNode extends Service {
   private NodeStatus snapshot() {
     BlockHeader head = setup.chain().head();
     FbftMachine m = machine;
-    return new NodeStatus(shard, state(), head.number(), head.hash(), m == null ? head.number() + 1 : m.height(),
-        m == null ? 0 : m.viewId(), m == null ? 0 : m.metrics().finalizedBlocks(),
-        m == null ? 0 : m.metrics().viewChanges(), m == null ? 0 : m.metrics().evidenceEmitted(),
-        m == null ? java.util.Map.of() : m.metrics().rejections(), gossipRejected.get(), syncer.requests(),
-        syncer.syncedBlocks(), syncer.rejectedResponses(), beaconHead().map(BlockHeader::number),
-        beacon.map(BeaconFollower::rejected).orElse(0L), setup.network().peers().size(),
-        txGossip.accepted(), txGossip.ignored(), txGossip.rejected(), setup.pool().size(),
-        setup.chain().importCounts().reused(), setup.chain().importCounts().executed());
+    return new NodeStatus(
+        shard,
+        state(),
+        head.number(),
+        head.hash(),
+        m == null ? head.number() + 1 : m.height(),
+        m == null ? 0 : m.viewId(),
+        m == null ? 0 : m.metrics().finalizedBlocks(),
+        m == null ? 0 : m.metrics().viewChanges(),
+        m == null ? 0 : m.metrics().evidenceEmitted(),
+        m == null ? java.util.Map.of() : m.metrics().rejections(),
+        gossipRejected.get(),
+        syncer.requests(),
+        syncer.syncedBlocks(),
+        syncer.rejectedResponses(),
+        beaconHead().map(BlockHeader::number),
+        beacon.map(BeaconFollower::rejected).orElse(0L),
+        setup.network().peers().size(),
+        txGossip.accepted(),
+        txGossip.ignored(),
+        txGossip.rejected(),
+        setup.pool().size(),
+        setup.chain().importCounts().reused(),
+        setup.chain().importCounts().executed());
   }
 
   // ---------------------------------------------------------------- network threads
 
   private ConsensusNetwork.Verdict onGossip(ConsensusNetwork.Peer from, Bytes payload) {
     DecodeResult r = gossipCodec.decode(payload);
-    if (!(r instanceof DecodeResult.Decoded d) || d.message().shard() != shard
-        || setup.committees().committeeFor(Math.max(1, d.message().height())).indexOf(d.message().sender()).isEmpty()) {
+    if (!(r instanceof DecodeResult.Decoded d)
+        || d.message().shard() != shard
+        || setup
+            .committees()
+            .committeeFor(Math.max(1, d.message().height()))
+            .indexOf(d.message().sender())
+            .isEmpty()) {
       gossipRejected.incrementAndGet();
       return ConsensusNetwork.Verdict.REJECT;
     }
@@ -195,7 +270,8 @@ public final class ShardNode extends Service {
     ConsensusMessage m = d.message();
     syncer.noteHeight(m.height());
     return driver.execute(() -> perform(machine.onMessage(m, now())))
-        ? ConsensusNetwork.Verdict.ACCEPT : ConsensusNetwork.Verdict.IGNORE;
+        ? ConsensusNetwork.Verdict.ACCEPT
+        : ConsensusNetwork.Verdict.IGNORE;
   }
 
   // ---------------------------------------------------------------- driver thread
@@ -213,9 +289,11 @@ public final class ShardNode extends Service {
         try {
           router.route(List.of(o));
         } catch (RuntimeException e) {
-          fail(o instanceof Output.Finalized f
-              ? "finalized block " + f.block().height() + " could not be stored"
-              : "the consensus safety record could not be persisted", e);
+          fail(
+              o instanceof Output.Finalized f
+                  ? "finalized block " + f.block().height() + " could not be stored"
+                  : "the consensus safety record could not be persisted",
+              e);
           return;
         }
       } else {
@@ -257,14 +335,17 @@ public final class ShardNode extends Service {
   }
 
   /**
-   * The empty-block policy ({@link IdlePacing}): -1 lets the tick through; else the instant to
-   * look at the pool again. Only the leader of view 0 holds, and only its first tick of a height
-   * (the proposal's; later ticks of the height are for resends and timeouts, which come after the
-   * idle interval anyway).
+   * The empty-block policy ({@link IdlePacing}): -1 lets the tick through; else the instant to look
+   * at the pool again. Only the leader of view 0 holds, and only its first tick of a height (the
+   * proposal's; later ticks of the height are for resends and timeouts, which come after the idle
+   * interval anyway).
    */
   private long idleHold(long now) {
     long height = machine.height();
-    if (!pacing.enabled() || releasedHeight == height || machine.viewId() != 0 || machine.inViewChange()
+    if (!pacing.enabled()
+        || releasedHeight == height
+        || machine.viewId() != 0
+        || machine.inViewChange()
         || !isLeaderOfView0(height)) {
       return -1;
     }
@@ -280,7 +361,9 @@ public final class ShardNode extends Service {
     return c.member(leaders.leaderIndex(c, height, 0)).equals(setup.signer().publicKey());
   }
 
-  /** How often the empty-block policy held this node's proposal back (each look at the pool counts). */
+  /**
+   * How often the empty-block policy held this node's proposal back (each look at the pool counts).
+   */
   long idleHolds() {
     return heldTicks.get();
   }
@@ -294,15 +377,25 @@ public final class ShardNode extends Service {
     consensusStore.putCommitProof(proof);
     Validation v = setup.chain().importBlock(block);
     if (!v.isAccepted()) {
-      throw new NodeException("finalized block " + proof.height() + " failed to import: " + v.reason());
+      throw new NodeException(
+          "finalized block " + proof.height() + " failed to import: " + v.reason());
     }
-    LOG.info("shard {} block {} finalized ({} txs, view {}, {} signers)", shard, proof.height(),
-        block.body().transactions().size(), proof.viewId(), proof.signers().count());
+    LOG.info(
+        "shard {} block {} finalized ({} txs, view {}, {} signers)",
+        shard,
+        proof.height(),
+        block.body().transactions().size(),
+        proof.viewId(),
+        proof.signers().count());
     Committee committee = setup.committees().committeeFor(proof.height());
     int leader = leaders.leaderIndex(committee, proof.height(), proof.viewId());
     if (committee.member(leader).equals(setup.signer().publicKey())) {
-      setup.network().publish(shard, ConsensusNetwork.Kind.BLOCKS,
-          BeaconFollower.encodeAnnouncement(block.header(), proof));
+      setup
+          .network()
+          .publish(
+              shard,
+              ConsensusNetwork.Kind.BLOCKS,
+              BeaconFollower.encodeAnnouncement(block.header(), proof));
     }
   }
 

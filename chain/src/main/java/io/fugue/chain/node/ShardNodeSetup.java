@@ -40,11 +40,35 @@ public record ShardNodeSetup(
     int maxTransactionsPerBlock,
     long idleBlockIntervalMillis) {
   /** A setup without the empty-block policy: a block every block interval. */
-  public ShardNodeSetup(ConsensusConfig consensus, CommitteeSource committees, Optional<Committee> beaconCommittee,
-      ConsensusSigner signer, SignatureScheme scheme, Blockchain chain, TxPool pool, KeyValueStore store,
-      ConsensusNetwork network, Bytes leaderSeed, Clock clock, SyncLimits syncLimits, int maxTransactionsPerBlock) {
-    this(consensus, committees, beaconCommittee, signer, scheme, chain, pool, store, network, leaderSeed, clock,
-        syncLimits, maxTransactionsPerBlock, 0);
+  public ShardNodeSetup(
+      ConsensusConfig consensus,
+      CommitteeSource committees,
+      Optional<Committee> beaconCommittee,
+      ConsensusSigner signer,
+      SignatureScheme scheme,
+      Blockchain chain,
+      TxPool pool,
+      KeyValueStore store,
+      ConsensusNetwork network,
+      Bytes leaderSeed,
+      Clock clock,
+      SyncLimits syncLimits,
+      int maxTransactionsPerBlock) {
+    this(
+        consensus,
+        committees,
+        beaconCommittee,
+        signer,
+        scheme,
+        chain,
+        pool,
+        store,
+        network,
+        leaderSeed,
+        clock,
+        syncLimits,
+        maxTransactionsPerBlock,
+        0);
   }
 
   public ShardNodeSetup {
@@ -63,6 +87,7 @@ public record ShardNodeSetup(
     if (maxTransactionsPerBlock < 0) {
       throw new IllegalArgumentException("maxTransactionsPerBlock >= 0");
     }
-    IdlePacing.check(idleBlockIntervalMillis, consensus.blockIntervalMillis(), consensus.phaseTimeoutMillis());
+    IdlePacing.check(
+        idleBlockIntervalMillis, consensus.blockIntervalMillis(), consensus.phaseTimeoutMillis());
   }
 }

@@ -26,8 +26,8 @@ import java.util.Optional;
 /**
  * Builds a {@link ShardNode} from a network's genesis: the shard's chain on {@code store} (with the
  * signer-reward rule), a txpool following it, the genesis committee with equal voting power, the
- * beacon committee to follow, leader rotation every K blocks seeded by the shard's genesis hash, and
- * BLS signatures. The entry point for {@link ValidatorNode} and the one-JVM devnet.
+ * beacon committee to follow, leader rotation every K blocks seeded by the shard's genesis hash,
+ * and BLS signatures. The entry point for {@link ValidatorNode} and the one-JVM devnet.
  */
 public final class ShardNodes {
   private ShardNodes() {}
@@ -38,9 +38,16 @@ public final class ShardNodes {
    * @param timings consensus timings (blockInterval, timeouts); empty = derived from genesis
    * @param idleBlockIntervalMillis the empty-block policy ({@link ShardNodeSetup}); 0 = off
    */
-  public record Options(Optional<ConsensusConfig> timings, SyncLimits syncLimits, int maxTransactionsPerBlock,
-      TxPoolConfig txPool, long idleBlockIntervalMillis) {
-    public Options(Optional<ConsensusConfig> timings, SyncLimits syncLimits, int maxTransactionsPerBlock,
+  public record Options(
+      Optional<ConsensusConfig> timings,
+      SyncLimits syncLimits,
+      int maxTransactionsPerBlock,
+      TxPoolConfig txPool,
+      long idleBlockIntervalMillis) {
+    public Options(
+        Optional<ConsensusConfig> timings,
+        SyncLimits syncLimits,
+        int maxTransactionsPerBlock,
         TxPoolConfig txPool) {
       this(timings, syncLimits, maxTransactionsPerBlock, txPool, 0);
     }
@@ -56,7 +63,8 @@ public final class ShardNodes {
     }
 
     public Options withTimings(ConsensusConfig value) {
-      return new Options(Optional.of(value), syncLimits, maxTransactionsPerBlock, txPool, idleBlockIntervalMillis);
+      return new Options(
+          Optional.of(value), syncLimits, maxTransactionsPerBlock, txPool, idleBlockIntervalMillis);
     }
 
     /** These options with the empty-block policy's idle interval (0 = off). */
@@ -72,43 +80,123 @@ public final class ShardNodes {
   }
 
   /** Opens the chain of {@code shard} on {@code store} and a node on it (not started). */
-  public static ShardNode open(GenesisConfig genesis, int shard, BlsSecretKey key, KeyValueStore store,
-      ConsensusNetwork network, Options options, Clock clock) {
-    return open(genesis, shard, BlsSignatureScheme.signer(key), new BlsSignatureScheme(), store, network, options,
+  public static ShardNode open(
+      GenesisConfig genesis,
+      int shard,
+      BlsSecretKey key,
+      KeyValueStore store,
+      ConsensusNetwork network,
+      Options options,
+      Clock clock) {
+    return open(
+        genesis,
+        shard,
+        BlsSignatureScheme.signer(key),
+        new BlsSignatureScheme(),
+        store,
+        network,
+        options,
         clock);
   }
 
-  /** As above with the chain's ledger {@code modules} (the built-ins plus e.g. the data-sharing ones). */
-  public static ShardNode open(GenesisConfig genesis, int shard, BlsSecretKey key, KeyValueStore store,
-      ConsensusNetwork network, Options options, Clock clock, ModuleRegistry modules) {
-    return open(genesis, shard, BlsSignatureScheme.signer(key), new BlsSignatureScheme(), store, network, options,
-        clock, modules);
+  /**
+   * As above with the chain's ledger {@code modules} (the built-ins plus e.g. the data-sharing
+   * ones).
+   */
+  public static ShardNode open(
+      GenesisConfig genesis,
+      int shard,
+      BlsSecretKey key,
+      KeyValueStore store,
+      ConsensusNetwork network,
+      Options options,
+      Clock clock,
+      ModuleRegistry modules) {
+    return open(
+        genesis,
+        shard,
+        BlsSignatureScheme.signer(key),
+        new BlsSignatureScheme(),
+        store,
+        network,
+        options,
+        clock,
+        modules);
   }
 
   /** As above with a given signer and scheme (benchmarks wrap them to time BLS operations). */
-  public static ShardNode open(GenesisConfig genesis, int shard, ConsensusSigner signer, SignatureScheme scheme,
-      KeyValueStore store, ConsensusNetwork network, Options options, Clock clock) {
-    return open(genesis, shard, signer, scheme, store, network, options, clock, ModuleRegistry.builtInsOnly());
+  public static ShardNode open(
+      GenesisConfig genesis,
+      int shard,
+      ConsensusSigner signer,
+      SignatureScheme scheme,
+      KeyValueStore store,
+      ConsensusNetwork network,
+      Options options,
+      Clock clock) {
+    return open(
+        genesis,
+        shard,
+        signer,
+        scheme,
+        store,
+        network,
+        options,
+        clock,
+        ModuleRegistry.builtInsOnly());
   }
 
   /** As above with the chain's ledger {@code modules}. */
-  public static ShardNode open(GenesisConfig genesis, int shard, ConsensusSigner signer, SignatureScheme scheme,
-      KeyValueStore store, ConsensusNetwork network, Options options, Clock clock, ModuleRegistry modules) {
+  public static ShardNode open(
+      GenesisConfig genesis,
+      int shard,
+      ConsensusSigner signer,
+      SignatureScheme scheme,
+      KeyValueStore store,
+      ConsensusNetwork network,
+      Options options,
+      Clock clock,
+      ModuleRegistry modules) {
     Committee committee = committee(genesis, shard);
     CommitteeSource committees = CommitteeSource.fixed(committee);
     ValidatorKey self = signer.publicKey();
     if (committee.indexOf(self).isEmpty()) {
-      throw new NodeException("key " + self.shortHex() + " is not in the committee of shard " + shard);
+      throw new NodeException(
+          "key " + self.shortHex() + " is not in the committee of shard " + shard);
     }
     GenesisState g = Genesis.forShard(genesis, ShardId.of(shard));
-    Blockchain chain = Blockchain.open(store, genesis.chainConfig(), g, modules, new SignerRewards(committees), clock);
+    Blockchain chain =
+        Blockchain.open(
+            store, genesis.chainConfig(), g, modules, new SignerRewards(committees), clock);
     TxPool pool = TxPool.following(chain, options.txPool(), modules, clock);
-    ConsensusConfig base = options.timings().orElseGet(() -> ConsensusConfig.defaults().withTimings(
-        genesis.blockTimeMillis(), 2 * genesis.blockTimeMillis() + 2_000, 2 * genesis.blockTimeMillis() + 2_000, 300_000));
-    ConsensusConfig consensus = base.withShard(shard).withBlocksPerLeader(genesis.leaderRotationBlocks());
-    return new ShardNode(new ShardNodeSetup(consensus, committees, Optional.of(committee(genesis, 0)),
-        signer, scheme, chain, pool, store, network,
-        g.block().hash().toBytes(), clock, options.syncLimits(), options.maxTransactionsPerBlock(),
-        options.idleBlockIntervalMillis()));
+    ConsensusConfig base =
+        options
+            .timings()
+            .orElseGet(
+                () ->
+                    ConsensusConfig.defaults()
+                        .withTimings(
+                            genesis.blockTimeMillis(),
+                            2 * genesis.blockTimeMillis() + 2_000,
+                            2 * genesis.blockTimeMillis() + 2_000,
+                            300_000));
+    ConsensusConfig consensus =
+        base.withShard(shard).withBlocksPerLeader(genesis.leaderRotationBlocks());
+    return new ShardNode(
+        new ShardNodeSetup(
+            consensus,
+            committees,
+            Optional.of(committee(genesis, 0)),
+            signer,
+            scheme,
+            chain,
+            pool,
+            store,
+            network,
+            g.block().hash().toBytes(),
+            clock,
+            options.syncLimits(),
+            options.maxTransactionsPerBlock(),
+            options.idleBlockIntervalMillis()));
   }
 }

@@ -47,13 +47,15 @@ public final class SignerRewards implements RewardRecipients {
     BigInteger[] shares = new BigInteger[idx.size()];
     BigInteger paid = BigInteger.ZERO;
     for (int i = 0; i < idx.size(); i++) {
-      shares[i] = total.multiply(BigInteger.valueOf(committee.power(idx.get(i)))).divide(signedPower);
+      shares[i] =
+          total.multiply(BigInteger.valueOf(committee.power(idx.get(i)))).divide(signedPower);
       paid = paid.add(shares[i]);
     }
     shares[0] = shares[0].add(total.subtract(paid));
     List<Payout> out = new ArrayList<>(idx.size());
     for (int i = 0; i < idx.size(); i++) {
-      out.add(new Payout(ValidatorAccounts.of(committee.member(idx.get(i))), Uint256.of(shares[i])));
+      out.add(
+          new Payout(ValidatorAccounts.of(committee.member(idx.get(i))), Uint256.of(shares[i])));
     }
     return out;
   }

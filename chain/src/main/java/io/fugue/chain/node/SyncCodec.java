@@ -52,13 +52,20 @@ public final class SyncCodec {
   }
 
   public static Bytes encode(Request r) {
-    return Bytes.of(ByteBuffer.allocate(REQUEST_SIZE).put((byte) VERSION).put((byte) REQUEST)
-        .putInt(r.shard()).putLong(r.from()).putShort((short) r.count()).array());
+    return Bytes.of(
+        ByteBuffer.allocate(REQUEST_SIZE)
+            .put((byte) VERSION)
+            .put((byte) REQUEST)
+            .putInt(r.shard())
+            .putLong(r.from())
+            .putShort((short) r.count())
+            .array());
   }
 
   public static Request decodeRequest(Bytes bytes, SyncLimits limits) {
     if (bytes.size() != REQUEST_SIZE) {
-      throw new NodeException("sync request of " + bytes.size() + " bytes, expected " + REQUEST_SIZE);
+      throw new NodeException(
+          "sync request of " + bytes.size() + " bytes, expected " + REQUEST_SIZE);
     }
     ByteBuffer b = ByteBuffer.wrap(bytes.toArray());
     header(b, REQUEST);
@@ -66,7 +73,8 @@ public final class SyncCodec {
     long from = b.getLong();
     int count = Short.toUnsignedInt(b.getShort());
     if (shard < 0 || from < 1 || count < 1 || count > limits.maxBlocksPerRequest()) {
-      throw new NodeException("sync request out of bounds: shard " + shard + " from " + from + " count " + count);
+      throw new NodeException(
+          "sync request out of bounds: shard " + shard + " from " + from + " count " + count);
     }
     return new Request(shard, from, count);
   }
@@ -86,8 +94,12 @@ public final class SyncCodec {
     for (Bytes[] e : entries) {
       size += entrySize(e[0], e[1]);
     }
-    ByteBuffer b = ByteBuffer.allocate(size).put((byte) VERSION).put((byte) RESPONSE).putInt(shard)
-        .putShort((short) entries.size());
+    ByteBuffer b =
+        ByteBuffer.allocate(size)
+            .put((byte) VERSION)
+            .put((byte) RESPONSE)
+            .putInt(shard)
+            .putShort((short) entries.size());
     for (Bytes[] e : entries) {
       b.putInt(e[0].size()).put(e[0].toArray()).putShort((short) e[1].size()).put(e[1].toArray());
     }
@@ -96,13 +108,15 @@ public final class SyncCodec {
 
   public static Bytes encode(Response r) {
     List<Bytes[]> entries = new ArrayList<>();
-    r.blocks().forEach(s -> entries.add(new Bytes[] {s.block(), CommitProofCodec.encode(s.proof())}));
+    r.blocks()
+        .forEach(s -> entries.add(new Bytes[] {s.block(), CommitProofCodec.encode(s.proof())}));
     return encodeResponse(r.shard(), entries);
   }
 
   public static Response decodeResponse(Bytes bytes, SyncLimits limits) {
     if (bytes.size() > limits.maxResponseBytes()) {
-      throw new NodeException("sync response of " + bytes.size() + " bytes exceeds " + limits.maxResponseBytes());
+      throw new NodeException(
+          "sync response of " + bytes.size() + " bytes exceeds " + limits.maxResponseBytes());
     }
     try {
       ByteBuffer b = ByteBuffer.wrap(bytes.toArray());
@@ -131,7 +145,8 @@ public final class SyncCodec {
     int version = b.get() & 0xFF;
     int t = b.get() & 0xFF;
     if (version != VERSION || t != type) {
-      throw new NodeException("sync message version " + version + " type " + t + ", expected " + VERSION + "/" + type);
+      throw new NodeException(
+          "sync message version " + version + " type " + t + ", expected " + VERSION + "/" + type);
     }
   }
 

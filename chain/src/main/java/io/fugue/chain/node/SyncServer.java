@@ -13,9 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Answers block sync requests from the local chain: the finalized blocks {@code [from, from+count)}
- * that exist, each with its stored commit proof, stopping before the response would pass
- * {@link SyncLimits#maxResponseBytes()}. A malformed request or one for another shard gets an
- * empty response. Runs on network threads; reads only.
+ * that exist, each with its stored commit proof, stopping before the response would pass {@link
+ * SyncLimits#maxResponseBytes()}. A malformed request or one for another shard gets an empty
+ * response. Runs on network threads; reads only.
  */
 final class SyncServer implements ConsensusNetwork.RequestHandler {
   private static final Logger LOG = LoggerFactory.getLogger(SyncServer.class);

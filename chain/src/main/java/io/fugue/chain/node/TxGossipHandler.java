@@ -17,21 +17,27 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Receives a shard's transaction gossip (docs/protocol.md, "Transaction gossip"): decodes strictly
- * within the chain's size limit, checks chain id, shard and signature, offers the transaction to the
- * pool and answers the verdict. A transaction that can never be valid anywhere (malformed, wrong
- * chain or shard, a signature that recovers no key) is REJECTed; one that this pool merely does not
- * take now (already known, stale or future nonce, pool or sender full, not funded in this node's
- * view of the head) is IGNOREd, since another node's head may differ and the sender is not at fault.
+ * within the chain's size limit, checks chain id, shard and signature, offers the transaction to
+ * the pool and answers the verdict. A transaction that can never be valid anywhere (malformed,
+ * wrong chain or shard, a signature that recovers no key) is REJECTed; one that this pool merely
+ * does not take now (already known, stale or future nonce, pool or sender full, not funded in this
+ * node's view of the head) is IGNOREd, since another node's head may differ and the sender is not
+ * at fault.
  *
  * <p>Runs on the network thread. The pool is thread-safe (one lock) and its add verifies the
  * signature and reads head state but writes nothing, so no disk write happens here.
  */
 final class TxGossipHandler implements ConsensusNetwork.GossipHandler {
   private static final Logger LOG = LoggerFactory.getLogger(TxGossipHandler.class);
+
   /** Refusals that prove the transaction invalid on every node. */
-  private static final Set<TxRejection.Reason> INVALID = EnumSet.of(TxRejection.Reason.OVERSIZE,
-      TxRejection.Reason.UNKNOWN_TYPE, TxRejection.Reason.WRONG_CHAIN, TxRejection.Reason.WRONG_SHARD,
-      TxRejection.Reason.BAD_SIGNATURE);
+  private static final Set<TxRejection.Reason> INVALID =
+      EnumSet.of(
+          TxRejection.Reason.OVERSIZE,
+          TxRejection.Reason.UNKNOWN_TYPE,
+          TxRejection.Reason.WRONG_CHAIN,
+          TxRejection.Reason.WRONG_SHARD,
+          TxRejection.Reason.BAD_SIGNATURE);
 
   private final ChainConfig chain;
   private final ShardId shard;
@@ -50,10 +56,11 @@ final class TxGossipHandler implements ConsensusNetwork.GossipHandler {
   public ConsensusNetwork.Verdict onMessage(ConsensusNetwork.Peer from, Bytes payload) {
     ConsensusNetwork.Verdict v = verdict(payload);
     (switch (v) {
-      case ACCEPT -> accepted;
-      case IGNORE -> ignored;
-      case REJECT -> rejected;
-    }).incrementAndGet();
+          case ACCEPT -> accepted;
+          case IGNORE -> ignored;
+          case REJECT -> rejected;
+        })
+        .incrementAndGet();
     return v;
   }
 
@@ -78,7 +85,8 @@ final class TxGossipHandler implements ConsensusNetwork.GossipHandler {
     }
     if (r instanceof AddResult.Rejected no) {
       return INVALID.contains(no.rejection().reason())
-          ? ConsensusNetwork.Verdict.REJECT : ConsensusNetwork.Verdict.IGNORE;
+          ? ConsensusNetwork.Verdict.REJECT
+          : ConsensusNetwork.Verdict.IGNORE;
     }
     return ConsensusNetwork.Verdict.ACCEPT;
   }

@@ -32,18 +32,40 @@ import java.util.Set;
  * @param consensus this node's consensus timings; empty = derived from the genesis block time
  * @param api where to serve the HTTP API, if at all (read by {@code fugue node}, not by the chain)
  */
-public record ValidatorConfig(Path genesis, int shard, Path dataDir, List<String> listen, List<String> bootnodes,
-    KeySource key, Optional<ConsensusTimings> consensus, Optional<ApiSection> api) {
+public record ValidatorConfig(
+    Path genesis,
+    int shard,
+    Path dataDir,
+    List<String> listen,
+    List<String> bootnodes,
+    KeySource key,
+    Optional<ConsensusTimings> consensus,
+    Optional<ApiSection> api) {
   public static final int MAX_FILE_BYTES = 1 << 20;
-  private static final Set<String> FIELDS = Set.of("genesis", "shard", "dataDir", "listen", "bootnodes", "key", "devnet",
-      "consensus", "api");
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
-      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .build();
+  private static final Set<String> FIELDS =
+      Set.of(
+          "genesis",
+          "shard",
+          "dataDir",
+          "listen",
+          "bootnodes",
+          "key",
+          "devnet",
+          "consensus",
+          "api");
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
 
   /** A config with the timings derived from genesis and no API. */
-  public ValidatorConfig(Path genesis, int shard, Path dataDir, List<String> listen, List<String> bootnodes,
+  public ValidatorConfig(
+      Path genesis,
+      int shard,
+      Path dataDir,
+      List<String> listen,
+      List<String> bootnodes,
       KeySource key) {
     this(genesis, shard, dataDir, listen, bootnodes, key, Optional.empty(), Optional.empty());
   }
@@ -91,7 +113,8 @@ public record ValidatorConfig(Path genesis, int shard, Path dataDir, List<String
   }
 
   /** A development key derived from a devnet seed: validator {@code index} of the shard. */
-  public record DevnetKeySource(Bytes seed, int validatorsPerShard, int index) implements KeySource {
+  public record DevnetKeySource(Bytes seed, int validatorsPerShard, int index)
+      implements KeySource {
     public DevnetKeySource {
       Objects.requireNonNull(seed, "seed");
       if (validatorsPerShard < 1 || index < 0 || index >= validatorsPerShard) {
@@ -126,18 +149,27 @@ public record ValidatorConfig(Path genesis, int shard, Path dataDir, List<String
     for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
       String f = it.next();
       if (!FIELDS.contains(f)) {
-        throw new NodeException("unknown field '" + f + "' (expected one of " + new java.util.TreeSet<>(FIELDS) + ")");
+        throw new NodeException(
+            "unknown field '" + f + "' (expected one of " + new java.util.TreeSet<>(FIELDS) + ")");
       }
     }
     if (root.has("key") == root.has("devnet")) {
       throw new NodeException("exactly one of 'key' and 'devnet' is required");
     }
-    KeySource key = root.has("key") ? keyFile(object(root, "key"), base) : devnet(object(root, "devnet"));
+    KeySource key =
+        root.has("key") ? keyFile(object(root, "key"), base) : devnet(object(root, "devnet"));
     int shard = intField(root, "shard", 0, 0xFFFF);
     try {
-      return new ValidatorConfig(base.resolve(text(root, "genesis")), shard, base.resolve(text(root, "dataDir")),
-          multiaddrs(root, "listen", false), root.has("bootnodes") ? multiaddrs(root, "bootnodes", true) : List.of(), key,
-          root.has("consensus") ? Optional.of(ConsensusTimings.parse(root.get("consensus"))) : Optional.empty(),
+      return new ValidatorConfig(
+          base.resolve(text(root, "genesis")),
+          shard,
+          base.resolve(text(root, "dataDir")),
+          multiaddrs(root, "listen", false),
+          root.has("bootnodes") ? multiaddrs(root, "bootnodes", true) : List.of(),
+          key,
+          root.has("consensus")
+              ? Optional.of(ConsensusTimings.parse(root.get("consensus")))
+              : Optional.empty(),
           root.has("api") ? Optional.of(api(object(root, "api"))) : Optional.empty());
     } catch (IllegalArgumentException e) {
       throw new NodeException("invalid validator config: " + e.getMessage(), e);
@@ -147,7 +179,11 @@ public record ValidatorConfig(Path genesis, int shard, Path dataDir, List<String
   private static ApiSection api(JsonNode n) {
     only(n, "api", Set.of("host", "port", "operators"));
     JsonNode port = n.get("port");
-    if (port == null || !port.isIntegralNumber() || !port.canConvertToInt() || port.asInt() < 0 || port.asInt() > 65_535) {
+    if (port == null
+        || !port.isIntegralNumber()
+        || !port.canConvertToInt()
+        || port.asInt() < 0
+        || port.asInt() > 65_535) {
       throw new NodeException("'api.port' must be an integer in [0, 65535]");
     }
     JsonNode host = n.get("host");
@@ -214,7 +250,11 @@ public record ValidatorConfig(Path genesis, int shard, Path dataDir, List<String
 
   private static int intField(JsonNode n, String field, int min, int max) {
     JsonNode v = n.get(field);
-    if (v == null || !v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < min || v.asInt() > max) {
+    if (v == null
+        || !v.isIntegralNumber()
+        || !v.canConvertToInt()
+        || v.asInt() < min
+        || v.asInt() > max) {
       throw new NodeException("'" + field + "' must be an integer in [" + min + ", " + max + "]");
     }
     return v.asInt();
@@ -239,12 +279,20 @@ public record ValidatorConfig(Path genesis, int shard, Path dataDir, List<String
     return out;
   }
 
-  /** {@code /ip4/<a.b.c.d>/tcp/<port>} or {@code /ip6/<addr>/tcp/<port>}: what the host can listen on or dial. */
-  private static final java.util.regex.Pattern TCP_ADDR = java.util.regex.Pattern.compile(
-      "/(ip4/(\\d{1,3}\\.){3}\\d{1,3}|ip6/[0-9A-Fa-f:.]+)/tcp/(\\d{1,5})");
-  /** A base58btc peer id: an identity multihash of an ed25519 key ({@code 12D3KooW…}) or a sha-256 one ({@code Qm…}). */
-  private static final java.util.regex.Pattern PEER_ID = java.util.regex.Pattern.compile(
-      "(12D3KooW|Qm)[1-9A-HJ-NP-Za-km-z]{40,50}");
+  /**
+   * {@code /ip4/<a.b.c.d>/tcp/<port>} or {@code /ip6/<addr>/tcp/<port>}: what the host can listen
+   * on or dial.
+   */
+  private static final java.util.regex.Pattern TCP_ADDR =
+      java.util.regex.Pattern.compile(
+          "/(ip4/(\\d{1,3}\\.){3}\\d{1,3}|ip6/[0-9A-Fa-f:.]+)/tcp/(\\d{1,5})");
+
+  /**
+   * A base58btc peer id: an identity multihash of an ed25519 key ({@code 12D3KooW…}) or a sha-256
+   * one ({@code Qm…}).
+   */
+  private static final java.util.regex.Pattern PEER_ID =
+      java.util.regex.Pattern.compile("(12D3KooW|Qm)[1-9A-HJ-NP-Za-km-z]{40,50}");
 
   private static List<String> multiaddrs(JsonNode n, String field, boolean withPeerId) {
     List<String> out = strings(n, field);
@@ -253,16 +301,24 @@ public record ValidatorConfig(Path genesis, int shard, Path dataDir, List<String
       String where = "'" + field + "[" + i + "]' " + a + ": ";
       String tcp = withPeerId && a.contains("/p2p/") ? a.substring(0, a.indexOf("/p2p/")) : a;
       var m = TCP_ADDR.matcher(tcp);
-      if (!m.matches() || Integer.parseInt(m.group(3)) > 65_535
+      if (!m.matches()
+          || Integer.parseInt(m.group(3)) > 65_535
           || (tcp.startsWith("/ip4/") && !validIpv4(tcp.substring(5, tcp.indexOf("/tcp/"))))) {
-        throw new NodeException(where + "not a multiaddr /ip4/<address>/tcp/<port> or /ip6/<address>/tcp/<port>"
-            + (withPeerId ? "/p2p/<peer id>" : "") + " (host names are not resolved)");
+        throw new NodeException(
+            where
+                + "not a multiaddr /ip4/<address>/tcp/<port> or /ip6/<address>/tcp/<port>"
+                + (withPeerId ? "/p2p/<peer id>" : "")
+                + " (host names are not resolved)");
       }
       if (withPeerId) {
         String peer = a.contains("/p2p/") ? a.substring(a.indexOf("/p2p/") + 5) : "";
         if (!PEER_ID.matcher(peer).matches()) {
-          throw new NodeException(where + "must end in /p2p/<peer id> (as printed by fugue bootnode or "
-              + "fugue node-key), got '" + peer + "'");
+          throw new NodeException(
+              where
+                  + "must end in /p2p/<peer id> (as printed by fugue bootnode or "
+                  + "fugue node-key), got '"
+                  + peer
+                  + "'");
         }
       }
     }

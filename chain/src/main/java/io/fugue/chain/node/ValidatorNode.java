@@ -41,8 +41,12 @@ import org.slf4j.LoggerFactory;
 public final class ValidatorNode implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ValidatorNode.class);
 
-  /** Where a shard validator's {@link BeaconReplica} keeps the beacon chain, under the data directory. */
+  /**
+   * Where a shard validator's {@link BeaconReplica} keeps the beacon chain, under the data
+   * directory.
+   */
   public static final String BEACON_DIR = "beacon";
+
   private static final Duration REPLICA_POLL = Duration.ofSeconds(1);
 
   private final GenesisConfig genesis;
@@ -53,8 +57,13 @@ public final class ValidatorNode implements AutoCloseable {
   private final Optional<RocksDbKeyValueStore> replicaStore;
   private boolean closed;
 
-  private ValidatorNode(GenesisConfig genesis, RocksDbKeyValueStore store, P2pHost host, ShardNode node,
-      Optional<BeaconReplica> replica, Optional<RocksDbKeyValueStore> replicaStore) {
+  private ValidatorNode(
+      GenesisConfig genesis,
+      RocksDbKeyValueStore store,
+      P2pHost host,
+      ShardNode node,
+      Optional<BeaconReplica> replica,
+      Optional<RocksDbKeyValueStore> replicaStore) {
     this.genesis = genesis;
     this.store = store;
     this.host = host;
@@ -72,48 +81,86 @@ public final class ValidatorNode implements AutoCloseable {
    * As {@link #start(ValidatorConfig, ShardNodes.Options)}, with the p2p settings adjusted by
    * {@code p2pTuning} after the config file's (tests use a shorter gossip heartbeat).
    */
-  public static ValidatorNode start(ValidatorConfig config, ShardNodes.Options options,
+  public static ValidatorNode start(
+      ValidatorConfig config,
+      ShardNodes.Options options,
       UnaryOperator<P2pConfig.Builder> p2pTuning) {
     return start(config, options, p2pTuning, Optional.empty());
   }
 
   /**
-   * As {@link #start(ValidatorConfig, ShardNodes.Options, UnaryOperator)}, with the chains'
-   * ledger {@code modules}; a validator of a shard other than 0 also runs a {@link BeaconReplica}
-   * (RocksDB in {@code dataDir/beacon}) whose head state the shard's modules read.
+   * As {@link #start(ValidatorConfig, ShardNodes.Options, UnaryOperator)}, with the chains' ledger
+   * {@code modules}; a validator of a shard other than 0 also runs a {@link BeaconReplica} (RocksDB
+   * in {@code dataDir/beacon}) whose head state the shard's modules read.
    */
-  public static ValidatorNode start(ValidatorConfig config, ShardNodes.Options options,
-      UnaryOperator<P2pConfig.Builder> p2pTuning, NodeModules modules) {
+  public static ValidatorNode start(
+      ValidatorConfig config,
+      ShardNodes.Options options,
+      UnaryOperator<P2pConfig.Builder> p2pTuning,
+      NodeModules modules) {
     return start(config, options, p2pTuning, Optional.of(modules));
   }
 
-  private static ValidatorNode start(ValidatorConfig config, ShardNodes.Options options,
-      UnaryOperator<P2pConfig.Builder> p2pTuning, Optional<NodeModules> modules) {
+  private static ValidatorNode start(
+      ValidatorConfig config,
+      ShardNodes.Options options,
+      UnaryOperator<P2pConfig.Builder> p2pTuning,
+      Optional<NodeModules> modules) {
     Objects.requireNonNull(config, "config");
     GenesisConfig genesis = GenesisParser.load(config.genesis());
     if (config.shard() >= genesis.shardCount()) {
-      throw new NodeException("shard " + config.shard() + " is not in the genesis' " + genesis.shardCount() + " shards");
+      throw new NodeException(
+          "shard "
+              + config.shard()
+              + " is not in the genesis' "
+              + genesis.shardCount()
+              + " shards");
     }
     BlsSecretKey key = loadKey(config, genesis);
     createDirectories(config.dataDir());
     Deque<AutoCloseable> opened = new ArrayDeque<>();
     try {
-      RocksDbKeyValueStore store = track(opened, RocksDbKeyValueStore.open(config.dataDir().resolve("chain"),
-          RocksDbConfig.validator()));
+      RocksDbKeyValueStore store =
+          track(
+              opened,
+              RocksDbKeyValueStore.open(
+                  config.dataDir().resolve("chain"), RocksDbConfig.validator()));
       P2pHost host = track(opened, startHost(config, genesis, p2pTuning));
       // Fan-out: the shard node's beacon follower and the replica both listen to beacon blocks.
-      ConsensusNetwork network = new FanOutNetwork(new P2pConsensusNetwork(host, genesis.networkId()));
+      ConsensusNetwork network =
+          new FanOutNetwork(new P2pConsensusNetwork(host, genesis.networkId()));
       Optional<RocksDbKeyValueStore> replicaStore = Optional.empty();
       Optional<BeaconReplica> replica = Optional.empty();
       if (modules.isPresent() && config.shard() != 0) {
-        replicaStore = Optional.of(track(opened, RocksDbKeyValueStore.open(config.dataDir().resolve(BEACON_DIR),
-            RocksDbConfig.validator())));
-        replica = Optional.of(track(opened, BeaconReplica.open(genesis, replicaStore.get(), modules.get().beacon(),
-            network, options.syncLimits(), REPLICA_POLL, Clock.systemUTC())));
+        replicaStore =
+            Optional.of(
+                track(
+                    opened,
+                    RocksDbKeyValueStore.open(
+                        config.dataDir().resolve(BEACON_DIR), RocksDbConfig.validator())));
+        replica =
+            Optional.of(
+                track(
+                    opened,
+                    BeaconReplica.open(
+                        genesis,
+                        replicaStore.get(),
+                        modules.get().beacon(),
+                        network,
+                        options.syncLimits(),
+                        REPLICA_POLL,
+                        Clock.systemUTC())));
       }
-      ShardNode node = ShardNodes.open(genesis, config.shard(), key, store, network, effectiveOptions(config, options),
-          Clock.systemUTC(),
-          shardModules(config.shard(), modules, replica));
+      ShardNode node =
+          ShardNodes.open(
+              genesis,
+              config.shard(),
+              key,
+              store,
+              network,
+              effectiveOptions(config, options),
+              Clock.systemUTC(),
+              shardModules(config.shard(), modules, replica));
       node.start();
       replica.ifPresent(BeaconReplica::start);
       return new ValidatorNode(genesis, store, host, node, replica, replicaStore);
@@ -124,18 +171,28 @@ public final class ValidatorNode implements AutoCloseable {
     }
   }
 
-  private static P2pHost startHost(ValidatorConfig config, GenesisConfig genesis,
-      UnaryOperator<P2pConfig.Builder> p2pTuning) {
-    P2pHost host = P2pHost.start(p2pTuning.apply(P2pConfig.builder().network(genesis.networkId())
-        .listen(config.listen().toArray(String[]::new)).bootnodes(config.bootnodes())
-        .keyPath(config.dataDir().resolve("node.key"))).build());
-    LOG.info("validator of network {} shard {} listening on {}", genesis.networkId(), config.shard(),
+  private static P2pHost startHost(
+      ValidatorConfig config, GenesisConfig genesis, UnaryOperator<P2pConfig.Builder> p2pTuning) {
+    P2pHost host =
+        P2pHost.start(
+            p2pTuning
+                .apply(
+                    P2pConfig.builder()
+                        .network(genesis.networkId())
+                        .listen(config.listen().toArray(String[]::new))
+                        .bootnodes(config.bootnodes())
+                        .keyPath(config.dataDir().resolve("node.key")))
+                .build());
+    LOG.info(
+        "validator of network {} shard {} listening on {}",
+        genesis.networkId(),
+        config.shard(),
         host.dialableAddress());
     return host;
   }
 
-  private static ModuleRegistry shardModules(int shard, Optional<NodeModules> modules,
-      Optional<BeaconReplica> replica) {
+  private static ModuleRegistry shardModules(
+      int shard, Optional<NodeModules> modules, Optional<BeaconReplica> replica) {
     if (modules.isEmpty()) {
       return ModuleRegistry.builtInsOnly();
     }
@@ -161,7 +218,8 @@ public final class ValidatorNode implements AutoCloseable {
 
   /**
    * Completes when this node's shard stopped: empty after {@link #close}, with the cause when it
-   * failed (for example a finalized block its store refused); a supervisor should then exit non-zero.
+   * failed (for example a finalized block its store refused); a supervisor should then exit
+   * non-zero.
    */
   public CompletionStage<Optional<Throwable>> terminated() {
     return node.terminated();
@@ -175,7 +233,9 @@ public final class ValidatorNode implements AutoCloseable {
     return genesis;
   }
 
-  /** The beacon chain this node follows, on validators of shards other than 0 started with modules. */
+  /**
+   * The beacon chain this node follows, on validators of shards other than 0 started with modules.
+   */
   public Optional<BeaconReplica> beaconReplica() {
     return replica;
   }
@@ -206,24 +266,34 @@ public final class ValidatorNode implements AutoCloseable {
 
   /** The config file's consensus timings, if it has any, override those of {@code options}. */
   static ShardNodes.Options effectiveOptions(ValidatorConfig config, ShardNodes.Options options) {
-    return config.consensus()
-        .map(t -> options.withTimings(t.applyTo(options.timings().orElse(ConsensusConfig.defaults()))))
+    return config
+        .consensus()
+        .map(
+            t ->
+                options.withTimings(
+                    t.applyTo(options.timings().orElse(ConsensusConfig.defaults()))))
         .orElse(options);
   }
 
   static BlsSecretKey loadKey(ValidatorConfig config, GenesisConfig genesis) {
     if (config.key() instanceof ValidatorConfig.DevnetKeySource d) {
-      DevnetGenesis.Devnet devnet = DevnetGenesis.generate(new DevnetGenesis.Spec(d.seed(), genesis.shardCount(),
-          d.validatorsPerShard(), 0, 0, RateLimits.none()));
+      DevnetGenesis.Devnet devnet =
+          DevnetGenesis.generate(
+              new DevnetGenesis.Spec(
+                  d.seed(), genesis.shardCount(), d.validatorsPerShard(), 0, 0, RateLimits.none()));
       return devnet.validators().get(config.shard()).get(d.index());
     }
     ValidatorConfig.KeyFileSource f = (ValidatorConfig.KeyFileSource) config.key();
     char[] password = null;
     try {
-      password = new String(Files.readAllBytes(f.passwordFile()), StandardCharsets.UTF_8).strip().toCharArray();
+      password =
+          new String(Files.readAllBytes(f.passwordFile()), StandardCharsets.UTF_8)
+              .strip()
+              .toCharArray();
       return KeyFile.decryptBls(KeyFiles.read(f.file()), password);
     } catch (IOException e) {
-      throw new NodeException("cannot read password file " + f.passwordFile() + ": " + e.getMessage(), e);
+      throw new NodeException(
+          "cannot read password file " + f.passwordFile() + ": " + e.getMessage(), e);
     } catch (ChainException e) {
       throw new NodeException("cannot load validator key " + f.file() + ": " + e.getMessage(), e);
     } finally {
@@ -256,10 +326,14 @@ public final class ValidatorNode implements AutoCloseable {
       return;
     }
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      node.close();
-      stopped.countDown();
-    }, "fugue-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  node.close();
+                  stopped.countDown();
+                },
+                "fugue-shutdown"));
     stopped.await();
   }
 }

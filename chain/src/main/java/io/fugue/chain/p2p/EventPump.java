@@ -31,15 +31,18 @@ final class EventPump implements Runnable {
   final Set<PeerId> connected = ConcurrentHashMap.newKeySet();
   final List<String> listenAddresses = new CopyOnWriteArrayList<>();
   final CountDownLatch firstListen = new CountDownLatch(1);
+
   /** Why the native host died, once it has; null while it runs or after a normal stop. */
   final AtomicReference<String> failure = new AtomicReference<>();
+
   private final NativeHost.Handle host;
   private final PendingRequests pending;
   private final P2pMetrics.Local metrics;
   private final String network;
   private final Set<PeerId> mismatched = ConcurrentHashMap.newKeySet();
 
-  EventPump(NativeHost.Handle host, PendingRequests pending, P2pMetrics.Local metrics, String network) {
+  EventPump(
+      NativeHost.Handle host, PendingRequests pending, P2pMetrics.Local metrics, String network) {
     this.host = host;
     this.pending = pending;
     this.metrics = metrics;
@@ -100,9 +103,13 @@ final class EventPump implements Runnable {
     boolean otherFugueNetwork = e.protocol().startsWith("/fugue/") && !ours.equals(e.protocol());
     if (otherFugueNetwork && mismatched.add(e.peer())) {
       metrics.protocolMismatches.increment();
-      LOG.warn("protocol mismatch with peer {}: it runs '{}', this node '{}' (network '{}'): check that "
-          + "every node and bootnode uses the same genesis networkId (bootnode: --network)",
-          e.peer(), e.protocol(), ours, network);
+      LOG.warn(
+          "protocol mismatch with peer {}: it runs '{}', this node '{}' (network '{}'): check that "
+              + "every node and bootnode uses the same genesis networkId (bootnode: --network)",
+          e.peer(),
+          e.protocol(),
+          ours,
+          network);
     }
   }
 
@@ -119,10 +126,12 @@ final class EventPump implements Runnable {
       if (message.topic().endsWith("/" + Topics.Kind.CONSENSUS.segment())) {
         // Consensus messages are signed by known validators: an invalid one is misbehaviour of
         // whoever forwarded it, beyond the gossip score it also costs.
-        quietly("penalize", P2pWire.command(P2pWire.OP_PENALIZE)
-            .string(message.propagatedBy().value()).toArray());
+        quietly(
+            "penalize",
+            P2pWire.command(P2pWire.OP_PENALIZE).string(message.propagatedBy().value()).toArray());
       }
-      LOG.debug("rejected message from {} on {}: {}", message.source(), message.topic(), r.reason());
+      LOG.debug(
+          "rejected message from {} on {}: {}", message.source(), message.topic(), r.reason());
     } else {
       code = IGNORE;
       metrics.ignored.increment();
@@ -176,7 +185,8 @@ final class EventPump implements Runnable {
       }
       quietly("drop request", P2pWire.command(P2pWire.OP_DROP_REQUEST).u64(id).toArray());
     } else {
-      quietly("respond", P2pWire.command(P2pWire.OP_RESPOND).u64(id).bytes(bytes.toArray()).toArray());
+      quietly(
+          "respond", P2pWire.command(P2pWire.OP_RESPOND).u64(id).bytes(bytes.toArray()).toArray());
     }
   }
 

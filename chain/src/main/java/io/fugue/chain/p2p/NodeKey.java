@@ -45,7 +45,11 @@ public final class NodeKey {
     if (secret.length != SECRET_BYTES) {
       Arrays.fill(secret, (byte) 0);
       throw new P2pException(
-          "node key " + path + " must hold exactly " + SECRET_BYTES + " bytes; refusing to replace it");
+          "node key "
+              + path
+              + " must hold exactly "
+              + SECRET_BYTES
+              + " bytes; refusing to replace it");
     }
     return secret;
   }

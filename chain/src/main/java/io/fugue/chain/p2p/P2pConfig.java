@@ -12,8 +12,8 @@ import java.util.Optional;
  * multiaddrs, bootnode multiaddrs ({@code .../p2p/<peer id>}), the node key file, whether Kademlia
  * serves others, limits and timings. {@link #defaults()} listens on an OS-chosen loopback port.
  *
- * @param keyPath the ed25519 node key file, created on first start; empty for a fresh key per
- *     start (a new peer id each time, for tests and tools)
+ * @param keyPath the ed25519 node key file, created on first start; empty for a fresh key per start
+ *     (a new peer id each time, for tests and tools)
  * @param kadServer serve Kademlia queries, so that others can find this node; nodes of a validator
  *     network and bootnodes do; a node that others cannot dial (behind NAT) should not
  * @param bootnode bootnode mode: a Kademlia server that joins no topics

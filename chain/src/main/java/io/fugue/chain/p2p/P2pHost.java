@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Lifecycle of a {@link Service}: {@link #create} gives an IDLE host, {@link #start} makes it
  * RUNNING, {@link #close} makes it STOPPED (from either state, any number of times). Pending
- * requests fail when the host closes. Bootnode mode ({@link P2pConfig.Builder#asBootnode()}) refuses topics.
+ * requests fail when the host closes. Bootnode mode ({@link P2pConfig.Builder#asBootnode()})
+ * refuses topics.
  */
 public final class P2pHost extends Service implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(P2pHost.class);

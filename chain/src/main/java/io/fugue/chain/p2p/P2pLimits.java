@@ -9,13 +9,13 @@ package io.fugue.chain.p2p;
  * @param maxRequestBytes largest sync request body
  * @param maxResponseBytes largest sync response body
  * @param maxConnections established connections in total
- * @param maxConnectionsPerPeer established connections to one peer; 1 by default, because a
- *     second connection makes go-libp2p pubsub reset streams until rust-libp2p's gossipsub
- *     handler disables itself on that connection (see docs/protocol.md)
+ * @param maxConnectionsPerPeer established connections to one peer; 1 by default, because a second
+ *     connection makes go-libp2p pubsub reset streams until rust-libp2p's gossipsub handler
+ *     disables itself on that connection (see docs/protocol.md)
  * @param maxPendingConnections connections being set up, per direction
  * @param targetPeers peers found by discovery are dialed while fewer than this are connected
- * @param peerMessagesPerSecond sustained gossip messages plus requests accepted from one peer
- *     (0 = unlimited); excess is dropped and counted ({@code rateLimitedDropped})
+ * @param peerMessagesPerSecond sustained gossip messages plus requests accepted from one peer (0 =
+ *     unlimited); excess is dropped and counted ({@code rateLimitedDropped})
  * @param peerBurst burst allowed above the sustained rate
  * @param eventQueueBytes undelivered events held for the pump before new ones are dropped
  */

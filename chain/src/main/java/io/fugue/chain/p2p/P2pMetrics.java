@@ -29,8 +29,8 @@ import java.util.concurrent.atomic.LongAdder;
  * @param responseBytesIn sync response bytes received
  * @param protocolMismatches peers identified with another network's protocol (another genesis
  *     {@code networkId}): they share no topic with this host
- * @param connections established connections (at most {@link P2pLimits#maxConnectionsPerPeer}
- *     per peer)
+ * @param connections established connections (at most {@link P2pLimits#maxConnectionsPerPeer} per
+ *     peer)
  * @param bans bans imposed: a gossip score below the graylist threshold, or repeated invalid
  *     consensus or sync traffic ({@link P2pHost#penalize})
  * @param bannedPeers peers banned now (bans are time-bounded)
@@ -86,12 +86,33 @@ public record P2pMetrics(
 
     /** Combines the native counters (order of the Rust {@code STAT_NAMES}) with these. */
     P2pMetrics snapshot(long[] nativeStats) {
-      long[] n = nativeStats != null && nativeStats.length >= NATIVE_STATS ? nativeStats : lastNative;
+      long[] n =
+          nativeStats != null && nativeStats.length >= NATIVE_STATS ? nativeStats : lastNative;
       lastNative = n;
       return new P2pMetrics(
-          n[0], n[1], n[2], n[3], n[4], n[5], n[6], Math.max(n[7], overflowDropped.sum()),
-          accepted.sum(), rejected.sum(), ignored.sum(), handlerErrors.sum(),
-          n[8], n[9], n[10], n[11], n[12], n[13], protocolMismatches.sum(), n[14], n[15], n[16], n[17],
+          n[0],
+          n[1],
+          n[2],
+          n[3],
+          n[4],
+          n[5],
+          n[6],
+          Math.max(n[7], overflowDropped.sum()),
+          accepted.sum(),
+          rejected.sum(),
+          ignored.sum(),
+          handlerErrors.sum(),
+          n[8],
+          n[9],
+          n[10],
+          n[11],
+          n[12],
+          n[13],
+          protocolMismatches.sum(),
+          n[14],
+          n[15],
+          n[16],
+          n[17],
           verdicts());
     }
 

@@ -2,15 +2,15 @@ package io.fugue.chain.p2p;
 
 import io.fugue.chain.primitives.Bytes;
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
 import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The byte layouts shared with the native host (mirrored by {@code native/rust/p2p/wire.rs},
- * {@code config.rs}, {@code command.rs} and {@code events.rs}): big-endian integers, {@code
+ * The byte layouts shared with the native host (mirrored by {@code native/rust/p2p/wire.rs}, {@code
+ * config.rs}, {@code command.rs} and {@code events.rs}): big-endian integers, {@code
  * u32}-length-prefixed bytes and UTF-8 strings; commands are an opcode and its fields; events are
  * {@code [u8 tag][u32 length][body]} records.
  */

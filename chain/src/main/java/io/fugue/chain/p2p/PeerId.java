@@ -7,8 +7,7 @@ import java.util.Objects;
  * alphabet is checked here; the native host parses the multihash and refuses a malformed id.
  */
 public record PeerId(String value) {
-  private static final String BASE58 =
-      "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+  private static final String BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
 
   public PeerId {
     Objects.requireNonNull(value, "value");

@@ -26,7 +26,8 @@ final class PendingRequests {
     pending.put(id, future);
     CompletableFuture.delayedExecutor(deadline.toMillis(), TimeUnit.MILLISECONDS)
         .execute(
-            () -> fail(id, new P2pException("request to " + peer + " timed out after " + deadline)));
+            () ->
+                fail(id, new P2pException("request to " + peer + " timed out after " + deadline)));
     return new Registration(id, future);
   }
 

@@ -6,9 +6,9 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * A 20-byte account address, derived as in Ethereum: the last 20 bytes of keccak-256 of the
- * 64-byte uncompressed secp256k1 public key (X ‖ Y, without the 0x04 prefix). Shown in EIP-55
- * mixed-case checksum hex.
+ * A 20-byte account address, derived as in Ethereum: the last 20 bytes of keccak-256 of the 64-byte
+ * uncompressed secp256k1 public key (X ‖ Y, without the 0x04 prefix). Shown in EIP-55 mixed-case
+ * checksum hex.
  */
 public final class Address implements Comparable<Address> {
   public static final int SIZE = 20;
@@ -44,7 +44,8 @@ public final class Address implements Comparable<Address> {
       xy = Arrays.copyOfRange(xy, 1, 65);
     }
     if (xy.length != 64) {
-      throw new IllegalArgumentException("an uncompressed public key is 64 bytes, got " + xy.length);
+      throw new IllegalArgumentException(
+          "an uncompressed public key is 64 bytes, got " + xy.length);
     }
     byte[] digest = Hashing.keccak256(xy).toArray();
     return new Address(Arrays.copyOfRange(digest, 12, 32));
@@ -62,7 +63,8 @@ public final class Address implements Comparable<Address> {
     }
     Address a = of(Bytes.fromHex(digits));
     boolean mixed =
-        !digits.equals(digits.toLowerCase(Locale.ROOT)) && !digits.equals(digits.toUpperCase(Locale.ROOT));
+        !digits.equals(digits.toLowerCase(Locale.ROOT))
+            && !digits.equals(digits.toUpperCase(Locale.ROOT));
     if (mixed && !a.toChecksumHex().substring(2).equals(digits)) {
       throw new IllegalArgumentException("address fails its EIP-55 checksum: " + hex);
     }
@@ -72,7 +74,8 @@ public final class Address implements Comparable<Address> {
   /** EIP-55: hex digit i is upper-cased when nibble i of keccak(lower-case hex) is >= 8. */
   public String toChecksumHex() {
     String lower = HEX.formatHex(bytes);
-    byte[] h = Hashing.keccak256(lower.getBytes(java.nio.charset.StandardCharsets.US_ASCII)).toArray();
+    byte[] h =
+        Hashing.keccak256(lower.getBytes(java.nio.charset.StandardCharsets.US_ASCII)).toArray();
     StringBuilder out = new StringBuilder(2 + lower.length()).append("0x");
     for (int i = 0; i < lower.length(); i++) {
       char c = lower.charAt(i);

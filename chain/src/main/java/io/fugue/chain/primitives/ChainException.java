@@ -1,8 +1,8 @@
 package io.fugue.chain.primitives;
 
 /**
- * Root of every exception thrown by the {@code chain} module. Unchecked; subclasses say which
- * layer rejected the input (codec, crypto, ...), and the cause is always chained.
+ * Root of every exception thrown by the {@code chain} module. Unchecked; subclasses say which layer
+ * rejected the input (codec, crypto, ...), and the cause is always chained.
  */
 public class ChainException extends RuntimeException {
   private static final long serialVersionUID = 1L;

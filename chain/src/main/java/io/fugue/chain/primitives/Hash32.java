@@ -74,7 +74,10 @@ public final class Hash32 implements Comparable<Hash32> {
   @Override
   public int hashCode() {
     // The leading bytes of a hash are already uniformly distributed.
-    return (bytes[0] & 0xff) << 24 | (bytes[1] & 0xff) << 16 | (bytes[2] & 0xff) << 8 | (bytes[3] & 0xff);
+    return (bytes[0] & 0xff) << 24
+        | (bytes[1] & 0xff) << 16
+        | (bytes[2] & 0xff) << 8
+        | (bytes[3] & 0xff);
   }
 
   @Override

@@ -5,8 +5,8 @@ import java.security.NoSuchAlgorithmException;
 import org.bouncycastle.crypto.digests.KeccakDigest;
 
 /**
- * The two hash functions of the chain: Ethereum's keccak-256 (the original Keccak padding, not
- * NIST SHA3-256) for everything the ledger commits to, and SHA-256 where a standard asks for it.
+ * The two hash functions of the chain: Ethereum's keccak-256 (the original Keccak padding, not NIST
+ * SHA3-256) for everything the ledger commits to, and SHA-256 where a standard asks for it.
  */
 public final class Hashing {
   private Hashing() {}

@@ -5,9 +5,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An unsigned 256-bit integer for balances, values and fees. Arithmetic that would leave
- * {@code [0, 2^256)} throws {@link ArithmeticException} (or returns empty from the {@code try*}
- * forms), so an overflowing credit or an overdraft can never wrap silently.
+ * An unsigned 256-bit integer for balances, values and fees. Arithmetic that would leave {@code [0,
+ * 2^256)} throws {@link ArithmeticException} (or returns empty from the {@code try*} forms), so an
+ * overflowing credit or an overdraft can never wrap silently.
  */
 public final class Uint256 implements Comparable<Uint256> {
   public static final int BYTES = 32;

@@ -11,9 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one named daemon thread that owns a service's state: network threads hand it work with
- * {@link #execute}, which refuses (returns false) once the service no longer runs. A task that
- * throws is logged, never lost in a future; a periodic task keeps running after a failed round.
+ * The one named daemon thread that owns a service's state: network threads hand it work with {@link
+ * #execute}, which refuses (returns false) once the service no longer runs. A task that throws is
+ * logged, never lost in a future; a periodic task keeps running after a failed round.
  */
 public final class Driver {
   private static final Logger LOG = LoggerFactory.getLogger(Driver.class);
@@ -22,15 +22,20 @@ public final class Driver {
   private final ScheduledThreadPoolExecutor executor;
   private final BooleanSupplier running;
 
-  /** @param running whether tasks are still accepted (the owning service's state) */
+  /**
+   * @param running whether tasks are still accepted (the owning service's state)
+   */
   public Driver(String name, BooleanSupplier running) {
     this.name = name;
     this.running = running;
-    this.executor = new ScheduledThreadPoolExecutor(1, r -> {
-      Thread t = new Thread(r, name);
-      t.setDaemon(true);
-      return t;
-    });
+    this.executor =
+        new ScheduledThreadPoolExecutor(
+            1,
+            r -> {
+              Thread t = new Thread(r, name);
+              t.setDaemon(true);
+              return t;
+            });
     executor.setRemoveOnCancelPolicy(true);
   }
 
@@ -47,7 +52,9 @@ public final class Driver {
     }
   }
 
-  /** Runs {@code task} on the driver and returns its future (for start-up work the caller waits on). */
+  /**
+   * Runs {@code task} on the driver and returns its future (for start-up work the caller waits on).
+   */
   public <T> Future<T> submit(Callable<T> task) {
     return executor.submit(task);
   }
@@ -56,8 +63,10 @@ public final class Driver {
     return executor.schedule(() -> guarded(action), delayMillis, TimeUnit.MILLISECONDS);
   }
 
-  public ScheduledFuture<?> scheduleWithFixedDelay(Runnable action, long initialMillis, long delayMillis) {
-    return executor.scheduleWithFixedDelay(() -> guarded(action), initialMillis, delayMillis, TimeUnit.MILLISECONDS);
+  public ScheduledFuture<?> scheduleWithFixedDelay(
+      Runnable action, long initialMillis, long delayMillis) {
+    return executor.scheduleWithFixedDelay(
+        () -> guarded(action), initialMillis, delayMillis, TimeUnit.MILLISECONDS);
   }
 
   /** True when called on this driver's thread. */
@@ -65,7 +74,10 @@ public final class Driver {
     return Thread.currentThread().getName().equals(name);
   }
 
-  /** Stops the thread, interrupting a running task, and waits up to ten seconds for it (not from itself). */
+  /**
+   * Stops the thread, interrupting a running task, and waits up to ten seconds for it (not from
+   * itself).
+   */
   public void shutdown() {
     executor.shutdownNow();
     if (isCurrentThread()) {

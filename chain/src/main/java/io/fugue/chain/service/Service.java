@@ -34,7 +34,9 @@ public abstract class Service {
     this.name = Objects.requireNonNull(name, "name");
   }
 
-  /** Starts the service; a failed start leaves it STOPPED, with what it opened closed, and rethrows. */
+  /**
+   * Starts the service; a failed start leaves it STOPPED, with what it opened closed, and rethrows.
+   */
   public Service start() {
     if (!state.compareAndSet(State.IDLE, State.RUNNING)) {
       throw new IllegalStateException(name + " is " + state.get() + ", not IDLE");
@@ -99,7 +101,9 @@ public abstract class Service {
     return name;
   }
 
-  /** Completes when the service stopped: empty after {@link #stop}, with the cause after a failure. */
+  /**
+   * Completes when the service stopped: empty after {@link #stop}, with the cause after a failure.
+   */
   public final CompletionStage<Optional<Throwable>> terminated() {
     return terminated;
   }

@@ -82,24 +82,33 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
     try {
       Files.createDirectories(directory);
       checkNoUnknownFamilies();
-      LRUCache cache = config.sharedBlockCache() ? sharedCache(config.blockCacheBytes())
-          : own(new LRUCache(config.blockCacheBytes()));
+      LRUCache cache =
+          config.sharedBlockCache()
+              ? sharedCache(config.blockCacheBytes())
+              : own(new LRUCache(config.blockCacheBytes()));
       BlockBasedTableConfig table = new BlockBasedTableConfig().setBlockCache(cache);
       if (config.bloomBitsPerKey() > 0) {
         table.setFilterPolicy(own(new BloomFilter(config.bloomBitsPerKey())));
       }
-      ColumnFamilyOptions cfOptions = own(new ColumnFamilyOptions().setTableFormatConfig(table)
-          .setWriteBufferSize(config.writeBufferBytes()));
+      ColumnFamilyOptions cfOptions =
+          own(
+              new ColumnFamilyOptions()
+                  .setTableFormatConfig(table)
+                  .setWriteBufferSize(config.writeBufferBytes()));
       List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
       descriptors.add(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, cfOptions));
       for (Column c : Column.values()) {
         descriptors.add(new ColumnFamilyDescriptor(c.familyName(), cfOptions));
       }
       DBOptions dbOptions =
-          own(new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true)
-              .setMaxTotalWalSize(config.maxTotalWalBytes())
-              // RocksDB keeps 1000 info logs (LOG.old.*) by default: one per restart, forever.
-              .setKeepLogFileNum(3).setMaxLogFileSize(4L << 20));
+          own(
+              new DBOptions()
+                  .setCreateIfMissing(true)
+                  .setCreateMissingColumnFamilies(true)
+                  .setMaxTotalWalSize(config.maxTotalWalBytes())
+                  // RocksDB keeps 1000 info logs (LOG.old.*) by default: one per restart, forever.
+                  .setKeepLogFileNum(3)
+                  .setMaxLogFileSize(4L << 20));
       db = RocksDB.open(dbOptions, directory.toString(), descriptors, allHandles);
       // allHandles follows descriptors: the default family first, then Column.values() in order.
       Column[] columns = Column.values();
@@ -112,7 +121,8 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
   }
 
   /** One block cache per size for the whole process: never closed, it lives as long as the JVM. */
-  private static final Map<Long, LRUCache> SHARED_CACHES = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final Map<Long, LRUCache> SHARED_CACHES =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private static LRUCache sharedCache(long bytes) {
     return SHARED_CACHES.computeIfAbsent(bytes, LRUCache::new);

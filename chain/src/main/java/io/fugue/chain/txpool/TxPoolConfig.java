@@ -8,16 +8,19 @@ import java.util.Objects;
  *
  * @param maxTransactions most transactions held in total (the genesis rate limit may lower it)
  * @param maxPerSender most transactions held for one sender
- * @param replacementBumpPercent a transaction replaces the one with the same sender and nonce
- *     only if its fee is at least this many percent higher (and strictly higher)
+ * @param replacementBumpPercent a transaction replaces the one with the same sender and nonce only
+ *     if its fee is at least this many percent higher (and strictly higher)
  * @param maxAge a transaction waiting longer than this is evicted as stale
  */
-public record TxPoolConfig(int maxTransactions, int maxPerSender, int replacementBumpPercent,
-    Duration maxAge) {
+public record TxPoolConfig(
+    int maxTransactions, int maxPerSender, int replacementBumpPercent, Duration maxAge) {
   public TxPoolConfig {
     Objects.requireNonNull(maxAge, "maxAge");
-    if (maxTransactions < 1 || maxPerSender < 1 || replacementBumpPercent < 0
-        || maxAge.isNegative() || maxAge.isZero()) {
+    if (maxTransactions < 1
+        || maxPerSender < 1
+        || replacementBumpPercent < 0
+        || maxAge.isNegative()
+        || maxAge.isZero()) {
       throw new IllegalArgumentException("invalid txpool config");
     }
   }

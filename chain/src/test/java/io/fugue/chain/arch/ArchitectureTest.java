@@ -32,8 +32,9 @@ class ArchitectureTest {
               "io.fugue.chain.codec..",
               "io.fugue.chain.primitives..",
               "io.fugue.chain.module..")
-          .or(HasName.Predicates.nameMatching(
-              "io\\.fugue\\.chain\\.state\\.(TreeHashing|StateKeys|StateProof|Sha256)(\\$.*)?"))
+          .or(
+              HasName.Predicates.nameMatching(
+                  "io\\.fugue\\.chain\\.state\\.(TreeHashing|StateKeys|StateProof|Sha256)(\\$.*)?"))
           .as("the pure core");
 
   private static JavaClasses chain;
@@ -55,7 +56,10 @@ class ArchitectureTest {
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(
-                "io.fugue.zk..", "io.fugue.datasharing..", "io.fugue.geofencing..", "io.fugue.api..");
+                "io.fugue.zk..",
+                "io.fugue.datasharing..",
+                "io.fugue.geofencing..",
+                "io.fugue.api..");
     rule.check(chain);
   }
 

@@ -34,9 +34,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Signature checks per second on one thread: secp256k1 sender recovery, one BLS verify, BLS
  * fast-aggregate verify over 100 keys (aggregating the keys inside each call, as without a
- * committee cache), the same with the aggregate key cached, and a random-scalar batch verify of
- * 16 independent BLS signatures; and, to see the signature's share of admitting a transaction,
- * a transfer's strict decode with and without sender recovery. Run as docs/benchmarks.md says.
+ * committee cache), the same with the aggregate key cached, and a random-scalar batch verify of 16
+ * independent BLS signatures; and, to see the signature's share of admitting a transaction, a
+ * transfer's strict decode with and without sender recovery. Run as docs/benchmarks.md says.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -67,7 +67,8 @@ public class SignatureBenchmark {
     digest = Hashing.keccak256(Bytes.of((byte) 1, (byte) 2, (byte) 3));
     secpSignature = secp.sign(digest);
     Transfer transfer = new Transfer(ShardId.of(1), Address.ZERO, Uint256.of(1_000), Bytes.EMPTY);
-    transferBytes = Transfer.unsigned(1, 0, ShardId.of(1), Uint256.ONE, transfer).sign(secp).encode();
+    transferBytes =
+        Transfer.unsigned(1, 0, ShardId.of(1), Uint256.ONE, transfer).sign(secp).encode();
 
     message = Bytes.of(Hashing.keccak256(Bytes.of((byte) 9)).toArray());
     List<BlsSignature> signatures = new ArrayList<>();
@@ -93,8 +94,11 @@ public class SignatureBenchmark {
   }
 
   private void check() {
-    if (secp256k1Recover().isEmpty() || !blsVerify() || !blsFastAggregateVerify100()
-        || !blsVerifyCachedAggregateKey100() || !blsBatchVerify16()
+    if (secp256k1Recover().isEmpty()
+        || !blsVerify()
+        || !blsFastAggregateVerify100()
+        || !blsVerifyCachedAggregateKey100()
+        || !blsBatchVerify16()
         || transactionDecodeAndRecover().isEmpty()) {
       throw new IllegalStateException("benchmark inputs do not verify");
     }

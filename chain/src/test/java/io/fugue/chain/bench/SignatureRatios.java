@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
- * Side-by-side ratios of the {@link SignatureBenchmark} operations, for a machine shared with
- * other work: each round times every operation for about 50 ms, back to back, and the ratio to
- * {@code blsVerify} is taken within the round, so load that changes between rounds cancels
- * out. Prints the median over rounds and the interquartile range. Run as docs/benchmarks.md says.
+ * Side-by-side ratios of the {@link SignatureBenchmark} operations, for a machine shared with other
+ * work: each round times every operation for about 50 ms, back to back, and the ratio to {@code
+ * blsVerify} is taken within the round, so load that changes between rounds cancels out. Prints the
+ * median over rounds and the interquartile range. Run as docs/benchmarks.md says.
  */
 public final class SignatureRatios {
   private static final int ROUNDS = 40;
@@ -41,15 +41,22 @@ public final class SignatureRatios {
       }
     }
     List<Double> base = nanos.get("blsVerify");
-    System.out.printf("%-32s %12s %14s %22s%n", "operation", "median µs", "ops/s", "time vs blsVerify");
+    System.out.printf(
+        "%-32s %12s %14s %22s%n", "operation", "median µs", "ops/s", "time vs blsVerify");
     for (Map.Entry<String, List<Double>> e : nanos.entrySet()) {
       double[] ratios = new double[ROUNDS];
       for (int i = 0; i < ROUNDS; i++) {
         ratios[i] = e.getValue().get(i) / base.get(i);
       }
       double median = median(e.getValue().stream().mapToDouble(Double::doubleValue).toArray());
-      System.out.printf(Locale.ROOT, "%-32s %12.1f %14.1f %10.3f [%.3f, %.3f]%n", e.getKey(),
-          median / 1e3, 1e9 / median, median(ratios), quantile(ratios, 0.25),
+      System.out.printf(
+          Locale.ROOT,
+          "%-32s %12.1f %14.1f %10.3f [%.3f, %.3f]%n",
+          e.getKey(),
+          median / 1e3,
+          1e9 / median,
+          median(ratios),
+          quantile(ratios, 0.25),
           quantile(ratios, 0.75));
     }
   }

@@ -30,7 +30,9 @@ abstract class Transport implements AutoCloseable {
     return switch (kind) {
       case "memory" -> new Memory();
       case "libp2p" -> new Loopback(networkId);
-      default -> throw new IllegalArgumentException("bench.transport must be memory or libp2p, not " + kind);
+      default ->
+          throw new IllegalArgumentException(
+              "bench.transport must be memory or libp2p, not " + kind);
     };
   }
 
@@ -86,21 +88,29 @@ abstract class Transport implements AutoCloseable {
     }
 
     private static P2pConfig.Builder tune(P2pConfig.Builder b) {
-      return b.listen("/ip4/127.0.0.1/tcp/0").heartbeat(Duration.ofMillis(100))
-          .bootstrapInterval(Duration.ofMillis(500)).workerThreads(1);
+      return b.listen("/ip4/127.0.0.1/tcp/0")
+          .heartbeat(Duration.ofMillis(100))
+          .bootstrapInterval(Duration.ofMillis(500))
+          .workerThreads(1);
     }
 
     @Override
     KeyValueStore store(int validator) {
-      RocksDbKeyValueStore s = RocksDbKeyValueStore.open(dir.resolve("v" + validator), RocksDbConfig.defaults());
+      RocksDbKeyValueStore s =
+          RocksDbKeyValueStore.open(dir.resolve("v" + validator), RocksDbConfig.defaults());
       stores.add(s);
       return s;
     }
 
     @Override
     ConsensusNetwork endpoint(int validator) {
-      P2pHost host = P2pHost.start(tune(P2pConfig.builder().network(networkId)
-          .bootnode(boot.dialableAddress()).keyPath(dir.resolve("v" + validator + ".key"))).build());
+      P2pHost host =
+          P2pHost.start(
+              tune(P2pConfig.builder()
+                      .network(networkId)
+                      .bootnode(boot.dialableAddress())
+                      .keyPath(dir.resolve("v" + validator + ".key")))
+                  .build());
       hosts.add(host);
       return new P2pConsensusNetwork(host, networkId);
     }

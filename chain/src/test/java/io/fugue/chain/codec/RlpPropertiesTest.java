@@ -23,17 +23,19 @@ class RlpPropertiesTest {
   }
 
   private Arbitrary<RlpItem> item(int depth) {
-    Arbitrary<RlpItem> string = Arbitraries.frequencyOf(
-            net.jqwik.api.Tuple.of(6, Arbitraries.bytes().array(byte[].class).ofMaxSize(4)),
-            net.jqwik.api.Tuple.of(3, Arbitraries.bytes().array(byte[].class).ofMaxSize(70)),
-            net.jqwik.api.Tuple.of(1, Arbitraries.bytes().array(byte[].class).ofMinSize(250)
-                .ofMaxSize(300)))
-        .map(b -> new RlpString(Bytes.of(b)));
+    Arbitrary<RlpItem> string =
+        Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(6, Arbitraries.bytes().array(byte[].class).ofMaxSize(4)),
+                net.jqwik.api.Tuple.of(3, Arbitraries.bytes().array(byte[].class).ofMaxSize(70)),
+                net.jqwik.api.Tuple.of(
+                    1, Arbitraries.bytes().array(byte[].class).ofMinSize(250).ofMaxSize(300)))
+            .map(b -> new RlpString(Bytes.of(b)));
     if (depth == 0) {
       return string;
     }
     Arbitrary<RlpItem> list = item(depth - 1).list().ofMaxSize(6).map(RlpList::new);
-    return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, string), net.jqwik.api.Tuple.of(2, list));
+    return Arbitraries.frequencyOf(
+        net.jqwik.api.Tuple.of(3, string), net.jqwik.api.Tuple.of(2, list));
   }
 
   @Property(tries = 500)
@@ -45,8 +47,11 @@ class RlpPropertiesTest {
 
   @Provide
   Arbitrary<Mutation> mutations() {
-    return Combinators.combine(items(), Arbitraries.integers().between(0, 4),
-            Arbitraries.integers().between(0, Integer.MAX_VALUE), Arbitraries.bytes())
+    return Combinators.combine(
+            items(),
+            Arbitraries.integers().between(0, 4),
+            Arbitraries.integers().between(0, Integer.MAX_VALUE),
+            Arbitraries.bytes())
         .as(Mutation::new);
   }
 
@@ -124,8 +129,8 @@ class RlpPropertiesTest {
   }
 
   @Property(tries = 300)
-  void typedValuesRoundTrip(@ForAll @IntRange(min = 0, max = 0x7f) int type,
-      @ForAll("items") RlpItem payload) {
+  void typedValuesRoundTrip(
+      @ForAll @IntRange(min = 0, max = 0x7f) int type, @ForAll("items") RlpItem payload) {
     Rlp.Typed decoded = Rlp.decodeTyped(Rlp.encodeTyped(type, payload), LIMITS);
     assertThat(decoded).isEqualTo(new Rlp.Typed(type, payload));
   }

@@ -10,11 +10,16 @@ import org.junit.jupiter.api.Test;
 
 class BlockAcceptorTest {
   private final TestSignatureScheme scheme = new TestSignatureScheme();
-  private final Committee committee = Committee.equalPower(List.of(scheme.newSigner(1).publicKey()));
+  private final Committee committee =
+      Committee.equalPower(List.of(scheme.newSigner(1).publicKey()));
   private final Hash32 genesis = Hash32.of(TestSignatureScheme.sha256(new byte[] {7}));
   private final ConsensusMetrics metrics = new ConsensusMetrics();
-  private final BlockAcceptor acceptor = new BlockAcceptor(TestBlocks.validator(), CommitteeSource.fixed(committee),
-      new CertificateVerifier(scheme, 0), metrics);
+  private final BlockAcceptor acceptor =
+      new BlockAcceptor(
+          TestBlocks.validator(),
+          CommitteeSource.fixed(committee),
+          new CertificateVerifier(scheme, 0),
+          metrics);
 
   private HeightState atGenesis() {
     return TestBlocks.heightAbove(ChainHead.genesis(genesis), committee);
@@ -49,7 +54,9 @@ class BlockAcceptorTest {
     HeightState h = atGenesis();
     ProposedBlock b = TestBlocks.build(1, genesis, Optional.empty(), 1, true);
     acceptor.accept(h, b.encoded(), b.hash());
-    assertThat(acceptor.accept(h, TestBlocks.build(1, genesis, Optional.empty(), 2, true).encoded(), b.hash()))
+    assertThat(
+            acceptor.accept(
+                h, TestBlocks.build(1, genesis, Optional.empty(), 2, true).encoded(), b.hash()))
         .isEmpty();
     assertThat(metrics.rejected(Rejection.INVALID_BLOCK)).isEqualTo(1);
   }
@@ -57,8 +64,14 @@ class BlockAcceptorTest {
   @Test
   void shouldRejectABlockAboveOneWhoseParentCommitProofDoesNotVerify() {
     ProposedBlock first = TestBlocks.build(1, genesis, Optional.empty(), 1, true);
-    QuorumCertificate forged = new QuorumCertificate(Phase.COMMIT, 1, 0, first.hash(),
-        new ValidatorSignature(Bytes.of(new byte[96])), SignerBitmap.of(1, List.of(0)));
+    QuorumCertificate forged =
+        new QuorumCertificate(
+            Phase.COMMIT,
+            1,
+            0,
+            first.hash(),
+            new ValidatorSignature(Bytes.of(new byte[96])),
+            SignerBitmap.of(1, List.of(0)));
     HeightState h = new HeightState(ChainHead.genesis(genesis));
     h.enter(new ChainHead(1, first.hash(), Optional.of(forged), 0), committee);
     ProposedBlock second = TestBlocks.build(2, first.hash(), Optional.of(forged), 1, true);

@@ -19,8 +19,16 @@ class BlsFbftSimulationTest {
       signers.add(BlsSignatureScheme.signer(BlsSecretKey.fromSeed(ikm)));
     }
     SimNetwork.Settings base = SimNetwork.Settings.of(n, seed);
-    SimNetwork.Settings bls = new SimNetwork.Settings(n, seed, base.minDelay(), base.maxDelay(), base.dropRate(),
-        base.duplicateRate(), base.config(), new BlsSignatureScheme());
+    SimNetwork.Settings bls =
+        new SimNetwork.Settings(
+            n,
+            seed,
+            base.minDelay(),
+            base.maxDelay(),
+            base.dropRate(),
+            base.duplicateRate(),
+            base.config(),
+            new BlsSignatureScheme());
     return new SimNetwork(bls, signers);
   }
 
@@ -33,10 +41,13 @@ class BlsFbftSimulationTest {
     net.checkSafety();
     assertThat(net.violations).isEmpty();
     assertThat(done).as(net.summary()).isTrue();
-    assertThat(net.evidence).isNotEmpty().allSatisfy(e -> {
-      assertThat(e.signer()).isEqualTo(net.nodes.get(2).signer.publicKey());
-      assertThat(e.verify(net.scheme)).isTrue();
-    });
+    assertThat(net.evidence)
+        .isNotEmpty()
+        .allSatisfy(
+            e -> {
+              assertThat(e.signer()).isEqualTo(net.nodes.get(2).signer.publicKey());
+              assertThat(e.verify(net.scheme)).isTrue();
+            });
   }
 
   @Test
@@ -48,7 +59,10 @@ class BlsFbftSimulationTest {
     net.checkSafety();
     assertThat(net.violations).isEmpty();
     assertThat(done).as(net.summary()).isTrue();
-    long badSigs = net.honest().stream().mapToLong(x -> x.machine.metrics().rejected(Rejection.BAD_SIGNATURE)).sum();
+    long badSigs =
+        net.honest().stream()
+            .mapToLong(x -> x.machine.metrics().rejected(Rejection.BAD_SIGNATURE))
+            .sum();
     assertThat(badSigs).isPositive();
   }
 }

@@ -27,20 +27,32 @@ class BlsSignatureSchemeTest {
     ValidatorSignature sig = signers.get(0).sign(message);
     assertThat(scheme.verify(signers.get(0).publicKey(), message, sig)).isTrue();
     assertThat(scheme.verify(signers.get(1).publicKey(), message, sig)).isFalse();
-    assertThat(scheme.verify(signers.get(0).publicKey(), SigningPayloads.m2(0, 9, 2), sig)).isFalse();
-    assertThat(scheme.verify(signers.get(0).publicKey(), message, Adversary.randomSig(new Random(1)))).isFalse();
+    assertThat(scheme.verify(signers.get(0).publicKey(), SigningPayloads.m2(0, 9, 2), sig))
+        .isFalse();
+    assertThat(
+            scheme.verify(signers.get(0).publicKey(), message, Adversary.randomSig(new Random(1))))
+        .isFalse();
     assertThat(scheme.verify(new ValidatorKey(Bytes.of(new byte[48])), message, sig)).isFalse();
   }
 
   @Test
   void shouldVerifyAnAggregateOnlyAgainstExactlyItsSigners() {
-    List<ValidatorSignature> sigs = signers.subList(0, 3).stream().map(s -> s.sign(message)).toList();
+    List<ValidatorSignature> sigs =
+        signers.subList(0, 3).stream().map(s -> s.sign(message)).toList();
     ValidatorSignature agg = scheme.aggregate(sigs);
     List<ValidatorKey> keys = signers.stream().map(ConsensusSigner::publicKey).toList();
-    assertThat(scheme.verifyAggregate(scheme.aggregateKeys(keys.subList(0, 3)), message, agg)).isTrue();
-    assertThat(scheme.verifyAggregate(scheme.aggregateKeys(keys), message, agg)).as("claims a non-signer").isFalse();
-    assertThat(scheme.verifyAggregate(scheme.aggregateKeys(keys.subList(0, 2)), message, agg)).isFalse();
-    assertThat(scheme.verifyAggregate(scheme.aggregateKeys(List.of(new ValidatorKey(Bytes.of(new byte[48])))), message, agg))
+    assertThat(scheme.verifyAggregate(scheme.aggregateKeys(keys.subList(0, 3)), message, agg))
+        .isTrue();
+    assertThat(scheme.verifyAggregate(scheme.aggregateKeys(keys), message, agg))
+        .as("claims a non-signer")
+        .isFalse();
+    assertThat(scheme.verifyAggregate(scheme.aggregateKeys(keys.subList(0, 2)), message, agg))
+        .isFalse();
+    assertThat(
+            scheme.verifyAggregate(
+                scheme.aggregateKeys(List.of(new ValidatorKey(Bytes.of(new byte[48])))),
+                message,
+                agg))
         .isFalse();
   }
 }

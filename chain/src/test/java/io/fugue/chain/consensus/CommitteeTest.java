@@ -7,9 +7,9 @@ import io.fugue.chain.primitives.Bytes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** Quorum arithmetic and signer bitmaps. */
 class CommitteeTest {
@@ -37,7 +37,9 @@ class CommitteeTest {
   @Test
   void shouldWeighSignersByVotingPower() {
     Committee c = Committee.weighted(keys(4), List.of(70L, 10L, 10L, 10L));
-    assertThat(c.hasQuorum(SignerBitmap.of(4, List.of(0)))).as("70 of 100 is more than 2/3").isTrue();
+    assertThat(c.hasQuorum(SignerBitmap.of(4, List.of(0))))
+        .as("70 of 100 is more than 2/3")
+        .isTrue();
     assertThat(c.hasQuorum(SignerBitmap.of(4, List.of(1, 2, 3)))).isFalse();
     assertThat(c.exceedsOneThird(c.power(SignerBitmap.of(4, List.of(1, 2, 3))))).isFalse();
     Committee exact = Committee.weighted(keys(3), List.of(2L, 2L, 2L));
@@ -47,9 +49,12 @@ class CommitteeTest {
   @Test
   void shouldRefuseBadCommittees() {
     List<ValidatorKey> k = keys(2);
-    assertThatThrownBy(() -> Committee.equalPower(List.of(k.get(0), k.get(0)))).hasMessageContaining("duplicate");
-    assertThatThrownBy(() -> Committee.weighted(k, List.of(1L, 0L))).hasMessageContaining("positive");
-    assertThatThrownBy(() -> Committee.weighted(k, List.of(Committee.MAX_TOTAL_POWER, 1L))).hasMessageContaining("too large");
+    assertThatThrownBy(() -> Committee.equalPower(List.of(k.get(0), k.get(0))))
+        .hasMessageContaining("duplicate");
+    assertThatThrownBy(() -> Committee.weighted(k, List.of(1L, 0L)))
+        .hasMessageContaining("positive");
+    assertThatThrownBy(() -> Committee.weighted(k, List.of(Committee.MAX_TOTAL_POWER, 1L)))
+        .hasMessageContaining("too large");
     assertThatThrownBy(() -> Committee.equalPower(List.of())).hasMessageContaining("size");
   }
 
@@ -65,10 +70,13 @@ class CommitteeTest {
 
   @Test
   void shouldRejectBitmapsOfTheWrongLengthOrWithBitsBeyondTheCommittee() {
-    assertThatThrownBy(() -> new SignerBitmap(10, Bytes.fromHex("ff"))).hasMessageContaining("2 bytes");
-    assertThatThrownBy(() -> new SignerBitmap(10, Bytes.fromHex("ff04"))).hasMessageContaining("beyond");
+    assertThatThrownBy(() -> new SignerBitmap(10, Bytes.fromHex("ff")))
+        .hasMessageContaining("2 bytes");
+    assertThatThrownBy(() -> new SignerBitmap(10, Bytes.fromHex("ff04")))
+        .hasMessageContaining("beyond");
     assertThat(new SignerBitmap(10, Bytes.fromHex("ff03")).count()).isEqualTo(10);
-    assertThatThrownBy(() -> SignerBitmap.of(4, List.of(4))).isInstanceOf(IndexOutOfBoundsException.class);
+    assertThatThrownBy(() -> SignerBitmap.of(4, List.of(4)))
+        .isInstanceOf(IndexOutOfBoundsException.class);
   }
 
   @Test

@@ -9,7 +9,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** What the detector verifies, when, and what it reports: counted on a scheme that tallies verifications. */
+/**
+ * What the detector verifies, when, and what it reports: counted on a scheme that tallies
+ * verifications.
+ */
 class DoubleSignDetectorTest {
   private static final int SHARD = 3;
   private static final long HEIGHT = 9;
@@ -25,28 +28,30 @@ class DoubleSignDetectorTest {
 
   @BeforeEach
   void setUp() {
-    SignatureScheme counting = new SignatureScheme() {
-      @Override
-      public boolean verify(ValidatorKey key, Bytes message, ValidatorSignature signature) {
-        verifications++;
-        return inner.verify(key, message, signature);
-      }
+    SignatureScheme counting =
+        new SignatureScheme() {
+          @Override
+          public boolean verify(ValidatorKey key, Bytes message, ValidatorSignature signature) {
+            verifications++;
+            return inner.verify(key, message, signature);
+          }
 
-      @Override
-      public ValidatorSignature aggregate(List<ValidatorSignature> signatures) {
-        return inner.aggregate(signatures);
-      }
+          @Override
+          public ValidatorSignature aggregate(List<ValidatorSignature> signatures) {
+            return inner.aggregate(signatures);
+          }
 
-      @Override
-      public AggregateKey aggregateKeys(List<ValidatorKey> keys) {
-        return inner.aggregateKeys(keys);
-      }
+          @Override
+          public AggregateKey aggregateKeys(List<ValidatorKey> keys) {
+            return inner.aggregateKeys(keys);
+          }
 
-      @Override
-      public boolean verifyAggregate(AggregateKey key, Bytes message, ValidatorSignature aggregate) {
-        return inner.verifyAggregate(key, message, aggregate);
-      }
-    };
+          @Override
+          public boolean verifyAggregate(
+              AggregateKey key, Bytes message, ValidatorSignature aggregate) {
+            return inner.verifyAggregate(key, message, aggregate);
+          }
+        };
     detector = new DoubleSignDetector(SHARD, counting);
     detector.resetForHeight(HEIGHT);
   }
@@ -73,9 +78,16 @@ class DoubleSignDetectorTest {
     DoubleSignEvidence e = watch(Phase.PREPARE, B, sig(signer, Phase.PREPARE, B, 0)).orElseThrow();
     assertThat(verifications).as("both votes, once each").isEqualTo(2);
     assertThat(e.verify(inner)).isTrue();
-    assertThat(e).extracting(DoubleSignEvidence::shard, DoubleSignEvidence::height, DoubleSignEvidence::phase,
-        DoubleSignEvidence::signer).containsExactly(SHARD, HEIGHT, Phase.PREPARE, signer.publicKey());
-    assertThat(watch(Phase.PREPARE, C, sig(signer, Phase.PREPARE, C, 0))).as("one offence, one evidence").isEmpty();
+    assertThat(e)
+        .extracting(
+            DoubleSignEvidence::shard,
+            DoubleSignEvidence::height,
+            DoubleSignEvidence::phase,
+            DoubleSignEvidence::signer)
+        .containsExactly(SHARD, HEIGHT, Phase.PREPARE, signer.publicKey());
+    assertThat(watch(Phase.PREPARE, C, sig(signer, Phase.PREPARE, C, 0)))
+        .as("one offence, one evidence")
+        .isEmpty();
     assertThat(verifications).as("a reported slot costs nothing more").isEqualTo(2);
   }
 
@@ -84,7 +96,9 @@ class DoubleSignDetectorTest {
     watch(Phase.COMMIT, A, sig(signer, Phase.COMMIT, A, 0));
     assertThat(watch(Phase.COMMIT, B, sig(other, Phase.COMMIT, B, 0))).isEmpty();
     assertThat(watch(Phase.COMMIT, C, sig(other, Phase.COMMIT, C, 0))).isEmpty();
-    assertThat(verifications).as("one per forged message, the remembered vote untouched").isEqualTo(2);
+    assertThat(verifications)
+        .as("one per forged message, the remembered vote untouched")
+        .isEqualTo(2);
     assertThat(detector.forgeries()).isEqualTo(2);
     DoubleSignEvidence e = watch(Phase.COMMIT, B, sig(signer, Phase.COMMIT, B, 0)).orElseThrow();
     assertThat(e.verify(inner)).isTrue();
@@ -93,7 +107,9 @@ class DoubleSignDetectorTest {
   @Test
   void shouldKeepTheValidVoteWhenTheRememberedOneTurnsOutForged() {
     watch(Phase.PREPARE, A, sig(other, Phase.PREPARE, A, 0));
-    assertThat(watch(Phase.PREPARE, B, sig(signer, Phase.PREPARE, B, 0))).as("a forgery is no evidence").isEmpty();
+    assertThat(watch(Phase.PREPARE, B, sig(signer, Phase.PREPARE, B, 0)))
+        .as("a forgery is no evidence")
+        .isEmpty();
     assertThat(verifications).isEqualTo(2);
     DoubleSignEvidence e = watch(Phase.PREPARE, A, sig(signer, Phase.PREPARE, A, 0)).orElseThrow();
     assertThat(e.verify(inner)).isTrue();
@@ -113,8 +129,10 @@ class DoubleSignDetectorTest {
   @Test
   void shouldNotVerifyVotesTheCallerAlreadyVerified() {
     detector.record(Phase.PREPARE, 0, 5, signer.publicKey(), A, sig(signer, Phase.PREPARE, A, 0));
-    DoubleSignEvidence e = detector.record(Phase.PREPARE, 0, 5, signer.publicKey(), B, sig(signer, Phase.PREPARE, B, 0))
-        .orElseThrow();
+    DoubleSignEvidence e =
+        detector
+            .record(Phase.PREPARE, 0, 5, signer.publicKey(), B, sig(signer, Phase.PREPARE, B, 0))
+            .orElseThrow();
     assertThat(e.verify(inner)).isTrue();
     assertThat(verifications).isZero();
   }
@@ -123,9 +141,15 @@ class DoubleSignDetectorTest {
   void shouldTreatEachPhaseAndViewAsItsOwnSlotAndForgetThemAtTheNextHeight() {
     watch(Phase.PREPARE, A, sig(signer, Phase.PREPARE, A, 0));
     assertThat(watch(Phase.COMMIT, B, sig(signer, Phase.COMMIT, B, 0))).isEmpty();
-    assertThat(detector.watch(Phase.PREPARE, 1, 5, signer.publicKey(), B, sig(signer, Phase.PREPARE, B, 1))).isEmpty();
+    assertThat(
+            detector.watch(
+                Phase.PREPARE, 1, 5, signer.publicKey(), B, sig(signer, Phase.PREPARE, B, 1)))
+        .isEmpty();
     detector.resetForHeight(HEIGHT + 1);
-    assertThat(detector.watch(Phase.PREPARE, 0, 5, signer.publicKey(), B, sig(signer, Phase.PREPARE, B, 0))).isEmpty();
+    assertThat(
+            detector.watch(
+                Phase.PREPARE, 0, 5, signer.publicKey(), B, sig(signer, Phase.PREPARE, B, 0)))
+        .isEmpty();
     assertThat(verifications).isZero();
   }
 }

@@ -14,15 +14,20 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Crashes, restarts, churning partitions and Byzantine members over the simulated network. */
 class FbftFaultSimulationTest {
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FbftFaultSimulationTest.class);
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(FbftFaultSimulationTest.class);
   private static final int SEEDS = Integer.getInteger("fugue.sim.seeds", 2);
 
   static Stream<Arguments> sizesAndSeeds() {
-    return Stream.of(4, 7, 10).flatMap(n -> LongStream.rangeClosed(1, SEEDS).mapToObj(s -> Arguments.of(n, s)));
+    return Stream.of(4, 7, 10)
+        .flatMap(n -> LongStream.rangeClosed(1, SEEDS).mapToObj(s -> Arguments.of(n, s)));
   }
 
   static Stream<Arguments> byzantine() {
-    return Stream.of(SimNetwork.Behaviour.EQUIVOCATE, SimNetwork.Behaviour.FORGE, SimNetwork.Behaviour.SILENT)
+    return Stream.of(
+            SimNetwork.Behaviour.EQUIVOCATE,
+            SimNetwork.Behaviour.FORGE,
+            SimNetwork.Behaviour.SILENT)
         .flatMap(b -> sizesAndSeeds().map(a -> Arguments.of(a.get()[0], a.get()[1], b)));
   }
 
@@ -41,7 +46,8 @@ class FbftFaultSimulationTest {
       down.forEach(net::crash);
       long before = net.minHonestUpHeight();
       assertThat(net.runUntil(() -> net.minHonestUpHeight() >= before + 5, 60_000))
-          .as("progress with %s down at step %d: %s", down, step, net.summary()).isTrue();
+          .as("progress with %s down at step %d: %s", down, step, net.summary())
+          .isTrue();
       down.forEach(net::restart);
     }
     long target = net.finalized.size() + 10;
@@ -79,12 +85,14 @@ class FbftFaultSimulationTest {
     net.setLinks(5, 60, 0.02, 0.02);
     long target = net.finalized.size() + 20;
     assertThat(net.runUntil(() -> net.minHonestUpHeight() >= target, 600_000))
-        .as("recovery once the network heals: %s", net.summary()).isTrue();
+        .as("recovery once the network heals: %s", net.summary())
+        .isTrue();
   }
 
   @ParameterizedTest(name = "n={0} seed={1} {2}")
   @MethodSource("byzantine")
-  void shouldStaySafeAndLiveWithFByzantineMembers(int n, long seed, SimNetwork.Behaviour behaviour) {
+  void shouldStaySafeAndLiveWithFByzantineMembers(
+      int n, long seed, SimNetwork.Behaviour behaviour) {
     SimNetwork net = new SimNetwork(SimNetwork.Settings.of(n, seed));
     int f = (n - 1) / 3;
     Random r = new Random(seed);
@@ -98,26 +106,42 @@ class FbftFaultSimulationTest {
     net.checkSafety();
     assertThat(net.violations).isEmpty();
     assertThat(done).as("liveness: %s", net.summary()).isTrue();
-    List<ValidatorKey> badKeys = bad.stream().map(i -> net.nodes.get(i).signer.publicKey()).toList();
-    long honestRejections = net.honest().stream().mapToLong(x -> x.machine.metrics().totalRejected()).sum();
+    List<ValidatorKey> badKeys =
+        bad.stream().map(i -> net.nodes.get(i).signer.publicKey()).toList();
+    long honestRejections =
+        net.honest().stream().mapToLong(x -> x.machine.metrics().totalRejected()).sum();
     switch (behaviour) {
       case EQUIVOCATE -> {
         assertThat(net.evidence).isNotEmpty();
-        assertThat(net.evidence).allSatisfy(e -> {
-          assertThat(e.verify(net.scheme)).isTrue();
-          assertThat(badKeys).contains(e.signer());
-        });
-        assertThat(net.honest()).allSatisfy(h -> assertThat(net.evidenceBy.getOrDefault(h.id, List.of()))
-            .as("vote double-signs seen by honest node %d, also while a Byzantine member leads", h.id)
-            .anySatisfy(e -> {
-              assertThat(e.phase()).isIn(Phase.PREPARE, Phase.COMMIT);
-              assertThat(bad).contains(net.leaderOf(e.height(), e.viewId()));
-            }));
+        assertThat(net.evidence)
+            .allSatisfy(
+                e -> {
+                  assertThat(e.verify(net.scheme)).isTrue();
+                  assertThat(badKeys).contains(e.signer());
+                });
+        assertThat(net.honest())
+            .allSatisfy(
+                h ->
+                    assertThat(net.evidenceBy.getOrDefault(h.id, List.of()))
+                        .as(
+                            "vote double-signs seen by honest node %d, also while a Byzantine member leads",
+                            h.id)
+                        .anySatisfy(
+                            e -> {
+                              assertThat(e.phase()).isIn(Phase.PREPARE, Phase.COMMIT);
+                              assertThat(bad).contains(net.leaderOf(e.height(), e.viewId()));
+                            }));
       }
       case FORGE -> {
         assertThat(net.evidence).isEmpty();
-        long malformed = net.honest().stream().mapToLong(x -> x.machine.metrics().rejected(Rejection.MALFORMED)).sum();
-        long badSig = net.honest().stream().mapToLong(x -> x.machine.metrics().rejected(Rejection.BAD_SIGNATURE)).sum();
+        long malformed =
+            net.honest().stream()
+                .mapToLong(x -> x.machine.metrics().rejected(Rejection.MALFORMED))
+                .sum();
+        long badSig =
+            net.honest().stream()
+                .mapToLong(x -> x.machine.metrics().rejected(Rejection.BAD_SIGNATURE))
+                .sum();
         assertThat(malformed).isPositive();
         assertThat(badSig).isPositive();
       }
@@ -136,8 +160,11 @@ class FbftFaultSimulationTest {
   void shouldNeverFinalizeAnotherBlockWhenCommitProofsReachOnlySomeMembers(int n, long seed) {
     SimNetwork net = new SimNetwork(SimNetwork.Settings.of(n, seed));
     Random r = new Random(seed * 17);
-    net.targetedDrop = (m, to) -> m instanceof ConsensusMessage.Certified c
-        && c.certificate().phase() == Phase.COMMIT && r.nextInt(3) != 0;
+    net.targetedDrop =
+        (m, to) ->
+            m instanceof ConsensusMessage.Certified c
+                && c.certificate().phase() == Phase.COMMIT
+                && r.nextInt(3) != 0;
     net.start();
     boolean done = net.runUntil(() -> net.finalized.size() >= 150, 900_000);
     net.checkSafety();
@@ -161,7 +188,8 @@ class FbftFaultSimulationTest {
     }
     long before = net.finalized.size();
     assertThat(net.runUntil(() -> net.finalized.size() >= before + 30, 300_000))
-        .as("four of seven members holding 8 of 11: %s", net.summary()).isTrue();
+        .as("four of seven members holding 8 of 11: %s", net.summary())
+        .isTrue();
     for (int i : List.of(1, 2, 3)) {
       net.restart(i);
     }
@@ -169,9 +197,13 @@ class FbftFaultSimulationTest {
     net.runFor(2_000);
     long stalled = net.finalized.size();
     net.runFor(30_000);
-    assertThat(net.finalized.size()).as("six members holding 6 of 11 finalize nothing").isEqualTo(stalled);
+    assertThat(net.finalized.size())
+        .as("six members holding 6 of 11 finalize nothing")
+        .isEqualTo(stalled);
     net.restart(0);
-    assertThat(net.runUntil(() -> net.minHonestUpHeight() >= stalled + 20, 300_000)).as(net.summary()).isTrue();
+    assertThat(net.runUntil(() -> net.minHonestUpHeight() >= stalled + 20, 300_000))
+        .as(net.summary())
+        .isTrue();
     net.checkSafety();
     assertThat(net.violations).isEmpty();
   }

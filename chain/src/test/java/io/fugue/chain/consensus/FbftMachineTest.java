@@ -34,12 +34,22 @@ class FbftMachineTest {
   }
 
   private Announce announce(int from, ProposedBlock b, long view) {
-    ValidatorSignature sig = cluster.signers.get(from).sign(SigningPayloads.vote(Phase.PROPOSE, 0, b.height(), b.hash(), view));
+    ValidatorSignature sig =
+        cluster
+            .signers
+            .get(from)
+            .sign(SigningPayloads.vote(Phase.PROPOSE, 0, b.height(), b.hash(), view));
     return new Announce(0, b.height(), view, key(from), b.hash(), b.encoded(), sig);
   }
 
   private Vote vote(Phase phase, int from, Hash32 hash, long view) {
-    return new Vote(phase, 0, 1, view, key(from), hash,
+    return new Vote(
+        phase,
+        0,
+        1,
+        view,
+        key(from),
+        hash,
         cluster.signers.get(from).sign(SigningPayloads.vote(phase, 0, 1, hash, view)));
   }
 
@@ -47,10 +57,14 @@ class FbftMachineTest {
     return cluster.signers.get(i).publicKey();
   }
 
-  private QuorumCertificate certificate(Phase phase, Hash32 hash, List<Integer> signers, List<Integer> claimed) {
-    List<ValidatorSignature> sigs = signers.stream()
-        .map(i -> cluster.signers.get(i).sign(SigningPayloads.vote(phase, 0, 1, hash, 0))).toList();
-    return new QuorumCertificate(phase, 1, 0, hash, cluster.scheme.aggregate(sigs), SignerBitmap.of(4, claimed));
+  private QuorumCertificate certificate(
+      Phase phase, Hash32 hash, List<Integer> signers, List<Integer> claimed) {
+    List<ValidatorSignature> sigs =
+        signers.stream()
+            .map(i -> cluster.signers.get(i).sign(SigningPayloads.vote(phase, 0, 1, hash, 0)))
+            .toList();
+    return new QuorumCertificate(
+        phase, 1, 0, hash, cluster.scheme.aggregate(sigs), SignerBitmap.of(4, claimed));
   }
 
   private long rejected(Rejection r) {
@@ -67,7 +81,8 @@ class FbftMachineTest {
     for (int h = 1; h < chain.size(); h++) {
       QuorumCertificate proof = chain.get(h - 1).commitProof();
       assertThat(chain.get(h).block().parentCommit()).isPresent();
-      assertThat(chain.get(h).block().parentCommit().get().blockHash()).isEqualTo(proof.blockHash());
+      assertThat(chain.get(h).block().parentCommit().get().blockHash())
+          .isEqualTo(proof.blockHash());
       assertThat(cluster.committee.hasQuorum(proof.signers())).isTrue();
       assertThat(cluster.finalized(3).get(h).block().hash()).isEqualTo(chain.get(h).block().hash());
     }
@@ -77,10 +92,19 @@ class FbftMachineTest {
   void shouldPrepareAValidAnnounceFromTheLeaderOnce() {
     List<Output> out = v().onMessage(announce(leader, block, 0), 0);
     List<Output> again = v().onMessage(announce(leader, block, 0), 0);
-    assertThat(out).filteredOn(o -> o instanceof Output.Broadcast b && b.message() instanceof Vote).hasSize(1);
-    assertThat(out.indexOf(out.stream().filter(o -> o instanceof Output.PersistSafety).findFirst().orElseThrow()))
+    assertThat(out)
+        .filteredOn(o -> o instanceof Output.Broadcast b && b.message() instanceof Vote)
+        .hasSize(1);
+    assertThat(
+            out.indexOf(
+                out.stream()
+                    .filter(o -> o instanceof Output.PersistSafety)
+                    .findFirst()
+                    .orElseThrow()))
         .as("the vote is persisted before it is sent")
-        .isLessThan(out.indexOf(out.stream().filter(o -> o instanceof Output.Broadcast).findFirst().orElseThrow()));
+        .isLessThan(
+            out.indexOf(
+                out.stream().filter(o -> o instanceof Output.Broadcast).findFirst().orElseThrow()));
     assertThat(again).noneMatch(o -> o instanceof Output.Broadcast);
     assertThat(rejected(Rejection.DUPLICATE)).isEqualTo(1);
   }
@@ -88,8 +112,10 @@ class FbftMachineTest {
   @Test
   void shouldRejectAnnounceFromANonMember() {
     ConsensusSigner outsider = cluster.scheme.newSigner(99);
-    ValidatorSignature sig = outsider.sign(SigningPayloads.vote(Phase.PROPOSE, 0, 1, block.hash(), 0));
-    v().onMessage(new Announce(0, 1, 0, outsider.publicKey(), block.hash(), block.encoded(), sig), 0);
+    ValidatorSignature sig =
+        outsider.sign(SigningPayloads.vote(Phase.PROPOSE, 0, 1, block.hash(), 0));
+    v().onMessage(
+            new Announce(0, 1, 0, outsider.publicKey(), block.hash(), block.encoded(), sig), 0);
     assertThat(rejected(Rejection.NOT_MEMBER)).isEqualTo(1);
   }
 
@@ -102,18 +128,29 @@ class FbftMachineTest {
   @Test
   void shouldRejectAnnounceWithAForgedProposerSignature() {
     Announce good = announce(leader, block, 0);
-    ValidatorSignature other = cluster.signers.get(validator).sign(SigningPayloads.vote(Phase.PROPOSE, 0, 1, block.hash(), 0));
+    ValidatorSignature other =
+        cluster
+            .signers
+            .get(validator)
+            .sign(SigningPayloads.vote(Phase.PROPOSE, 0, 1, block.hash(), 0));
     v().onMessage(new Announce(0, 1, 0, good.sender(), block.hash(), block.encoded(), other), 0);
     assertThat(rejected(Rejection.BAD_SIGNATURE)).isEqualTo(1);
   }
 
   @Test
   void shouldRejectInvalidBlocksAndBlocksWhoseHashIsNotTheAnnouncedOne() {
-    v().onMessage(announce(leader, TestBlocks.build(1, cluster.genesis, Optional.empty(), 1, false), 0), 0);
+    v().onMessage(
+            announce(leader, TestBlocks.build(1, cluster.genesis, Optional.empty(), 1, false), 0),
+            0);
     ProposedBlock other = TestBlocks.build(1, cluster.genesis, Optional.empty(), 2, true);
-    ValidatorSignature sig = cluster.signers.get(leader).sign(SigningPayloads.vote(Phase.PROPOSE, 0, 1, block.hash(), 0));
+    ValidatorSignature sig =
+        cluster
+            .signers
+            .get(leader)
+            .sign(SigningPayloads.vote(Phase.PROPOSE, 0, 1, block.hash(), 0));
     v().onMessage(new Announce(0, 1, 0, key(leader), block.hash(), other.encoded(), sig), 0);
-    ProposedBlock wrongParent = TestBlocks.build(1, Hash32.fromHex("22".repeat(32)), Optional.empty(), 3, true);
+    ProposedBlock wrongParent =
+        TestBlocks.build(1, Hash32.fromHex("22".repeat(32)), Optional.empty(), 3, true);
     v().onMessage(announce(leader, wrongParent, 0), 0);
     assertThat(rejected(Rejection.INVALID_BLOCK)).isEqualTo(3);
   }
@@ -121,7 +158,8 @@ class FbftMachineTest {
   @Test
   void shouldRejectMessagesForAnotherShardAndUndecodableBytes() {
     Announce a = announce(leader, block, 0);
-    v().onMessage(new Announce(7, 1, 0, a.sender(), a.blockHash(), a.block(), a.proposerSignature()), 0);
+    v().onMessage(
+            new Announce(7, 1, 0, a.sender(), a.blockHash(), a.block(), a.proposerSignature()), 0);
     v().onMessage(Bytes.fromHex("01ff00"), 0);
     assertThat(rejected(Rejection.WRONG_SHARD)).isEqualTo(1);
     assertThat(rejected(Rejection.MALFORMED)).isEqualTo(1);
@@ -130,7 +168,8 @@ class FbftMachineTest {
   @Test
   void shouldRejectAPreparedCertificateWhoseBitmapClaimsANonSigner() {
     v().onMessage(announce(leader, block, 0), 0);
-    QuorumCertificate forged = certificate(Phase.PREPARE, block.hash(), List.of(0, 1, 2), List.of(0, 1, 3));
+    QuorumCertificate forged =
+        certificate(Phase.PREPARE, block.hash(), List.of(0, 1, 2), List.of(0, 1, 3));
     List<Output> out = v().onMessage(new Certified(0, key(leader), forged), 0);
     assertThat(rejected(Rejection.BAD_AGGREGATE)).isEqualTo(1);
     assertThat(out).noneMatch(o -> o instanceof Output.Broadcast);
@@ -147,17 +186,25 @@ class FbftMachineTest {
   @Test
   void shouldCommitAfterAValidPreparedCertificate() {
     v().onMessage(announce(leader, block, 0), 0);
-    QuorumCertificate qc = certificate(Phase.PREPARE, block.hash(), List.of(0, 1, 2), List.of(0, 1, 2));
+    QuorumCertificate qc =
+        certificate(Phase.PREPARE, block.hash(), List.of(0, 1, 2), List.of(0, 1, 2));
     List<Output> out = v().onMessage(new Certified(0, key(leader), qc), 0);
-    assertThat(out).anyMatch(o -> o instanceof Output.Broadcast b && b.message() instanceof Vote vt && vt.phase() == Phase.COMMIT);
+    assertThat(out)
+        .anyMatch(
+            o ->
+                o instanceof Output.Broadcast b
+                    && b.message() instanceof Vote vt
+                    && vt.phase() == Phase.COMMIT);
   }
 
   @Test
   void shouldFinalizeOnACommitProofAndRejectItsReplayAsOldHeight() {
     v().onMessage(announce(leader, block, 0), 0);
-    QuorumCertificate commit = certificate(Phase.COMMIT, block.hash(), List.of(1, 2, 3), List.of(1, 2, 3));
+    QuorumCertificate commit =
+        certificate(Phase.COMMIT, block.hash(), List.of(1, 2, 3), List.of(1, 2, 3));
     List<Output> out = v().onMessage(new Certified(0, key(leader), commit), 0);
-    assertThat(out).anyMatch(o -> o instanceof Output.Finalized f && f.block().hash().equals(block.hash()));
+    assertThat(out)
+        .anyMatch(o -> o instanceof Output.Finalized f && f.block().hash().equals(block.hash()));
     v().onMessage(new Certified(0, key(leader), commit), 0);
     assertThat(rejected(Rejection.OLD_HEIGHT)).isEqualTo(1);
     assertThat(v().height()).isEqualTo(2);
@@ -167,16 +214,24 @@ class FbftMachineTest {
   void leaderShouldRejectVotesForAnUnknownBlockAndRecordDoubleSigning() {
     FbftMachine l = cluster.machines.get(leader);
     cluster.advance(0);
-    Hash32 proposed = cluster.outputsOf(leader, Output.Broadcast.class).stream()
-        .map(Output.Broadcast::message).filter(m -> m instanceof Announce).map(m -> ((Announce) m).blockHash())
-        .findFirst().orElseThrow();
+    Hash32 proposed =
+        cluster.outputsOf(leader, Output.Broadcast.class).stream()
+            .map(Output.Broadcast::message)
+            .filter(m -> m instanceof Announce)
+            .map(m -> ((Announce) m).blockHash())
+            .findFirst()
+            .orElseThrow();
     int j = (leader + 1) % 4;
     l.onMessage(vote(Phase.PREPARE, j, proposed, 0), 0);
     Hash32 unknown = Hash32.fromHex("33".repeat(32));
     List<Output> out = l.onMessage(vote(Phase.PREPARE, j, unknown, 0), 0);
     assertThat(l.metrics().rejected(Rejection.UNKNOWN_BLOCK)).isEqualTo(1);
-    DoubleSignEvidence e = out.stream().filter(o -> o instanceof Output.Evidence).map(o -> ((Output.Evidence) o).evidence())
-        .findFirst().orElseThrow();
+    DoubleSignEvidence e =
+        out.stream()
+            .filter(o -> o instanceof Output.Evidence)
+            .map(o -> ((Output.Evidence) o).evidence())
+            .findFirst()
+            .orElseThrow();
     assertThat(e.signer()).isEqualTo(key(j));
     assertThat(e.phase()).isEqualTo(Phase.PREPARE);
     assertThat(e.verify(cluster.scheme)).isTrue();
@@ -190,20 +245,31 @@ class FbftMachineTest {
     for (Phase phase : List.of(Phase.PREPARE, Phase.COMMIT)) {
       List<Output> first = v().onMessage(vote(phase, j, Hash32.fromHex("33".repeat(32)), 0), 0);
       List<Output> second = v().onMessage(vote(phase, j, Hash32.fromHex("44".repeat(32)), 0), 0);
-      assertThat(first).noneMatch(o -> o instanceof Output.Evidence || o instanceof Output.Broadcast);
-      assertThat(second).as("a non-leader still sends nothing for votes").noneMatch(o -> o instanceof Output.Broadcast);
-      List<DoubleSignEvidence> found = second.stream().filter(o -> o instanceof Output.Evidence)
-          .map(o -> ((Output.Evidence) o).evidence()).toList();
-      assertThat(found).singleElement().satisfies(e -> {
-        assertThat(e.signer()).isEqualTo(key(j));
-        assertThat(e.phase()).isEqualTo(phase);
-        assertThat(e.height()).isEqualTo(1);
-        assertThat(e.verify(cluster.scheme)).isTrue();
-      });
+      assertThat(first)
+          .noneMatch(o -> o instanceof Output.Evidence || o instanceof Output.Broadcast);
+      assertThat(second)
+          .as("a non-leader still sends nothing for votes")
+          .noneMatch(o -> o instanceof Output.Broadcast);
+      List<DoubleSignEvidence> found =
+          second.stream()
+              .filter(o -> o instanceof Output.Evidence)
+              .map(o -> ((Output.Evidence) o).evidence())
+              .toList();
+      assertThat(found)
+          .singleElement()
+          .satisfies(
+              e -> {
+                assertThat(e.signer()).isEqualTo(key(j));
+                assertThat(e.phase()).isEqualTo(phase);
+                assertThat(e.height()).isEqualTo(1);
+                assertThat(e.verify(cluster.scheme)).isTrue();
+              });
       v().onMessage(vote(phase, j, Hash32.fromHex("55".repeat(32)), 0), 0);
     }
     assertThat(v().metrics().evidenceEmitted()).as("one evidence per offence").isEqualTo(2);
-    assertThat(v().metrics().acceptedMessages()).as("votes are not counted by a non-leader").isZero();
+    assertThat(v().metrics().acceptedMessages())
+        .as("votes are not counted by a non-leader")
+        .isZero();
   }
 
   @Test
@@ -212,12 +278,16 @@ class FbftMachineTest {
     Hash32 other = Hash32.fromHex("44".repeat(32));
     v().onMessage(vote(Phase.PREPARE, j, Hash32.fromHex("33".repeat(32)), 0), 0);
     ValidatorSignature wrongKey = vote(Phase.PREPARE, leader, other, 0).signature();
-    List<Output> forged = v().onMessage(new Vote(Phase.PREPARE, 0, 1, 0, key(j), other, wrongKey), 0);
+    List<Output> forged =
+        v().onMessage(new Vote(Phase.PREPARE, 0, 1, 0, key(j), other, wrongKey), 0);
     assertThat(forged).noneMatch(o -> o instanceof Output.Evidence);
     assertThat(rejected(Rejection.BAD_SIGNATURE)).isEqualTo(1);
     List<Output> real = v().onMessage(vote(Phase.PREPARE, j, other, 0), 0);
-    assertThat(real).filteredOn(o -> o instanceof Output.Evidence).singleElement()
-        .satisfies(o -> assertThat(((Output.Evidence) o).evidence().verify(cluster.scheme)).isTrue());
+    assertThat(real)
+        .filteredOn(o -> o instanceof Output.Evidence)
+        .singleElement()
+        .satisfies(
+            o -> assertThat(((Output.Evidence) o).evidence().verify(cluster.scheme)).isTrue());
   }
 
   @Test
@@ -226,7 +296,8 @@ class FbftMachineTest {
     v().onMessage(vote(Phase.PREPARE, j, Hash32.fromHex("33".repeat(32)), 0), 0);
     v().onTick(10_000_000);
     assertThat(v().inViewChange()).isTrue();
-    List<Output> late = v().onMessage(vote(Phase.PREPARE, j, Hash32.fromHex("44".repeat(32)), 0), 10_000_000);
+    List<Output> late =
+        v().onMessage(vote(Phase.PREPARE, j, Hash32.fromHex("44".repeat(32)), 0), 10_000_000);
     assertThat(rejected(Rejection.OLD_VIEW)).isEqualTo(1);
     assertThat(late).filteredOn(o -> o instanceof Output.Evidence).hasSize(1);
   }
@@ -236,7 +307,15 @@ class FbftMachineTest {
     FbftMachine l = cluster.machines.get(leader);
     int j = (leader + 1) % 4;
     Vote good = vote(Phase.PREPARE, j, block.hash(), 0);
-    Vote forged = new Vote(Phase.PREPARE, 0, 1, 0, key(j), block.hash(), vote(Phase.PREPARE, (j + 1) % 4, block.hash(), 0).signature());
+    Vote forged =
+        new Vote(
+            Phase.PREPARE,
+            0,
+            1,
+            0,
+            key(j),
+            block.hash(),
+            vote(Phase.PREPARE, (j + 1) % 4, block.hash(), 0).signature());
     l.onMessage(forged, 0);
     assertThat(l.metrics().rejected(Rejection.BAD_SIGNATURE)).isEqualTo(1);
     assertThat(good.signature()).isNotEqualTo(forged.signature());
@@ -258,8 +337,14 @@ class FbftMachineTest {
     List<Output.Finalized> chain = cluster.finalized(leader);
     assertThat(chain).hasSizeGreaterThanOrEqualTo(2);
     QuorumCertificate proof = chain.get(0).commitProof();
-    QuorumCertificate forged = new QuorumCertificate(Phase.COMMIT, 1, proof.viewId(), proof.blockHash(),
-        proof.aggregate(), SignerBitmap.of(4, IntStream.range(0, 4).boxed().toList()));
+    QuorumCertificate forged =
+        new QuorumCertificate(
+            Phase.COMMIT,
+            1,
+            proof.viewId(),
+            proof.blockHash(),
+            proof.aggregate(),
+            SignerBitmap.of(4, IntStream.range(0, 4).boxed().toList()));
     Bytes firstBlock = chain.get(0).block().encoded();
     assertThat(proof.signers().count()).as("the leader certifies at the first quorum").isEqualTo(3);
     v().onSyncedBlock(firstBlock, forged, 0);
@@ -268,8 +353,13 @@ class FbftMachineTest {
     List<Output> out = v().onSyncedBlock(firstBlock, proof, 0);
     assertThat(out).anyMatch(o -> o instanceof Output.Finalized);
     assertThat(v().height()).isEqualTo(2);
-    Announce later = (Announce) cluster.outputsOf(cluster.leader(3, 0), Output.Broadcast.class).stream()
-        .map(Output.Broadcast::message).filter(m -> m instanceof Announce && m.height() == 3).findFirst().orElseThrow();
+    Announce later =
+        (Announce)
+            cluster.outputsOf(cluster.leader(3, 0), Output.Broadcast.class).stream()
+                .map(Output.Broadcast::message)
+                .filter(m -> m instanceof Announce && m.height() == 3)
+                .findFirst()
+                .orElseThrow();
     assertThat(v().onMessage(later, 0)).contains(new Output.RequestSync(2));
   }
 }

@@ -5,22 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Safety and liveness of FBFT over the simulated network. The default run keeps to a small number
  * of seeds; {@code -Dfugue.sim.seeds=N} runs N seeds per scenario.
  */
 class FbftSimulationTest {
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FbftSimulationTest.class);
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(FbftSimulationTest.class);
   private static final int SEEDS = Integer.getInteger("fugue.sim.seeds", 2);
 
   static Stream<Arguments> sizesAndSeeds() {
-    return Stream.of(4, 7, 10).flatMap(n -> LongStream.rangeClosed(1, SEEDS).mapToObj(s -> Arguments.of(n, s)));
+    return Stream.of(4, 7, 10)
+        .flatMap(n -> LongStream.rangeClosed(1, SEEDS).mapToObj(s -> Arguments.of(n, s)));
   }
 
   @ParameterizedTest(name = "n={0} seed={1}")
@@ -37,7 +39,8 @@ class FbftSimulationTest {
 
   @ParameterizedTest(name = "n={0} seed={1}")
   @MethodSource("sizesAndSeeds")
-  void shouldProgressOnlyOnASideWithQuorumDuringAPartitionAndEverywhereAfterItHeals(int n, long seed) {
+  void shouldProgressOnlyOnASideWithQuorumDuringAPartitionAndEverywhereAfterItHeals(
+      int n, long seed) {
     SimNetwork net = new SimNetwork(SimNetwork.Settings.of(n, seed));
     net.start();
     net.runUntil(() -> net.minHonestUpHeight() >= 20, 60_000);

@@ -11,15 +11,24 @@ import org.junit.jupiter.api.Test;
 
 class HeightStateTest {
   private final TestSignatureScheme scheme = new TestSignatureScheme();
-  private final Committee committee = Committee.equalPower(List.of(
-      scheme.newSigner(1).publicKey(), scheme.newSigner(2).publicKey(), scheme.newSigner(3).publicKey(),
-      scheme.newSigner(4).publicKey()));
+  private final Committee committee =
+      Committee.equalPower(
+          List.of(
+              scheme.newSigner(1).publicKey(),
+              scheme.newSigner(2).publicKey(),
+              scheme.newSigner(3).publicKey(),
+              scheme.newSigner(4).publicKey()));
   private final Hash32 genesis = Hash32.of(TestSignatureScheme.sha256(new byte[] {7}));
   private final ProposedBlock block = TestBlocks.build(1, genesis, Optional.empty(), 1, true);
 
   private static QuorumCertificate prepared(ProposedBlock b, long view) {
-    return new QuorumCertificate(Phase.PREPARE, b.height(), view, b.hash(),
-        new ValidatorSignature(Bytes.of(new byte[96])), SignerBitmap.of(4, List.of(0, 1, 2)));
+    return new QuorumCertificate(
+        Phase.PREPARE,
+        b.height(),
+        view,
+        b.hash(),
+        new ValidatorSignature(Bytes.of(new byte[96])),
+        SignerBitmap.of(4, List.of(0, 1, 2)));
   }
 
   private HeightState atGenesis() {
@@ -42,7 +51,8 @@ class HeightStateTest {
   @Test
   void shouldRefuseAPreparedCertificateForAnUnknownBlock() {
     HeightState h = atGenesis();
-    assertThatThrownBy(() -> h.notePrepared(prepared(block, 0))).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> h.notePrepared(prepared(block, 0)))
+        .isInstanceOf(IllegalStateException.class);
   }
 
   @Test
@@ -51,8 +61,14 @@ class HeightStateTest {
     h.addBlock(block);
     h.notePrepared(prepared(block, 0));
     h.markNewViewSent(4);
-    QuorumCertificate commit = new QuorumCertificate(Phase.COMMIT, 1, 0, block.hash(),
-        new ValidatorSignature(Bytes.of(new byte[96])), SignerBitmap.of(4, List.of(0, 1, 2)));
+    QuorumCertificate commit =
+        new QuorumCertificate(
+            Phase.COMMIT,
+            1,
+            0,
+            block.hash(),
+            new ValidatorSignature(Bytes.of(new byte[96])),
+            SignerBitmap.of(4, List.of(0, 1, 2)));
     h.enter(new ChainHead(1, block.hash(), Optional.of(commit), 0), committee);
     assertThat(h.height()).isEqualTo(2);
     assertThat(h.blocks()).isEmpty();

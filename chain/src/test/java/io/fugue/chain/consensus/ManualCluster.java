@@ -15,7 +15,8 @@ final class ManualCluster {
   final TestSignatureScheme scheme = new TestSignatureScheme();
   final List<ConsensusSigner> signers = new ArrayList<>();
   final Committee committee;
-  final ConsensusConfig config = ConsensusConfig.defaults().withBlocksPerLeader(2).withTimings(0, 1_000, 1_000, 60_000);
+  final ConsensusConfig config =
+      ConsensusConfig.defaults().withBlocksPerLeader(2).withTimings(0, 1_000, 1_000, 60_000);
   final Hash32 genesis = Hash32.fromHex("11".repeat(32));
   final RotatingLeaderSchedule leaders = new RotatingLeaderSchedule(2, genesis.toBytes());
   final List<FbftMachine> machines = new ArrayList<>();
@@ -44,8 +45,13 @@ final class ManualCluster {
   }
 
   ConsensusPorts ports(int i) {
-    return new ConsensusPorts(CommitteeSource.fixed(committee), scheme, signers.get(i), TestBlocks.source(i),
-        TestBlocks.validator(), leaders);
+    return new ConsensusPorts(
+        CommitteeSource.fixed(committee),
+        scheme,
+        signers.get(i),
+        TestBlocks.source(i),
+        TestBlocks.validator(),
+        leaders);
   }
 
   void start() {
@@ -105,7 +111,10 @@ final class ManualCluster {
   }
 
   List<Output.Finalized> finalized(int node) {
-    return outputs.get(node).stream().filter(o -> o instanceof Output.Finalized).map(o -> (Output.Finalized) o).toList();
+    return outputs.get(node).stream()
+        .filter(o -> o instanceof Output.Finalized)
+        .map(o -> (Output.Finalized) o)
+        .toList();
   }
 
   <T extends Output> List<T> outputsOf(int node, Class<T> type) {

@@ -10,7 +10,13 @@ class MessageBufferTest {
   private final ConsensusSigner signer = new TestSignatureScheme().newSigner(1);
 
   private ConsensusMessage vote(long view) {
-    return new ConsensusMessage.Vote(Phase.PREPARE, 0, 1, view, signer.publicKey(), Hash32.ZERO,
+    return new ConsensusMessage.Vote(
+        Phase.PREPARE,
+        0,
+        1,
+        view,
+        signer.publicKey(),
+        Hash32.ZERO,
         signer.sign(Bytes.of((byte) 1)));
   }
 

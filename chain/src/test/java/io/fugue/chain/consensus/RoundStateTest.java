@@ -44,7 +44,8 @@ class RoundStateTest {
   void shouldRefuseToCollectVotesWithoutAProposal() {
     RoundState round = new RoundState();
     round.enter(2, false);
-    assertThatThrownBy(() -> round.votes(Phase.PREPARE, 1)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> round.votes(Phase.PREPARE, 1))
+        .isInstanceOf(IllegalStateException.class);
   }
 
   @Test

@@ -20,13 +20,32 @@ import java.util.function.BooleanSupplier;
  */
 final class SimNetwork {
   /** How a Byzantine member abuses its key. */
-  enum Behaviour { HONEST, SILENT, EQUIVOCATE, FORGE }
+  enum Behaviour {
+    HONEST,
+    SILENT,
+    EQUIVOCATE,
+    FORGE
+  }
 
-  record Settings(int n, long seed, long minDelay, long maxDelay, double dropRate, double duplicateRate,
-      ConsensusConfig config, SignatureScheme realScheme) {
+  record Settings(
+      int n,
+      long seed,
+      long minDelay,
+      long maxDelay,
+      double dropRate,
+      double duplicateRate,
+      ConsensusConfig config,
+      SignatureScheme realScheme) {
     static Settings of(int n, long seed) {
-      return new Settings(n, seed, 5, 60, 0.02, 0.02,
-          ConsensusConfig.defaults().withBlocksPerLeader(3).withTimings(50, 400, 400, 10_000), null);
+      return new Settings(
+          n,
+          seed,
+          5,
+          60,
+          0.02,
+          0.02,
+          ConsensusConfig.defaults().withBlocksPerLeader(3).withTimings(50, 400, 400, 10_000),
+          null);
     }
 
     Settings withLinks(long min, long max, double drop, double dup) {
@@ -64,11 +83,14 @@ final class SimNetwork {
   final List<Node> nodes = new ArrayList<>();
   final Map<Long, Hash32> finalized = new HashMap<>();
   final List<DoubleSignEvidence> evidence = new ArrayList<>();
+
   /** The evidence each node emitted, by node id. */
   final Map<Integer, List<DoubleSignEvidence>> evidenceBy = new HashMap<>();
+
   final List<String> violations = new ArrayList<>();
-  private final PriorityQueue<Event> queue = new PriorityQueue<>(
-      (a, b) -> a.at != b.at ? Long.compare(a.at, b.at) : Long.compare(a.seq, b.seq));
+  private final PriorityQueue<Event> queue =
+      new PriorityQueue<>(
+          (a, b) -> a.at != b.at ? Long.compare(a.at, b.at) : Long.compare(a.seq, b.seq));
   private final ConsensusCodec codec;
   private final LeaderSchedule leaders;
   private final Hash32 genesis;
@@ -76,18 +98,25 @@ final class SimNetwork {
   private long now;
   private Set<Integer> partitionSide;
   long messagesSent;
+
   /** Extra, targeted loss on top of the random one: (message, recipient) → drop. */
   java.util.function.BiPredicate<ConsensusMessage, Node> targetedDrop = (m, to) -> false;
+
   long newViews;
   long reproposals;
-  /** Writes every machine's outputs when {@code -Dfugue.sim.traceDir} is set; reads, never steers. */
+
+  /**
+   * Writes every machine's outputs when {@code -Dfugue.sim.traceDir} is set; reads, never steers.
+   */
   private final SimTrace trace;
 
   SimNetwork(Settings settings, List<ConsensusSigner> realSigners) {
     this(settings, realSigners, null);
   }
 
-  /** @param power voting power per member, or null for equal power */
+  /**
+   * @param power voting power per member, or null for equal power
+   */
   SimNetwork(Settings settings, List<ConsensusSigner> realSigners, List<Long> power) {
     this.settings = settings;
     this.random = new Random(settings.seed());
@@ -95,13 +124,17 @@ final class SimNetwork {
     this.codec = new ConsensusCodec(settings.config().limits());
     List<ValidatorKey> keys = new ArrayList<>();
     for (int i = 0; i < settings.n(); i++) {
-      ConsensusSigner s = realSigners != null ? realSigners.get(i) : testScheme.newSigner(settings.seed() * 1000 + i);
+      ConsensusSigner s =
+          realSigners != null
+              ? realSigners.get(i)
+              : testScheme.newSigner(settings.seed() * 1000 + i);
       nodes.add(new Node(i, s));
       keys.add(s.publicKey());
     }
     this.committee = power == null ? Committee.equalPower(keys) : Committee.weighted(keys, power);
     this.genesis = Hash32.of(TestSignatureScheme.sha256(Bytes.of((byte) 7).toArray()));
-    this.leaders = new RotatingLeaderSchedule(settings.config().blocksPerLeader(), genesis.toBytes());
+    this.leaders =
+        new RotatingLeaderSchedule(settings.config().blocksPerLeader(), genesis.toBytes());
     this.trace = SimTrace.open(settings, codec);
   }
 
@@ -120,12 +153,20 @@ final class SimNetwork {
   }
 
   ConsensusPorts portsFor(Node node) {
-    return new ConsensusPorts(CommitteeSource.fixed(committee), scheme, node.signer,
-        TestBlocks.source(node.id), TestBlocks.validator(), leaders);
+    return new ConsensusPorts(
+        CommitteeSource.fixed(committee),
+        scheme,
+        node.signer,
+        TestBlocks.source(node.id),
+        TestBlocks.validator(),
+        leaders);
   }
 
   private void boot(Node node) {
-    ChainHead head = node.chain.isEmpty() ? ChainHead.genesis(genesis) : headOf(node.chain.get(node.chain.size() - 1));
+    ChainHead head =
+        node.chain.isEmpty()
+            ? ChainHead.genesis(genesis)
+            : headOf(node.chain.get(node.chain.size() - 1));
     node.machine = new FbftMachine(settings.config(), portsFor(node), head, node.safety);
     apply(node, node.machine.start(now));
   }
@@ -223,9 +264,11 @@ final class SimNetwork {
   private void onFinalized(Node node, Output.Finalized f) {
     ProposedBlock b = f.block();
     if (b.height() != node.chain.size() + 1) {
-      violations.add("node " + node.id + " finalized height " + b.height() + " after " + node.chain.size());
+      violations.add(
+          "node " + node.id + " finalized height " + b.height() + " after " + node.chain.size());
     }
-    if (!node.chain.isEmpty() && !node.chain.get(node.chain.size() - 1).block().hash().equals(b.parentHash())) {
+    if (!node.chain.isEmpty()
+        && !node.chain.get(node.chain.size() - 1).block().hash().equals(b.parentHash())) {
       violations.add("node " + node.id + " finalized a block off its chain at " + b.height());
     }
     node.chain.add(f);
@@ -248,16 +291,22 @@ final class SimNetwork {
       return;
     }
     Node peer = peers.get(random.nextInt(peers.size()));
-    List<Output.Finalized> blocks = new ArrayList<>(peer.chain.subList((int) from - 1, (int) Math.min(peer.height(), from + 19)));
-    schedule(node, now + delay() * 2, () -> {
-      for (Output.Finalized f : blocks) {
-        apply(node, node.machine.onSyncedBlock(f.block().encoded(), f.commitProof(), now));
-      }
-    });
+    List<Output.Finalized> blocks =
+        new ArrayList<>(
+            peer.chain.subList((int) from - 1, (int) Math.min(peer.height(), from + 19)));
+    schedule(
+        node,
+        now + delay() * 2,
+        () -> {
+          for (Output.Finalized f : blocks) {
+            apply(node, node.machine.onSyncedBlock(f.block().encoded(), f.commitProof(), now));
+          }
+        });
   }
 
   private long delay() {
-    return settings.minDelay() + (long) (random.nextDouble() * (settings.maxDelay() - settings.minDelay()));
+    return settings.minDelay()
+        + (long) (random.nextDouble() * (settings.maxDelay() - settings.minDelay()));
   }
 
   private void broadcast(Node from, ConsensusMessage m) {
@@ -271,7 +320,8 @@ final class SimNetwork {
         targets.add(to);
       }
     }
-    for (Map.Entry<ConsensusMessage, List<Node>> e : Adversary.rewrite(this, from, m, targets).entrySet()) {
+    for (Map.Entry<ConsensusMessage, List<Node>> e :
+        Adversary.rewrite(this, from, m, targets).entrySet()) {
       Bytes bytes = codec.encode(e.getKey());
       for (Node to : e.getValue()) {
         if (!targetedDrop.test(e.getKey(), to)) {
@@ -316,7 +366,10 @@ final class SimNetwork {
   /** Every honest node's chain is a prefix of the agreed sequence. */
   void checkSafety() {
     for (Node n : nodes) {
-      trace.note(now, n.id, "M " + n.machine.metrics() + " h=" + n.height() + " view=" + n.machine.viewId());
+      trace.note(
+          now,
+          n.id,
+          "M " + n.machine.metrics() + " h=" + n.height() + " view=" + n.machine.viewId());
     }
     CertificateVerifier proofs = new CertificateVerifier(scheme, settings.config().shard());
     for (Node n : honest()) {
@@ -334,17 +387,51 @@ final class SimNetwork {
   }
 
   String headline() {
-    return "n=" + nodes.size() + " seed=" + settings.seed() + " simulated " + now + " ms, " + messagesSent
-        + " messages, " + finalized.size() + " heights, " + newViews + " NEWVIEWs (" + reproposals
-        + " re-proposals), " + evidence.size() + " evidence";
+    return "n="
+        + nodes.size()
+        + " seed="
+        + settings.seed()
+        + " simulated "
+        + now
+        + " ms, "
+        + messagesSent
+        + " messages, "
+        + finalized.size()
+        + " heights, "
+        + newViews
+        + " NEWVIEWs ("
+        + reproposals
+        + " re-proposals), "
+        + evidence.size()
+        + " evidence";
   }
 
   String summary() {
-    StringBuilder sb = new StringBuilder("t=" + now + " msgs=" + messagesSent + " heights=" + finalized.size() + " evidence=" + evidence.size()
-        + " newViews=" + newViews + " reproposals=" + reproposals);
+    StringBuilder sb =
+        new StringBuilder(
+            "t="
+                + now
+                + " msgs="
+                + messagesSent
+                + " heights="
+                + finalized.size()
+                + " evidence="
+                + evidence.size()
+                + " newViews="
+                + newViews
+                + " reproposals="
+                + reproposals);
     for (Node n : nodes) {
-      sb.append("\n  node ").append(n.id).append(' ').append(n.behaviour).append(" up=").append(n.up)
-          .append(" h=").append(n.height()).append(' ').append(n.machine.metrics());
+      sb.append("\n  node ")
+          .append(n.id)
+          .append(' ')
+          .append(n.behaviour)
+          .append(" up=")
+          .append(n.up)
+          .append(" h=")
+          .append(n.height())
+          .append(' ')
+          .append(n.machine.metrics());
     }
     return sb.toString();
   }

@@ -15,10 +15,10 @@ import java.util.Map;
 /**
  * A byte-exact record of what every machine of a {@link SimNetwork} asked its shell to do, one line
  * per output: {@code t node kind payload}, messages and safety records in their wire encoding. Two
- * builds of the consensus code that behave the same give identical files for the same seed, which is
- * how a refactoring proves it changed no behaviour. Off unless {@code -Dfugue.sim.traceDir} names a
- * directory; the file is named after the calling test method, the network size, the seed and a
- * per-name counter (so parameterised runs of one method stay apart).
+ * builds of the consensus code that behave the same give identical files for the same seed, which
+ * is how a refactoring proves it changed no behaviour. Off unless {@code -Dfugue.sim.traceDir}
+ * names a directory; the file is named after the calling test method, the network size, the seed
+ * and a per-name counter (so parameterised runs of one method stay apart).
  */
 final class SimTrace {
   private static final SimTrace OFF = new SimTrace(null, null);
@@ -46,7 +46,8 @@ final class SimTrace {
     int k = COUNTERS.merge(base, 1, Integer::sum);
     try {
       Files.createDirectories(Path.of(dir));
-      BufferedWriter w = Files.newBufferedWriter(Path.of(dir, base + "-" + k + ".trace"), StandardCharsets.UTF_8);
+      BufferedWriter w =
+          Files.newBufferedWriter(Path.of(dir, base + "-" + k + ".trace"), StandardCharsets.UTF_8);
       OPEN.add(w);
       return new SimTrace(w, codec);
     } catch (IOException e) {
@@ -55,11 +56,21 @@ final class SimTrace {
   }
 
   private static String callingTest() {
-    return StackWalker.getInstance().walk(frames -> frames
-        .filter(f -> f.getClassName().endsWith("Test") && !f.getClassName().endsWith("SimTrace"))
-        .findFirst()
-        .map(f -> f.getClassName().substring(f.getClassName().lastIndexOf('.') + 1) + "." + f.getMethodName())
-        .orElse("unknown"));
+    return StackWalker.getInstance()
+        .walk(
+            frames ->
+                frames
+                    .filter(
+                        f ->
+                            f.getClassName().endsWith("Test")
+                                && !f.getClassName().endsWith("SimTrace"))
+                    .findFirst()
+                    .map(
+                        f ->
+                            f.getClassName().substring(f.getClassName().lastIndexOf('.') + 1)
+                                + "."
+                                + f.getMethodName())
+                    .orElse("unknown"));
   }
 
   private static synchronized void closeAll() {
@@ -104,15 +115,35 @@ final class SimTrace {
     }
     if (o instanceof Output.Finalized f) {
       ProposedBlock b = f.block();
-      return "F " + b.height() + " " + b.hash() + " " + b.encoded().toHex() + " " + qc(f.commitProof());
+      return "F "
+          + b.height()
+          + " "
+          + b.hash()
+          + " "
+          + b.encoded().toHex()
+          + " "
+          + qc(f.commitProof());
     }
     if (o instanceof Output.PersistSafety p) {
       return "P " + SafetyRecordCodec.encode(p.record()).toHex();
     }
     if (o instanceof Output.Evidence e) {
       DoubleSignEvidence d = e.evidence();
-      return "E " + d.phase() + " " + d.height() + " " + d.viewId() + " " + d.signer().bytes().toHex() + " "
-          + d.firstHash() + " " + d.firstSignature().bytes().toHex() + " " + d.secondHash() + " "
+      return "E "
+          + d.phase()
+          + " "
+          + d.height()
+          + " "
+          + d.viewId()
+          + " "
+          + d.signer().bytes().toHex()
+          + " "
+          + d.firstHash()
+          + " "
+          + d.firstSignature().bytes().toHex()
+          + " "
+          + d.secondHash()
+          + " "
           + d.secondSignature().bytes().toHex();
     }
     return o.toString();
@@ -120,7 +151,16 @@ final class SimTrace {
 
   private static String qc(QuorumCertificate qc) {
     Bytes sig = qc.aggregate().bytes();
-    return qc.phase() + "/" + qc.height() + "/" + qc.viewId() + "/" + qc.blockHash() + "/" + sig.toHex() + "/"
+    return qc.phase()
+        + "/"
+        + qc.height()
+        + "/"
+        + qc.viewId()
+        + "/"
+        + qc.blockHash()
+        + "/"
+        + sig.toHex()
+        + "/"
         + qc.signers();
   }
 }

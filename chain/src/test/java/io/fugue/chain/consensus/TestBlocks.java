@@ -14,14 +14,22 @@ import java.util.Optional;
 final class TestBlocks {
   private TestBlocks() {}
 
-  static ProposedBlock build(long height, Hash32 parent, Optional<QuorumCertificate> parentCommit, long tag, boolean valid) {
+  static ProposedBlock build(
+      long height,
+      Hash32 parent,
+      Optional<QuorumCertificate> parentCommit,
+      long tag,
+      boolean valid) {
     int proofLen = parentCommit.map(qc -> 8 + 96 + 2 + qc.signers().bits().size()).orElse(0);
     ByteBuffer b = ByteBuffer.allocate(8 + 32 + 1 + 8 + proofLen);
     b.putLong(height).put(parent.toArray()).put((byte) (valid ? 1 : 0)).putLong(tag);
-    parentCommit.ifPresent(qc -> {
-      b.putLong(qc.viewId()).put(qc.aggregate().bytes().toArray()).putShort((short) qc.signers().size());
-      b.put(qc.signers().bits().toArray());
-    });
+    parentCommit.ifPresent(
+        qc -> {
+          b.putLong(qc.viewId())
+              .put(qc.aggregate().bytes().toArray())
+              .putShort((short) qc.signers().size());
+          b.put(qc.signers().bits().toArray());
+        });
     Bytes encoded = Bytes.of(b.array());
     return new ProposedBlock(height, parent, hashOf(encoded), encoded, parentCommit);
   }
@@ -59,8 +67,15 @@ final class TestBlocks {
           int size = b.getShort() & 0xFFFF;
           byte[] bits = new byte[SignerBitmap.byteLength(size)];
           b.get(bits);
-          proof = Optional.of(new QuorumCertificate(Phase.COMMIT, height - 1, view, Hash32.of(parent),
-              new ValidatorSignature(Bytes.of(agg)), new SignerBitmap(size, Bytes.of(bits))));
+          proof =
+              Optional.of(
+                  new QuorumCertificate(
+                      Phase.COMMIT,
+                      height - 1,
+                      view,
+                      Hash32.of(parent),
+                      new ValidatorSignature(Bytes.of(agg)),
+                      new SignerBitmap(size, Bytes.of(bits))));
         }
         if (b.hasRemaining()) {
           return new ProposalValidation.Reject("trailing bytes");
@@ -68,7 +83,8 @@ final class TestBlocks {
         if (valid != 1) {
           return new ProposalValidation.Reject("state transition fails");
         }
-        return new ProposalValidation.Accept(new ProposedBlock(height, Hash32.of(parent), hashOf(encoded), encoded, proof));
+        return new ProposalValidation.Accept(
+            new ProposedBlock(height, Hash32.of(parent), hashOf(encoded), encoded, proof));
       } catch (RuntimeException e) {
         return new ProposalValidation.Reject("undecodable block: " + e.getMessage());
       }

@@ -21,8 +21,14 @@ class ViewChangeBookTest {
 
   private ConsensusMessage.ViewChange vc(int member, long view) {
     ConsensusSigner s = signers.get(member);
-    return new ConsensusMessage.ViewChange(0, 1, view, s.publicKey(), s.sign(SigningPayloads.m3(0, 1, view)),
-        Optional.empty(), Optional.of(s.sign(SigningPayloads.m2(0, 1, view))));
+    return new ConsensusMessage.ViewChange(
+        0,
+        1,
+        view,
+        s.publicKey(),
+        s.sign(SigningPayloads.m3(0, 1, view)),
+        Optional.empty(),
+        Optional.of(s.sign(SigningPayloads.m2(0, 1, view))));
   }
 
   @Test

@@ -14,14 +14,17 @@ class BlsTest {
   // public key is the one its fast_aggregate_verify single-key case pairs with this signature.
   private static final Bytes VECTOR_SK =
       Bytes.fromHex("263dbd792f5b1be47ed85f8938c0f29586af0d3ac7b977f21c278fe1462040e3");
-  private static final Bytes VECTOR_PK = Bytes.fromHex(
-      "a491d1b0ecd9bb917989f0e74f0dea0422eac4a873e5e2644f368dffb9a6e20fd6e10c1b77654d067c0618f6e5a7f79a");
+  private static final Bytes VECTOR_PK =
+      Bytes.fromHex(
+          "a491d1b0ecd9bb917989f0e74f0dea0422eac4a873e5e2644f368dffb9a6e20fd6e10c1b77654d067c0618f6e5a7f79a");
   private static final Bytes VECTOR_MSG = Bytes.of(new byte[32]);
-  private static final Bytes VECTOR_SIG = Bytes.fromHex(
-      "b6ed936746e01f8ecf281f020953fbf1f01debd5657c4a383940b020b26507f6076334f91e2366c96e9ab279fb51"
-          + "58090352ea1c5b0c9274504f4f0e7053af24802e51e4568d164fe986834f41e55c8e850ce1f98458c0cfc9ab"
-          + "380b55285a55");
-  private static final Bytes MSG = Bytes.of("block 7".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  private static final Bytes VECTOR_SIG =
+      Bytes.fromHex(
+          "b6ed936746e01f8ecf281f020953fbf1f01debd5657c4a383940b020b26507f6076334f91e2366c96e9ab279fb51"
+              + "58090352ea1c5b0c9274504f4f0e7053af24802e51e4568d164fe986834f41e55c8e850ce1f98458c0cfc9ab"
+              + "380b55285a55");
+  private static final Bytes MSG =
+      Bytes.of("block 7".getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
   static BlsSecretKey key(int i) {
     byte[] seed = new byte[32];
@@ -35,23 +38,31 @@ class BlsTest {
     BlsSecretKey sk = BlsSecretKey.fromBytes(VECTOR_SK);
     assertThat(sk.publicKey().toBytes()).isEqualTo(VECTOR_PK);
     assertThat(sk.sign(VECTOR_MSG).toBytes()).isEqualTo(VECTOR_SIG);
-    assertThat(BlsSignature.fromBytes(VECTOR_SIG).verify(BlsPublicKey.fromBytes(VECTOR_PK), VECTOR_MSG))
+    assertThat(
+            BlsSignature.fromBytes(VECTOR_SIG)
+                .verify(BlsPublicKey.fromBytes(VECTOR_PK), VECTOR_MSG))
         .isTrue();
   }
 
   @Test
   void shouldVerifyTheEthereumFastAggregateVector() {
     // fast_aggregate_verify_valid_3d7576f3c0e3570a of ethereum/bls12-381-tests.
-    List<BlsPublicKey> keys = List.of(VECTOR_PK, Bytes.fromHex(
-            "b301803f8b5ac4a1133581fc676dfedc60d891dd5fa99028805e5ea5b08d3491af75d0707adab3b70c6a6a580217bf81"),
-        Bytes.fromHex(
-            "b53d21a4cfd562c469cc81514d4ce5a6b577d8403d32a394dc265dd190b47fa9f829fdd7963afdf972e5e77854051f6f"))
-        .stream().map(BlsPublicKey::fromBytes).toList();
+    List<BlsPublicKey> keys =
+        List.of(
+                VECTOR_PK,
+                Bytes.fromHex(
+                    "b301803f8b5ac4a1133581fc676dfedc60d891dd5fa99028805e5ea5b08d3491af75d0707adab3b70c6a6a580217bf81"),
+                Bytes.fromHex(
+                    "b53d21a4cfd562c469cc81514d4ce5a6b577d8403d32a394dc265dd190b47fa9f829fdd7963afdf972e5e77854051f6f"))
+            .stream()
+            .map(BlsPublicKey::fromBytes)
+            .toList();
     Bytes message = Bytes.fromHex("ab".repeat(32));
-    BlsSignature aggregate = BlsSignature.fromHex(
-        "9712c3edd73a209c742b8250759db12549b3eaf43b5ca61376d9f30e2747dbcf842d8b2ac0901d2a093713e2"
-            + "0284a7670fcf6954e9ab93de991bb9b313e664785a075fc285806fa5224c82bde146561b446ccfc706a6"
-            + "4b8579513cfc4ff1d930");
+    BlsSignature aggregate =
+        BlsSignature.fromHex(
+            "9712c3edd73a209c742b8250759db12549b3eaf43b5ca61376d9f30e2747dbcf842d8b2ac0901d2a093713e2"
+                + "0284a7670fcf6954e9ab93de991bb9b313e664785a075fc285806fa5224c82bde146561b446ccfc706a6"
+                + "4b8579513cfc4ff1d930");
     assertThat(BlsSignature.fastAggregateVerify(keys, message, aggregate)).isTrue();
     assertThat(BlsSignature.fastAggregateVerify(keys.subList(0, 2), message, aggregate)).isFalse();
   }
@@ -77,7 +88,8 @@ class BlsTest {
 
   @Test
   void shouldRejectShortSeed() {
-    assertThatThrownBy(() -> BlsSecretKey.fromSeed(new byte[31])).isInstanceOf(CryptoException.class);
+    assertThatThrownBy(() -> BlsSecretKey.fromSeed(new byte[31]))
+        .isInstanceOf(CryptoException.class);
   }
 
   @Test
@@ -149,7 +161,8 @@ class BlsTest {
   void shouldCountADuplicateSignerTwice() {
     BlsSecretKey sk = key(1);
     BlsSignature twice = BlsSignature.aggregate(List.of(sk.sign(MSG), sk.sign(MSG)));
-    assertThat(BlsSignature.fastAggregateVerify(List.of(sk.publicKey(), sk.publicKey()), MSG, twice))
+    assertThat(
+            BlsSignature.fastAggregateVerify(List.of(sk.publicKey(), sk.publicKey()), MSG, twice))
         .isTrue();
     assertThat(twice.verify(sk.publicKey(), MSG)).isFalse();
   }
@@ -170,11 +183,13 @@ class BlsTest {
     byte[] infinity = new byte[48];
     infinity[0] = (byte) 0xc0;
     assertThatThrownBy(() -> BlsPublicKey.fromBytes(Bytes.of(infinity)))
-        .isInstanceOf(CryptoException.class).hasMessageContaining("infinity");
+        .isInstanceOf(CryptoException.class)
+        .hasMessageContaining("infinity");
     assertThatThrownBy(() -> BlsPublicKey.fromBytes(Bytes.of(new byte[47])))
         .isInstanceOf(CryptoException.class);
     assertThatThrownBy(() -> BlsPublicKey.fromBytes(Bytes.of(new byte[48])))
-        .isInstanceOf(CryptoException.class).hasMessageContaining("compressed");
+        .isInstanceOf(CryptoException.class)
+        .hasMessageContaining("compressed");
     byte[] notOnCurve = VECTOR_PK.toArray();
     notOnCurve[47] ^= 1;
     assertThatThrownBy(() -> BlsPublicKey.fromBytes(Bytes.of(notOnCurve)))
@@ -208,10 +223,11 @@ class BlsTest {
   @Test
   void shouldRejectInvalidSignatureEncodings() {
     // fast_aggregate_verify tampered case of ethereum/bls12-381-tests: last bytes set to 0xff.
-    Bytes tampered = Bytes.fromHex(
-        "9712c3edd73a209c742b8250759db12549b3eaf43b5ca61376d9f30e2747dbcf842d8b2ac0901d2a093713e2"
-            + "0284a7670fcf6954e9ab93de991bb9b313e664785a075fc285806fa5224c82bde146561b446ccfc706a6"
-            + "4b8579513cfcffffffff");
+    Bytes tampered =
+        Bytes.fromHex(
+            "9712c3edd73a209c742b8250759db12549b3eaf43b5ca61376d9f30e2747dbcf842d8b2ac0901d2a093713e2"
+                + "0284a7670fcf6954e9ab93de991bb9b313e664785a075fc285806fa5224c82bde146561b446ccfc706a6"
+                + "4b8579513cfcffffffff");
     assertThatThrownBy(() -> BlsSignature.fromBytes(tampered)).isInstanceOf(CryptoException.class);
     assertThatThrownBy(() -> BlsSignature.fromBytes(Bytes.of(new byte[95])))
         .isInstanceOf(CryptoException.class);
@@ -262,16 +278,17 @@ class BlsTest {
     Bytes m2 = Bytes.of((byte) 2);
     BlsSignature s1 = key(1).sign(m1);
     BlsSignature s2 = key(2).sign(m2);
-    List<Bls.SignedMessage> swapped = List.of(
-        new Bls.SignedMessage(key(1).publicKey(), m1, s2),
-        new Bls.SignedMessage(key(2).publicKey(), m2, s1));
+    List<Bls.SignedMessage> swapped =
+        List.of(
+            new Bls.SignedMessage(key(1).publicKey(), m1, s2),
+            new Bls.SignedMessage(key(2).publicKey(), m2, s1));
     assertThat(Bls.batchVerify(swapped)).isFalse();
   }
 
   @Test
   void shouldOrderKeysByTheirCompressedBytes() {
-    List<BlsPublicKey> keys = new ArrayList<>(List.of(key(1).publicKey(), key(2).publicKey(),
-        key(3).publicKey()));
+    List<BlsPublicKey> keys =
+        new ArrayList<>(List.of(key(1).publicKey(), key(2).publicKey(), key(3).publicKey()));
     java.util.Collections.sort(keys);
     assertThat(keys.get(0).toBytes()).isLessThan(keys.get(1).toBytes());
     assertThat(keys.get(1).toBytes()).isLessThan(keys.get(2).toBytes());
@@ -288,7 +305,8 @@ class BlsTest {
   void shouldVerifyFromManyThreadsAtOnce() throws Exception {
     BlsSecretKey sk = key(3);
     BlsSignature sig = sk.sign(MSG);
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
     try {
       List<java.util.concurrent.Future<Boolean>> results = new ArrayList<>();
       for (int i = 0; i < 32; i++) {

@@ -36,7 +36,8 @@ class DecodingRobustnessPropertiesTest {
   }
 
   @Property(tries = 500)
-  void flippedBitsInValidEncodingsNeverVerify(@ForAll @IntRange(min = 0, max = 48 * 8 - 1) int pkBit,
+  void flippedBitsInValidEncodingsNeverVerify(
+      @ForAll @IntRange(min = 0, max = 48 * 8 - 1) int pkBit,
       @ForAll @IntRange(min = 0, max = 96 * 8 - 1) int sigBit) {
     byte[] pk = PK.toArray();
     pk[pkBit / 8] ^= (byte) (1 << (pkBit % 8));
@@ -49,8 +50,10 @@ class DecodingRobustnessPropertiesTest {
       // rejected on decode
     }
     try {
-      assertThat(BlsSignature.fromBytes(SIG).verify(BlsPublicKey.fromBytes(Bytes.of(pk)),
-          Bytes.of((byte) 1))).isFalse();
+      assertThat(
+              BlsSignature.fromBytes(SIG)
+                  .verify(BlsPublicKey.fromBytes(Bytes.of(pk)), Bytes.of((byte) 1)))
+          .isFalse();
     } catch (CryptoException expected) {
       // rejected on decode
     }
@@ -81,8 +84,9 @@ class DecodingRobustnessPropertiesTest {
 
   /** A fixed account key. */
   static final class KeyFixtures {
-    static final Secp256k1PrivateKey SECP = Secp256k1PrivateKey.fromBytes(Bytes.fromHex(
-        "4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318"));
+    static final Secp256k1PrivateKey SECP =
+        Secp256k1PrivateKey.fromBytes(
+            Bytes.fromHex("4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318"));
 
     private KeyFixtures() {}
   }

@@ -36,7 +36,8 @@ class KeyFileTest {
   void shouldRejectWrongPasswordClearly() {
     String json = KeyFile.encrypt(BlsTest.key(7), PASSWORD, FAST, RANDOM);
     assertThatThrownBy(() -> KeyFile.decryptBls(json, "wrong".toCharArray()))
-        .isInstanceOf(CryptoException.class).hasMessageContaining("wrong password");
+        .isInstanceOf(CryptoException.class)
+        .hasMessageContaining("wrong password");
   }
 
   @Test
@@ -46,7 +47,8 @@ class KeyFileTest {
     ObjectNode doc = (ObjectNode) mapper.readTree(json);
     doc.put("publicKey", BlsTest.key(8).publicKey().toBytes().toHex());
     assertThatThrownBy(() -> KeyFile.decryptBls(mapper.writeValueAsString(doc), PASSWORD))
-        .isInstanceOf(CryptoException.class).hasMessageContaining("altered");
+        .isInstanceOf(CryptoException.class)
+        .hasMessageContaining("altered");
   }
 
   @Test
@@ -68,15 +70,18 @@ class KeyFileTest {
     ObjectNode doc = (ObjectNode) mapper.readTree(json);
     doc.put("n", 1 << 30);
     assertThatThrownBy(() -> KeyFile.decryptBls(mapper.writeValueAsString(doc), PASSWORD))
-        .isInstanceOf(CryptoException.class).hasMessageContaining("scrypt n");
+        .isInstanceOf(CryptoException.class)
+        .hasMessageContaining("scrypt n");
     assertThatThrownBy(() -> KeyFile.decryptSecp256k1(json, PASSWORD))
-        .isInstanceOf(CryptoException.class).hasMessageContaining("not secp256k1");
+        .isInstanceOf(CryptoException.class)
+        .hasMessageContaining("not secp256k1");
   }
 
   @Test
   void shouldRejectMalformedJsonAndUnknownVersion() throws Exception {
     assertThatThrownBy(() -> KeyFile.decryptBls("{not json", PASSWORD))
-        .isInstanceOf(CryptoException.class).hasMessageContaining("JSON");
+        .isInstanceOf(CryptoException.class)
+        .hasMessageContaining("JSON");
     assertThatThrownBy(() -> KeyFile.decryptBls("{\"extra\": 1}", PASSWORD))
         .isInstanceOf(CryptoException.class);
     String json = KeyFile.encrypt(BlsTest.key(7), PASSWORD, FAST, RANDOM);
@@ -84,6 +89,7 @@ class KeyFileTest {
     ObjectNode doc = (ObjectNode) mapper.readTree(json);
     doc.put("version", 2);
     assertThatThrownBy(() -> KeyFile.decryptBls(mapper.writeValueAsString(doc), PASSWORD))
-        .isInstanceOf(CryptoException.class).hasMessageContaining("version 2");
+        .isInstanceOf(CryptoException.class)
+        .hasMessageContaining("version 2");
   }
 }

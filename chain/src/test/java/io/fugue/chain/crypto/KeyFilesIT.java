@@ -14,8 +14,7 @@ class KeyFilesIT {
   private static final KeyFile.ScryptParams FAST = new KeyFile.ScryptParams(1 << 10, 8, 1);
   private static final char[] PASSWORD = "pw".toCharArray();
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void shouldWriteOwnerOnlyFileAndReadItBack() throws Exception {
@@ -45,7 +44,8 @@ class KeyFilesIT {
         .isInstanceOf(CryptoException.class);
     Path big = dir.resolve("big.json");
     Files.write(big, new byte[100_000]);
-    assertThatThrownBy(() -> KeyFiles.read(big)).isInstanceOf(CryptoException.class)
+    assertThatThrownBy(() -> KeyFiles.read(big))
+        .isInstanceOf(CryptoException.class)
         .hasMessageContaining("larger");
   }
 }

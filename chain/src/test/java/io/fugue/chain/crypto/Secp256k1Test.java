@@ -14,13 +14,16 @@ import org.junit.jupiter.api.Test;
 class Secp256k1Test {
   // web3.js documentation, eth.accounts.sign('Some data', key): a public test key whose
   // personal-message hash and signature (v = 0x1c, so recovery id 1) are published.
-  private static final Secp256k1PrivateKey DOC_KEY = Secp256k1PrivateKey.fromBytes(
-      Bytes.fromHex("4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318"));
+  private static final Secp256k1PrivateKey DOC_KEY =
+      Secp256k1PrivateKey.fromBytes(
+          Bytes.fromHex("4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318"));
   private static final Hash32 DOC_HASH =
       Hash32.fromHex("1da44b586eb0729ff70a73c326926f6ed5a25f5b056e7f47fbc6e58d86871655");
-  private static final Bytes DOC_SIG = Bytes.fromHex(
-      "b91467e570a6466aa9e9876cbcd013baba02900b8979d43fe208a4a4f339f5fd"
-          + "6007e74cd82e037b800186422fc2da167c747ef045e5d18a5f5d4300f8e1a029" + "01");
+  private static final Bytes DOC_SIG =
+      Bytes.fromHex(
+          "b91467e570a6466aa9e9876cbcd013baba02900b8979d43fe208a4a4f339f5fd"
+              + "6007e74cd82e037b800186422fc2da167c747ef045e5d18a5f5d4300f8e1a029"
+              + "01");
   private static final Address DOC_ADDRESS =
       Address.fromHex("0x2c7536E3605D9C16a7a3D7b1898e529396a65c23");
 
@@ -58,14 +61,16 @@ class Secp256k1Test {
     System.arraycopy(s, s.length - 32, raw, 32, 32);
     raw[64] = 0; // the malleated twin flips the recovery id
     assertThatThrownBy(() -> Secp256k1Signature.fromBytes(Bytes.of(raw)))
-        .isInstanceOf(CryptoException.class).hasMessageContaining("low-s");
+        .isInstanceOf(CryptoException.class)
+        .hasMessageContaining("low-s");
   }
 
   @Test
   void shouldRecoverAnotherSignerForTamperedDigest() {
     Secp256k1Signature sig = DOC_KEY.sign(DOC_HASH);
     Hash32 tampered = Hashing.keccak256(DOC_HASH.toBytes());
-    assertThat(Secp256k1.recoverAddress(tampered, sig)).isNotEqualTo(java.util.Optional.of(DOC_ADDRESS));
+    assertThat(Secp256k1.recoverAddress(tampered, sig))
+        .isNotEqualTo(java.util.Optional.of(DOC_ADDRESS));
     assertThat(Secp256k1.verify(tampered, sig, DOC_KEY.publicKey())).isFalse();
   }
 
@@ -74,11 +79,13 @@ class Secp256k1Test {
     assertThatThrownBy(() -> Secp256k1Signature.fromBytes(Bytes.of(new byte[64])))
         .isInstanceOf(CryptoException.class);
     assertThatThrownBy(() -> Secp256k1Signature.fromBytes(Bytes.of(new byte[65])))
-        .isInstanceOf(CryptoException.class).hasMessageContaining("r");
+        .isInstanceOf(CryptoException.class)
+        .hasMessageContaining("r");
     byte[] badV = DOC_SIG.toArray();
     badV[64] = 27;
     assertThatThrownBy(() -> Secp256k1Signature.fromBytes(Bytes.of(badV)))
-        .isInstanceOf(CryptoException.class).hasMessageContaining("recovery id");
+        .isInstanceOf(CryptoException.class)
+        .hasMessageContaining("recovery id");
   }
 
   @Test

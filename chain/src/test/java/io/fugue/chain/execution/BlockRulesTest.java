@@ -26,20 +26,30 @@ class BlockRulesTest {
   @Test
   void shouldCommitCrossShardReceiptsInTheOutgoingRoot() {
     TestChain t = new TestChain(new InMemoryKeyValueStore(), RateLimits.none(), 2);
-    Transaction tx = Transfer.unsigned(t.config.chainId(), 0, TestChain.SHARD, Uint256.ONE,
-        new Transfer(ShardId.of(0), t.address(1), Uint256.of(77), Bytes.EMPTY)).sign(t.key(0));
+    Transaction tx =
+        Transfer.unsigned(
+                t.config.chainId(),
+                0,
+                TestChain.SHARD,
+                Uint256.ONE,
+                new Transfer(ShardId.of(0), t.address(1), Uint256.of(77), Bytes.EMPTY))
+            .sign(t.key(0));
     BuiltBlock built = t.build(List.of(tx));
-    CrossShardReceipt expected = new CrossShardReceipt(tx.hash(), t.address(0), t.address(1),
-        TestChain.SHARD, ShardId.of(0), Uint256.of(77));
+    CrossShardReceipt expected =
+        new CrossShardReceipt(
+            tx.hash(), t.address(0), t.address(1), TestChain.SHARD, ShardId.of(0), Uint256.of(77));
     assertThat(built.result().outgoing()).containsExactly(expected);
     assertThat(built.block().header().outgoingReceiptRoot())
-        .isEqualTo(CrossShardReceipt.outgoingRoot(List.of(expected))).isNotEqualTo(Hash32.ZERO);
+        .isEqualTo(CrossShardReceipt.outgoingRoot(List.of(expected)))
+        .isNotEqualTo(Hash32.ZERO);
 
     TestChain other = new TestChain(new InMemoryKeyValueStore(), RateLimits.none(), 2);
     other.clock.set(t.clock.millis());
     assertThat(other.chain.importBlock(built.block())).isEqualTo(Validation.ACCEPT);
-    Block forged = new Block(built.block().header().toBuilder()
-        .outgoingReceiptRoot(Hash32.ZERO).build(), built.block().body());
+    Block forged =
+        new Block(
+            built.block().header().toBuilder().outgoingReceiptRoot(Hash32.ZERO).build(),
+            built.block().body());
     assertThat(t.chain.validate(forged).reason()).contains("outgoingReceiptRoot");
   }
 
@@ -47,8 +57,15 @@ class BlockRulesTest {
   void shouldAgreeOnAFailedReceiptAcrossNodes() {
     ModuleRegistry modules = ModuleRegistry.builder().register(new FailingModule()).build();
     TestChain t = new TestChain(new InMemoryKeyValueStore(), RateLimits.none(), 2, modules);
-    Transaction tx = new UnsignedTransaction(FailingModule.TYPE, t.config.chainId(), 0,
-        TestChain.SHARD, Uint256.of(3), RlpList.of(RlpString.ofUint(1))).sign(t.key(0));
+    Transaction tx =
+        new UnsignedTransaction(
+                FailingModule.TYPE,
+                t.config.chainId(),
+                0,
+                TestChain.SHARD,
+                Uint256.of(3),
+                RlpList.of(RlpString.ofUint(1)))
+            .sign(t.key(0));
     Block block = t.commit(List.of(tx));
     assertThat(t.chain.receipt(tx.hash()).orElseThrow().status()).isEqualTo(Receipt.Status.FAILED);
     assertThat(t.nonce(0)).isEqualTo(1);
@@ -78,7 +95,8 @@ class BlockRulesTest {
         .isEqualTo(TxRejection.Reason.RATE_LIMIT);
 
     BlockBody body = new BlockBody(List.of(fourth), List.of(), List.of());
-    Block forced = new Block(built.block().header().toBuilder().txRoot(body.txRoot()).build(), body);
+    Block forced =
+        new Block(built.block().header().toBuilder().txRoot(body.txRoot()).build(), body);
     assertThat(t.chain.validate(forced).reason()).contains("RATE_LIMIT").contains("past hour");
 
     t.clock.set(t.chain.head().timestamp() + RateLimits.WINDOW_MILLIS);

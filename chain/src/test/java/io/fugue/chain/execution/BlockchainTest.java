@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 
 class BlockchainTest {
   private final InMemoryKeyValueStore store = new InMemoryKeyValueStore();
-  private final TestChain t = new TestChain(store, DevnetGenesis.Spec.defaults(TestChain.SEED)
-      .rateLimits(), 4);
+  private final TestChain t =
+      new TestChain(store, DevnetGenesis.Spec.defaults(TestChain.SEED).rateLimits(), 4);
 
   @Test
   void shouldStartAtTheGenesisBlockWithItsAllocations() {
@@ -71,7 +71,8 @@ class BlockchainTest {
     Transaction gap = t.transfer(2, 1, 10, 1, 5);
     BuiltBlock built = t.build(List.of(good, replay, gap));
     assertThat(built.block().body().transactions()).containsExactly(good);
-    assertThat(built.result().skipped()).extracting(s -> s.rejection().reason())
+    assertThat(built.result().skipped())
+        .extracting(s -> s.rejection().reason())
         .containsExactly(TxRejection.Reason.NONCE_TOO_LOW, TxRejection.Reason.NONCE_TOO_HIGH);
   }
 
@@ -82,25 +83,27 @@ class BlockchainTest {
     Block good = built.block();
     assertThat(t.chain.validate(good)).isEqualTo(Validation.ACCEPT);
     Hash32 other = Hash32.fromHex("11".repeat(32));
-    List<UnaryOperator<BlockHeader.Builder>> tampers = List.of(
-        b -> b.shardId(ShardId.of(0)),
-        b -> b.number(3),
-        b -> b.epoch(1),
-        b -> b.parentHash(other),
-        b -> b.timestamp(good.header().timestamp() + 1),
-        b -> b.timestamp(t.chain.head().timestamp()),
-        b -> b.timestamp(t.clock.millis() + t.config.maxClockDriftMillis() + 1),
-        b -> b.proposer(Address.fromHex("0x00000000000000000000000000000000000000bb")),
-        b -> b.stateRoot(other),
-        b -> b.txRoot(other),
-        b -> b.receiptRoot(other),
-        b -> b.outgoingReceiptRoot(other),
-        b -> b.incomingReceiptRoot(other),
-        b -> b.shardStateHash(other),
-        b -> b.crosslinksRoot(other));
+    List<UnaryOperator<BlockHeader.Builder>> tampers =
+        List.of(
+            b -> b.shardId(ShardId.of(0)),
+            b -> b.number(3),
+            b -> b.epoch(1),
+            b -> b.parentHash(other),
+            b -> b.timestamp(good.header().timestamp() + 1),
+            b -> b.timestamp(t.chain.head().timestamp()),
+            b -> b.timestamp(t.clock.millis() + t.config.maxClockDriftMillis() + 1),
+            b -> b.proposer(Address.fromHex("0x00000000000000000000000000000000000000bb")),
+            b -> b.stateRoot(other),
+            b -> b.txRoot(other),
+            b -> b.receiptRoot(other),
+            b -> b.outgoingReceiptRoot(other),
+            b -> b.incomingReceiptRoot(other),
+            b -> b.shardStateHash(other),
+            b -> b.crosslinksRoot(other));
     for (UnaryOperator<BlockHeader.Builder> tamper : tampers) {
       Block bad = new Block(tamper.apply(good.header().toBuilder()).build(), good.body());
-      assertThat(t.chain.validate(bad)).as("tampered %s", bad.header())
+      assertThat(t.chain.validate(bad))
+          .as("tampered %s", bad.header())
           .isNotEqualTo(Validation.ACCEPT);
     }
     assertThat(t.chain.head().number()).isEqualTo(1);
@@ -119,12 +122,13 @@ class BlockchainTest {
   void shouldLeaveConsensusBoundFieldsToConsensusButChangeTheHash() {
     t.commit(List.of());
     Block good = t.build(List.of(t.transfer(0, 1, 10, 1, 0))).block();
-    List<UnaryOperator<BlockHeader.Builder>> consensusFields = List.of(
-        b -> b.viewId(9),
-        b -> b.lastCommitBitmap(io.fugue.chain.primitives.Bytes.of((byte) 0xff)),
-        b -> b.vrf(io.fugue.chain.primitives.Bytes.of((byte) 1)),
-        b -> b.vdf(io.fugue.chain.primitives.Bytes.of((byte) 1)),
-        b -> b.extra(io.fugue.chain.primitives.Bytes.of((byte) 1)));
+    List<UnaryOperator<BlockHeader.Builder>> consensusFields =
+        List.of(
+            b -> b.viewId(9),
+            b -> b.lastCommitBitmap(io.fugue.chain.primitives.Bytes.of((byte) 0xff)),
+            b -> b.vrf(io.fugue.chain.primitives.Bytes.of((byte) 1)),
+            b -> b.vdf(io.fugue.chain.primitives.Bytes.of((byte) 1)),
+            b -> b.extra(io.fugue.chain.primitives.Bytes.of((byte) 1)));
     for (UnaryOperator<BlockHeader.Builder> tamper : consensusFields) {
       Block changed = new Block(tamper.apply(good.header().toBuilder()).build(), good.body());
       // The commit signature over the hash (consensus) is what rejects these.
@@ -140,8 +144,10 @@ class BlockchainTest {
     Block good = t.build(List.of(a)).block();
     other.clock.set(t.clock.millis());
     assertThat(other.chain.validate(good)).isEqualTo(Validation.ACCEPT);
-    Block sameHeaderOtherBody = new Block(good.header(),
-        new BlockBody(List.of(t.transfer(2, 1, 10, 1, 0)), List.of(), List.of()));
+    Block sameHeaderOtherBody =
+        new Block(
+            good.header(),
+            new BlockBody(List.of(t.transfer(2, 1, 10, 1, 0)), List.of(), List.of()));
     assertThat(other.chain.importBlock(sameHeaderOtherBody)).isInstanceOf(Validation.Reject.class);
     assertThat(other.chain.head().number()).isZero();
     assertThat(other.chain.importBlock(good)).isEqualTo(Validation.ACCEPT);
@@ -162,8 +168,10 @@ class BlockchainTest {
     for (List<Transaction> txs : bodies) {
       Block sameHeader = new Block(good.header(), new BlockBody(txs, List.of(), List.of()));
       assertThat(t.chain.validate(sameHeader).reason()).contains("txRoot");
-      BlockHeader fixedRoot = good.header().toBuilder()
-          .txRoot(new BlockBody(txs, List.of(), List.of()).txRoot()).build();
+      BlockHeader fixedRoot =
+          good.header().toBuilder()
+              .txRoot(new BlockBody(txs, List.of(), List.of()).txRoot())
+              .build();
       assertThat(t.chain.validate(new Block(fixedRoot, sameHeader.body())))
           .isInstanceOf(Validation.Reject.class);
     }
@@ -199,11 +207,21 @@ class BlockchainTest {
 
   @Test
   void shouldRefuseAStoreOfAnotherGenesis() {
-    var otherGenesis = DevnetGenesis.generate(DevnetGenesis.Spec.defaults(
-        io.fugue.chain.primitives.Bytes.of((byte) 9))).config();
-    assertThatThrownBy(() -> Blockchain.open(store, otherGenesis.chainConfig(),
-        Genesis.forShard(otherGenesis, TestChain.SHARD), t.modules, RewardRecipients.PROPOSER,
-        t.clock)).isInstanceOf(ChainException.class).hasMessageContaining("genesis");
+    var otherGenesis =
+        DevnetGenesis.generate(
+                DevnetGenesis.Spec.defaults(io.fugue.chain.primitives.Bytes.of((byte) 9)))
+            .config();
+    assertThatThrownBy(
+            () ->
+                Blockchain.open(
+                    store,
+                    otherGenesis.chainConfig(),
+                    Genesis.forShard(otherGenesis, TestChain.SHARD),
+                    t.modules,
+                    RewardRecipients.PROPOSER,
+                    t.clock))
+        .isInstanceOf(ChainException.class)
+        .hasMessageContaining("genesis");
   }
 
   @Test

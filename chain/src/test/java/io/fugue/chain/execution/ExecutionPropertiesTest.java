@@ -31,10 +31,13 @@ class ExecutionPropertiesTest {
 
   @Provide
   Arbitrary<Candidate> candidates() {
-    return Combinators.combine(Arbitraries.integers().between(0, ACCOUNTS - 1),
-        Arbitraries.integers().between(0, ACCOUNTS - 1),
-        Arbitraries.longs().between(0, 2_000_000), Arbitraries.longs().between(0, 50),
-        Arbitraries.integers().between(-1, 1)).as(Candidate::new);
+    return Combinators.combine(
+            Arbitraries.integers().between(0, ACCOUNTS - 1),
+            Arbitraries.integers().between(0, ACCOUNTS - 1),
+            Arbitraries.longs().between(0, 2_000_000),
+            Arbitraries.longs().between(0, 50),
+            Arbitraries.integers().between(-1, 1))
+        .as(Candidate::new);
   }
 
   @Property(tries = 40)
@@ -62,8 +65,12 @@ class ExecutionPropertiesTest {
       assertThat(b.chain.importBlock(block)).isEqualTo(Validation.ACCEPT);
     }
     assertThat(b.chain.head()).isEqualTo(a.chain.head());
-    BigInteger minted = a.config.rewards().blockReward(0).toBigInteger()
-        .multiply(BigInteger.valueOf(blocks.size()));
+    BigInteger minted =
+        a.config
+            .rewards()
+            .blockReward(0)
+            .toBigInteger()
+            .multiply(BigInteger.valueOf(blocks.size()));
     assertThat(total(b)).isEqualTo(supply.add(minted));
   }
 

@@ -1,11 +1,11 @@
 package io.fugue.chain.execution;
 
+import io.fugue.chain.ledger.Transaction;
 import io.fugue.chain.module.BlockContext;
 import io.fugue.chain.module.LedgerModule;
 import io.fugue.chain.module.ModuleException;
 import io.fugue.chain.module.ModuleId;
 import io.fugue.chain.module.ModuleResult;
-import io.fugue.chain.ledger.Transaction;
 import io.fugue.chain.primitives.Address;
 import io.fugue.chain.primitives.Bytes;
 import io.fugue.chain.primitives.Validation;

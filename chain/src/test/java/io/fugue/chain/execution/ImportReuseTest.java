@@ -34,7 +34,10 @@ class ImportReuseTest {
   }
 
   private static void receive(TestChain node, Block block, boolean validateFirst) {
-    node.clock.set(node.clock.millis() < block.header().timestamp() ? block.header().timestamp() : node.clock.millis());
+    node.clock.set(
+        node.clock.millis() < block.header().timestamp()
+            ? block.header().timestamp()
+            : node.clock.millis());
     if (validateFirst) {
       assertThat(node.chain.validate(block)).isEqualTo(Validation.ACCEPT);
     }
@@ -46,7 +49,9 @@ class ImportReuseTest {
     TestChain reusing = chain();
     TestChain executing = chain();
     for (int n = 0; n < 5; n++) {
-      Block b = proposer.commit(List.of(proposer.transfer(n % 4, (n + 1) % 4, 10 + n, 1, proposer.nonce(n % 4))));
+      Block b =
+          proposer.commit(
+              List.of(proposer.transfer(n % 4, (n + 1) % 4, 10 + n, 1, proposer.nonce(n % 4))));
       receive(reusing, b, true);
       receive(executing, b, false);
     }
@@ -81,8 +86,11 @@ class ImportReuseTest {
     node.clock.set(c1.header().timestamp());
     assertThat(node.chain.validate(b1)).isEqualTo(Validation.ACCEPT);
     assertThat(node.chain.importBlock(c1)).isEqualTo(Validation.ACCEPT);
-    assertThat(node.chain.importCounts()).as("c1 was never validated here").isEqualTo(new Blockchain.ImportCounts(0, 1));
-    // b1's remembered writes would credit account 1 on top of c1; it must be checked in full and refused.
+    assertThat(node.chain.importCounts())
+        .as("c1 was never validated here")
+        .isEqualTo(new Blockchain.ImportCounts(0, 1));
+    // b1's remembered writes would credit account 1 on top of c1; it must be checked in full and
+    // refused.
     assertThat(node.chain.importBlock(b1).isAccepted()).isFalse();
     assertThat(node.chain.head()).isEqualTo(c1.header());
     assertThat(node.balance(1)).isEqualTo(chain().balance(1));

@@ -13,7 +13,8 @@ public final class LedgerCrashChild {
   private LedgerCrashChild() {}
 
   public static void main(String[] args) {
-    try (RocksDbKeyValueStore store = RocksDbKeyValueStore.open(Path.of(args[0]), RocksDbConfig.defaults())) {
+    try (RocksDbKeyValueStore store =
+        RocksDbKeyValueStore.open(Path.of(args[0]), RocksDbConfig.defaults())) {
       TestChain t = LedgerCrashWorkload.chain(store);
       while (true) {
         long n = LedgerCrashWorkload.next(t).header().number();

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Kills a child JVM that runs the real executor and {@link Blockchain} on RocksDB with SIGKILL at
- * random moments, then reopens the database and checks: no acknowledged block lost, the head's
- * hash and state root equal a clean in-memory replay's, every balance and nonce matches, the
- * coins add up. Reproduce a run with {@code -Dcrash.seed=N}.
+ * random moments, then reopens the database and checks: no acknowledged block lost, the head's hash
+ * and state root equal a clean in-memory replay's, every balance and nonce matches, the coins add
+ * up. Reproduce a run with {@code -Dcrash.seed=N}.
  */
 class LedgerCrashIT {
   private static final int KILLS = 12;
@@ -33,9 +33,14 @@ class LedgerCrashIT {
   void shouldResumeOnAConsistentChainAfterEveryKill() throws Exception {
     long seed = Long.getLong("crash.seed", System.nanoTime());
     System.out.println("ledger crash test seed " + seed);
-    CrashHarness.Outcome outcome = CrashHarness.killRepeatedly(LedgerCrashChild.class, dir,
-        new CrashHarness.Plan(KILLS, DEADLINE, 2500, 15, 20), new Random(seed),
-        acked -> checkConsistent(dir.resolve("db"), acked), dir.resolve("db").toString());
+    CrashHarness.Outcome outcome =
+        CrashHarness.killRepeatedly(
+            LedgerCrashChild.class,
+            dir,
+            new CrashHarness.Plan(KILLS, DEADLINE, 2500, 15, 20),
+            new Random(seed),
+            acked -> checkConsistent(dir.resolve("db"), acked),
+            dir.resolve("db").toString());
     assertThat(outcome.acknowledged()).as("the children made progress").isGreaterThan(KILLS);
   }
 
@@ -43,14 +48,17 @@ class LedgerCrashIT {
     try (RocksDbKeyValueStore store = RocksDbKeyValueStore.open(db, RocksDbConfig.defaults())) {
       TestChain t = LedgerCrashWorkload.chain(store);
       BlockHeader head = t.chain.head();
-      assertThat(head.number()).as("acknowledged blocks are never lost").isGreaterThanOrEqualTo(acked);
+      assertThat(head.number())
+          .as("acknowledged blocks are never lost")
+          .isGreaterThanOrEqualTo(acked);
       while (replay.chain.head().number() < head.number()) {
         LedgerCrashWorkload.next(replay);
       }
       BlockHeader expected = replay.chain.block(head.number()).orElseThrow().header();
       assertThat(head).isEqualTo(expected);
       for (long n = Math.max(1, acked - 3); n <= head.number(); n++) {
-        assertThat(t.chain.block(n).orElseThrow().hash()).isEqualTo(replay.chain.block(n).orElseThrow().hash());
+        assertThat(t.chain.block(n).orElseThrow().hash())
+            .isEqualTo(replay.chain.block(n).orElseThrow().hash());
       }
       var state = t.chain.stateAt(head.stateRoot());
       var want = replay.chain.stateAt(head.stateRoot());
@@ -61,8 +69,12 @@ class LedgerCrashIT {
         total = total.add(account.balance());
       }
       BigInteger rewards = state.account(TestChain.proposer().toBytes()).balance();
-      BigInteger minted = t.config.rewards().blockReward(0).toBigInteger()
-          .multiply(BigInteger.valueOf(head.number()));
+      BigInteger minted =
+          t.config
+              .rewards()
+              .blockReward(0)
+              .toBigInteger()
+              .multiply(BigInteger.valueOf(head.number()));
       assertThat(total.add(rewards)).as("coins add up").isEqualTo(supply.add(minted));
       return head.number();
     }

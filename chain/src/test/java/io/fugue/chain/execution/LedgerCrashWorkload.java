@@ -34,7 +34,8 @@ final class LedgerCrashWorkload {
       txs.add(t.transfer(from, to, 1 + (n * 31 + k) % 997, 1 + k % 3, nonces[from]++));
     }
     t.clock.set(t.chain.head().timestamp());
-    // Alternate the proposer's path (reuse the build) and the received-block path (full validation).
+    // Alternate the proposer's path (reuse the build) and the received-block path (full
+    // validation).
     return t.commit(txs, n % 2 == 0);
   }
 }

@@ -31,18 +31,20 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Ledger execution on RocksDB, side by side in one run: {@link #importBlock} validates and
- * commits a received block of 1,000 transfers (sender recovery, execution, state root, one
- * synced write batch); {@link #recoverSenders} recovers the 1,000 senders of an identical, freshly
- * decoded block, which is the signature work inside {@code importBlock}, one by one, and
- * {@link #recoverSendersInParallel} does the same on all cores (as {@code importBlock} now does
- * before executing). Each invocation gets a block decoded from bytes, so
- * no sender is cached. Command in docs/benchmarks.md.
+ * Ledger execution on RocksDB, side by side in one run: {@link #importBlock} validates and commits
+ * a received block of 1,000 transfers (sender recovery, execution, state root, one synced write
+ * batch); {@link #recoverSenders} recovers the 1,000 senders of an identical, freshly decoded
+ * block, which is the signature work inside {@code importBlock}, one by one, and {@link
+ * #recoverSendersInParallel} does the same on all cores (as {@code importBlock} now does before
+ * executing). Each invocation gets a block decoded from bytes, so no sender is cached. Command in
+ * docs/benchmarks.md.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgs = {"-Xmx2g"})
+@Fork(
+    value = 1,
+    jvmArgs = {"-Xmx2g"})
 @Warmup(iterations = 3, time = 5)
 @Measurement(iterations = 5, time = 10)
 public class LedgerExecutionBenchmark {
@@ -52,8 +54,10 @@ public class LedgerExecutionBenchmark {
   private Path dir;
   private RocksDbKeyValueStore store;
   private TestChain chain;
+
   /** Builds each block on its own store, so the measured node imports it as a received block. */
   private TestChain proposer;
+
   private long[] nonces;
   private final SplittableRandom random = new SplittableRandom(11);
   private final List<Address> recipients = new ArrayList<>();
@@ -89,8 +93,13 @@ public class LedgerExecutionBenchmark {
     List<Transaction> txs = new ArrayList<>(TRANSFERS);
     for (int i = 0; i < TRANSFERS; i++) {
       int from = i % SENDERS;
-      txs.add(proposer.transfer(from, recipients.get(random.nextInt(recipients.size())),
-          1 + random.nextInt(1000), 1, nonces[from]++));
+      txs.add(
+          proposer.transfer(
+              from,
+              recipients.get(random.nextInt(recipients.size())),
+              1 + random.nextInt(1000),
+              1,
+              nonces[from]++));
     }
     Block built = proposer.build(txs).block();
     lastBuilt = built;

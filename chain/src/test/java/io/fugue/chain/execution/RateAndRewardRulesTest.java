@@ -21,7 +21,8 @@ class RateAndRewardRulesTest {
       SenderActivity.record(s, A, 1_000 + t, 3);
     }
     assertThat(s.moduleValue(SenderActivity.ID.bytes(), A.toBytes()).orElseThrow().size())
-        .as("at most 3 timestamps kept").isEqualTo(24);
+        .as("at most 3 timestamps kept")
+        .isEqualTo(24);
     assertThat(SenderActivity.countInWindow(s, A, 1_009)).isEqualTo(3);
     assertThat(SenderActivity.countInWindow(s, A, 1_009 + RateLimits.WINDOW_MILLIS)).isZero();
     SenderActivity.record(s, A, 5_000_000, 3);
@@ -40,15 +41,24 @@ class RateAndRewardRulesTest {
 
   @Test
   void shouldPickTheRewardOfTheLastStepStarted() {
-    RewardSchedule s = new RewardSchedule(List.of(new RewardSchedule.Step(0, Uint256.of(24)),
-        new RewardSchedule.Step(10, Uint256.of(17)), new RewardSchedule.Step(20, Uint256.ZERO)));
+    RewardSchedule s =
+        new RewardSchedule(
+            List.of(
+                new RewardSchedule.Step(0, Uint256.of(24)),
+                new RewardSchedule.Step(10, Uint256.of(17)),
+                new RewardSchedule.Step(20, Uint256.ZERO)));
     assertThat(s.blockReward(0)).isEqualTo(Uint256.of(24));
     assertThat(s.blockReward(9)).isEqualTo(Uint256.of(24));
     assertThat(s.blockReward(10)).isEqualTo(Uint256.of(17));
     assertThat(s.blockReward(1_000)).isEqualTo(Uint256.ZERO);
     assertThatThrownBy(() -> new RewardSchedule(List.of(new RewardSchedule.Step(1, Uint256.ONE))))
         .hasMessageContaining("epoch 0");
-    assertThatThrownBy(() -> new RewardSchedule(List.of(new RewardSchedule.Step(0, Uint256.ONE),
-        new RewardSchedule.Step(0, Uint256.ONE)))).hasMessageContaining("ascending");
+    assertThatThrownBy(
+            () ->
+                new RewardSchedule(
+                    List.of(
+                        new RewardSchedule.Step(0, Uint256.ONE),
+                        new RewardSchedule.Step(0, Uint256.ONE))))
+        .hasMessageContaining("ascending");
   }
 }

@@ -65,7 +65,9 @@ class RocksDbBlockchainIT {
       assertThat(t.chain.head().number()).isEqualTo(BLOCKS);
       assertThat(t.chain.head().stateRoot()).isEqualTo(headRoot);
       for (int i = 0; i < ACCOUNTS; i++) {
-        assertThat(t.balance(i)).as("balance of account %d", i).isEqualTo(expected.get(t.address(i)));
+        assertThat(t.balance(i))
+            .as("balance of account %d", i)
+            .isEqualTo(expected.get(t.address(i)));
         assertThat(t.nonce(i)).isEqualTo(nonces[i]);
       }
       BigInteger fees = BigInteger.valueOf(2L * PER_BLOCK * BLOCKS);
@@ -76,12 +78,17 @@ class RocksDbBlockchainIT {
       }
       for (Transaction tx : sample) {
         assertThat(t.chain.transaction(tx.hash()).orElseThrow().transaction()).isEqualTo(tx);
-        assertThat(t.chain.receipt(tx.hash()).orElseThrow().status()).isEqualTo(Receipt.Status.SUCCESS);
+        assertThat(t.chain.receipt(tx.hash()).orElseThrow().status())
+            .isEqualTo(Receipt.Status.SUCCESS);
       }
       Address a = t.address(0);
       var account = t.chain.headState().account(a.toBytes());
-      assertThat(t.chain.worldState().proveAccount(headRoot, a.toBytes())
-          .verify(headRoot, StateKeys.account(a.toBytes()), Optional.of(account.encode()))).isTrue();
+      assertThat(
+              t.chain
+                  .worldState()
+                  .proveAccount(headRoot, a.toBytes())
+                  .verify(headRoot, StateKeys.account(a.toBytes()), Optional.of(account.encode())))
+          .isTrue();
       t.clock.set(t.chain.head().timestamp());
       t.commit(List.of(t.transfer(0, 1, 1, 1, nonces[0])));
       assertThat(t.chain.head().number()).isEqualTo(BLOCKS + 1);

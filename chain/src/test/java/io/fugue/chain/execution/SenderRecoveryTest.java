@@ -22,7 +22,11 @@ class SenderRecoveryTest {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private static UnsignedTransaction transfer(long nonce) {
-    return Transfer.unsigned(7, nonce, ShardId.of(1), Uint256.ONE,
+    return Transfer.unsigned(
+        7,
+        nonce,
+        ShardId.of(1),
+        Uint256.ONE,
         new Transfer(ShardId.of(1), Address.of(new byte[20]), Uint256.of(nonce + 1), Bytes.EMPTY));
   }
 
@@ -54,7 +58,8 @@ class SenderRecoveryTest {
       txs.add(fresh(transfer(i).sign(k)));
     }
     // r = 1 is on no curve point's x for most messages: recovery finds no key (or another one).
-    Transaction forged = new Transaction(transfer(99), new Secp256k1Signature(BigInteger.ONE, BigInteger.ONE, 0));
+    Transaction forged =
+        new Transaction(transfer(99), new Secp256k1Signature(BigInteger.ONE, BigInteger.ONE, 0));
     txs.add(17, forged);
     SenderRecovery.recoverAll(txs);
     Optional<Address> expected = new Transaction(forged.unsigned(), forged.signature()).sender();

@@ -15,8 +15,8 @@ import java.util.SplittableRandom;
 
 /**
  * A paired companion of {@link LedgerExecutionBenchmark} for a loaded machine: for each block of
- * 1,000 transfers it times, back to back, the recovery of the senders of one fresh decoding and
- * the import (validate + commit on RocksDB) of another, and reports medians and the median of the
+ * 1,000 transfers it times, back to back, the recovery of the senders of one fresh decoding and the
+ * import (validate + commit on RocksDB) of another, and reports medians and the median of the
  * per-block ratio, which drifting background load affects far less than two separate JMH runs.
  * Usage: {@code SignatureShareProbe [blocks] [warmupBlocks]}; command in docs/benchmarks.md.
  */
@@ -31,8 +31,11 @@ public final class SignatureShareProbe {
     try (RocksDbKeyValueStore store = RocksDbKeyValueStore.open(dir, RocksDbConfig.defaults())) {
       TestChain chain = new TestChain(store, RateLimits.none(), LedgerExecutionBenchmark.SENDERS);
       // The proposer builds on its own store, so the measured node imports received blocks.
-      TestChain proposer = new TestChain(new io.fugue.chain.storage.InMemoryKeyValueStore(),
-          RateLimits.none(), LedgerExecutionBenchmark.SENDERS);
+      TestChain proposer =
+          new TestChain(
+              new io.fugue.chain.storage.InMemoryKeyValueStore(),
+              RateLimits.none(),
+              LedgerExecutionBenchmark.SENDERS);
       long[] nonces = new long[LedgerExecutionBenchmark.SENDERS];
       SplittableRandom random = new SplittableRandom(11);
       double[] imports = new double[blocks];
@@ -45,7 +48,8 @@ public final class SignatureShareProbe {
           byte[] to = new byte[20];
           to[0] = (byte) 0xbe;
           to[19] = (byte) random.nextInt(256);
-          txs.add(proposer.transfer(from, Address.of(to), 1 + random.nextInt(1000), 1, nonces[from]++));
+          txs.add(
+              proposer.transfer(from, Address.of(to), 1 + random.nextInt(1000), 1, nonces[from]++));
         }
         Block built = proposer.build(txs).block();
         chain.clock.set(proposer.clock.millis());
@@ -72,13 +76,16 @@ public final class SignatureShareProbe {
       }
       double imp = median(imports);
       System.out.printf("blocks %d of %d transfers after %d warm-up blocks%n", blocks, n, warmup);
-      System.out.printf("import (validate + commit): median %.1f ms/block = %.0f transfers/s%n",
+      System.out.printf(
+          "import (validate + commit): median %.1f ms/block = %.0f transfers/s%n",
           imp, n / (imp / 1000));
-      System.out.printf("sender recovery: median %.1f ms/block = %.0f recoveries/s%n",
+      System.out.printf(
+          "sender recovery: median %.1f ms/block = %.0f recoveries/s%n",
           median(recovers), n / (median(recovers) / 1000));
-      System.out.printf("signature share of import: median of per-block ratios %.1f %% "
-          + "(quartiles %.1f %% .. %.1f %%)%n", 100 * median(ratios), 100 * quantile(ratios, 0.25),
-          100 * quantile(ratios, 0.75));
+      System.out.printf(
+          "signature share of import: median of per-block ratios %.1f %% "
+              + "(quartiles %.1f %% .. %.1f %%)%n",
+          100 * median(ratios), 100 * quantile(ratios, 0.25), 100 * quantile(ratios, 0.75));
     }
   }
 

@@ -34,8 +34,8 @@ public final class TestChain {
   public Blockchain chain;
 
   public TestChain(KeyValueStore store, RateLimits limits, int accounts, ModuleRegistry modules) {
-    this.devnet = DevnetGenesis.generate(
-        new DevnetGenesis.Spec(SEED, 2, 2, accounts, 1_000_000, limits));
+    this.devnet =
+        DevnetGenesis.generate(new DevnetGenesis.Spec(SEED, 2, 2, accounts, 1_000_000, limits));
     this.genesis = devnet.config();
     this.config = genesis.chainConfig();
     this.clock = new MutableClock(DevnetGenesis.TIMESTAMP);
@@ -50,8 +50,14 @@ public final class TestChain {
 
   /** Opens the chain again on the same store, as a restarted node would. */
   public void reopen() {
-    chain = Blockchain.open(store, config, Genesis.forShard(genesis, SHARD), modules,
-        RewardRecipients.PROPOSER, clock);
+    chain =
+        Blockchain.open(
+            store,
+            config,
+            Genesis.forShard(genesis, SHARD),
+            modules,
+            RewardRecipients.PROPOSER,
+            clock);
   }
 
   public Secp256k1PrivateKey key(int i) {
@@ -71,8 +77,13 @@ public final class TestChain {
   }
 
   public Transaction transfer(int from, Address to, long value, long fee, long nonce) {
-    return Transfer.unsigned(config.chainId(), nonce, SHARD, Uint256.of(fee),
-        new Transfer(SHARD, to, Uint256.of(value), Bytes.EMPTY)).sign(key(from));
+    return Transfer.unsigned(
+            config.chainId(),
+            nonce,
+            SHARD,
+            Uint256.of(fee),
+            new Transfer(SHARD, to, Uint256.of(value), Bytes.EMPTY))
+        .sign(key(from));
   }
 
   public Transaction transfer(int from, int to, long value, long fee, long nonce) {
@@ -96,8 +107,8 @@ public final class TestChain {
   }
 
   /**
-   * Builds and imports the next block, reusing the build's execution or (reuse false) importing
-   * it as a received block, validated in full.
+   * Builds and imports the next block, reusing the build's execution or (reuse false) importing it
+   * as a received block, validated in full.
    */
   public Block commit(List<Transaction> txs, boolean reuse) {
     BuiltBlock built = build(txs);

@@ -10,7 +10,6 @@ import io.fugue.chain.ledger.CrossShardReceipt;
 import io.fugue.chain.ledger.LedgerLimits;
 import io.fugue.chain.ledger.Receipt;
 import io.fugue.chain.ledger.Transaction;
-import io.fugue.chain.ledger.TransactionTypes;
 import io.fugue.chain.ledger.Transfer;
 import io.fugue.chain.ledger.UnsignedTransaction;
 import io.fugue.chain.module.BlockContext;
@@ -33,8 +32,10 @@ class TransactionExecutorTest {
   static final ShardId SHARD = ShardId.of(1);
   static final long CHAIN = 1337;
   static final long T0 = DevnetGenesis.TIMESTAMP;
-  static final io.fugue.chain.crypto.Secp256k1PrivateKey ALICE = DevnetGenesis.accountKey(Bytes.of((byte) 1), 0);
-  static final io.fugue.chain.crypto.Secp256k1PrivateKey BOB = DevnetGenesis.accountKey(Bytes.of((byte) 1), 1);
+  static final io.fugue.chain.crypto.Secp256k1PrivateKey ALICE =
+      DevnetGenesis.accountKey(Bytes.of((byte) 1), 0);
+  static final io.fugue.chain.crypto.Secp256k1PrivateKey BOB =
+      DevnetGenesis.accountKey(Bytes.of((byte) 1), 1);
   static final BigInteger FUNDS = BigInteger.valueOf(1_000_000);
 
   private BlockState state(Map<Address, Uint256> allocations) {
@@ -52,18 +53,30 @@ class TransactionExecutorTest {
   }
 
   private static ChainConfig config(RateLimits limits) {
-    return new ChainConfig(CHAIN, 2, 100, 2000, 2000, limits,
-        RewardSchedule.constant(Uint256.ZERO), LedgerLimits.defaults());
+    return new ChainConfig(
+        CHAIN,
+        2,
+        100,
+        2000,
+        2000,
+        limits,
+        RewardSchedule.constant(Uint256.ZERO),
+        LedgerLimits.defaults());
   }
 
   private static BlockContext ctx(long number, long timestamp) {
     return new BlockContext(CHAIN, SHARD, 2, number, number / 100, timestamp, Address.ZERO);
   }
 
-  private static Transaction transfer(long chainId, ShardId shard, ShardId to, long nonce,
-      long value, long fee) {
-    return Transfer.unsigned(chainId, nonce, shard, Uint256.of(fee),
-        new Transfer(to, BOB.address(), Uint256.of(value), Bytes.EMPTY)).sign(ALICE);
+  private static Transaction transfer(
+      long chainId, ShardId shard, ShardId to, long nonce, long value, long fee) {
+    return Transfer.unsigned(
+            chainId,
+            nonce,
+            shard,
+            Uint256.of(fee),
+            new Transfer(to, BOB.address(), Uint256.of(value), Bytes.EMPTY))
+        .sign(ALICE);
   }
 
   private static Transaction transfer(long nonce, long value, long fee) {
@@ -84,8 +97,8 @@ class TransactionExecutorTest {
     BlockState s = funded();
     var o = executor(RateLimits.none()).execute(transfer(0, 100, 3), s, ctx(1, T0));
     assertThat(o).isInstanceOf(TransactionExecutor.Applied.class);
-    assertThat(s.account(ALICE.address().toBytes())).isEqualTo(
-        new Account(FUNDS.subtract(BigInteger.valueOf(103)), 1));
+    assertThat(s.account(ALICE.address().toBytes()))
+        .isEqualTo(new Account(FUNDS.subtract(BigInteger.valueOf(103)), 1));
     assertThat(s.account(BOB.address().toBytes()).balance()).isEqualTo(BigInteger.valueOf(100));
   }
 
@@ -94,10 +107,12 @@ class TransactionExecutorTest {
     TransactionExecutor ex = executor(RateLimits.none());
     assertThat(rejection(ex.execute(transfer(7, SHARD, SHARD, 0, 1, 1), funded(), ctx(1, T0))))
         .isEqualTo(TxRejection.Reason.WRONG_CHAIN);
-    assertThat(rejection(ex.execute(transfer(CHAIN, ShardId.of(0), SHARD, 0, 1, 1), funded(),
-        ctx(1, T0)))).isEqualTo(TxRejection.Reason.WRONG_SHARD);
-    Transaction unknown = new UnsignedTransaction(0x42, CHAIN, 0, SHARD, Uint256.ONE,
-        RlpList.of()).sign(ALICE);
+    assertThat(
+            rejection(
+                ex.execute(transfer(CHAIN, ShardId.of(0), SHARD, 0, 1, 1), funded(), ctx(1, T0))))
+        .isEqualTo(TxRejection.Reason.WRONG_SHARD);
+    Transaction unknown =
+        new UnsignedTransaction(0x42, CHAIN, 0, SHARD, Uint256.ONE, RlpList.of()).sign(ALICE);
     assertThat(rejection(ex.execute(unknown, funded(), ctx(1, T0))))
         .isEqualTo(TxRejection.Reason.UNKNOWN_TYPE);
     assertThat(rejection(ex.execute(unsignable(), funded(), ctx(1, T0))))
@@ -108,8 +123,8 @@ class TransactionExecutorTest {
   private static Transaction unsignable() {
     UnsignedTransaction u = transfer(0, 1, 1).unsigned();
     for (int r = 1; ; r++) {
-      Transaction tx = new Transaction(u, new Secp256k1Signature(BigInteger.valueOf(r),
-          BigInteger.ONE, 0));
+      Transaction tx =
+          new Transaction(u, new Secp256k1Signature(BigInteger.valueOf(r), BigInteger.ONE, 0));
       if (tx.sender().isEmpty()) {
         return tx;
       }
@@ -143,15 +158,16 @@ class TransactionExecutorTest {
   @Test
   void shouldRejectACreditThatWouldOverflowTheRecipient() {
     BlockState s = state(Map.of(ALICE.address(), Uint256.of(FUNDS), BOB.address(), Uint256.MAX));
-    TxRejection.Reason r = rejection(executor(RateLimits.none())
-        .execute(transfer(0, 1, 1), s, ctx(1, T0)));
+    TxRejection.Reason r =
+        rejection(executor(RateLimits.none()).execute(transfer(0, 1, 1), s, ctx(1, T0)));
     assertThat(r).isEqualTo(TxRejection.Reason.MODULE_REJECTED);
   }
 
   @Test
   void shouldRejectATransferToAShardThatDoesNotExist() {
-    var o = executor(RateLimits.none()).execute(
-        transfer(CHAIN, SHARD, ShardId.of(5), 0, 1, 1), funded(), ctx(1, T0));
+    var o =
+        executor(RateLimits.none())
+            .execute(transfer(CHAIN, SHARD, ShardId.of(5), 0, 1, 1), funded(), ctx(1, T0));
     assertThat(((TransactionExecutor.Excluded) o).rejection().detail()).contains("shard");
   }
 
@@ -160,8 +176,10 @@ class TransactionExecutorTest {
     BlockState s = funded();
     Transaction tx = transfer(CHAIN, SHARD, ShardId.of(0), 0, 100, 1);
     var o = (TransactionExecutor.Applied) executor(RateLimits.none()).execute(tx, s, ctx(1, T0));
-    assertThat(o.outgoing()).containsExactly(new CrossShardReceipt(tx.hash(), ALICE.address(),
-        BOB.address(), SHARD, ShardId.of(0), Uint256.of(100)));
+    assertThat(o.outgoing())
+        .containsExactly(
+            new CrossShardReceipt(
+                tx.hash(), ALICE.address(), BOB.address(), SHARD, ShardId.of(0), Uint256.of(100)));
     assertThat(s.account(BOB.address().toBytes())).isEqualTo(Account.EMPTY);
     assertThat(s.account(ALICE.address().toBytes()).balance())
         .isEqualTo(FUNDS.subtract(BigInteger.valueOf(101)));
@@ -176,7 +194,8 @@ class TransactionExecutorTest {
         .isEqualTo(TxRejection.Reason.RATE_LIMIT);
     assertThat(((TransactionExecutor.Excluded) o).rejection().detail()).contains("per transaction");
     assertThat(ex.execute(transfer(0, 51, 1), funded(), ctx(200, T0)))
-        .as("epoch 2 lifts the limits").isInstanceOf(TransactionExecutor.Applied.class);
+        .as("epoch 2 lifts the limits")
+        .isInstanceOf(TransactionExecutor.Applied.class);
   }
 
   @Test
@@ -191,7 +210,8 @@ class TransactionExecutorTest {
     assertThat(rejection(ex.execute(transfer(3, 1, 1), s, ctx(4, T0 + 3_599_999L))))
         .isEqualTo(TxRejection.Reason.RATE_LIMIT);
     assertThat(ex.execute(transfer(3, 1, 1), s, ctx(5, T0 + 3_600_000L)))
-        .as("the first transaction left the window").isInstanceOf(TransactionExecutor.Applied.class);
+        .as("the first transaction left the window")
+        .isInstanceOf(TransactionExecutor.Applied.class);
     assertThat(SenderActivity.countInWindow(s, ALICE.address(), T0 + 3_600_000L)).isEqualTo(3);
   }
 
@@ -200,8 +220,10 @@ class TransactionExecutorTest {
     BlockState s = funded();
     ModuleRegistry modules = ModuleRegistry.builder().register(new FailingModule()).build();
     TransactionExecutor ex = new TransactionExecutor(config(RateLimits.none()), modules);
-    Transaction tx = new UnsignedTransaction(FailingModule.TYPE, CHAIN, 0, SHARD, Uint256.of(5),
-        RlpList.of(RlpString.ofUint(1))).sign(ALICE);
+    Transaction tx =
+        new UnsignedTransaction(
+                FailingModule.TYPE, CHAIN, 0, SHARD, Uint256.of(5), RlpList.of(RlpString.ofUint(1)))
+            .sign(ALICE);
     var o = (TransactionExecutor.Applied) ex.execute(tx, s, ctx(1, T0));
     assertThat(o.receipt().status()).isEqualTo(Receipt.Status.FAILED);
     assertThat(o.receipt().feeUsed()).isEqualTo(Uint256.of(5));
@@ -215,8 +237,9 @@ class TransactionExecutorTest {
   void shouldRecordAModuleRejectWithTheModuleName() {
     ModuleRegistry modules = ModuleRegistry.builder().register(new FailingModule()).build();
     TransactionExecutor ex = new TransactionExecutor(config(RateLimits.none()), modules);
-    Transaction tx = new UnsignedTransaction(FailingModule.TYPE, CHAIN, 0, SHARD, Uint256.ONE,
-        RlpList.of()).sign(ALICE);
+    Transaction tx =
+        new UnsignedTransaction(FailingModule.TYPE, CHAIN, 0, SHARD, Uint256.ONE, RlpList.of())
+            .sign(ALICE);
     var o = (TransactionExecutor.Excluded) ex.execute(tx, funded(), ctx(1, T0));
     assertThat(o.rejection().reason()).isEqualTo(TxRejection.Reason.MODULE_REJECTED);
     assertThat(o.rejection().detail()).startsWith("test.failing: ");
@@ -226,8 +249,15 @@ class TransactionExecutorTest {
   void shouldRejectRatherThanCrashWhenAModuleThrowsInValidate() {
     ModuleRegistry modules = ModuleRegistry.builder().register(new FailingModule()).build();
     TransactionExecutor ex = new TransactionExecutor(config(RateLimits.none()), modules);
-    Transaction tx = new UnsignedTransaction(FailingModule.TYPE, CHAIN, 0, SHARD, Uint256.ONE,
-        RlpList.of(RlpString.ofUint(1), RlpString.ofUint(2))).sign(ALICE);
+    Transaction tx =
+        new UnsignedTransaction(
+                FailingModule.TYPE,
+                CHAIN,
+                0,
+                SHARD,
+                Uint256.ONE,
+                RlpList.of(RlpString.ofUint(1), RlpString.ofUint(2)))
+            .sign(ALICE);
     BlockState s = funded();
     var o = (TransactionExecutor.Excluded) ex.execute(tx, s, ctx(1, T0));
     assertThat(o.rejection().reason()).isEqualTo(TxRejection.Reason.MODULE_REJECTED);

@@ -20,7 +20,8 @@ class BlockTest {
     List<Transaction> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       Transfer t = new Transfer(ShardId.of(1), Address.ZERO, Uint256.of(i), Bytes.EMPTY);
-      out.add(Transfer.unsigned(1, i, ShardId.of(1), Uint256.ONE, t).sign(LedgerArbitraries.key(1)));
+      out.add(
+          Transfer.unsigned(1, i, ShardId.of(1), Uint256.ONE, t).sign(LedgerArbitraries.key(1)));
     }
     return out;
   }
@@ -46,25 +47,44 @@ class BlockTest {
   @Test
   void shouldRejectTooManyTransactionsAndOversizeBlocks() {
     BlockBody body = new BlockBody(transfers(5), List.of(), List.of());
-    LedgerLimits fourTxs = LedgerLimits.builder().maxTransactionDataBytes(1024).maxTransactionsPerBlock(4)
-        .maxIncomingReceiptBatches(4).maxCrosslinks(4).maxBitmapBytes(64).maxRandomnessBytes(64).maxLogsPerReceipt(4)
-        .build();
+    LedgerLimits fourTxs =
+        LedgerLimits.builder()
+            .maxTransactionDataBytes(1024)
+            .maxTransactionsPerBlock(4)
+            .maxIncomingReceiptBatches(4)
+            .maxCrosslinks(4)
+            .maxBitmapBytes(64)
+            .maxRandomnessBytes(64)
+            .maxLogsPerReceipt(4)
+            .build();
     assertThatThrownBy(() -> BlockBody.decode(body.encode(), fourTxs))
-        .isInstanceOf(CodecException.class).hasMessageContaining("transactions exceed");
+        .isInstanceOf(CodecException.class)
+        .hasMessageContaining("transactions exceed");
     Block block = new Block(BlockHeader.builder().build(), body);
-    LedgerLimits small = LedgerLimits.builder().maxTransactionDataBytes(1024).maxBlockBytes(200)
-        .maxTransactionsPerBlock(100).maxIncomingReceiptBatches(4).maxCrosslinks(4).maxBitmapBytes(64)
-        .maxRandomnessBytes(64).maxLogsPerReceipt(4).build();
+    LedgerLimits small =
+        LedgerLimits.builder()
+            .maxTransactionDataBytes(1024)
+            .maxBlockBytes(200)
+            .maxTransactionsPerBlock(100)
+            .maxIncomingReceiptBatches(4)
+            .maxCrosslinks(4)
+            .maxBitmapBytes(64)
+            .maxRandomnessBytes(64)
+            .maxLogsPerReceipt(4)
+            .build();
     assertThatThrownBy(() -> Block.decode(block.encode(), small))
-        .isInstanceOf(CodecException.class).hasMessageContaining("exceeds the limit");
+        .isInstanceOf(CodecException.class)
+        .hasMessageContaining("exceeds the limit");
   }
 
   @Test
   void shouldRejectOversizeHeaderFields() {
     BlockHeader header = BlockHeader.builder().extra(Bytes.of(new byte[33])).build();
     assertThatThrownBy(() -> BlockHeader.decode(header.encode(), LIMITS))
-        .isInstanceOf(CodecException.class).hasMessageContaining("extra");
-    assertThatThrownBy(() -> BlockHeader.builder().lastCommitSignature(Bytes.of(new byte[95])).build())
+        .isInstanceOf(CodecException.class)
+        .hasMessageContaining("extra");
+    assertThatThrownBy(
+            () -> BlockHeader.builder().lastCommitSignature(Bytes.of(new byte[95])).build())
         .isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -74,22 +94,26 @@ class BlockTest {
     byte[] raw = encoded.toArray();
     raw[0] = 2;
     assertThatThrownBy(() -> BlockHeader.decode(Bytes.of(raw), LIMITS))
-        .isInstanceOf(CodecException.class).hasMessageContaining("version");
+        .isInstanceOf(CodecException.class)
+        .hasMessageContaining("version");
   }
 
   @Test
   void shouldCommitToOutgoingReceiptsPerDestinationShard() {
-    CrossShardReceipt toTwo = new CrossShardReceipt(Hash32.ZERO, Address.ZERO, Address.ZERO,
-        ShardId.of(1), ShardId.of(2), Uint256.ONE);
-    CrossShardReceipt toThree = new CrossShardReceipt(Hash32.ZERO, Address.ZERO, Address.ZERO,
-        ShardId.of(1), ShardId.of(3), Uint256.ONE);
+    CrossShardReceipt toTwo =
+        new CrossShardReceipt(
+            Hash32.ZERO, Address.ZERO, Address.ZERO, ShardId.of(1), ShardId.of(2), Uint256.ONE);
+    CrossShardReceipt toThree =
+        new CrossShardReceipt(
+            Hash32.ZERO, Address.ZERO, Address.ZERO, ShardId.of(1), ShardId.of(3), Uint256.ONE);
     assertThat(CrossShardReceipt.outgoingRoot(List.of())).isEqualTo(Hash32.ZERO);
     // Grouped by destination, so the order across destinations does not matter...
     assertThat(CrossShardReceipt.outgoingRoot(List.of(toTwo, toThree)))
         .isEqualTo(CrossShardReceipt.outgoingRoot(List.of(toThree, toTwo)));
     // ...but the amounts do.
-    CrossShardReceipt more = new CrossShardReceipt(Hash32.ZERO, Address.ZERO, Address.ZERO,
-        ShardId.of(1), ShardId.of(3), Uint256.of(2));
+    CrossShardReceipt more =
+        new CrossShardReceipt(
+            Hash32.ZERO, Address.ZERO, Address.ZERO, ShardId.of(1), ShardId.of(3), Uint256.of(2));
     assertThat(CrossShardReceipt.outgoingRoot(List.of(toTwo, more)))
         .isNotEqualTo(CrossShardReceipt.outgoingRoot(List.of(toTwo, toThree)));
     assertThat(CrossShardReceipt.decode(toTwo.encode(), LIMITS)).isEqualTo(toTwo);
@@ -97,13 +121,22 @@ class BlockTest {
 
   @Test
   void shouldRejectLogWithTooManyTopicsAndUnknownStatus() {
-    assertThatThrownBy(() -> new Receipt.Log(Address.ZERO,
-        List.of(Hash32.ZERO, Hash32.ZERO, Hash32.ZERO, Hash32.ZERO, Hash32.ZERO), Bytes.EMPTY))
+    assertThatThrownBy(
+            () ->
+                new Receipt.Log(
+                    Address.ZERO,
+                    List.of(Hash32.ZERO, Hash32.ZERO, Hash32.ZERO, Hash32.ZERO, Hash32.ZERO),
+                    Bytes.EMPTY))
         .isInstanceOf(IllegalArgumentException.class);
-    Bytes badStatus = io.fugue.chain.codec.Rlp.encodeTyped(1, io.fugue.chain.codec.RlpList.of(
-        io.fugue.chain.codec.RlpString.ofUint(2), io.fugue.chain.codec.RlpString.ofUint(0),
-        io.fugue.chain.codec.RlpList.of()));
+    Bytes badStatus =
+        io.fugue.chain.codec.Rlp.encodeTyped(
+            1,
+            io.fugue.chain.codec.RlpList.of(
+                io.fugue.chain.codec.RlpString.ofUint(2),
+                io.fugue.chain.codec.RlpString.ofUint(0),
+                io.fugue.chain.codec.RlpList.of()));
     assertThatThrownBy(() -> Receipt.decode(badStatus, LIMITS))
-        .isInstanceOf(CodecException.class).hasMessageContaining("status");
+        .isInstanceOf(CodecException.class)
+        .hasMessageContaining("status");
   }
 }

@@ -43,12 +43,14 @@ final class LedgerArbitraries {
   }
 
   static Arbitrary<Long> uints() {
-    return Arbitraries.oneOf(Arbitraries.longs().between(0, 300),
-        Arbitraries.longs().greaterOrEqual(0));
+    return Arbitraries.oneOf(
+        Arbitraries.longs().between(0, 300), Arbitraries.longs().greaterOrEqual(0));
   }
 
   static Arbitrary<Uint256> amounts() {
-    return Arbitraries.bytes().array(byte[].class).ofMaxSize(32)
+    return Arbitraries.bytes()
+        .array(byte[].class)
+        .ofMaxSize(32)
         .map(b -> Uint256.of(new BigInteger(1, b)));
   }
 
@@ -57,32 +59,54 @@ final class LedgerArbitraries {
   }
 
   static Arbitrary<Transaction> transactions() {
-    return Combinators.combine(uints(), uints(), shards(), amounts(), transfers(),
+    return Combinators.combine(
+            uints(),
+            uints(),
+            shards(),
+            amounts(),
+            transfers(),
             Arbitraries.integers().between(0, KEYS.size() - 1))
-        .as((chain, nonce, shard, fee, t, k) ->
-            Transfer.unsigned(chain, nonce, shard, fee, t).sign(KEYS.get(k)));
+        .as(
+            (chain, nonce, shard, fee, t, k) ->
+                Transfer.unsigned(chain, nonce, shard, fee, t).sign(KEYS.get(k)));
   }
 
   static Arbitrary<BlockHeader> headers() {
     return Builders.withBuilder(BlockHeader::builder)
-        .use(shards()).in(BlockHeader.Builder::shardId)
-        .use(uints()).in(BlockHeader.Builder::number)
-        .use(uints()).in(BlockHeader.Builder::epoch)
-        .use(uints()).in(BlockHeader.Builder::viewId)
-        .use(hashes()).in(BlockHeader.Builder::parentHash)
-        .use(uints()).in(BlockHeader.Builder::timestamp)
-        .use(addresses()).in(BlockHeader.Builder::proposer)
-        .use(hashes()).in(BlockHeader.Builder::stateRoot)
-        .use(hashes()).in(BlockHeader.Builder::txRoot)
-        .use(hashes()).in(BlockHeader.Builder::receiptRoot)
-        .use(hashes()).in(BlockHeader.Builder::outgoingReceiptRoot)
+        .use(shards())
+        .in(BlockHeader.Builder::shardId)
+        .use(uints())
+        .in(BlockHeader.Builder::number)
+        .use(uints())
+        .in(BlockHeader.Builder::epoch)
+        .use(uints())
+        .in(BlockHeader.Builder::viewId)
+        .use(hashes())
+        .in(BlockHeader.Builder::parentHash)
+        .use(uints())
+        .in(BlockHeader.Builder::timestamp)
+        .use(addresses())
+        .in(BlockHeader.Builder::proposer)
+        .use(hashes())
+        .in(BlockHeader.Builder::stateRoot)
+        .use(hashes())
+        .in(BlockHeader.Builder::txRoot)
+        .use(hashes())
+        .in(BlockHeader.Builder::receiptRoot)
+        .use(hashes())
+        .in(BlockHeader.Builder::outgoingReceiptRoot)
         .use(Arbitraries.bytes().array(byte[].class).ofSize(96).map(Bytes::of))
         .in(BlockHeader.Builder::lastCommitSignature)
-        .use(bytes(40)).in(BlockHeader.Builder::lastCommitBitmap)
-        .use(bytes(100)).in(BlockHeader.Builder::vrf)
-        .use(bytes(100)).in(BlockHeader.Builder::vdf)
-        .use(hashes()).in(BlockHeader.Builder::shardStateHash)
-        .use(bytes(32)).in(BlockHeader.Builder::extra)
+        .use(bytes(40))
+        .in(BlockHeader.Builder::lastCommitBitmap)
+        .use(bytes(100))
+        .in(BlockHeader.Builder::vrf)
+        .use(bytes(100))
+        .in(BlockHeader.Builder::vdf)
+        .use(hashes())
+        .in(BlockHeader.Builder::shardStateHash)
+        .use(bytes(32))
+        .in(BlockHeader.Builder::extra)
         .build(BlockHeader.Builder::build);
   }
 
@@ -92,25 +116,37 @@ final class LedgerArbitraries {
   }
 
   static Arbitrary<Crosslink> crosslinks() {
-    return Combinators.combine(shards(), uints(), uints(), uints(), hashes(),
-            Arbitraries.bytes().array(byte[].class).ofSize(96).map(Bytes::of), bytes(20))
+    return Combinators.combine(
+            shards(),
+            uints(),
+            uints(),
+            uints(),
+            hashes(),
+            Arbitraries.bytes().array(byte[].class).ofSize(96).map(Bytes::of),
+            bytes(20))
         .as(Crosslink::new);
   }
 
   static Arbitrary<IncomingReceipts> incoming() {
-    return Combinators.combine(shards(), uints(), hashes(), crossShardReceipts().list().ofMaxSize(3),
-        bytes(50)).as(IncomingReceipts::new);
+    return Combinators.combine(
+            shards(), uints(), hashes(), crossShardReceipts().list().ofMaxSize(3), bytes(50))
+        .as(IncomingReceipts::new);
   }
 
   static Arbitrary<BlockBody> bodies() {
-    return Combinators.combine(transactions().list().ofMaxSize(4), incoming().list().ofMaxSize(2),
-        crosslinks().list().ofMaxSize(2)).as(BlockBody::new);
+    return Combinators.combine(
+            transactions().list().ofMaxSize(4),
+            incoming().list().ofMaxSize(2),
+            crosslinks().list().ofMaxSize(2))
+        .as(BlockBody::new);
   }
 
   static Arbitrary<Receipt> receipts() {
-    Arbitrary<Receipt.Log> logs = Combinators.combine(addresses(), hashes().list().ofMaxSize(4),
-        bytes(40)).as(Receipt.Log::new);
-    return Combinators.combine(Arbitraries.of(Receipt.Status.class), amounts(),
-        logs.list().ofMaxSize(3)).as(Receipt::new);
+    Arbitrary<Receipt.Log> logs =
+        Combinators.combine(addresses(), hashes().list().ofMaxSize(4), bytes(40))
+            .as(Receipt.Log::new);
+    return Combinators.combine(
+            Arbitraries.of(Receipt.Status.class), amounts(), logs.list().ofMaxSize(3))
+        .as(Receipt::new);
   }
 }

@@ -49,11 +49,17 @@ class LedgerCodecPropertiesTest {
   }
 
   @Property(tries = 50)
-  void bodiesAndBlocksRoundTrip(@ForAll("bodies") BlockBody body, @ForAll("headers") BlockHeader h) {
+  void bodiesAndBlocksRoundTrip(
+      @ForAll("bodies") BlockBody body, @ForAll("headers") BlockHeader h) {
     assertThat(BlockBody.decode(body.encode(), LIMITS)).isEqualTo(body);
-    Block block = new Block(h.toBuilder().txRoot(body.txRoot())
-        .incomingReceiptRoot(body.incomingReceiptRoot()).crosslinksRoot(body.crosslinksRoot())
-        .build(), body);
+    Block block =
+        new Block(
+            h.toBuilder()
+                .txRoot(body.txRoot())
+                .incomingReceiptRoot(body.incomingReceiptRoot())
+                .crosslinksRoot(body.crosslinksRoot())
+                .build(),
+            body);
     Block decoded = Block.decode(block.encode(), LIMITS);
     assertThat(decoded).isEqualTo(block);
     assertThat(decoded.bodyMatchesHeader()).isTrue();
@@ -65,20 +71,20 @@ class LedgerCodecPropertiesTest {
   }
 
   @Property(tries = 300)
-  void mutatedTransactionsAreRejectedOrCanonical(@ForAll("transactions") Transaction tx,
-      @ForAll("edits") Edit edit) {
+  void mutatedTransactionsAreRejectedOrCanonical(
+      @ForAll("transactions") Transaction tx, @ForAll("edits") Edit edit) {
     checkMutation(tx.encode(), edit, b -> Transaction.decode(b, LIMITS), Transaction::encode);
   }
 
   @Property(tries = 300)
-  void mutatedHeadersAreRejectedOrCanonical(@ForAll("headers") BlockHeader header,
-      @ForAll("edits") Edit edit) {
+  void mutatedHeadersAreRejectedOrCanonical(
+      @ForAll("headers") BlockHeader header, @ForAll("edits") Edit edit) {
     checkMutation(header.encode(), edit, b -> BlockHeader.decode(b, LIMITS), BlockHeader::encode);
   }
 
   @Property(tries = 100)
-  void mutatedBodiesAreRejectedOrCanonical(@ForAll("bodies") BlockBody body,
-      @ForAll("edits") Edit edit) {
+  void mutatedBodiesAreRejectedOrCanonical(
+      @ForAll("bodies") BlockBody body, @ForAll("edits") Edit edit) {
     checkMutation(body.encode(), edit, b -> BlockBody.decode(b, LIMITS), BlockBody::encode);
   }
 
@@ -93,7 +99,8 @@ class LedgerCodecPropertiesTest {
           out[at] = out[at] == value ? (byte) (value + 1) : value;
           yield Bytes.of(out);
         }
-        case 1 -> Bytes.concat(Bytes.of(in, 0, at), Bytes.of(value), Bytes.of(in, at, in.length - at));
+        case 1 ->
+            Bytes.concat(Bytes.of(in, 0, at), Bytes.of(value), Bytes.of(in, at, in.length - at));
         case 2 -> Bytes.concat(Bytes.of(in, 0, at), Bytes.of(in, at + 1, in.length - at - 1));
         default -> Bytes.of(in, 0, at);
       };
@@ -102,12 +109,15 @@ class LedgerCodecPropertiesTest {
 
   @Provide
   Arbitrary<Edit> edits() {
-    return net.jqwik.api.Combinators.combine(Arbitraries.integers().between(0, 3),
-        Arbitraries.integers().greaterOrEqual(0), Arbitraries.bytes()).as(Edit::new);
+    return net.jqwik.api.Combinators.combine(
+            Arbitraries.integers().between(0, 3),
+            Arbitraries.integers().greaterOrEqual(0),
+            Arbitraries.bytes())
+        .as(Edit::new);
   }
 
-  private static <T> void checkMutation(Bytes valid, Edit edit, Function<Bytes, T> decode,
-      Function<T, Bytes> encode) {
+  private static <T> void checkMutation(
+      Bytes valid, Edit edit, Function<Bytes, T> decode, Function<T, Bytes> encode) {
     Bytes mutated = edit.apply(valid);
     T decoded;
     try {

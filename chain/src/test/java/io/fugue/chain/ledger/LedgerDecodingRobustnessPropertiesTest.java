@@ -31,8 +31,8 @@ class LedgerDecodingRobustnessPropertiesTest {
   }
 
   @Property(tries = 1000)
-  void randomBytesNeverCrashTheDecoders(@ForAll byte[] rest,
-      @ForAll @IntRange(min = 0, max = 3) int type) {
+  void randomBytesNeverCrashTheDecoders(
+      @ForAll byte[] rest, @ForAll @IntRange(min = 0, max = 3) int type) {
     byte[] raw = typed(type, rest);
     check(raw, b -> Transaction.decode(b, LIMITS), Transaction::encode);
     check(raw, b -> BlockHeader.decode(b, LIMITS), BlockHeader::encode);

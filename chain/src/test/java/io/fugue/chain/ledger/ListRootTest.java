@@ -24,8 +24,9 @@ class ListRootTest {
   void shouldGiveZeroForEmptyListAndLeafHashForOneItem() {
     assertThat(ListRoot.of(List.of())).isEqualTo(Hash32.ZERO);
     Bytes a = Bytes.fromHex("aa");
-    assertThat(ListRoot.of(List.of(a))).isEqualTo(Hashing.keccak256(
-        Bytes.fromHex("020000000000000001"), ListRoot.leafHash(a).toBytes()));
+    assertThat(ListRoot.of(List.of(a)))
+        .isEqualTo(
+            Hashing.keccak256(Bytes.fromHex("020000000000000001"), ListRoot.leafHash(a).toBytes()));
   }
 
   @Test
@@ -66,8 +67,10 @@ class ListRootTest {
     Hash32 root = ListRoot.of(list);
     ListRoot.Proof proof = ListRoot.prove(list, 6);
     assertThat(ListRoot.verify(root, list.get(5), proof)).isFalse();
-    assertThat(ListRoot.verify(root, list.get(6), new ListRoot.Proof(7, 11, proof.path()))).isFalse();
-    assertThat(ListRoot.verify(root, list.get(6), new ListRoot.Proof(6, 12, proof.path()))).isFalse();
+    assertThat(ListRoot.verify(root, list.get(6), new ListRoot.Proof(7, 11, proof.path())))
+        .isFalse();
+    assertThat(ListRoot.verify(root, list.get(6), new ListRoot.Proof(6, 12, proof.path())))
+        .isFalse();
     assertThat(ListRoot.verify(ListRoot.of(items(12)), list.get(6), proof)).isFalse();
     List<Hash32> shorter = proof.path().subList(0, proof.path().size() - 1);
     assertThat(ListRoot.verify(root, list.get(6), new ListRoot.Proof(6, 11, shorter))).isFalse();
@@ -75,7 +78,8 @@ class ListRootTest {
 
   @Test
   void shouldBindTheListSizeSoAProofCannotClaimAnotherPosition() {
-    // Unbound RFC 9162 roots let [X] prove item 1 of 2 and item 2 of 3 alike; size binding stops it.
+    // Unbound RFC 9162 roots let [X] prove item 1 of 2 and item 2 of 3 alike; size binding stops
+    // it.
     List<Bytes> two = items(2);
     Hash32 root = ListRoot.of(two);
     ListRoot.Proof proof = ListRoot.prove(two, 1);
@@ -94,8 +98,10 @@ class ListRootTest {
     byte[] raw = outOfRange.toArray();
     raw[2] = 0x05; // index 5 in a list of 1
     assertThatThrownBy(() -> ListRoot.Proof.decode(Bytes.of(raw)))
-        .isInstanceOf(CodecException.class).hasMessageContaining("outside");
-    assertThatThrownBy(() -> ListRoot.Proof.decode(Bytes.concat(proof.encode(), Bytes.of((byte) 0))))
+        .isInstanceOf(CodecException.class)
+        .hasMessageContaining("outside");
+    assertThatThrownBy(
+            () -> ListRoot.Proof.decode(Bytes.concat(proof.encode(), Bytes.of((byte) 0))))
         .isInstanceOf(CodecException.class);
   }
 

@@ -51,8 +51,10 @@ class TransactionTest {
   void shouldNotAttributeASignatureForAnotherChainToTheSigner() {
     Transaction onChain7 = transfer(7, 0);
     // Same fields and signature, chain id rewritten to 8: replay on another network.
-    Transaction replayed = new Transaction(
-        Transfer.unsigned(8, 0, ShardId.of(1), Uint256.of(2), TEN_TO_BOB), onChain7.signature());
+    Transaction replayed =
+        new Transaction(
+            Transfer.unsigned(8, 0, ShardId.of(1), Uint256.of(2), TEN_TO_BOB),
+            onChain7.signature());
     assertThat(replayed.sender()).isNotEqualTo(onChain7.sender());
     assertThat(replayed.sender()).isNotEqualTo(java.util.Optional.of(ALICE.address()));
     assertThat(onChain7.unsigned().signingHash()).isNotEqualTo(replayed.unsigned().signingHash());
@@ -62,8 +64,9 @@ class TransactionTest {
   void shouldNotAttributeATamperedPayloadToTheSigner() {
     Transaction original = transfer(7, 0);
     Transfer more = new Transfer(ShardId.of(1), BOB, Uint256.of(1_000_000), Bytes.fromHex("cafe"));
-    Transaction tampered = new Transaction(
-        Transfer.unsigned(7, 0, ShardId.of(1), Uint256.of(2), more), original.signature());
+    Transaction tampered =
+        new Transaction(
+            Transfer.unsigned(7, 0, ShardId.of(1), Uint256.of(2), more), original.signature());
     assertThat(tampered.sender()).isNotEqualTo(java.util.Optional.of(ALICE.address()));
   }
 
@@ -71,16 +74,25 @@ class TransactionTest {
   void shouldRejectHighSSignatureOnDecode() {
     Transaction tx = transfer(7, 0);
     Secp256k1Signature sig = tx.signature();
-    BigInteger n = new BigInteger(
-        "fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141", 16);
+    BigInteger n =
+        new BigInteger("fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141", 16);
     byte[] raw = sig.toBytes().toArray();
     byte[] highS = n.subtract(sig.s()).toByteArray();
     System.arraycopy(highS, highS.length - 32, raw, 32, 32);
     raw[64] ^= 1;
-    Bytes forged = Rlp.encodeTyped(1, RlpList.of(RlpString.ofUint(7), RlpString.ofUint(0),
-        RlpString.ofUint(1), RlpString.ofUint(2), TEN_TO_BOB.toRlp(), RlpString.of(Bytes.of(raw))));
+    Bytes forged =
+        Rlp.encodeTyped(
+            1,
+            RlpList.of(
+                RlpString.ofUint(7),
+                RlpString.ofUint(0),
+                RlpString.ofUint(1),
+                RlpString.ofUint(2),
+                TEN_TO_BOB.toRlp(),
+                RlpString.of(Bytes.of(raw))));
     assertThatThrownBy(() -> Transaction.decode(forged, LIMITS))
-        .isInstanceOf(CodecException.class).hasMessageContaining("low-s");
+        .isInstanceOf(CodecException.class)
+        .hasMessageContaining("low-s");
   }
 
   @Test
@@ -88,46 +100,80 @@ class TransactionTest {
     Transfer big = new Transfer(ShardId.of(1), BOB, Uint256.ONE, Bytes.of(new byte[70_000]));
     Transaction tx = Transfer.unsigned(7, 0, ShardId.of(1), Uint256.ONE, big).sign(ALICE);
     assertThatThrownBy(() -> Transaction.decode(tx.encode(), LIMITS))
-        .isInstanceOf(CodecException.class).hasMessageContaining("transfer data");
-    LedgerLimits tiny = LedgerLimits.builder().maxTransactionBytes(100).maxTransactionsPerBlock(10)
-        .maxIncomingReceiptBatches(1).maxCrosslinks(1).maxBitmapBytes(64).maxRandomnessBytes(64).maxLogsPerReceipt(4)
-        .build();
+        .isInstanceOf(CodecException.class)
+        .hasMessageContaining("transfer data");
+    LedgerLimits tiny =
+        LedgerLimits.builder()
+            .maxTransactionBytes(100)
+            .maxTransactionsPerBlock(10)
+            .maxIncomingReceiptBatches(1)
+            .maxCrosslinks(1)
+            .maxBitmapBytes(64)
+            .maxRandomnessBytes(64)
+            .maxLogsPerReceipt(4)
+            .build();
     assertThatThrownBy(() -> Transaction.decode(transfer(7, 0).encode(), tiny))
-        .isInstanceOf(CodecException.class).hasMessageContaining("exceeds the limit");
+        .isInstanceOf(CodecException.class)
+        .hasMessageContaining("exceeds the limit");
   }
 
   @Test
   void shouldRejectNonCanonicalFieldsAndTrailingBytes() {
     Transaction tx = transfer(7, 0);
     Bytes trailing = Bytes.concat(tx.encode(), Bytes.of((byte) 0));
-    assertThatThrownBy(() -> Transaction.decode(trailing, LIMITS)).isInstanceOf(CodecException.class);
-    Bytes paddedNonce = Rlp.encodeTyped(1, RlpList.of(RlpString.ofUint(7),
-        RlpString.of(Bytes.fromHex("0000")), RlpString.ofUint(1), RlpString.ofUint(2),
-        TEN_TO_BOB.toRlp(), RlpString.of(tx.signature().toBytes())));
+    assertThatThrownBy(() -> Transaction.decode(trailing, LIMITS))
+        .isInstanceOf(CodecException.class);
+    Bytes paddedNonce =
+        Rlp.encodeTyped(
+            1,
+            RlpList.of(
+                RlpString.ofUint(7),
+                RlpString.of(Bytes.fromHex("0000")),
+                RlpString.ofUint(1),
+                RlpString.ofUint(2),
+                TEN_TO_BOB.toRlp(),
+                RlpString.of(tx.signature().toBytes())));
     assertThatThrownBy(() -> Transaction.decode(paddedNonce, LIMITS))
-        .isInstanceOf(CodecException.class).hasMessageContaining("leading zero");
-    Bytes shardTooLarge = Rlp.encodeTyped(1, RlpList.of(RlpString.ofUint(7), RlpString.ofUint(0),
-        RlpString.ofUint(70_000), RlpString.ofUint(2), TEN_TO_BOB.toRlp(),
-        RlpString.of(tx.signature().toBytes())));
+        .isInstanceOf(CodecException.class)
+        .hasMessageContaining("leading zero");
+    Bytes shardTooLarge =
+        Rlp.encodeTyped(
+            1,
+            RlpList.of(
+                RlpString.ofUint(7),
+                RlpString.ofUint(0),
+                RlpString.ofUint(70_000),
+                RlpString.ofUint(2),
+                TEN_TO_BOB.toRlp(),
+                RlpString.of(tx.signature().toBytes())));
     assertThatThrownBy(() -> Transaction.decode(shardTooLarge, LIMITS))
-        .isInstanceOf(CodecException.class).hasMessageContaining("shard");
+        .isInstanceOf(CodecException.class)
+        .hasMessageContaining("shard");
   }
 
   @Test
   void shouldRejectMalformedTransferBody() {
     Transaction tx = transfer(7, 0);
-    Bytes shortBody = Rlp.encodeTyped(1, RlpList.of(RlpString.ofUint(7), RlpString.ofUint(0),
-        RlpString.ofUint(1), RlpString.ofUint(2), RlpList.of(RlpString.ofUint(1)),
-        RlpString.of(tx.signature().toBytes())));
+    Bytes shortBody =
+        Rlp.encodeTyped(
+            1,
+            RlpList.of(
+                RlpString.ofUint(7),
+                RlpString.ofUint(0),
+                RlpString.ofUint(1),
+                RlpString.ofUint(2),
+                RlpList.of(RlpString.ofUint(1)),
+                RlpString.of(tx.signature().toBytes())));
     assertThatThrownBy(() -> Transaction.decode(shortBody, LIMITS))
-        .isInstanceOf(CodecException.class).hasMessageContaining("transfer");
+        .isInstanceOf(CodecException.class)
+        .hasMessageContaining("transfer");
   }
 
   @Test
   void shouldCarryModuleTypesWithOpaqueBodies() {
     RlpList body = RlpList.of(RlpString.of(Bytes.fromHex("0102")));
-    Transaction tx = new UnsignedTransaction(0x20, 7, 0, ShardId.of(0), Uint256.ZERO, body)
-        .sign(ALICE);
+    Transaction tx =
+        new UnsignedTransaction(0x20, 7, 0, ShardId.of(0), Uint256.ZERO, body).sign(ALICE);
     Transaction decoded = Transaction.decode(tx.encode(), LIMITS);
     assertThat(decoded.type()).isEqualTo(0x20);
     assertThat(decoded.body()).isEqualTo(body);

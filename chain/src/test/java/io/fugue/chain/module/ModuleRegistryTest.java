@@ -49,25 +49,32 @@ class ModuleRegistryTest {
 
   @Test
   void shouldRejectADuplicateModuleId() {
-    assertThatThrownBy(() -> ModuleRegistry.builder()
-        .register(new Stub(ModuleId.of("transfer"), Set.of(0x20))))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("already registered");
+    assertThatThrownBy(
+            () ->
+                ModuleRegistry.builder().register(new Stub(ModuleId.of("transfer"), Set.of(0x20))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("already registered");
   }
 
   @Test
   void shouldRejectATypeTakenByAnotherModule() {
-    ModuleRegistry.Builder b = ModuleRegistry.builder().register(new Stub(ModuleId.of("a"), Set.of(0x20)));
+    ModuleRegistry.Builder b =
+        ModuleRegistry.builder().register(new Stub(ModuleId.of("a"), Set.of(0x20)));
     assertThatThrownBy(() -> b.register(new Stub(ModuleId.of("b"), Set.of(0x20))))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("already executed by module a");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("already executed by module a");
   }
 
   @Test
   void shouldRejectTypesReservedForTheChainOrOutOfRange() {
-    assertThatThrownBy(() -> ModuleRegistry.builder().register(new Stub(ModuleId.of("a"), Set.of(0x01))))
+    assertThatThrownBy(
+            () -> ModuleRegistry.builder().register(new Stub(ModuleId.of("a"), Set.of(0x01))))
         .hasMessageContaining("outside 0x10..0x7f");
-    assertThatThrownBy(() -> ModuleRegistry.builder().register(new Stub(ModuleId.of("a"), Set.of(0x80))))
+    assertThatThrownBy(
+            () -> ModuleRegistry.builder().register(new Stub(ModuleId.of("a"), Set.of(0x80))))
         .hasMessageContaining("outside 0x10..0x7f");
-    assertThatThrownBy(() -> ModuleRegistry.builder().register(new Stub(ModuleId.of("a"), Set.of())))
+    assertThatThrownBy(
+            () -> ModuleRegistry.builder().register(new Stub(ModuleId.of("a"), Set.of())))
         .hasMessageContaining("no transaction types");
   }
 
@@ -75,7 +82,8 @@ class ModuleRegistryTest {
   void shouldKeepModuleIdsToTheirAlphabet() {
     assertThatThrownBy(() -> ModuleId.of("Transfer")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> ModuleId.of("")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> ModuleId.of("a".repeat(65))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ModuleId.of("a".repeat(65)))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThat(ModuleId.of("datasharing.attest-v1").bytes().size()).isEqualTo(21);
   }
 }

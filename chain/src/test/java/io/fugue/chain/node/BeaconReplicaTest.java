@@ -31,14 +31,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The replica against one in-memory beacon peer that serves sync from a chain the test builds
- * (so its blocks and commit proofs can be forged at will).
+ * The replica against one in-memory beacon peer that serves sync from a chain the test builds (so
+ * its blocks and commit proofs can be forged at will).
  */
 class BeaconReplicaTest {
   private static final Duration DEADLINE = Duration.ofSeconds(30);
 
-  private final DevnetGenesis.Devnet devnet = DevnetGenesis.generate(
-      new DevnetGenesis.Spec(Bytes.of(new byte[] {5}), 2, 4, 1, 10, RateLimits.none()));
+  private final DevnetGenesis.Devnet devnet =
+      DevnetGenesis.generate(
+          new DevnetGenesis.Spec(Bytes.of(new byte[] {5}), 2, 4, 1, 10, RateLimits.none()));
   private final List<BlsSecretKey> keys = devnet.validators().get(0);
   private final InMemoryNetwork net = new InMemoryNetwork();
   private final ConsensusNetwork beaconPeer = net.endpoint("beacon");
@@ -48,33 +49,54 @@ class BeaconReplicaTest {
   private BeaconReplica replica;
 
   private Block buildBlock1() {
-    Blockchain chain = Blockchain.open(new InMemoryKeyValueStore(), devnet.config().chainConfig(),
-        Genesis.forShard(devnet.config(), ShardId.BEACON), ModuleRegistry.builtInsOnly(),
-        new SignerRewards(CommitteeSource.fixed(ShardNodes.committee(devnet.config(), 0))), Clock.systemUTC());
-    return chain.build(BuildRequest.simple(Address.ZERO, System.currentTimeMillis()), List.of()).block();
+    Blockchain chain =
+        Blockchain.open(
+            new InMemoryKeyValueStore(),
+            devnet.config().chainConfig(),
+            Genesis.forShard(devnet.config(), ShardId.BEACON),
+            ModuleRegistry.builtInsOnly(),
+            new SignerRewards(CommitteeSource.fixed(ShardNodes.committee(devnet.config(), 0))),
+            Clock.systemUTC());
+    return chain
+        .build(BuildRequest.simple(Address.ZERO, System.currentTimeMillis()), List.of())
+        .block();
   }
 
   /** A commit proof for block 1 signed by validators {@code signers}, claiming {@code claimed}. */
   private QuorumCertificate proof(List<Integer> signers, List<Integer> claimed) {
     Bytes payload = SigningPayloads.vote(Phase.COMMIT, 0, 1, block1.hash(), 0);
-    BlsSignature agg = BlsSignature.aggregate(signers.stream().map(i -> keys.get(i).sign(payload)).toList());
-    return new QuorumCertificate(Phase.COMMIT, 1, 0, block1.hash(), new ValidatorSignature(agg.toBytes()),
+    BlsSignature agg =
+        BlsSignature.aggregate(signers.stream().map(i -> keys.get(i).sign(payload)).toList());
+    return new QuorumCertificate(
+        Phase.COMMIT,
+        1,
+        0,
+        block1.hash(),
+        new ValidatorSignature(agg.toBytes()),
         SignerBitmap.of(4, claimed));
   }
 
   private BeaconReplica openReplica() {
-    return BeaconReplica.open(devnet.config(), store, ModuleRegistry.builtInsOnly(), net.endpoint("shard-1-node"),
-        SyncLimits.defaults(), Duration.ofMillis(50), Clock.systemUTC());
+    return BeaconReplica.open(
+        devnet.config(),
+        store,
+        ModuleRegistry.builtInsOnly(),
+        net.endpoint("shard-1-node"),
+        SyncLimits.defaults(),
+        Duration.ofMillis(50),
+        Clock.systemUTC());
   }
 
   private void serve() {
-    beaconPeer.onRequest((from, request) -> {
-      SyncCodec.Request r = SyncCodec.decodeRequest(request, SyncLimits.defaults());
-      QuorumCertificate qc = served.get();
-      return r.from() == 1 && qc != null
-          ? SyncCodec.encodeResponse(0, List.<Bytes[]>of(new Bytes[] {block1.encode(), CommitProofCodec.encode(qc)}))
-          : SyncCodec.encodeResponse(0, List.of());
-    });
+    beaconPeer.onRequest(
+        (from, request) -> {
+          SyncCodec.Request r = SyncCodec.decodeRequest(request, SyncLimits.defaults());
+          QuorumCertificate qc = served.get();
+          return r.from() == 1 && qc != null
+              ? SyncCodec.encodeResponse(
+                  0, List.<Bytes[]>of(new Bytes[] {block1.encode(), CommitProofCodec.encode(qc)}))
+              : SyncCodec.encodeResponse(0, List.of());
+        });
   }
 
   private static void await(BooleanSupplier condition, String what) {
@@ -110,13 +132,18 @@ class BeaconReplicaTest {
   void shouldRejectAForgedAnnouncementAndAcceptAValidOne() throws Exception {
     replica = openReplica();
     replica.start();
-    beaconPeer.publish(0, ConsensusNetwork.Kind.BLOCKS,
+    beaconPeer.publish(
+        0,
+        ConsensusNetwork.Kind.BLOCKS,
         BeaconFollower.encodeAnnouncement(block1.header(), proof(List.of(0, 1), List.of(0, 1))));
     assertThat(replica.rejectedAnnouncements()).isEqualTo(1);
     assertThat(replica.announcedHead()).isEmpty();
 
-    beaconPeer.publish(0, ConsensusNetwork.Kind.BLOCKS,
-        BeaconFollower.encodeAnnouncement(block1.header(), proof(List.of(0, 1, 2), List.of(0, 1, 2))));
+    beaconPeer.publish(
+        0,
+        ConsensusNetwork.Kind.BLOCKS,
+        BeaconFollower.encodeAnnouncement(
+            block1.header(), proof(List.of(0, 1, 2), List.of(0, 1, 2))));
     assertThat(replica.announcedHead().orElseThrow().number()).isEqualTo(1);
     assertThat(replica.rejectedAnnouncements()).isEqualTo(1);
   }
@@ -131,8 +158,15 @@ class BeaconReplicaTest {
     replica.close();
 
     served.set(null);
-    replica = BeaconReplica.open(devnet.config(), store, ModuleRegistry.builtInsOnly(), net.endpoint("shard-1-node-2"),
-        SyncLimits.defaults(), Duration.ofMillis(50), Clock.systemUTC());
+    replica =
+        BeaconReplica.open(
+            devnet.config(),
+            store,
+            ModuleRegistry.builtInsOnly(),
+            net.endpoint("shard-1-node-2"),
+            SyncLimits.defaults(),
+            Duration.ofMillis(50),
+            Clock.systemUTC());
     assertThat(replica.chain().head().hash()).isEqualTo(block1.hash());
     assertThat(new ConsensusStore(store).commitProof(1)).isPresent();
   }

@@ -34,81 +34,126 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 class BlockSyncerTest {
-  private final DevnetGenesis.Devnet devnet = DevnetGenesis.generate(
-      new DevnetGenesis.Spec(Bytes.of(new byte[] {1}), 1, 4, 1, 10, RateLimits.none()));
+  private final DevnetGenesis.Devnet devnet =
+      DevnetGenesis.generate(
+          new DevnetGenesis.Spec(Bytes.of(new byte[] {1}), 1, 4, 1, 10, RateLimits.none()));
   private final List<BlsSecretKey> keys = devnet.validators().get(0);
   private final Committee committee = ShardNodes.committee(devnet.config(), 0);
   private final Block block1 = buildBlock1();
   private final SyncLimits limits = SyncLimits.defaults();
 
   private Block buildBlock1() {
-    Blockchain chain = Blockchain.open(new InMemoryKeyValueStore(), devnet.config().chainConfig(),
-        Genesis.forShard(devnet.config(), ShardId.of(0)), ModuleRegistry.builtInsOnly(),
-        new SignerRewards(CommitteeSource.fixed(ShardNodes.committee(devnet.config(), 0))), Clock.systemUTC());
-    return chain.build(BuildRequest.simple(Address.ZERO, System.currentTimeMillis()), List.of()).block();
+    Blockchain chain =
+        Blockchain.open(
+            new InMemoryKeyValueStore(),
+            devnet.config().chainConfig(),
+            Genesis.forShard(devnet.config(), ShardId.of(0)),
+            ModuleRegistry.builtInsOnly(),
+            new SignerRewards(CommitteeSource.fixed(ShardNodes.committee(devnet.config(), 0))),
+            Clock.systemUTC());
+    return chain
+        .build(BuildRequest.simple(Address.ZERO, System.currentTimeMillis()), List.of())
+        .block();
   }
 
-  private QuorumCertificate proof(long height, Hash32 signedHash, Hash32 claimedHash, List<Integer> signers,
+  private QuorumCertificate proof(
+      long height,
+      Hash32 signedHash,
+      Hash32 claimedHash,
+      List<Integer> signers,
       List<Integer> claimed) {
     Bytes payload = SigningPayloads.vote(Phase.COMMIT, 0, height, signedHash, 0);
-    BlsSignature agg = BlsSignature.aggregate(signers.stream().map(i -> keys.get(i).sign(payload)).toList());
-    return new QuorumCertificate(Phase.COMMIT, height, 0, claimedHash, new ValidatorSignature(agg.toBytes()),
+    BlsSignature agg =
+        BlsSignature.aggregate(signers.stream().map(i -> keys.get(i).sign(payload)).toList());
+    return new QuorumCertificate(
+        Phase.COMMIT,
+        height,
+        0,
+        claimedHash,
+        new ValidatorSignature(agg.toBytes()),
         SignerBitmap.of(4, claimed));
   }
 
   private BlockSyncer syncer(ConsensusNetwork net, List<SyncCodec.SyncedBlock> applied) {
-    return new BlockSyncer(0, net, CommitteeSource.fixed(committee), new CommitProofVerifier(new BlsSignatureScheme(), 0),
-        LedgerLimits.defaults(), limits, Runnable::run, () -> 1L, applied::add);
+    return new BlockSyncer(
+        0,
+        net,
+        CommitteeSource.fixed(committee),
+        new CommitProofVerifier(new BlsSignatureScheme(), 0),
+        LedgerLimits.defaults(),
+        limits,
+        Runnable::run,
+        () -> 1L,
+        applied::add);
   }
 
   private List<SyncCodec.SyncedBlock> verify(QuorumCertificate qc) {
-    SyncCodec.Response r = new SyncCodec.Response(0, List.of(new SyncCodec.SyncedBlock(block1.encode(), qc)));
+    SyncCodec.Response r =
+        new SyncCodec.Response(0, List.of(new SyncCodec.SyncedBlock(block1.encode(), qc)));
     SyncCodec.Response decoded = SyncCodec.decodeResponse(SyncCodec.encode(r), limits);
-    return syncer(new FakeNetwork(Bytes.EMPTY), new ArrayList<>()).verified(new SyncCodec.Request(0, 1, 64), decoded);
+    return syncer(new FakeNetwork(Bytes.EMPTY), new ArrayList<>())
+        .verified(new SyncCodec.Request(0, 1, 64), decoded);
   }
 
   @Test
   void shouldAcceptABlockWhoseProofIsAQuorumOverItsHash() {
-    assertThat(verify(proof(1, block1.hash(), block1.hash(), List.of(0, 1, 2), List.of(0, 1, 2)))).hasSize(1);
+    assertThat(verify(proof(1, block1.hash(), block1.hash(), List.of(0, 1, 2), List.of(0, 1, 2))))
+        .hasSize(1);
   }
 
   @Test
   void shouldRejectABitmapClaimingANonSigner() {
-    assertThatThrownBy(() -> verify(proof(1, block1.hash(), block1.hash(), List.of(0, 1, 2), List.of(0, 1, 2, 3))))
-        .isInstanceOf(NodeException.class).hasMessageContaining("aggregate");
+    assertThatThrownBy(
+            () ->
+                verify(
+                    proof(1, block1.hash(), block1.hash(), List.of(0, 1, 2), List.of(0, 1, 2, 3))))
+        .isInstanceOf(NodeException.class)
+        .hasMessageContaining("aggregate");
   }
 
   @Test
   void shouldRejectAnAggregateForgedOverAnotherBlock() {
     Hash32 other = Hash32.of(new byte[32]);
-    assertThatThrownBy(() -> verify(proof(1, other, block1.hash(), List.of(0, 1, 2), List.of(0, 1, 2))))
-        .isInstanceOf(NodeException.class).hasMessageContaining("aggregate");
+    assertThatThrownBy(
+            () -> verify(proof(1, other, block1.hash(), List.of(0, 1, 2), List.of(0, 1, 2))))
+        .isInstanceOf(NodeException.class)
+        .hasMessageContaining("aggregate");
   }
 
   @Test
   void shouldRejectSignersWithoutQuorum() {
-    assertThatThrownBy(() -> verify(proof(1, block1.hash(), block1.hash(), List.of(0, 1), List.of(0, 1))))
-        .isInstanceOf(NodeException.class).hasMessageContaining("quorum");
+    assertThatThrownBy(
+            () -> verify(proof(1, block1.hash(), block1.hash(), List.of(0, 1), List.of(0, 1))))
+        .isInstanceOf(NodeException.class)
+        .hasMessageContaining("quorum");
   }
 
   @Test
   void shouldRejectAValidProofServedWithAnotherBlock() {
     Hash32 other = Hash32.of(new byte[32]);
     assertThatThrownBy(() -> verify(proof(1, other, other, List.of(0, 1, 2), List.of(0, 1, 2))))
-        .isInstanceOf(NodeException.class).hasMessageContaining("not the one");
+        .isInstanceOf(NodeException.class)
+        .hasMessageContaining("not the one");
   }
 
   @Test
   void shouldRejectBlocksOfHeightsNotAskedFor() {
-    assertThatThrownBy(() -> verify(proof(2, block1.hash(), block1.hash(), List.of(0, 1, 2), List.of(0, 1, 2))))
-        .isInstanceOf(NodeException.class).hasMessageContaining("expected 1");
+    assertThatThrownBy(
+            () ->
+                verify(proof(2, block1.hash(), block1.hash(), List.of(0, 1, 2), List.of(0, 1, 2))))
+        .isInstanceOf(NodeException.class)
+        .hasMessageContaining("expected 1");
   }
 
   @Test
   void shouldCountAndPenalizeAForgedResponseAndApplyNothing() {
-    QuorumCertificate forged = proof(1, block1.hash(), block1.hash(), List.of(0, 1, 2), List.of(0, 1, 2, 3));
-    FakeNetwork net = new FakeNetwork(SyncCodec.encode(
-        new SyncCodec.Response(0, List.of(new SyncCodec.SyncedBlock(block1.encode(), forged)))));
+    QuorumCertificate forged =
+        proof(1, block1.hash(), block1.hash(), List.of(0, 1, 2), List.of(0, 1, 2, 3));
+    FakeNetwork net =
+        new FakeNetwork(
+            SyncCodec.encode(
+                new SyncCodec.Response(
+                    0, List.of(new SyncCodec.SyncedBlock(block1.encode(), forged)))));
     List<SyncCodec.SyncedBlock> applied = new ArrayList<>();
     BlockSyncer s = syncer(net, applied);
     s.request(1);
@@ -130,14 +175,19 @@ class BlockSyncerTest {
 
   @Test
   void shouldHandAVerifiedResponseOn() {
-    QuorumCertificate good = proof(1, block1.hash(), block1.hash(), List.of(1, 2, 3), List.of(1, 2, 3));
-    FakeNetwork net = new FakeNetwork(SyncCodec.encode(
-        new SyncCodec.Response(0, List.of(new SyncCodec.SyncedBlock(block1.encode(), good)))));
+    QuorumCertificate good =
+        proof(1, block1.hash(), block1.hash(), List.of(1, 2, 3), List.of(1, 2, 3));
+    FakeNetwork net =
+        new FakeNetwork(
+            SyncCodec.encode(
+                new SyncCodec.Response(
+                    0, List.of(new SyncCodec.SyncedBlock(block1.encode(), good)))));
     List<SyncCodec.SyncedBlock> applied = new ArrayList<>();
     syncer(net, applied).request(1);
     assertThat(applied).hasSize(1);
     assertThat(net.penalized).isEmpty();
-    assertThat(net.lastRequest).isEqualTo(SyncCodec.encode(new SyncCodec.Request(0, 1, limits.maxBlocksPerRequest())));
+    assertThat(net.lastRequest)
+        .isEqualTo(SyncCodec.encode(new SyncCodec.Request(0, 1, limits.maxBlocksPerRequest())));
   }
 
   @Test
@@ -157,9 +207,13 @@ class BlockSyncerTest {
 
   @Test
   void shouldPenalizeBlocksOfAnotherShard() {
-    QuorumCertificate good = proof(1, block1.hash(), block1.hash(), List.of(1, 2, 3), List.of(1, 2, 3));
-    FakeNetwork net = new FakeNetwork(SyncCodec.encode(
-        new SyncCodec.Response(1, List.of(new SyncCodec.SyncedBlock(block1.encode(), good)))));
+    QuorumCertificate good =
+        proof(1, block1.hash(), block1.hash(), List.of(1, 2, 3), List.of(1, 2, 3));
+    FakeNetwork net =
+        new FakeNetwork(
+            SyncCodec.encode(
+                new SyncCodec.Response(
+                    1, List.of(new SyncCodec.SyncedBlock(block1.encode(), good)))));
     List<SyncCodec.SyncedBlock> applied = new ArrayList<>();
     BlockSyncer s = syncer(net, applied);
     s.request(1);

@@ -14,7 +14,6 @@ import io.fugue.chain.crypto.BlsSecretKey;
 import io.fugue.chain.primitives.Bytes;
 import io.fugue.chain.primitives.Hash32;
 import io.fugue.chain.primitives.Hashing;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -32,8 +31,13 @@ final class ByzantineInjector implements ConsensusNetwork.GossipHandler {
   private final ConsensusCodec codec = new ConsensusCodec(ConsensusLimits.defaults());
   private final AtomicInteger rounds;
 
-  ByzantineInjector(ConsensusNetwork endpoint, int shard, BlsSecretKey key, BlsSecretKey otherKey,
-      int committeeSize, int rounds) {
+  ByzantineInjector(
+      ConsensusNetwork endpoint,
+      int shard,
+      BlsSecretKey key,
+      BlsSecretKey otherKey,
+      int committeeSize,
+      int rounds) {
     this.endpoint = endpoint;
     this.shard = shard;
     this.key = key;
@@ -46,7 +50,10 @@ final class ByzantineInjector implements ConsensusNetwork.GossipHandler {
   private volatile Bytes firstAnnounce;
   private volatile BlsSecretKey outsider;
 
-  /** Also sends, with {@code outsiderKey} (not a member), a vote per round, and replays an old ANNOUNCE. */
+  /**
+   * Also sends, with {@code outsiderKey} (not a member), a vote per round, and replays an old
+   * ANNOUNCE.
+   */
   ByzantineInjector withOutsider(BlsSecretKey outsiderKey) {
     this.outsider = outsiderKey;
     return this;
@@ -54,17 +61,25 @@ final class ByzantineInjector implements ConsensusNetwork.GossipHandler {
 
   @Override
   public ConsensusNetwork.Verdict onMessage(ConsensusNetwork.Peer from, Bytes payload) {
-    if (codec.decode(payload) instanceof DecodeResult.Decoded d && d.message() instanceof ConsensusMessage.Announce a) {
+    if (codec.decode(payload) instanceof DecodeResult.Decoded d
+        && d.message() instanceof ConsensusMessage.Announce a) {
       if (firstAnnounce == null) {
         firstAnnounce = payload;
       }
       if (rounds.getAndDecrement() > 0) {
         attack(a);
         if (outsider != null) {
-          Bytes p = SigningPayloads.vote(Phase.PREPARE, shard, a.height(), a.blockHash(), a.viewId());
-          send(new ConsensusMessage.Vote(Phase.PREPARE, shard, a.height(), a.viewId(),
-              new ValidatorKey(outsider.publicKey().toBytes()), a.blockHash(),
-              new ValidatorSignature(outsider.sign(p).toBytes())));
+          Bytes p =
+              SigningPayloads.vote(Phase.PREPARE, shard, a.height(), a.blockHash(), a.viewId());
+          send(
+              new ConsensusMessage.Vote(
+                  Phase.PREPARE,
+                  shard,
+                  a.height(),
+                  a.viewId(),
+                  new ValidatorKey(outsider.publicKey().toBytes()),
+                  a.blockHash(),
+                  new ValidatorSignature(outsider.sign(p).toBytes())));
           if (a.height() > 2) {
             endpoint.publish(shard, ConsensusNetwork.Kind.CONSENSUS, firstAnnounce);
           }
@@ -78,16 +93,42 @@ final class ByzantineInjector implements ConsensusNetwork.GossipHandler {
     ValidatorKey me = new ValidatorKey(key.publicKey().toBytes());
     Hash32 other = Hashing.keccak256(a.blockHash().toBytes());
     Bytes otherPayload = SigningPayloads.vote(Phase.PREPARE, shard, a.height(), other, a.viewId());
-    send(new ConsensusMessage.Vote(Phase.PREPARE, shard, a.height(), a.viewId(), me, other,
-        new ValidatorSignature(key.sign(otherPayload).toBytes())));
-    Bytes realPayload = SigningPayloads.vote(Phase.PREPARE, shard, a.height(), a.blockHash(), a.viewId());
-    send(new ConsensusMessage.Vote(Phase.PREPARE, shard, a.height(), a.viewId(), me, a.blockHash(),
-        new ValidatorSignature(otherKey.sign(realPayload).toBytes())));
-    Bytes commitPayload = SigningPayloads.vote(Phase.COMMIT, shard, a.height(), a.blockHash(), a.viewId());
-    SignerBitmap everyone = SignerBitmap.of(committeeSize,
-        java.util.stream.IntStream.range(0, committeeSize).boxed().toList());
-    send(new ConsensusMessage.Certified(shard, me, new QuorumCertificate(Phase.COMMIT, a.height(), a.viewId(),
-        a.blockHash(), new ValidatorSignature(key.sign(commitPayload).toBytes()), everyone)));
+    send(
+        new ConsensusMessage.Vote(
+            Phase.PREPARE,
+            shard,
+            a.height(),
+            a.viewId(),
+            me,
+            other,
+            new ValidatorSignature(key.sign(otherPayload).toBytes())));
+    Bytes realPayload =
+        SigningPayloads.vote(Phase.PREPARE, shard, a.height(), a.blockHash(), a.viewId());
+    send(
+        new ConsensusMessage.Vote(
+            Phase.PREPARE,
+            shard,
+            a.height(),
+            a.viewId(),
+            me,
+            a.blockHash(),
+            new ValidatorSignature(otherKey.sign(realPayload).toBytes())));
+    Bytes commitPayload =
+        SigningPayloads.vote(Phase.COMMIT, shard, a.height(), a.blockHash(), a.viewId());
+    SignerBitmap everyone =
+        SignerBitmap.of(
+            committeeSize, java.util.stream.IntStream.range(0, committeeSize).boxed().toList());
+    send(
+        new ConsensusMessage.Certified(
+            shard,
+            me,
+            new QuorumCertificate(
+                Phase.COMMIT,
+                a.height(),
+                a.viewId(),
+                a.blockHash(),
+                new ValidatorSignature(key.sign(commitPayload).toBytes()),
+                everyone)));
   }
 
   /** Attacks no more rounds from now on (a round already under way completes). */
@@ -98,5 +139,4 @@ final class ByzantineInjector implements ConsensusNetwork.GossipHandler {
   private void send(ConsensusMessage m) {
     endpoint.publish(shard, ConsensusNetwork.Kind.CONSENSUS, codec.encode(m));
   }
-
 }

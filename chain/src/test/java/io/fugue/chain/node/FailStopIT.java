@@ -101,23 +101,40 @@ class FailStopIT {
     }
   }
 
-  /** BLOCKS: the import of a finalized block fails; META: its commit proof and the safety record fail. */
+  /**
+   * BLOCKS: the import of a finalized block fails; META: its commit proof and the safety record
+   * fail.
+   */
   @ParameterizedTest
-  @EnumSource(value = Column.class, names = {"BLOCKS", "META"})
-  void shouldStopTheShardWhenTheStoreRefusesAFinalizedBlockOrSafetyRecord(Column failing) throws Exception {
-    DevnetGenesis.Devnet devnet = DevnetGenesis.generate(new DevnetGenesis.Spec(Bytes.of(new byte[] {9}), 1, 1, 2,
-        1_000_000, RateLimits.none()));
-    ShardNodes.Options options = ShardNodes.Options.defaults()
-        .withTimings(ConsensusConfig.defaults().withTimings(20, 500, 500, 5_000));
+  @EnumSource(
+      value = Column.class,
+      names = {"BLOCKS", "META"})
+  void shouldStopTheShardWhenTheStoreRefusesAFinalizedBlockOrSafetyRecord(Column failing)
+      throws Exception {
+    DevnetGenesis.Devnet devnet =
+        DevnetGenesis.generate(
+            new DevnetGenesis.Spec(
+                Bytes.of(new byte[] {9}), 1, 1, 2, 1_000_000, RateLimits.none()));
+    ShardNodes.Options options =
+        ShardNodes.Options.defaults()
+            .withTimings(ConsensusConfig.defaults().withTimings(20, 500, 500, 5_000));
     FailingStore store = new FailingStore();
     try (InMemoryNetwork network = new InMemoryNetwork()) {
-      ShardNode node = ShardNodes.open(devnet.config(), 0, devnet.validators().get(0).get(0), store,
-          network.endpoint("0-0"), options, Clock.systemUTC());
+      ShardNode node =
+          ShardNodes.open(
+              devnet.config(),
+              0,
+              devnet.validators().get(0).get(0),
+              store,
+              network.endpoint("0-0"),
+              options,
+              Clock.systemUTC());
       node.start();
       try {
         Await.until("head 3", DEADLINE, () -> node.setup().chain().head().number() >= 3);
         store.failColumn.set(failing);
-        Optional<Throwable> cause = node.terminated().toCompletableFuture().get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
+        Optional<Throwable> cause =
+            node.terminated().toCompletableFuture().get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
 
         assertThat(cause).isPresent();
         assertThat(causes(cause.get())).anyMatch(t -> t instanceof StorageException);

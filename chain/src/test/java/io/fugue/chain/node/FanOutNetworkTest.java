@@ -31,8 +31,8 @@ class FanOutNetworkTest {
       }
 
       @Override
-      public java.util.concurrent.CompletableFuture<Bytes> request(Peer peer, Bytes request,
-          java.time.Duration timeout) {
+      public java.util.concurrent.CompletableFuture<Bytes> request(
+          Peer peer, Bytes request, java.time.Duration timeout) {
         return real.request(peer, request, timeout);
       }
 
@@ -63,24 +63,35 @@ class FanOutNetworkTest {
     Capturing r = new Capturing();
     try (FanOutNetwork fan = new FanOutNetwork(endpoint(r))) {
       List<String> seen = new ArrayList<>();
-      AtomicReference<ConsensusNetwork.Verdict> second = new AtomicReference<>(ConsensusNetwork.Verdict.IGNORE);
-      fan.subscribe(0, ConsensusNetwork.Kind.BLOCKS, (from, p) -> {
-        seen.add("a");
-        return ConsensusNetwork.Verdict.ACCEPT;
-      });
-      fan.subscribe(0, ConsensusNetwork.Kind.BLOCKS, (from, p) -> {
-        seen.add("b");
-        return second.get();
-      });
+      AtomicReference<ConsensusNetwork.Verdict> second =
+          new AtomicReference<>(ConsensusNetwork.Verdict.IGNORE);
+      fan.subscribe(
+          0,
+          ConsensusNetwork.Kind.BLOCKS,
+          (from, p) -> {
+            seen.add("a");
+            return ConsensusNetwork.Verdict.ACCEPT;
+          });
+      fan.subscribe(
+          0,
+          ConsensusNetwork.Kind.BLOCKS,
+          (from, p) -> {
+            seen.add("b");
+            return second.get();
+          });
       assertThat(r.subscriptions).isEqualTo(1);
       ConsensusNetwork.Peer peer = new ConsensusNetwork.Peer("p");
-      assertThat(r.subscribed.get().onMessage(peer, Bytes.EMPTY)).isEqualTo(ConsensusNetwork.Verdict.ACCEPT);
+      assertThat(r.subscribed.get().onMessage(peer, Bytes.EMPTY))
+          .isEqualTo(ConsensusNetwork.Verdict.ACCEPT);
       second.set(ConsensusNetwork.Verdict.REJECT);
-      assertThat(r.subscribed.get().onMessage(peer, Bytes.EMPTY)).isEqualTo(ConsensusNetwork.Verdict.REJECT);
+      assertThat(r.subscribed.get().onMessage(peer, Bytes.EMPTY))
+          .isEqualTo(ConsensusNetwork.Verdict.REJECT);
       assertThat(seen).containsExactly("a", "b", "a", "b");
-      fan.subscribe(1, ConsensusNetwork.Kind.CONSENSUS, (from, p) -> ConsensusNetwork.Verdict.IGNORE);
+      fan.subscribe(
+          1, ConsensusNetwork.Kind.CONSENSUS, (from, p) -> ConsensusNetwork.Verdict.IGNORE);
       assertThat(r.subscriptions).as("another channel subscribes on its own").isEqualTo(2);
-      assertThat(r.subscribed.get().onMessage(peer, Bytes.EMPTY)).isEqualTo(ConsensusNetwork.Verdict.IGNORE);
+      assertThat(r.subscribed.get().onMessage(peer, Bytes.EMPTY))
+          .isEqualTo(ConsensusNetwork.Verdict.IGNORE);
     }
   }
 }

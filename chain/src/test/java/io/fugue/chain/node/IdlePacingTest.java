@@ -44,11 +44,14 @@ class IdlePacingTest {
   @Test
   void shouldRejectAnIdleIntervalThatWouldLetValidatorsTimeOut() {
     // A validator times out blockInterval + phaseTimeout after the parent; the hold ends by
-    // parent + idle, so idle <= blockInterval + phaseTimeout / 2 leaves half a phase timeout of slack.
-    assertThatThrownBy(() -> IdlePacing.of(3_001, 1_000, 4_000)).isInstanceOf(NodeException.class)
+    // parent + idle, so idle <= blockInterval + phaseTimeout / 2 leaves half a phase timeout of
+    // slack.
+    assertThatThrownBy(() -> IdlePacing.of(3_001, 1_000, 4_000))
+        .isInstanceOf(NodeException.class)
         .hasMessageContaining("half the phase timeout (3000 ms)");
     assertThat(IdlePacing.of(3_000, 1_000, 4_000).idleIntervalMillis()).isEqualTo(3_000);
-    assertThatThrownBy(() -> IdlePacing.of(999, 1_000, 4_000)).isInstanceOf(NodeException.class)
+    assertThatThrownBy(() -> IdlePacing.of(999, 1_000, 4_000))
+        .isInstanceOf(NodeException.class)
         .hasMessageContaining("block interval");
   }
 }

@@ -32,8 +32,12 @@ final class LoopbackIts {
   }
 
   /** Waits until every node's status satisfies {@code p}; a timeout lists the statuses. */
-  static void awaitAll(List<ShardNode> which, Predicate<NodeStatus> p, String what, Duration deadline) {
-    Await.value(what, deadline, () -> which.stream().map(LoopbackIts::status).toList(),
+  static void awaitAll(
+      List<ShardNode> which, Predicate<NodeStatus> p, String what, Duration deadline) {
+    Await.value(
+        what,
+        deadline,
+        () -> which.stream().map(LoopbackIts::status).toList(),
         statuses -> statuses.stream().allMatch(p));
   }
 }

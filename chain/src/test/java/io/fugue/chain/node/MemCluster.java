@@ -13,7 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
-/** Shards × validators of {@link ShardNode}s over one {@link InMemoryNetwork}, with in-memory stores. */
+/**
+ * Shards × validators of {@link ShardNode}s over one {@link InMemoryNetwork}, with in-memory
+ * stores.
+ */
 final class MemCluster implements AutoCloseable {
   final DevnetGenesis.Devnet devnet;
   final InMemoryNetwork network;
@@ -25,12 +28,19 @@ final class MemCluster implements AutoCloseable {
   }
 
   /** With the empty-block policy: an idle leader waits up to {@code idleMillis} (0 = off). */
-  MemCluster(int shards, int validators, long blockIntervalMillis, long timeoutMillis, long idleMillis) {
-    devnet = DevnetGenesis.generate(new DevnetGenesis.Spec(Bytes.of(new byte[] {7, 7}), shards, validators, 4,
-        1_000_000, RateLimits.none()));
-    options = ShardNodes.Options.defaults().withTimings(ConsensusConfig.defaults()
-        .withTimings(blockIntervalMillis, timeoutMillis, timeoutMillis, 20 * timeoutMillis))
-        .withIdleBlockInterval(idleMillis);
+  MemCluster(
+      int shards, int validators, long blockIntervalMillis, long timeoutMillis, long idleMillis) {
+    devnet =
+        DevnetGenesis.generate(
+            new DevnetGenesis.Spec(
+                Bytes.of(new byte[] {7, 7}), shards, validators, 4, 1_000_000, RateLimits.none()));
+    options =
+        ShardNodes.Options.defaults()
+            .withTimings(
+                ConsensusConfig.defaults()
+                    .withTimings(
+                        blockIntervalMillis, timeoutMillis, timeoutMillis, 20 * timeoutMillis))
+            .withIdleBlockInterval(idleMillis);
     local = LocalNetwork.inMemory(devnet.config(), devnet.validators(), options);
     network = local.network();
     local.startAll();
@@ -58,14 +68,20 @@ final class MemCluster implements AutoCloseable {
 
   /** The validator index leading {@code height}, view 0, on {@code shard}. */
   int leaderOf(int shard, long height) {
-    RotatingLeaderSchedule s = new RotatingLeaderSchedule(devnet.config().leaderRotationBlocks(),
-        Genesis.forShard(devnet.config(), ShardId.of(shard)).block().hash().toBytes());
+    RotatingLeaderSchedule s =
+        new RotatingLeaderSchedule(
+            devnet.config().leaderRotationBlocks(),
+            Genesis.forShard(devnet.config(), ShardId.of(shard)).block().hash().toBytes());
     return s.leaderIndex(ShardNodes.committee(devnet.config(), shard), height, 0);
   }
 
   /** Waits until every given node's head satisfies {@code condition}, or fails at the deadline. */
-  void await(List<ShardNode> which, Predicate<NodeStatus> condition, Duration deadline, String what) {
-    Await.value(what, deadline, () -> which.stream().map(this::status).toList(),
+  void await(
+      List<ShardNode> which, Predicate<NodeStatus> condition, Duration deadline, String what) {
+    Await.value(
+        what,
+        deadline,
+        () -> which.stream().map(this::status).toList(),
         st -> st.stream().allMatch(condition));
   }
 

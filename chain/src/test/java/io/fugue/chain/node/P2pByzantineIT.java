@@ -41,15 +41,15 @@ class P2pByzantineIT {
   private static final Bytes SEED = Bytes.of(new byte[] {4, 2});
   private static final String NETWORK = "fugue-devnet";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   private P2pHost boot;
   private P2pHost byzantine;
   private final ValidatorNode[] nodes = new ValidatorNode[4];
   private Path genesis;
   private DevnetGenesis.Devnet devnet;
-  private final ShardNodes.Options options = ShardNodes.Options.defaults().withTimings(
-      ConsensusConfig.defaults().withTimings(100, 1500, 1500, 30_000));
+  private final ShardNodes.Options options =
+      ShardNodes.Options.defaults()
+          .withTimings(ConsensusConfig.defaults().withTimings(100, 1500, 1500, 30_000));
 
   @BeforeEach
   void startCluster() throws Exception {
@@ -72,8 +72,14 @@ class P2pByzantineIT {
   }
 
   private void start(int i) {
-    ValidatorConfig config = new ValidatorConfig(genesis, 0, dir.resolve("v" + i), List.of("/ip4/127.0.0.1/tcp/0"),
-        List.of(boot.dialableAddress()), new ValidatorConfig.DevnetKeySource(SEED, 4, i));
+    ValidatorConfig config =
+        new ValidatorConfig(
+            genesis,
+            0,
+            dir.resolve("v" + i),
+            List.of("/ip4/127.0.0.1/tcp/0"),
+            List.of(boot.dialableAddress()),
+            new ValidatorConfig.DevnetKeySource(SEED, 4, i));
     nodes[i] = ValidatorNode.start(config, options, LoopbackIts::tune);
   }
 
@@ -96,15 +102,28 @@ class P2pByzantineIT {
   /** The Byzantine host, directly connected to every validator, its injector subscribed. */
   private ByzantineInjector joinByzantineHost(BlsSecretKey member, BlsSecretKey otherMember)
       throws InterruptedException {
-    byzantine = P2pHost.start(tune(P2pConfig.builder().network(NETWORK).listen("/ip4/127.0.0.1/tcp/0")
-        .bootnode(boot.dialableAddress())).build());
+    byzantine =
+        P2pHost.start(
+            tune(P2pConfig.builder()
+                    .network(NETWORK)
+                    .listen("/ip4/127.0.0.1/tcp/0")
+                    .bootnode(boot.dialableAddress()))
+                .build());
     List<PeerId> validators = Arrays.stream(nodes).map(n -> peerOf(n.dialableAddress())).toList();
     Arrays.stream(nodes).forEach(n -> byzantine.dial(n.dialableAddress()));
-    await(() -> byzantine.connectedPeers().containsAll(validators), "the Byzantine host connected to every validator");
+    await(
+        () -> byzantine.connectedPeers().containsAll(validators),
+        "the Byzantine host connected to every validator");
     // Attack until the test stops it: the evidence and rejections asserted below must not depend
     // on which heights the attack happens to overlap.
-    return new ByzantineInjector(new P2pConsensusNetwork(byzantine, NETWORK), 0, member, otherMember, 4,
-        Integer.MAX_VALUE).withOutsider(BlsSecretKey.fromSeed(new byte[32]));
+    return new ByzantineInjector(
+            new P2pConsensusNetwork(byzantine, NETWORK),
+            0,
+            member,
+            otherMember,
+            4,
+            Integer.MAX_VALUE)
+        .withOutsider(BlsSecretKey.fromSeed(new byte[32]));
   }
 
   private static PeerId peerOf(String multiaddr) {
@@ -112,32 +131,54 @@ class P2pByzantineIT {
   }
 
   @Test
-  void shouldRejectAByzantineHostsForgeriesRecordTheDoubleSignAcrossARestartAndGoOn() throws Exception {
+  void shouldRejectAByzantineHostsForgeriesRecordTheDoubleSignAcrossARestartAndGoOn()
+      throws Exception {
     awaitAll(s -> s.headNumber() >= 2, "2 blocks");
     List<BlsSecretKey> keys = devnet.validators().get(0);
     ByzantineInjector injector = joinByzantineHost(keys.get(3), keys.get(2));
 
-    await(() -> sum(s -> s.rejected(Rejection.BAD_SIGNATURE)) > 0, "a vote signed with another member's key refused");
-    await(() -> sum(s -> s.rejected(Rejection.BAD_AGGREGATE)) > 0, "an aggregate claiming every member refused");
+    await(
+        () -> sum(s -> s.rejected(Rejection.BAD_SIGNATURE)) > 0,
+        "a vote signed with another member's key refused");
+    await(
+        () -> sum(s -> s.rejected(Rejection.BAD_AGGREGATE)) > 0,
+        "an aggregate claiming every member refused");
     await(() -> sum(NodeStatus::gossipRejected) > 0, "a non-member's vote refused at gossip");
-    await(() -> sum(s -> s.rejected(Rejection.OLD_HEIGHT)) > 0, "a replayed ANNOUNCE of an old height refused");
-    await(() -> all().stream().anyMatch(n -> !n.evidence().isEmpty()), "double-sign evidence stored");
+    await(
+        () -> sum(s -> s.rejected(Rejection.OLD_HEIGHT)) > 0,
+        "a replayed ANNOUNCE of an old height refused");
+    await(
+        () -> all().stream().anyMatch(n -> !n.evidence().isEmpty()), "double-sign evidence stored");
     injector.stop();
 
-    int holder = IntStream.range(0, 4).filter(i -> !nodes[i].shardNode().evidence().isEmpty()).findFirst().orElseThrow();
+    int holder =
+        IntStream.range(0, 4)
+            .filter(i -> !nodes[i].shardNode().evidence().isEmpty())
+            .findFirst()
+            .orElseThrow();
     List<DoubleSignEvidence> stored = nodes[holder].shardNode().evidence();
-    assertThat(stored).allSatisfy(e -> {
-      assertThat(e.signer().bytes()).isEqualTo(keys.get(3).publicKey().toBytes());
-      assertThat(e.verify(new BlsSignatureScheme())).isTrue();
-    });
+    assertThat(stored)
+        .allSatisfy(
+            e -> {
+              assertThat(e.signer().bytes()).isEqualTo(keys.get(3).publicKey().toBytes());
+              assertThat(e.verify(new BlsSignatureScheme())).isTrue();
+            });
 
     nodes[holder].close();
     nodes[holder] = null;
     start(holder);
-    assertThat(nodes[holder].shardNode().evidence()).as("evidence read back from RocksDB").containsAll(stored);
+    assertThat(nodes[holder].shardNode().evidence())
+        .as("evidence read back from RocksDB")
+        .containsAll(stored);
 
     long target = all().stream().mapToLong(n -> status(n).headNumber()).max().orElseThrow() + 5;
-    awaitAll(s -> s.headNumber() >= target, "5 more blocks on every validator after the attack and the restart");
-    assertThat(all().stream().map(n -> n.setup().chain().block(target).orElseThrow().hash()).distinct()).hasSize(1);
+    awaitAll(
+        s -> s.headNumber() >= target,
+        "5 more blocks on every validator after the attack and the restart");
+    assertThat(
+            all().stream()
+                .map(n -> n.setup().chain().block(target).orElseThrow().hash())
+                .distinct())
+        .hasSize(1);
   }
 }

@@ -35,14 +35,14 @@ class P2pConsensusIT {
   private static final Duration DEADLINE = Duration.ofSeconds(90);
   private static final Bytes SEED = Bytes.of(new byte[] {9, 9});
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   private P2pHost boot;
   private final ValidatorNode[] nodes = new ValidatorNode[4];
   private Path genesis;
   private DevnetGenesis.Devnet devnet;
-  private final ShardNodes.Options options = ShardNodes.Options.defaults().withTimings(
-      ConsensusConfig.defaults().withTimings(50, 1500, 1500, 30_000));
+  private final ShardNodes.Options options =
+      ShardNodes.Options.defaults()
+          .withTimings(ConsensusConfig.defaults().withTimings(50, 1500, 1500, 30_000));
 
   @BeforeEach
   void startCluster() throws Exception {
@@ -66,8 +66,14 @@ class P2pConsensusIT {
   }
 
   private void start(int i) {
-    ValidatorConfig config = new ValidatorConfig(genesis, 0, dir.resolve("v" + i), List.of("/ip4/127.0.0.1/tcp/0"),
-        List.of(boot.dialableAddress()), new ValidatorConfig.DevnetKeySource(SEED, 4, i));
+    ValidatorConfig config =
+        new ValidatorConfig(
+            genesis,
+            0,
+            dir.resolve("v" + i),
+            List.of("/ip4/127.0.0.1/tcp/0"),
+            List.of(boot.dialableAddress()),
+            new ValidatorConfig.DevnetKeySource(SEED, 4, i));
     nodes[i] = ValidatorNode.start(config, options, LoopbackIts::tune);
   }
 
@@ -81,7 +87,8 @@ class P2pConsensusIT {
     return out;
   }
 
-  private static void await(List<ShardNode> which, Predicate<NodeStatus> p, String what) throws InterruptedException {
+  private static void await(List<ShardNode> which, Predicate<NodeStatus> p, String what)
+      throws InterruptedException {
     LoopbackIts.awaitAll(which, p, what, DEADLINE);
   }
 
@@ -99,7 +106,9 @@ class P2pConsensusIT {
       // One execution per block: a block this node validated (or built) is imported by replay;
       // only blocks it received by sync, never having validated them, are executed on import.
       assertThat(st.importsReused()).as("imports replaying the validation").isPositive();
-      assertThat(st.importsExecuted()).as("full executions on import").isLessThanOrEqualTo(st.syncedBlocks());
+      assertThat(st.importsExecuted())
+          .as("full executions on import")
+          .isLessThanOrEqualTo(st.syncedBlocks());
     }
   }
 
@@ -107,8 +116,13 @@ class P2pConsensusIT {
   void shouldChangeViewAndProgressWhenTheLeaderIsKilled() throws Exception {
     await(live(), s -> s.headNumber() >= 3, "3 blocks");
     long next = status(live().get(0)).headNumber() + 1;
-    int leader = new io.fugue.chain.consensus.RotatingLeaderSchedule(16, nodes[0].shardNode().setup().leaderSeed())
-        .leaderIndex(ShardNodes.committee(io.fugue.chain.genesis.GenesisParser.load(genesis), 0), next, 0);
+    int leader =
+        new io.fugue.chain.consensus.RotatingLeaderSchedule(
+                16, nodes[0].shardNode().setup().leaderSeed())
+            .leaderIndex(
+                ShardNodes.committee(io.fugue.chain.genesis.GenesisParser.load(genesis), 0),
+                next,
+                0);
     nodes[leader].close();
     nodes[leader] = null;
     await(live(), s -> s.headNumber() >= next + 5, "5 blocks after the leader died");
@@ -126,21 +140,27 @@ class P2pConsensusIT {
     long target = status(nodes[0].shardNode()).headNumber() + 5;
     await(List.of(nodes[3].shardNode()), s -> s.headNumber() >= target, "validator 3 caught up");
     // Validator 3 may finish block `target` a moment before validator 0 does.
-    await(List.of(nodes[0].shardNode()), s -> s.headNumber() >= target, "validator 0 at the target");
+    await(
+        List.of(nodes[0].shardNode()), s -> s.headNumber() >= target, "validator 0 at the target");
     NodeStatus st = status(nodes[3].shardNode());
     assertThat(st.syncedBlocks()).isGreaterThanOrEqualTo(90);
     assertThat(st.syncRejected()).isZero();
-    assertThat(hashAt(nodes[3].shardNode(), target)).isEqualTo(hashAt(nodes[0].shardNode(), target));
+    assertThat(hashAt(nodes[3].shardNode(), target))
+        .isEqualTo(hashAt(nodes[0].shardNode(), target));
     // Rejoined: it keeps finalizing with the others, not only by sync.
     long more = target + 5;
     await(live(), s -> s.headNumber() >= more, "5 more blocks with validator 3 back");
   }
 
-  /** The number of the block of {@code n}'s chain, from {@code from} to its head, that holds {@code tx}. */
+  /**
+   * The number of the block of {@code n}'s chain, from {@code from} to its head, that holds {@code
+   * tx}.
+   */
   private static OptionalLong blockHolding(ShardNode n, long from, Hash32 tx) {
     long head = n.setup().chain().head().number();
     for (long h = from; h <= head; h++) {
-      if (n.setup().chain().block(h).orElseThrow().body().transactions().stream().anyMatch(t -> t.hash().equals(tx))) {
+      if (n.setup().chain().block(h).orElseThrow().body().transactions().stream()
+          .anyMatch(t -> t.hash().equals(tx))) {
         return OptionalLong.of(h);
       }
     }
@@ -150,26 +170,40 @@ class P2pConsensusIT {
   @Test
   void shouldGossipATransferSubmittedToOneValidatorToEveryPoolAndFinalizeIt() throws Exception {
     await(live(), s -> s.headNumber() >= 3, "3 blocks");
-    Transaction tx = Transfer.unsigned(devnet.config().chainId(), 0, ShardId.of(0), Uint256.ONE,
-        new Transfer(ShardId.of(0), devnet.accounts().get(1).address(), Uint256.of(7), Bytes.EMPTY))
-        .sign(devnet.accounts().get(0));
+    Transaction tx =
+        Transfer.unsigned(
+                devnet.config().chainId(),
+                0,
+                ShardId.of(0),
+                Uint256.ONE,
+                new Transfer(
+                    ShardId.of(0), devnet.accounts().get(1).address(), Uint256.of(7), Bytes.EMPTY))
+            .sign(devnet.accounts().get(0));
     long from = status(nodes[0].shardNode()).headNumber() + 1;
     assertThat(nodes[0].shardNode().submit(tx)).isEqualTo(new AddResult.Added(tx));
     // Validator 0 took it through submit; the others only through gossip.
     await(live().subList(1, 4), s -> s.txGossipAccepted() >= 1, "the transfer in every other pool");
-    Await.until("the transfer finalized on validator 0", DEADLINE,
+    Await.until(
+        "the transfer finalized on validator 0",
+        DEADLINE,
         () -> blockHolding(nodes[0].shardNode(), from, tx.hash()).isPresent());
     long included = blockHolding(nodes[0].shardNode(), from, tx.hash()).getAsLong();
     await(live(), s -> s.headNumber() >= included, "every validator at block " + included);
     for (ShardNode n : live()) {
       assertThat(blockHolding(n, included, tx.hash())).hasValue(included);
-      assertThat(n.setup().chain().headState().account(devnet.accounts().get(0).address().toBytes()).nonce())
+      assertThat(
+              n.setup()
+                  .chain()
+                  .headState()
+                  .account(devnet.accounts().get(0).address().toBytes())
+                  .nonce())
           .isEqualTo(1);
       NodeStatus st = status(n);
       assertThat(st.txGossipRejected()).isZero();
       assertThat(st.pendingTransactions()).as("the pool dropped the included transfer").isZero();
     }
-    assertThat(nodes[0].shardNode().submit(tx)).as("stale nonce: refused, not gossiped")
+    assertThat(nodes[0].shardNode().submit(tx))
+        .as("stale nonce: refused, not gossiped")
         .isInstanceOf(AddResult.Rejected.class);
   }
 
@@ -181,8 +215,13 @@ class P2pConsensusIT {
     // Published until every other validator has refused one: gossipsub drops a publish made
     // before a peer's subscription to the topic is known.
     while (!live().subList(1, 4).stream().allMatch(n -> status(n).txGossipRejected() >= 1)) {
-      assertThat(System.nanoTime()).as("malformed gossip rejected by validators 1-3").isLessThan(end);
-      sender.publish(0, ConsensusNetwork.Kind.TXS, Bytes.of(new byte[] {2, (byte) 0xc1, (byte) System.nanoTime()}));
+      assertThat(System.nanoTime())
+          .as("malformed gossip rejected by validators 1-3")
+          .isLessThan(end);
+      sender.publish(
+          0,
+          ConsensusNetwork.Kind.TXS,
+          Bytes.of(new byte[] {2, (byte) 0xc1, (byte) System.nanoTime()}));
       Thread.sleep(200);
     }
     for (ShardNode n : live()) {

@@ -51,10 +51,14 @@ class TxGossipHandlerTest {
     TxGossipHandler h = handler(pool);
     Transaction first = t.transfer(1, 2, 1, 5, 0);
     assertThat(h.onMessage(PEER, first.encode())).isEqualTo(ConsensusNetwork.Verdict.ACCEPT);
-    assertThat(h.onMessage(PEER, first.encode())).as("already known").isEqualTo(ConsensusNetwork.Verdict.IGNORE);
-    assertThat(h.onMessage(PEER, t.transfer(0, 1, 1, 1, 0).encode())).as("nonce already used")
+    assertThat(h.onMessage(PEER, first.encode()))
+        .as("already known")
         .isEqualTo(ConsensusNetwork.Verdict.IGNORE);
-    assertThat(h.onMessage(PEER, t.transfer(2, 1, 1, 1, 0).encode())).as("pool full, fee not higher")
+    assertThat(h.onMessage(PEER, t.transfer(0, 1, 1, 1, 0).encode()))
+        .as("nonce already used")
+        .isEqualTo(ConsensusNetwork.Verdict.IGNORE);
+    assertThat(h.onMessage(PEER, t.transfer(2, 1, 1, 1, 0).encode()))
+        .as("pool full, fee not higher")
         .isEqualTo(ConsensusNetwork.Verdict.IGNORE);
     assertThat(h.ignored()).isEqualTo(3);
     assertThat(h.rejected()).isZero();
@@ -69,7 +73,8 @@ class TxGossipHandlerTest {
     assertThat(h.onMessage(PEER, Bytes.EMPTY)).isEqualTo(ConsensusNetwork.Verdict.REJECT);
     assertThat(h.onMessage(PEER, Bytes.of(new byte[] {(byte) 0xff, 1, 2, 3})))
         .isEqualTo(ConsensusNetwork.Verdict.REJECT);
-    assertThat(h.onMessage(PEER, good.slice(0, good.size() - 1))).as("truncated")
+    assertThat(h.onMessage(PEER, good.slice(0, good.size() - 1)))
+        .as("truncated")
         .isEqualTo(ConsensusNetwork.Verdict.REJECT);
     assertThat(h.onMessage(PEER, Bytes.of(new byte[t.config.limits().maxTransactionBytes() + 1])))
         .isEqualTo(ConsensusNetwork.Verdict.REJECT);
@@ -84,13 +89,27 @@ class TxGossipHandlerTest {
     Transaction good = t.transfer(0, 1, 1, 1, 0);
     Transaction badSig = null;
     for (int r = 1; badSig == null; r++) {
-      Transaction c = new Transaction(good.unsigned(), new Secp256k1Signature(BigInteger.valueOf(r), BigInteger.ONE, 0));
+      Transaction c =
+          new Transaction(
+              good.unsigned(), new Secp256k1Signature(BigInteger.valueOf(r), BigInteger.ONE, 0));
       badSig = c.sender().isEmpty() ? c : null;
     }
-    Transaction wrongChain = Transfer.unsigned(t.config.chainId() + 1, 0, TestChain.SHARD, Uint256.ONE,
-        new Transfer(TestChain.SHARD, t.address(1), Uint256.ONE, Bytes.EMPTY)).sign(t.key(0));
-    Transaction wrongShard = Transfer.unsigned(t.config.chainId(), 0, ShardId.of(0), Uint256.ONE,
-        new Transfer(ShardId.of(0), t.address(1), Uint256.ONE, Bytes.EMPTY)).sign(t.key(0));
+    Transaction wrongChain =
+        Transfer.unsigned(
+                t.config.chainId() + 1,
+                0,
+                TestChain.SHARD,
+                Uint256.ONE,
+                new Transfer(TestChain.SHARD, t.address(1), Uint256.ONE, Bytes.EMPTY))
+            .sign(t.key(0));
+    Transaction wrongShard =
+        Transfer.unsigned(
+                t.config.chainId(),
+                0,
+                ShardId.of(0),
+                Uint256.ONE,
+                new Transfer(ShardId.of(0), t.address(1), Uint256.ONE, Bytes.EMPTY))
+            .sign(t.key(0));
     assertThat(h.onMessage(PEER, badSig.encode())).isEqualTo(ConsensusNetwork.Verdict.REJECT);
     assertThat(h.onMessage(PEER, wrongChain.encode())).isEqualTo(ConsensusNetwork.Verdict.REJECT);
     assertThat(h.onMessage(PEER, wrongShard.encode())).isEqualTo(ConsensusNetwork.Verdict.REJECT);
@@ -103,7 +122,8 @@ class TxGossipHandlerTest {
   void shouldAcceptAFeeBumpReplacingAPendingTransaction() {
     TxPool pool = pool(TxPoolConfig.defaults());
     TxGossipHandler h = handler(pool);
-    assertThat(h.onMessage(PEER, t.transfer(0, 1, 1, 10, 0).encode())).isEqualTo(ConsensusNetwork.Verdict.ACCEPT);
+    assertThat(h.onMessage(PEER, t.transfer(0, 1, 1, 10, 0).encode()))
+        .isEqualTo(ConsensusNetwork.Verdict.ACCEPT);
     Transaction bump = t.transfer(0, 1, 1, 20, 0);
     assertThat(h.onMessage(PEER, bump.encode())).isEqualTo(ConsensusNetwork.Verdict.ACCEPT);
     assertThat(pool.contains(bump.hash())).isTrue();
@@ -136,20 +156,23 @@ class TxGossipHandlerTest {
 
   @Test
   void shouldIgnoreNotRejectWhenThisNodesPoolFails() {
-    StateView broken = new StateView() {
-      @Override
-      public Account account(Bytes address) {
-        throw new StorageException("store closed");
-      }
+    StateView broken =
+        new StateView() {
+          @Override
+          public Account account(Bytes address) {
+            throw new StorageException("store closed");
+          }
 
-      @Override
-      public Optional<Bytes> moduleValue(Bytes moduleId, Bytes key) {
-        throw new StorageException("store closed");
-      }
-    };
-    TxPool pool = new TxPool(t.config, TxPoolConfig.defaults(), t.modules, t.clock, t.chain.head(), broken);
+          @Override
+          public Optional<Bytes> moduleValue(Bytes moduleId, Bytes key) {
+            throw new StorageException("store closed");
+          }
+        };
+    TxPool pool =
+        new TxPool(t.config, TxPoolConfig.defaults(), t.modules, t.clock, t.chain.head(), broken);
     TxGossipHandler h = handler(pool);
-    assertThat(h.onMessage(PEER, t.transfer(0, 1, 10, 1, 0).encode())).isEqualTo(ConsensusNetwork.Verdict.IGNORE);
+    assertThat(h.onMessage(PEER, t.transfer(0, 1, 10, 1, 0).encode()))
+        .isEqualTo(ConsensusNetwork.Verdict.IGNORE);
     assertThat(h.rejected()).isZero();
   }
 }

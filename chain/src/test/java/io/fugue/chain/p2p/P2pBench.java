@@ -27,9 +27,7 @@ public final class P2pBench {
 
   private static P2pConfig.Builder config() {
     // Rate limiting off: the benchmark measures the transport, not the per-peer limit.
-    return Cluster.fastConfig()
-        .workerThreads(2)
-        .limits(P2pLimits.defaults().withPeerRate(0, 0));
+    return Cluster.fastConfig().workerThreads(2).limits(P2pLimits.defaults().withPeerRate(0, 0));
   }
 
   private static void runGossip(int size, int latencyMessages, int burstMessages) throws Exception {
@@ -41,17 +39,20 @@ public final class P2pBench {
       AtomicLong delivered = new AtomicLong();
       for (int i = 0; i < SUBSCRIBERS; i++) {
         P2pHost s = cluster.node(config().bootnode(publisher.dialableAddress()));
-        s.subscribe(topic, m -> {
-          long sent = ByteBuffer.wrap(m.data().toArray(), 8, 8).getLong();
-          latencies.add(System.nanoTime() - sent);
-          delivered.incrementAndGet();
-          return GossipValidation.accept();
-        });
+        s.subscribe(
+            topic,
+            m -> {
+              long sent = ByteBuffer.wrap(m.data().toArray(), 8, 8).getLong();
+              latencies.add(System.nanoTime() - sent);
+              delivered.incrementAndGet();
+              return GossipValidation.accept();
+            });
         subs.add(s);
       }
       publisher.subscribe(topic, m -> GossipValidation.accept());
       for (P2pHost s : subs) {
-        Cluster.await("subscriber connected", () -> publisher.connectedPeers().contains(s.peerId()));
+        Cluster.await(
+            "subscriber connected", () -> publisher.connectedPeers().contains(s.peerId()));
       }
       Cluster.publishWhenReady(publisher, topic, payload(size, -1));
       Cluster.await("warm-up delivered", () -> delivered.get() >= SUBSCRIBERS);
@@ -84,7 +85,10 @@ public final class P2pBench {
       long[] burst = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
       double perSec = burstMessages / seconds;
       report(size, "burst", burstMessages, burst, perSec, perSec * size / 1e6);
-      System.out.printf(Locale.ROOT, "# %d B: dropped events %d, rate-limited %d%n", size,
+      System.out.printf(
+          Locale.ROOT,
+          "# %d B: dropped events %d, rate-limited %d%n",
+          size,
           subs.stream().mapToLong(s -> s.metrics().eventsDropped()).sum(),
           subs.stream().mapToLong(s -> s.metrics().rateLimitedDropped()).sum());
     }
@@ -111,9 +115,18 @@ public final class P2pBench {
     return Bytes.of(b.array());
   }
 
-  private static void report(int size, String phase, int n, long[] sorted, double perSec, double mb) {
-    System.out.printf(Locale.ROOT, "%d,%s,%d,%.0f,%.0f,%.0f,%.1f%n", size, phase, n,
-        sorted[sorted.length / 2] / 1e3, sorted[(int) (sorted.length * 0.99)] / 1e3, perSec, mb);
+  private static void report(
+      int size, String phase, int n, long[] sorted, double perSec, double mb) {
+    System.out.printf(
+        Locale.ROOT,
+        "%d,%s,%d,%.0f,%.0f,%.0f,%.1f%n",
+        size,
+        phase,
+        n,
+        sorted[sorted.length / 2] / 1e3,
+        sorted[(int) (sorted.length * 0.99)] / 1e3,
+        perSec,
+        mb);
   }
 
   /**
@@ -137,12 +150,17 @@ public final class P2pBench {
           for (int i = 0; i < n; i++) {
             publish(publisher, topic, payload(1024, i));
           }
-          Cluster.await("all queued", Duration.ofSeconds(60), () -> NativeP2p.stats(handle)[1] >= n + 1);
+          Cluster.await(
+              "all queued", Duration.ofSeconds(60), () -> NativeP2p.stats(handle)[1] >= n + 1);
           long start = System.nanoTime();
           long events = drain(handle, n, decode, 0);
           double perMessage = (System.nanoTime() - start) / (double) events;
-          System.out.printf(Locale.ROOT, "# JNI poll%s per 1 KB message: %.0f ns (%d messages)%n",
-              decode ? " + decode" : "", perMessage, events);
+          System.out.printf(
+              Locale.ROOT,
+              "# JNI poll%s per 1 KB message: %.0f ns (%d messages)%n",
+              decode ? " + decode" : "",
+              perMessage,
+              events);
         } finally {
           NativeP2p.stop(handle, 5_000);
         }
@@ -181,5 +199,4 @@ public final class P2pBench {
   }
 
   private P2pBench() {}
-
 }

@@ -30,9 +30,13 @@ class P2pClusterIT {
   @BeforeAll
   void startCluster() {
     boot = cluster.bootnode();
-    nodes = List.of(
-        cluster.node(boot), cluster.node(boot), cluster.node(boot), cluster.node(boot),
-        cluster.node(boot));
+    nodes =
+        List.of(
+            cluster.node(boot),
+            cluster.node(boot),
+            cluster.node(boot),
+            cluster.node(boot),
+            cluster.node(boot));
   }
 
   @AfterAll
@@ -49,11 +53,14 @@ class P2pClusterIT {
   }
 
   /** A handler that records "topic|payload" per node and answers with {@code verdict}. */
-  private GossipHandler recorder(P2pHost node, java.util.function.Function<String, GossipValidation> verdict) {
+  private GossipHandler recorder(
+      P2pHost node, java.util.function.Function<String, GossipValidation> verdict) {
     PeerId id = node.peerId();
     return m -> {
       String payload = text(m.data());
-      received.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>()).add(m.topic() + "|" + payload);
+      received
+          .computeIfAbsent(id, k -> new CopyOnWriteArrayList<>())
+          .add(m.topic() + "|" + payload);
       return verdict.apply(payload);
     };
   }
@@ -67,7 +74,8 @@ class P2pClusterIT {
     for (P2pHost node : nodes) {
       Set<PeerId> others = new HashSet<>();
       nodes.stream().filter(n -> n != node).forEach(n -> others.add(n.peerId()));
-      await(node.peerId() + " connected to all others",
+      await(
+          node.peerId() + " connected to all others",
           () -> node.connectedPeers().containsAll(others));
       assertThat(node.config().bootnodes()).containsExactly(boot.dialableAddress());
     }
@@ -82,17 +90,21 @@ class P2pClusterIT {
       n.subscribe(i < 3 ? shard1 : shard2, recorder(n, p -> GossipValidation.accept()));
     }
     publishWhenReady(nodes.get(0), shard1, text("block-1"));
-    await("shard 1 subscribers got block-1",
-        () -> got(nodes.get(1)).contains(shard1 + "|block-1")
-            && got(nodes.get(2)).contains(shard1 + "|block-1"));
+    await(
+        "shard 1 subscribers got block-1",
+        () ->
+            got(nodes.get(1)).contains(shard1 + "|block-1")
+                && got(nodes.get(2)).contains(shard1 + "|block-1"));
     // Messages published later on the same path: once they arrive, any duplicate of block-1
     // would have arrived too.
     publishWhenReady(nodes.get(0), shard1, text("block-2"));
     publishWhenReady(nodes.get(3), shard2, text("other-shard"));
-    await("later messages arrived",
-        () -> got(nodes.get(1)).contains(shard1 + "|block-2")
-            && got(nodes.get(2)).contains(shard1 + "|block-2")
-            && got(nodes.get(4)).contains(shard2 + "|other-shard"));
+    await(
+        "later messages arrived",
+        () ->
+            got(nodes.get(1)).contains(shard1 + "|block-2")
+                && got(nodes.get(2)).contains(shard1 + "|block-2")
+                && got(nodes.get(4)).contains(shard2 + "|other-shard"));
     for (int i = 1; i < 3; i++) {
       assertThat(got(nodes.get(i))).filteredOn(s -> s.equals(shard1 + "|block-1")).hasSize(1);
     }
@@ -112,12 +124,20 @@ class P2pClusterIT {
     origin.ban(target.peerId());
     target.ban(origin.peerId());
     try {
-      await("origin and target disconnected",
-          () -> !origin.connectedPeers().contains(target.peerId())
-              && !target.connectedPeers().contains(origin.peerId()));
+      await(
+          "origin and target disconnected",
+          () ->
+              !origin.connectedPeers().contains(target.peerId())
+                  && !target.connectedPeers().contains(origin.peerId()));
       origin.subscribe(topic, recorder(origin, p -> GossipValidation.accept()));
-      relay.subscribe(topic, recorder(relay,
-          p -> p.startsWith("bad") ? GossipValidation.reject("invalid block") : GossipValidation.accept()));
+      relay.subscribe(
+          topic,
+          recorder(
+              relay,
+              p ->
+                  p.startsWith("bad")
+                      ? GossipValidation.reject("invalid block")
+                      : GossipValidation.accept()));
       target.subscribe(topic, recorder(target, p -> GossipValidation.accept()));
 
       publishUntilReceived(origin, target, topic, "warmup");
@@ -140,7 +160,9 @@ class P2pClusterIT {
       String payload = prefix + "-" + i;
       publishWhenReady(from, topic, text(payload));
       try {
-        await(payload + " reached " + to.peerId(), java.time.Duration.ofMillis(500),
+        await(
+            payload + " reached " + to.peerId(),
+            java.time.Duration.ofMillis(500),
             () -> got(to).stream().anyMatch(s -> s.startsWith(topic + "|" + prefix + "-")));
         return;
       } catch (AssertionError notYet) {
@@ -157,8 +179,10 @@ class P2pClusterIT {
     byte[] body = new byte[9 * 1024 * 1024 + 7];
     new java.util.Random(42).nextBytes(body);
     Bytes response = Bytes.of(body);
-    server.onRequest((from, req) ->
-        CompletableFuture.completedFuture(text(req).equals("blocks 0..500") ? response : Bytes.EMPTY));
+    server.onRequest(
+        (from, req) ->
+            CompletableFuture.completedFuture(
+                text(req).equals("blocks 0..500") ? response : Bytes.EMPTY));
     await("client connected to server", () -> client.connectedPeers().contains(server.peerId()));
 
     Bytes answer = client.request(server.peerId(), text("blocks 0..500")).get(30, TimeUnit.SECONDS);

@@ -24,7 +24,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Stopped peers, restarts, shutdown edge cases and hostile input, each on a fresh small cluster. */
+/**
+ * Stopped peers, restarts, shutdown edge cases and hostile input, each on a fresh small cluster.
+ */
 class P2pFailureIT {
   private Cluster cluster;
   private P2pHost boot;
@@ -83,11 +85,14 @@ class P2pFailureIT {
     await("watcher sees it rejoin", () -> watcher.connectedPeers().contains(id));
     String topic = Topics.topic(Cluster.NETWORK, 3, Topics.Kind.TXS);
     List<String> got = new CopyOnWriteArrayList<>();
-    again.subscribe(topic, m -> {
-      got.add(new String(m.data().toArray(), java.nio.charset.StandardCharsets.UTF_8));
-      return GossipValidation.accept();
-    });
-    publishWhenReady(watcher, topic, Bytes.of("tx".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    again.subscribe(
+        topic,
+        m -> {
+          got.add(new String(m.data().toArray(), java.nio.charset.StandardCharsets.UTF_8));
+          return GossipValidation.accept();
+        });
+    publishWhenReady(
+        watcher, topic, Bytes.of("tx".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     await("restarted node receives gossip", () -> got.contains("tx"));
   }
 
@@ -117,7 +122,8 @@ class P2pFailureIT {
 
   @Test
   void shouldReturnNullFromPollAndRefuseCommandsAfterStop() {
-    long handle = NativeP2p.start(P2pWire.encodeConfig(Cluster.fastConfig().build()), NodeKey.generate());
+    long handle =
+        NativeP2p.start(P2pWire.encodeConfig(Cluster.fastConfig().build()), NodeKey.generate());
     assertThat(NativeP2p.poll(handle, 1 << 20, 2_000)).isNotNull();
     assertThat(NativeP2p.stop(handle, 5_000)).isTrue();
     assertThat(NativeP2p.stop(handle, 5_000)).isFalse();
@@ -145,14 +151,16 @@ class P2pFailureIT {
   void shouldStopAnAbandonedHostThroughTheCleaner() {
     String address = abandonedHostAddress();
     String[] parts = address.split("/");
-    await("abandoned host's port closed", () -> {
-      System.gc();
-      try (Socket probe = new Socket(parts[2], Integer.parseInt(parts[4]))) {
-        return false;
-      } catch (java.io.IOException refused) {
-        return true;
-      }
-    });
+    await(
+        "abandoned host's port closed",
+        () -> {
+          System.gc();
+          try (Socket probe = new Socket(parts[2], Integer.parseInt(parts[4]))) {
+            return false;
+          } catch (java.io.IOException refused) {
+            return true;
+          }
+        });
   }
 
   /** Starts a host and drops every reference to it without closing it. */
@@ -163,18 +171,22 @@ class P2pFailureIT {
 
   @Test
   void shouldDropAndCountOversizeAndMalformedInputWithoutCrashing() throws Exception {
-    P2pLimits small = P2pLimits.defaults().withMaxGossipBytes(64 * 1024).withMaxRequestBytes(64 * 1024);
-    P2pHost strict = cluster.node(Cluster.fastConfig().bootnode(boot.dialableAddress()).limits(small));
+    P2pLimits small =
+        P2pLimits.defaults().withMaxGossipBytes(64 * 1024).withMaxRequestBytes(64 * 1024);
+    P2pHost strict =
+        cluster.node(Cluster.fastConfig().bootnode(boot.dialableAddress()).limits(small));
     P2pHost sender = cluster.node(boot);
     String topic = Topics.topic(Cluster.NETWORK, 8, Topics.Kind.BLOCKS);
     List<Integer> sizes = new CopyOnWriteArrayList<>();
-    strict.subscribe(topic, m -> {
-      if (m.data().size() == 3) {
-        throw new IllegalArgumentException("undecodable block"); // a malformed payload
-      }
-      sizes.add(m.data().size());
-      return GossipValidation.accept();
-    });
+    strict.subscribe(
+        topic,
+        m -> {
+          if (m.data().size() == 3) {
+            throw new IllegalArgumentException("undecodable block"); // a malformed payload
+          }
+          sizes.add(m.data().size());
+          return GossipValidation.accept();
+        });
     sender.subscribe(topic, m -> GossipValidation.accept());
 
     publishWhenReady(sender, topic, filled(100 * 1024));
@@ -192,13 +204,16 @@ class P2pFailureIT {
 
     strict.onRequest((from, req) -> CompletableFuture.completedFuture(req));
     CompletableFuture<Bytes> tooBig = sender.request(strict.peerId(), filled(200 * 1024));
-    assertThatThrownBy(() -> tooBig.get(20, TimeUnit.SECONDS)).cause().isInstanceOf(P2pException.class);
+    assertThatThrownBy(() -> tooBig.get(20, TimeUnit.SECONDS))
+        .cause()
+        .isInstanceOf(P2pException.class);
     await("oversize request counted", () -> strict.metrics().inboundRequestFailures() >= 1);
 
     long errorsBefore = strict.metrics().connectionErrors();
     sendGarbage(strict.listenAddresses().get(0));
     await("garbage connection counted", () -> strict.metrics().connectionErrors() > errorsBefore);
-    assertThatThrownBy(() -> strict.addPeer("/ip4/127.0.0.1/tcp/1")).isInstanceOf(P2pException.class);
+    assertThatThrownBy(() -> strict.addPeer("/ip4/127.0.0.1/tcp/1"))
+        .isInstanceOf(P2pException.class);
     assertThatThrownBy(() -> strict.dial("not a multiaddr")).isInstanceOf(P2pException.class);
 
     Bytes echo = sender.request(strict.peerId(), filled(10)).get(20, TimeUnit.SECONDS);
@@ -211,14 +226,19 @@ class P2pFailureIT {
     P2pHost honest = cluster.node(boot);
     P2pHost spammer = cluster.node(boot);
     String topic = Topics.topic(Cluster.NETWORK, 9, Topics.Kind.CONSENSUS);
-    GossipHandler validator = m -> m.data().size() == 1
-        ? GossipValidation.accept() : GossipValidation.reject("not a consensus message");
+    GossipHandler validator =
+        m ->
+            m.data().size() == 1
+                ? GossipValidation.accept()
+                : GossipValidation.reject("not a consensus message");
     victim.subscribe(topic, validator);
     honest.subscribe(topic, validator);
     spammer.subscribe(topic, m -> GossipValidation.accept());
     PeerId spammerId = spammer.peerId();
     PeerId honestId = honest.peerId();
-    await("victim connected to both", () -> victim.connectedPeers().containsAll(List.of(spammerId, honestId)));
+    await(
+        "victim connected to both",
+        () -> victim.connectedPeers().containsAll(List.of(spammerId, honestId)));
 
     publishWhenReady(honest, topic, Bytes.of((byte) 1));
     await("honest message accepted", () -> victim.metrics().accepted() >= 1);
@@ -261,13 +281,15 @@ class P2pFailureIT {
     P2pHost server = cluster.node(boot);
     P2pHost abuser = cluster.node(boot);
     PeerId abuserId = abuser.peerId();
-    server.onRequest((from, req) -> {
-      server.penalize(from); // what a sync server does with a malformed request
-      return null;
-    });
+    server.onRequest(
+        (from, req) -> {
+          server.penalize(from); // what a sync server does with a malformed request
+          return null;
+        });
     await("connected", () -> server.connectedPeers().contains(abuserId));
     for (int i = 0; i < 10 && server.connectedPeers().contains(abuserId); i++) {
-      CompletableFuture<Bytes> r = abuser.request(server.peerId(), Bytes.of((byte) i), Duration.ofSeconds(5));
+      CompletableFuture<Bytes> r =
+          abuser.request(server.peerId(), Bytes.of((byte) i), Duration.ofSeconds(5));
       assertThatThrownBy(() -> r.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
     }
     await("abuser banned", () -> !server.connectedPeers().contains(abuserId));

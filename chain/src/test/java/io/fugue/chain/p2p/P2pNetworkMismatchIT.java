@@ -13,14 +13,28 @@ import org.junit.jupiter.api.Test;
 class P2pNetworkMismatchIT {
   @Test
   void shouldCountAPeerOfAnotherNetwork() {
-    try (P2pHost boot = P2pHost.start(P2pConfig.builder().network("fugue-devnet").asBootnode().build());
-        P2pHost node = P2pHost.start(P2pConfig.builder().network("fugue-optest")
-            .bootnode(boot.dialableAddress()).build());
-        P2pHost same = P2pHost.start(P2pConfig.builder().network("fugue-devnet")
-            .bootnode(boot.dialableAddress()).build())) {
-      await("the optest node to notice the devnet bootnode", () -> node.metrics().protocolMismatches() == 1);
-      await("the bootnode to notice the optest node", () -> boot.metrics().protocolMismatches() >= 1);
-      await("a node of the bootnode's network connected", () -> same.connectedPeers().contains(boot.peerId()));
+    try (P2pHost boot =
+            P2pHost.start(P2pConfig.builder().network("fugue-devnet").asBootnode().build());
+        P2pHost node =
+            P2pHost.start(
+                P2pConfig.builder()
+                    .network("fugue-optest")
+                    .bootnode(boot.dialableAddress())
+                    .build());
+        P2pHost same =
+            P2pHost.start(
+                P2pConfig.builder()
+                    .network("fugue-devnet")
+                    .bootnode(boot.dialableAddress())
+                    .build())) {
+      await(
+          "the optest node to notice the devnet bootnode",
+          () -> node.metrics().protocolMismatches() == 1);
+      await(
+          "the bootnode to notice the optest node", () -> boot.metrics().protocolMismatches() >= 1);
+      await(
+          "a node of the bootnode's network connected",
+          () -> same.connectedPeers().contains(boot.peerId()));
       assertThat(same.metrics().protocolMismatches()).as("same network: no mismatch").isZero();
     }
   }

@@ -16,10 +16,17 @@ class P2pWireTest {
 
   @Test
   void shouldDecodeAGossipAndAResponseRecord() {
-    byte[] gossip = new P2pWire.Writer().bytes(new byte[] {1, 2}).string(PEER).string(PEER)
-        .string("/fugue/it/1/blocks").bytes(new byte[] {9}).toArray();
+    byte[] gossip =
+        new P2pWire.Writer()
+            .bytes(new byte[] {1, 2})
+            .string(PEER)
+            .string(PEER)
+            .string("/fugue/it/1/blocks")
+            .bytes(new byte[] {9})
+            .toArray();
     byte[] response = new P2pWire.Writer().u64(5).string(PEER).bytes(new byte[] {7, 7}).toArray();
-    byte[] batch = Bytes.concat(Bytes.of(record(5, gossip)), Bytes.of(record(7, response))).toArray();
+    byte[] batch =
+        Bytes.concat(Bytes.of(record(5, gossip)), Bytes.of(record(7, response))).toArray();
 
     List<P2pEvent> events = P2pWire.decodeEvents(batch);
 
@@ -27,7 +34,8 @@ class P2pWireTest {
     P2pEvent.Gossip g = (P2pEvent.Gossip) events.get(0);
     assertThat(g.message().topic()).isEqualTo("/fugue/it/1/blocks");
     assertThat(g.message().source()).isEqualTo(PeerId.of(PEER));
-    assertThat(events.get(1)).isEqualTo(new P2pEvent.Response(5, PeerId.of(PEER), Bytes.of((byte) 7, (byte) 7)));
+    assertThat(events.get(1))
+        .isEqualTo(new P2pEvent.Response(5, PeerId.of(PEER), Bytes.of((byte) 7, (byte) 7)));
   }
 
   @Test
@@ -37,7 +45,10 @@ class P2pWireTest {
     assertThat(events).containsExactly(new P2pEvent.HostFailed("swarm task panicked: boom"));
 
     EventPump pump =
-        new EventPump(new NativeHost.Handle(0, PeerId.of(PEER)), new PendingRequests(), new P2pMetrics.Local(),
+        new EventPump(
+            new NativeHost.Handle(0, PeerId.of(PEER)),
+            new PendingRequests(),
+            new P2pMetrics.Local(),
             "fugue-test");
     assertThat(pump.failure.get()).isNull();
     pump.dispatch(events.get(0));

@@ -44,7 +44,9 @@ class ServiceTest {
     assertThat(p.state()).isEqualTo(Service.State.IDLE);
     p.start();
     assertThat(p.isRunning()).isTrue();
-    assertThatThrownBy(p::start).isInstanceOf(IllegalStateException.class).hasMessageContaining("RUNNING");
+    assertThatThrownBy(p::start)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("RUNNING");
     p.stop();
     p.stop();
     assertThat(p.state()).isEqualTo(Service.State.STOPPED);
@@ -72,7 +74,8 @@ class ServiceTest {
     p.stop();
     assertThat(p.state()).isEqualTo(Service.State.FAILED);
     assertThat(p.stops).hasValue(1);
-    assertThat(p.terminated().toCompletableFuture().get(1, TimeUnit.SECONDS)).isEqualTo(Optional.of(cause));
+    assertThat(p.terminated().toCompletableFuture().get(1, TimeUnit.SECONDS))
+        .isEqualTo(Optional.of(cause));
   }
 
   @Test
@@ -86,22 +89,29 @@ class ServiceTest {
   }
 
   @Test
-  void driverShouldRunTasksOnItsNamedThreadSurviveAThrowingTaskAndRefuseAfterStop() throws Exception {
+  void driverShouldRunTasksOnItsNamedThreadSurviveAThrowingTaskAndRefuseAfterStop()
+      throws Exception {
     boolean[] running = {true};
     Driver d = new Driver("probe-driver", () -> running[0]);
     CountDownLatch ran = new CountDownLatch(1);
     String[] thread = new String[1];
-    assertThat(d.execute(() -> {
-      throw new IllegalStateException("a bad task");
-    })).isTrue();
-    assertThat(d.execute(() -> {
-      thread[0] = Thread.currentThread().getName();
-      ran.countDown();
-    })).isTrue();
+    assertThat(
+            d.execute(
+                () -> {
+                  throw new IllegalStateException("a bad task");
+                }))
+        .isTrue();
+    assertThat(
+            d.execute(
+                () -> {
+                  thread[0] = Thread.currentThread().getName();
+                  ran.countDown();
+                }))
+        .isTrue();
     assertThat(ran.await(5, TimeUnit.SECONDS)).isTrue();
     assertThat(thread[0]).isEqualTo("probe-driver");
     running[0] = false;
-    assertThat(d.execute(() -> { })).isFalse();
+    assertThat(d.execute(() -> {})).isFalse();
     d.shutdown();
   }
 }

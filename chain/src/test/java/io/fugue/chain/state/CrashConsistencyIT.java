@@ -47,11 +47,17 @@ class CrashConsistencyIT {
     long seed = Long.getLong("crash.seed", System.nanoTime());
     System.out.println("crash test seed " + seed);
     Path db = dir.resolve("db");
-    CrashHarness.Outcome outcome = CrashHarness.killRepeatedly(CrashChild.class, dir,
-        new CrashHarness.Plan(KILLS, DEADLINE, 1500, 40, 8), new Random(seed), acked -> checkConsistent(db, acked),
-        db.toString());
-    System.out.println("kills that landed after a commit but before its acknowledgement: "
-        + outcome.unacknowledgedCommits());
+    CrashHarness.Outcome outcome =
+        CrashHarness.killRepeatedly(
+            CrashChild.class,
+            dir,
+            new CrashHarness.Plan(KILLS, DEADLINE, 1500, 40, 8),
+            new Random(seed),
+            acked -> checkConsistent(db, acked),
+            db.toString());
+    System.out.println(
+        "kills that landed after a commit but before its acknowledgement: "
+            + outcome.unacknowledgedCommits());
     assertThat(outcome.acknowledged()).as("the children made progress").isGreaterThan(KILLS);
   }
 

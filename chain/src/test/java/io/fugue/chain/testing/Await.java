@@ -14,7 +14,10 @@ public final class Await {
 
   private Await() {}
 
-  /** Polls {@code condition} until it holds; an {@link AssertionError} naming {@code what} at the deadline. */
+  /**
+   * Polls {@code condition} until it holds; an {@link AssertionError} naming {@code what} at the
+   * deadline.
+   */
   public static void until(String what, Duration deadline, BooleanSupplier condition) {
     value(what, deadline, condition::getAsBoolean, done -> done);
   }
@@ -23,7 +26,8 @@ public final class Await {
    * Reads {@code read} until {@code done} accepts the value and returns it; at the deadline fails
    * with {@code what} and the last value read.
    */
-  public static <T> T value(String what, Duration deadline, Supplier<T> read, Predicate<? super T> done) {
+  public static <T> T value(
+      String what, Duration deadline, Supplier<T> read, Predicate<? super T> done) {
     long end = System.nanoTime() + deadline.toNanos();
     while (true) {
       T v = read.get();
@@ -31,7 +35,8 @@ public final class Await {
         return v;
       }
       if (System.nanoTime() - end > 0) {
-        throw new AssertionError("timed out after " + deadline + " waiting for " + what + "; last: " + v);
+        throw new AssertionError(
+            "timed out after " + deadline + " waiting for " + what + "; last: " + v);
       }
       try {
         Thread.sleep(POLL_MILLIS);

@@ -24,8 +24,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class TxPoolTest {
-  private static final RateLimits LIMITS = new RateLimits(Uint256.of(1_000_000), 5, 1000, 8000,
-      RateLimits.NEVER_LIFTED);
+  private static final RateLimits LIMITS =
+      new RateLimits(Uint256.of(1_000_000), 5, 1000, 8000, RateLimits.NEVER_LIFTED);
   private final TestChain t = new TestChain(new InMemoryKeyValueStore(), LIMITS, 6);
 
   private TxPool pool(TxPoolConfig config) {
@@ -53,23 +53,42 @@ class TxPoolTest {
   @Test
   void shouldRejectEnvelopeDefectsWithTheirReasons() {
     TxPool p = pool();
-    Transaction wrongChain = Transfer.unsigned(99, 0, TestChain.SHARD, Uint256.ONE,
-        new Transfer(TestChain.SHARD, t.address(1), Uint256.ONE, Bytes.EMPTY)).sign(t.key(0));
+    Transaction wrongChain =
+        Transfer.unsigned(
+                99,
+                0,
+                TestChain.SHARD,
+                Uint256.ONE,
+                new Transfer(TestChain.SHARD, t.address(1), Uint256.ONE, Bytes.EMPTY))
+            .sign(t.key(0));
     assertThat(reason(p.add(wrongChain))).isEqualTo(Reason.WRONG_CHAIN);
-    Transaction wrongShard = Transfer.unsigned(t.config.chainId(), 0, ShardId.of(0), Uint256.ONE,
-        new Transfer(ShardId.of(0), t.address(1), Uint256.ONE, Bytes.EMPTY)).sign(t.key(0));
+    Transaction wrongShard =
+        Transfer.unsigned(
+                t.config.chainId(),
+                0,
+                ShardId.of(0),
+                Uint256.ONE,
+                new Transfer(ShardId.of(0), t.address(1), Uint256.ONE, Bytes.EMPTY))
+            .sign(t.key(0));
     assertThat(reason(p.add(wrongShard))).isEqualTo(Reason.WRONG_SHARD);
     Transaction good = t.transfer(0, 1, 1, 1, 0);
     Transaction badSig = null;
     for (int r = 1; badSig == null; r++) {
-      Transaction c = new Transaction(good.unsigned(),
-          new Secp256k1Signature(BigInteger.valueOf(r), BigInteger.ONE, 0));
+      Transaction c =
+          new Transaction(
+              good.unsigned(), new Secp256k1Signature(BigInteger.valueOf(r), BigInteger.ONE, 0));
       badSig = c.sender().isEmpty() ? c : null;
     }
     assertThat(reason(p.add(badSig))).isEqualTo(Reason.BAD_SIGNATURE);
-    Transaction huge = Transfer.unsigned(t.config.chainId(), 0, TestChain.SHARD, Uint256.ONE,
-        new Transfer(TestChain.SHARD, t.address(1), Uint256.ONE, Bytes.of(new byte[200_000])))
-        .sign(t.key(0));
+    Transaction huge =
+        Transfer.unsigned(
+                t.config.chainId(),
+                0,
+                TestChain.SHARD,
+                Uint256.ONE,
+                new Transfer(
+                    TestChain.SHARD, t.address(1), Uint256.ONE, Bytes.of(new byte[200_000])))
+            .sign(t.key(0));
     assertThat(reason(p.add(huge))).isEqualTo(Reason.OVERSIZE);
     assertThat(p.size()).isZero();
   }
@@ -89,9 +108,14 @@ class TxPoolTest {
     TxPool p = pool();
     BigInteger balance = t.balance(0);
     // The value limit is 1,000,000 per transaction: spend the balance in fees instead.
-    Transaction big = Transfer.unsigned(t.config.chainId(), 0, TestChain.SHARD,
-        Uint256.of(balance.subtract(BigInteger.TEN)),
-        new Transfer(TestChain.SHARD, t.address(1), Uint256.of(5), Bytes.EMPTY)).sign(t.key(0));
+    Transaction big =
+        Transfer.unsigned(
+                t.config.chainId(),
+                0,
+                TestChain.SHARD,
+                Uint256.of(balance.subtract(BigInteger.TEN)),
+                new Transfer(TestChain.SHARD, t.address(1), Uint256.of(5), Bytes.EMPTY))
+            .sign(t.key(0));
     assertThat(p.add(big).accepted()).isTrue();
     AddResult second = p.add(t.transfer(0, 1, 6, 0, 1));
     assertThat(reason(second)).isEqualTo(Reason.INSUFFICIENT_BALANCE);
@@ -123,7 +147,8 @@ class TxPoolTest {
     assertThat(p.size()).isEqualTo(1);
     Transaction zeroFee = t.transfer(1, 0, 1, 0, 0);
     p.add(zeroFee);
-    assertThat(reason(p.add(t.transfer(1, 0, 2, 0, 0)))).as("a bump of 0 is not a bump")
+    assertThat(reason(p.add(t.transfer(1, 0, 2, 0, 0))))
+        .as("a bump of 0 is not a bump")
         .isEqualTo(Reason.FEE_TOO_LOW);
     assertThat(p.add(t.transfer(1, 0, 2, 1, 0)).accepted()).isTrue();
   }
@@ -154,8 +179,14 @@ class TxPoolTest {
   void shouldHonourTheGenesisPoolLimitWhileActive() {
     RateLimits tight = new RateLimits(Uint256.MAX, 100, 1000, 2, RateLimits.NEVER_LIFTED);
     TestChain c = new TestChain(new InMemoryKeyValueStore(), tight, 3);
-    TxPool p = new TxPool(c.config, TxPoolConfig.defaults(), c.modules, c.clock, c.chain.head(),
-        c.chain.headState());
+    TxPool p =
+        new TxPool(
+            c.config,
+            TxPoolConfig.defaults(),
+            c.modules,
+            c.clock,
+            c.chain.head(),
+            c.chain.headState());
     p.add(c.transfer(0, 1, 1, 1, 0));
     p.add(c.transfer(1, 0, 1, 1, 0));
     assertThat(reason(p.add(c.transfer(2, 0, 1, 1, 0)))).isEqualTo(Reason.POOL_FULL);
@@ -215,13 +246,15 @@ class TxPoolTest {
       List<Future<Integer>> results = new ArrayList<>();
       for (int s = 0; s < 4; s++) {
         int sender = s;
-        results.add(threads.submit(() -> {
-          int ok = 0;
-          for (int n = 0; n < 5; n++) {
-            ok += p.add(t.transfer(sender, 5, 1, 1, n)).accepted() ? 1 : 0;
-          }
-          return ok;
-        }));
+        results.add(
+            threads.submit(
+                () -> {
+                  int ok = 0;
+                  for (int n = 0; n < 5; n++) {
+                    ok += p.add(t.transfer(sender, 5, 1, 1, n)).accepted() ? 1 : 0;
+                  }
+                  return ok;
+                }));
       }
       int accepted = 0;
       for (Future<Integer> f : results) {

@@ -12,8 +12,8 @@ import io.fugue.zk.Commitment;
 import java.util.Objects;
 
 /**
- * An attestation as the subject's shard records it: a Pedersen commitment to one attribute value
- * of a subject, made by an issuer. The value and blinding (the opening) are never here.
+ * An attestation as the subject's shard records it: a Pedersen commitment to one attribute value of
+ * a subject, made by an issuer. The value and blinding (the opening) are never here.
  *
  * @param id the derived id ({@link AttestationId#derive})
  * @param issuer the issuer's account
@@ -78,8 +78,18 @@ public record Attestation(
   }
 
   Attestation revoked(long at) {
-    return new Attestation(id, issuer, subject, holder, schema, commitment, validFrom, validUntil,
-        issuedAt, AttestationStatus.REVOKED, Math.max(1, at));
+    return new Attestation(
+        id,
+        issuer,
+        subject,
+        holder,
+        schema,
+        commitment,
+        validFrom,
+        validUntil,
+        issuedAt,
+        AttestationStatus.REVOKED,
+        Math.max(1, at));
   }
 
   public Bytes encode() {

@@ -12,9 +12,9 @@ import java.util.Objects;
 
 /**
  * An attestation's id: keccak-256 of {@code "fugue.attestation.v1" ‖ shard(2) ‖ issuer(20) ‖
- * nonce(8) ‖ keccak(subject) ‖ schema id}, where nonce is the publishing transaction's nonce.
- * The issuer knows the id before sending, every node derives the same one, and an issuer's
- * account nonce never repeats on a shard, so ids never collide.
+ * nonce(8) ‖ keccak(subject) ‖ schema id}, where nonce is the publishing transaction's nonce. The
+ * issuer knows the id before sending, every node derives the same one, and an issuer's account
+ * nonce never repeats on a shard, so ids never collide.
  */
 public record AttestationId(Hash32 value) {
   private static final Bytes DOMAIN =

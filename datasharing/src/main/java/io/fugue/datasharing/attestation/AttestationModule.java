@@ -8,9 +8,9 @@ import io.fugue.chain.module.ModuleException;
 import io.fugue.chain.module.ModuleId;
 import io.fugue.chain.module.ModuleResult;
 import io.fugue.chain.primitives.Address;
+import io.fugue.chain.primitives.Bytes;
 import io.fugue.chain.primitives.Hash32;
 import io.fugue.chain.primitives.Hashing;
-import io.fugue.chain.primitives.Bytes;
 import io.fugue.chain.primitives.Validation;
 import io.fugue.chain.state.StateView;
 import io.fugue.chain.state.StateWriter;
@@ -22,10 +22,10 @@ import java.util.Set;
 
 /**
  * Attestations as a shard {@link LedgerModule}: decodes {@link AttestationTx} bodies and judges
- * them with {@link AttestationRules} against the block time. Issuer standing and schemas come
- * from the {@link IssuerDirectory} the node wires to its beacon-chain view. A publication's
- * receipt carries one log with topics {@link #PUBLISHED} and the attestation id, so a client
- * learns the id from the receipt; a revocation logs {@link #REVOKED} and the id.
+ * them with {@link AttestationRules} against the block time. Issuer standing and schemas come from
+ * the {@link IssuerDirectory} the node wires to its beacon-chain view. A publication's receipt
+ * carries one log with topics {@link #PUBLISHED} and the attestation id, so a client learns the id
+ * from the receipt; a revocation logs {@link #REVOKED} and the id.
  */
 public final class AttestationModule implements LedgerModule {
   public static final Hash32 PUBLISHED =

@@ -49,7 +49,10 @@ public final class AttestationRules {
     return Optional.of("unknown attestation transaction");
   }
 
-  /** Applies the transaction, or throws {@link DataSharingException} with the reason having written nothing. */
+  /**
+   * Applies the transaction, or throws {@link DataSharingException} with the reason having written
+   * nothing.
+   */
   public void apply(Context c, StateWriter state, long nowMillis) {
     Optional<String> rejection = check(c, state, nowMillis);
     if (rejection.isPresent()) {
@@ -69,8 +72,18 @@ public final class AttestationRules {
   }
 
   private static Attestation toRecord(AttestationTx.Publish p, Context c, long now) {
-    return new Attestation(idOf(p, c), c.sender(), p.subject(), p.holder(), p.schema(),
-        p.commitment(), p.validFrom(), p.validUntil(), now, AttestationStatus.ACTIVE, 0);
+    return new Attestation(
+        idOf(p, c),
+        c.sender(),
+        p.subject(),
+        p.holder(),
+        p.schema(),
+        p.commitment(),
+        p.validFrom(),
+        p.validUntil(),
+        now,
+        AttestationStatus.ACTIVE,
+        0);
   }
 
   private Optional<String> checkPublish(

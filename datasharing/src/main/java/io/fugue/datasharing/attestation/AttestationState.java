@@ -27,6 +27,7 @@ import java.util.Optional;
  */
 public final class AttestationState {
   public static final ModuleId ID = ModuleId.of("datasharing.attestations");
+
   /** {@link #ID} as the state-key namespace. */
   public static final Bytes MODULE_ID = ID.bytes();
 
@@ -46,7 +47,9 @@ public final class AttestationState {
     return state.moduleValue(MODULE_ID, recordKey(id)).map(Attestation::decode);
   }
 
-  /** Ids of the subject's attestations, oldest first, from {@code offset}, at most {@code limit}. */
+  /**
+   * Ids of the subject's attestations, oldest first, from {@code offset}, at most {@code limit}.
+   */
   public static List<AttestationId> bySubject(
       StateView state, Subject subject, long offset, int limit) {
     return list(state, subjectPrefix(subject), SUBJECT_COUNT, SUBJECT_ENTRY, offset, limit);

@@ -84,8 +84,8 @@ public sealed interface AttestationTx {
   }
 
   /**
-   * Decodes a body strictly, including the commitment's canonical ristretto255 check; throws
-   * {@link DataSharingException} naming the defect.
+   * Decodes a body strictly, including the commitment's canonical ristretto255 check; throws {@link
+   * DataSharingException} naming the defect.
    */
   static AttestationTx decode(int type, RlpList body) {
     return Codecs.reading(

@@ -11,9 +11,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * {@link IssuerDirectory} over the beacon chain's state: reads the registry's records from
- * whatever view {@code beaconView} supplies at each call (see {@link IssuerDirectory} for which
- * view block validation must use).
+ * {@link IssuerDirectory} over the beacon chain's state: reads the registry's records from whatever
+ * view {@code beaconView} supplies at each call (see {@link IssuerDirectory} for which view block
+ * validation must use).
  */
 public final class BeaconIssuerDirectory implements IssuerDirectory {
   private final Supplier<StateView> beaconView;

@@ -11,10 +11,10 @@ import java.util.Optional;
  * Issuer and schema records live on the beacon chain, attestations on the subject's shard; the
  * attestation module and the query service read standing through this interface only.
  *
- * <p>The node implements it with {@link BeaconIssuerDirectory} over a beacon-chain state view.
- * For block validation every validator of the shard must see the same answers, so the node binds
- * the view to a beacon root fixed by the shard block being executed (the latest finalized beacon
- * block the shard has linked), never to a validator's own moving head.
+ * <p>The node implements it with {@link BeaconIssuerDirectory} over a beacon-chain state view. For
+ * block validation every validator of the shard must see the same answers, so the node binds the
+ * view to a beacon root fixed by the shard block being executed (the latest finalized beacon block
+ * the shard has linked), never to a validator's own moving head.
  */
 public interface IssuerDirectory {
   /** The issuer record of {@code account}, if it registered. */

@@ -7,9 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
- * Whom an attestation is about: a DID ({@code did:fugue:…}) or a pseudonym (e.g. a VOPRF output),
- * 1 to 128 bytes. Never a raw identifier such as an e-mail address. {@link #toString()} shows only
- * a short hash, so logs never carry it.
+ * Whom an attestation is about: a DID ({@code did:fugue:…}) or a pseudonym (e.g. a VOPRF output), 1
+ * to 128 bytes. Never a raw identifier such as an e-mail address. {@link #toString()} shows only a
+ * short hash, so logs never carry it.
  */
 public record Subject(Bytes value) {
   public static final int MAX_BYTES = 128;

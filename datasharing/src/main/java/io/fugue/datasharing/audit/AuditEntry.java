@@ -12,10 +12,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One record of the data-sharing audit log. It names what happened to which object (a query id,
- * an erasure id) and, for an answered query, the hash of the proof; it never holds a value, a
- * blinding, a subject or any other personal data. Entries form a hash chain: each holds the hash
- * of the one before, so a removed or altered entry is detected by {@link AuditLog#verifyChain()}.
+ * One record of the data-sharing audit log. It names what happened to which object (a query id, an
+ * erasure id) and, for an answered query, the hash of the proof; it never holds a value, a
+ * blinding, a subject or any other personal data. Entries form a hash chain: each holds the hash of
+ * the one before, so a removed or altered entry is detected by {@link AuditLog#verifyChain()}.
  *
  * @param seq position in the log, from 0
  * @param previous hash of entry seq − 1 ({@link Hash32#ZERO} for the first)

@@ -19,8 +19,8 @@ import java.util.function.Consumer;
  * The node's hash-chained data-sharing audit log in the {@link Column#AUDIT} column, keys {@code
  * 'L' ‖ seq(8)}. Node-local, not on chain: queries are answered off-chain by one node, and their
  * audit trail stays with the node operator (the processor) that answered them. Appends are
- * serialised and committed with {@link Durability#SYNC} together with the caller's own writes, so
- * a state change and its audit entry become durable together or not at all.
+ * serialised and committed with {@link Durability#SYNC} together with the caller's own writes, so a
+ * state change and its audit entry become durable together or not at all.
  */
 public final class AuditLog {
   private static final Bytes PREFIX = Bytes.of((byte) 'L');

@@ -13,9 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
- * Evidence that the vault erased an opening (GDPR Art. 17), without personal data: only the
- * erasure id keccak("fugue.erasure.v1" ‖ holder ‖ attestation id), which the holder (who knows
- * both) can recompute to check that the erasure happened, and the time.
+ * Evidence that the vault erased an opening (GDPR Art. 17), without personal data: only the erasure
+ * id keccak("fugue.erasure.v1" ‖ holder ‖ attestation id), which the holder (who knows both) can
+ * recompute to check that the erasure happened, and the time.
  */
 public record ErasureRecord(Hash32 erasureId, long erasedAt) {
   private static final Bytes DOMAIN =

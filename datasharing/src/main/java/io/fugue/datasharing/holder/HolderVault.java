@@ -31,12 +31,13 @@ import java.util.Optional;
 
 /**
  * The holder vault on a node (no geo-fence constrains which node yet). Holders deposit openings
- * sealed (by {@link OpeningSealer}) to the vault's deposit key; the vault checks that the opening opens the
- * on-chain commitment and keeps the sealed bytes as they came, so openings are encrypted at rest
- * under the node's vault key, one record per holder and attestation ({@link Column#VAULT}, key
- * {@code 'O' ‖ holder(20) ‖ attestation id(32)} → {@code storedAt(8) ‖ sealed opening}). It decrypts an opening only to answer a query
- * the holder consented to with a signature, and wipes it after proving. Erasure deletes the
- * record and leaves an {@link ErasureRecord} without personal data.
+ * sealed (by {@link OpeningSealer}) to the vault's deposit key; the vault checks that the opening
+ * opens the on-chain commitment and keeps the sealed bytes as they came, so openings are encrypted
+ * at rest under the node's vault key, one record per holder and attestation ({@link Column#VAULT},
+ * key {@code 'O' ‖ holder(20) ‖ attestation id(32)} → {@code storedAt(8) ‖ sealed opening}). It
+ * decrypts an opening only to answer a query the holder consented to with a signature, and wipes it
+ * after proving. Erasure deletes the record and leaves an {@link ErasureRecord} without personal
+ * data.
  *
  * <p>Nothing here logs or returns an opening. Thread-safe: the store and the services are.
  */
@@ -89,9 +90,9 @@ public final class HolderVault {
   }
 
   /**
-   * Stores an opening for a holder the caller has already authenticated by an account-key
-   * signature (the API's signed-challenge token). {@code holder} must be the attestation's holder
-   * and the sealed opening must decrypt with the vault key and open the on-chain commitment.
+   * Stores an opening for a holder the caller has already authenticated by an account-key signature
+   * (the API's signed-challenge token). {@code holder} must be the attestation's holder and the
+   * sealed opening must decrypt with the vault key and open the on-chain commitment.
    */
   public VaultRecord depositAuthenticated(Address holder, AttestationId id, SealedOpening sealed) {
     Objects.requireNonNull(holder, "holder");
@@ -106,9 +107,17 @@ public final class HolderVault {
       }
     }
     VaultRecord record = new VaultRecord(id, clock.millis());
-    audit.append("vault.deposited", ErasureRecord.idOf(holder, id), Optional.empty(), "",
-        record.storedAt(), tx -> tx.put(Column.VAULT, key(holder, id),
-            Bytes.concat(Keys.u64(record.storedAt()), sealed.encode())));
+    audit.append(
+        "vault.deposited",
+        ErasureRecord.idOf(holder, id),
+        Optional.empty(),
+        "",
+        record.storedAt(),
+        tx ->
+            tx.put(
+                Column.VAULT,
+                key(holder, id),
+                Bytes.concat(Keys.u64(record.storedAt()), sealed.encode())));
     return record;
   }
 
@@ -117,11 +126,14 @@ public final class HolderVault {
     Objects.requireNonNull(holder, "holder");
     List<VaultRecord> out = new ArrayList<>();
     Bytes prefix = Bytes.concat(OPENING, holder.toBytes());
-    store.scan(Column.VAULT, KeyRange.prefix(prefix), kv -> {
-      Hash32 id = Hash32.of(kv.key().slice(prefix.size(), Hash32.SIZE));
-      out.add(new VaultRecord(new AttestationId(id), Keys.readU64(kv.value(), 0)));
-      return true;
-    });
+    store.scan(
+        Column.VAULT,
+        KeyRange.prefix(prefix),
+        kv -> {
+          Hash32 id = Hash32.of(kv.key().slice(prefix.size(), Hash32.SIZE));
+          out.add(new VaultRecord(new AttestationId(id), Keys.readU64(kv.value(), 0)));
+          return true;
+        });
     return out;
   }
 
@@ -131,11 +143,11 @@ public final class HolderVault {
   }
 
   /**
-   * Answers a pending query with the holder's consent: proves it with the stored openings and
-   * hands the proof to the query service (PROVEN_TRUE or FAILED there), or, when the predicate is
-   * false for the values, records REFUSED. Throws, leaving the query pending, when the consent is
-   * missing its mark (another query, other attestations, expired, not the holder's signature),
-   * the query cannot be resolved on chain, or an opening is not in the vault.
+   * Answers a pending query with the holder's consent: proves it with the stored openings and hands
+   * the proof to the query service (PROVEN_TRUE or FAILED there), or, when the predicate is false
+   * for the values, records REFUSED. Throws, leaving the query pending, when the consent is missing
+   * its mark (another query, other attestations, expired, not the holder's signature), the query
+   * cannot be resolved on chain, or an opening is not in the vault.
    */
   public Query answer(Consent consent) {
     Objects.requireNonNull(consent, "consent");
@@ -173,8 +185,8 @@ public final class HolderVault {
   }
 
   /**
-   * Erases {@code holder}'s opening for attestation {@code id}, for a holder the caller has
-   * already authenticated by an account-key signature (the API's token).
+   * Erases {@code holder}'s opening for attestation {@code id}, for a holder the caller has already
+   * authenticated by an account-key signature (the API's token).
    */
   public ErasureRecord eraseAuthenticated(Address holder, AttestationId id) {
     Objects.requireNonNull(holder, "holder");
@@ -183,11 +195,16 @@ public final class HolderVault {
       throw new DataSharingException("the vault holds no opening of the signer for " + id);
     }
     ErasureRecord record = new ErasureRecord(ErasureRecord.idOf(holder, id), clock.millis());
-    audit.append("vault.erased", record.erasureId(), Optional.empty(), "", record.erasedAt(),
+    audit.append(
+        "vault.erased",
+        record.erasureId(),
+        Optional.empty(),
+        "",
+        record.erasedAt(),
         tx -> {
           tx.delete(Column.VAULT, key(holder, id));
-          tx.put(Column.AUDIT, Bytes.concat(ERASURE, record.erasureId().toBytes()),
-              record.encode());
+          tx.put(
+              Column.AUDIT, Bytes.concat(ERASURE, record.erasureId().toBytes()), record.encode());
         });
     return record;
   }

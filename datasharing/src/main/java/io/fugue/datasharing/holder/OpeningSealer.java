@@ -32,8 +32,8 @@ import org.bouncycastle.math.ec.FixedPointCombMultiplier;
  * {@code "fugue.opening.v1"}) to a 256-bit key, and AES-256-GCM over {@code value(8) ‖
  * blinding(32)} with the associated data {@code "fugue.opening.v1" ‖ attestation id}. The
  * associated data binds the ciphertext to its attestation: a sealed opening moved to another
- * attestation does not decrypt. The issuer seals to the holder's account key; the holder seals
- * to the vault's deposit key.
+ * attestation does not decrypt. The issuer seals to the holder's account key; the holder seals to
+ * the vault's deposit key.
  *
  * <p>Thread-safe and stateless. Plaintext buffers are zeroed after use.
  */
@@ -60,8 +60,7 @@ public final class OpeningSealer {
     System.arraycopy(blinding, 0, plain, 8, blinding.length);
     try {
       byte[] ct = cipher(Cipher.ENCRYPT_MODE, key, nonce, id).doFinal(plain);
-      return new SealedOpening(
-          Bytes.of(ephemeral.getEncoded(true)), Bytes.of(nonce), Bytes.of(ct));
+      return new SealedOpening(Bytes.of(ephemeral.getEncoded(true)), Bytes.of(nonce), Bytes.of(ct));
     } catch (GeneralSecurityException e) {
       throw new DataSharingException("sealing the opening failed", e);
     } finally {
@@ -120,8 +119,9 @@ public final class OpeningSealer {
       throw new DataSharingException("degenerate shared secret");
     }
     byte[] z = shared.getAffineXCoord().getEncoded();
-    byte[] salt = Bytes.concat(Bytes.of(ephemeral.getEncoded(true)),
-        Bytes.of(recipient.getEncoded(true))).toArray();
+    byte[] salt =
+        Bytes.concat(Bytes.of(ephemeral.getEncoded(true)), Bytes.of(recipient.getEncoded(true)))
+            .toArray();
     HKDFBytesGenerator hkdf = new HKDFBytesGenerator(new SHA256Digest());
     hkdf.init(new HKDFParameters(z, salt, LABEL));
     byte[] out = new byte[32];

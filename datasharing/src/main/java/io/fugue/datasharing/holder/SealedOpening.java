@@ -14,8 +14,10 @@ public record SealedOpening(Bytes ephemeralKey, Bytes nonce, Bytes ciphertext) {
   public static final int VERSION = 1;
   public static final int EPHEMERAL_BYTES = 33;
   public static final int NONCE_BYTES = 12;
+
   /** value(8) ‖ blinding(32) plus the 16-byte GCM tag. */
   public static final int CIPHERTEXT_BYTES = 8 + 32 + 16;
+
   public static final int ENCODED_BYTES = 1 + EPHEMERAL_BYTES + NONCE_BYTES + CIPHERTEXT_BYTES;
 
   public SealedOpening {

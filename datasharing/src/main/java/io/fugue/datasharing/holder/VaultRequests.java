@@ -7,9 +7,9 @@ import io.fugue.datasharing.attestation.AttestationId;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The digests a holder signs (recoverable secp256k1) to deposit into and erase from the vault.
- * Each has its own domain, so a signature for one request is never valid for another kind; the
- * query consent is {@link io.fugue.datasharing.query.Consent}.
+ * The digests a holder signs (recoverable secp256k1) to deposit into and erase from the vault. Each
+ * has its own domain, so a signature for one request is never valid for another kind; the query
+ * consent is {@link io.fugue.datasharing.query.Consent}.
  */
 public final class VaultRequests {
   private static final Bytes DEPOSIT =

@@ -32,7 +32,10 @@ import java.util.Optional;
  * @param signature the holder's signature over {@link #digest()}
  */
 public record Consent(
-    QueryId queryId, List<AttestationId> attestations, long expiresAt, Secp256k1Signature signature) {
+    QueryId queryId,
+    List<AttestationId> attestations,
+    long expiresAt,
+    Secp256k1Signature signature) {
   private static final Bytes DOMAIN =
       Bytes.of("fugue.vault.consent.v1".getBytes(StandardCharsets.US_ASCII));
 
@@ -87,12 +90,18 @@ public record Consent(
     }
   }
 
-  /** {@code rlp([query id, [attestation ids], expiresAt, signature(65)])}, as the API carries it. */
+  /**
+   * {@code rlp([query id, [attestation ids], expiresAt, signature(65)])}, as the API carries it.
+   */
   public Bytes encode() {
     List<RlpItem> ids = new ArrayList<>();
     attestations.forEach(a -> ids.add(RlpString.of(a.value())));
-    return Rlp.encode(RlpList.of(RlpString.of(queryId.value()), new RlpList(ids),
-        RlpString.ofUint(expiresAt), RlpString.of(signature.toBytes())));
+    return Rlp.encode(
+        RlpList.of(
+            RlpString.of(queryId.value()),
+            new RlpList(ids),
+            RlpString.ofUint(expiresAt),
+            RlpString.of(signature.toBytes())));
   }
 
   /** Decodes {@link #encode()} strictly; throws {@link DataSharingException} naming the defect. */
@@ -107,7 +116,10 @@ public record Consent(
           for (int i = 0; i < l.size(); i++) {
             ids.add(new AttestationId(l.string(i).asHash32()));
           }
-          return new Consent(new QueryId(f.string(0).asHash32()), ids, f.string(2).asUint64(),
+          return new Consent(
+              new QueryId(f.string(0).asHash32()),
+              ids,
+              f.string(2).asUint64(),
               Secp256k1Signature.fromBytes(f.string(3).asBytes(Secp256k1Signature.SIZE)));
         });
   }

@@ -7,9 +7,9 @@ import io.fugue.zk.RangeStatement;
 import java.util.List;
 
 /**
- * What a query asks about committed values, in the schema's integer units (value·10^scale).
- * {@code gte}, {@code lte} and {@code between} are about one attestation; {@code sum_gte} is the
- * aggregate over one holder's attestations of one schema. Thresholds are non-negative.
+ * What a query asks about committed values, in the schema's integer units (value·10^scale). {@code
+ * gte}, {@code lte} and {@code between} are about one attestation; {@code sum_gte} is the aggregate
+ * over one holder's attestations of one schema. Thresholds are non-negative.
  */
 public sealed interface Predicate {
   /** The predicate's name in the API and the transcript: gte, lte, between, sum_gte. */
@@ -24,8 +24,8 @@ public sealed interface Predicate {
   }
 
   /**
-   * The statement a proof must satisfy: over the on-chain commitments, with the schema's bit
-   * size for single-value predicates and 64 bits for sums (a sum of n-bit values outgrows n).
+   * The statement a proof must satisfy: over the on-chain commitments, with the schema's bit size
+   * for single-value predicates and 64 bits for sums (a sum of n-bit values outgrows n).
    */
   default RangeStatement statement(List<Commitment> commitments, BitSize schemaBits) {
     if (this instanceof AtLeast a) {
@@ -110,7 +110,10 @@ public sealed interface Predicate {
     }
   }
 
-  /** The predicate called {@code name} with {@code thresholds}; rejects unknown names and wrong counts. */
+  /**
+   * The predicate called {@code name} with {@code thresholds}; rejects unknown names and wrong
+   * counts.
+   */
   static Predicate of(String name, List<Long> thresholds) {
     if (name == null || thresholds == null || thresholds.stream().anyMatch(t -> t == null)) {
       throw new DataSharingException("predicate name and thresholds must not be null");
@@ -125,8 +128,9 @@ public sealed interface Predicate {
       case "lte" -> new AtMost(thresholds.get(0));
       case "between" -> new Between(thresholds.get(0), thresholds.get(1));
       case "sum_gte" -> new SumAtLeast(thresholds.get(0));
-      default -> throw new DataSharingException(
-          "unknown predicate " + name + "; use gte, lte, between or sum_gte");
+      default ->
+          throw new DataSharingException(
+              "unknown predicate " + name + "; use gte, lte, between or sum_gte");
     };
   }
 

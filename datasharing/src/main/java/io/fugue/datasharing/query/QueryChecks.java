@@ -14,8 +14,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Resolves a query against the chain: reads its attestations and schema, and checks everything
- * a proof's verdict depends on besides the proof itself. Pure given its two ports and the time.
+ * Resolves a query against the chain: reads its attestations and schema, and checks everything a
+ * proof's verdict depends on besides the proof itself. Pure given its two ports and the time.
  */
 public final class QueryChecks {
   private final AttestationLookup attestations;
@@ -67,7 +67,9 @@ public final class QueryChecks {
       for (long t : request.predicate().thresholds()) {
         if (t > schema.maxValue()) {
           throw new DataSharingException(
-              "threshold exceeds the " + schema.bits().bits() + "-bit range of schema "
+              "threshold exceeds the "
+                  + schema.bits().bits()
+                  + "-bit range of schema "
                   + schema.id());
         }
       }
@@ -94,7 +96,9 @@ public final class QueryChecks {
     Optional<Issuer> issuer = directory.issuer(a.issuer());
     if (issuer.isEmpty() || !issuer.get().isApproved()) {
       throw new DataSharingException(
-          "the issuer of attestation " + a.id() + " is "
+          "the issuer of attestation "
+              + a.id()
+              + " is "
               + issuer.map(i -> i.status().toString()).orElse("not registered")
               + ", not APPROVED");
     }

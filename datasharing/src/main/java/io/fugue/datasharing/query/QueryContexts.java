@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The transcript context every query proof is bound to: label {@code "fugue.query.v1"}, parts
- * query id ‖ (attestation id ‖ on-chain commitment) per attestation ‖ predicate name ‖ thresholds
- * (8 bytes each) ‖ nonce. A proof made for one query therefore fails for any other query,
- * attestation, commitment, predicate, threshold or nonce (the zk layer also binds the statement).
+ * The transcript context every query proof is bound to: label {@code "fugue.query.v1"}, parts query
+ * id ‖ (attestation id ‖ on-chain commitment) per attestation ‖ predicate name ‖ thresholds (8
+ * bytes each) ‖ nonce. A proof made for one query therefore fails for any other query, attestation,
+ * commitment, predicate, threshold or nonce (the zk layer also binds the statement).
  */
 public final class QueryContexts {
   public static final String LABEL = "fugue.query.v1";
@@ -34,5 +34,4 @@ public final class QueryContexts {
     parts.add(query.request().nonce().toArray());
     return TranscriptContext.ofParts(LABEL, parts.toArray(byte[][]::new));
   }
-
 }

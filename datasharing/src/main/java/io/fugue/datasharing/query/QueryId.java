@@ -4,7 +4,10 @@ import io.fugue.chain.primitives.Bytes;
 import io.fugue.chain.primitives.Hash32;
 import java.util.Objects;
 
-/** A query's id: keccak-256 of {@code "fugue.query.v1" ‖ the request's encoding} (see {@link QueryRequest#id()}). */
+/**
+ * A query's id: keccak-256 of {@code "fugue.query.v1" ‖ the request's encoding} (see {@link
+ * QueryRequest#id()}).
+ */
 public record QueryId(Hash32 value) {
   public QueryId {
     Objects.requireNonNull(value, "value");

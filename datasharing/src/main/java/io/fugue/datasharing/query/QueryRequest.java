@@ -18,8 +18,8 @@ import java.util.Objects;
 
 /**
  * What a client asks: a predicate over one attestation (or, for {@code sum_gte}, over up to 64
- * attestations of one holder and schema), why (the purpose, kept for audit), a fresh random
- * 32-byte nonce, and who asks. The nonce makes every query, and so every proof, unique.
+ * attestations of one holder and schema), why (the purpose, kept for audit), a fresh random 32-byte
+ * nonce, and who asks. The nonce makes every query, and so every proof, unique.
  */
 public record QueryRequest(
     List<AttestationId> attestations,
@@ -30,7 +30,8 @@ public record QueryRequest(
   public static final int NONCE_BYTES = 32;
   public static final int MAX_PURPOSE_BYTES = 256;
   public static final int MAX_ATTESTATIONS = 64;
-  private static final Bytes DOMAIN = Bytes.of("fugue.query.v1".getBytes(StandardCharsets.US_ASCII));
+  private static final Bytes DOMAIN =
+      Bytes.of("fugue.query.v1".getBytes(StandardCharsets.US_ASCII));
 
   public QueryRequest {
     attestations = List.copyOf(Objects.requireNonNull(attestations, "attestations"));

@@ -23,12 +23,12 @@ import java.util.Optional;
 
 /**
  * The node's query service: creates queries, takes the holder's answer (a proof, or a signed
- * decline) and decides the outcome. A proof is verified against the commitments read from the
- * chain through {@link AttestationLookup}, never against anything the prover sends, after
- * checking that every attestation is active and within its validity at the node's clock, that its
- * issuer is APPROVED and allowed by the schema, and using the schema's bit size. Each transition
- * is stored in the {@link Column#AUDIT} column together with its {@link AuditLog} entry (outcome
- * and proof hash, never a value).
+ * decline) and decides the outcome. A proof is verified against the commitments read from the chain
+ * through {@link AttestationLookup}, never against anything the prover sends, after checking that
+ * every attestation is active and within its validity at the node's clock, that its issuer is
+ * APPROVED and allowed by the schema, and using the schema's bit size. Each transition is stored in
+ * the {@link Column#AUDIT} column together with its {@link AuditLog} entry (outcome and proof hash,
+ * never a value).
  *
  * <p>Thread-safe: transitions are serialised; a query is decided once.
  */
@@ -56,9 +56,9 @@ public final class QueryService {
   }
 
   /**
-   * Creates a pending query; throws {@link DataSharingException} with the reason when it cannot
-   * be answered (unknown, revoked or expired attestation, mixed holders or schemas, thresholds
-   * beyond the schema's range, issuer not approved) or when its id exists (a reused nonce).
+   * Creates a pending query; throws {@link DataSharingException} with the reason when it cannot be
+   * answered (unknown, revoked or expired attestation, mixed holders or schemas, thresholds beyond
+   * the schema's range, issuer not approved) or when its id exists (a reused nonce).
    */
   public synchronized Query create(QueryRequest request) {
     Objects.requireNonNull(request, "request");
@@ -82,10 +82,10 @@ public final class QueryService {
   }
 
   /**
-   * Takes a proof for a pending query and decides it: PROVEN_TRUE when the proof verifies for
-   * the query's statement and transcript over the on-chain commitments and every attestation is
-   * still usable; FAILED with the reason otherwise (malformed or invalid proof, a proof for
-   * another query, revoked or expired attestation, issuer no longer approved).
+   * Takes a proof for a pending query and decides it: PROVEN_TRUE when the proof verifies for the
+   * query's statement and transcript over the on-chain commitments and every attestation is still
+   * usable; FAILED with the reason otherwise (malformed or invalid proof, a proof for another
+   * query, revoked or expired attestation, issuer no longer approved).
    */
   public synchronized Query answer(QueryId id, Bytes proofBytes) {
     Objects.requireNonNull(proofBytes, "proofBytes");
@@ -104,9 +104,9 @@ public final class QueryService {
   }
 
   /**
-   * Records that the holder cannot or will not prove the query: REFUSED. The decline must be
-   * signed by the attestations' holder over {@link #declineDigest}; otherwise this throws and the
-   * query stays pending.
+   * Records that the holder cannot or will not prove the query: REFUSED. The decline must be signed
+   * by the attestations' holder over {@link #declineDigest}; otherwise this throws and the query
+   * stays pending.
    */
   public synchronized Query decline(QueryId id, Secp256k1Signature holderSignature, String reason) {
     Objects.requireNonNull(holderSignature, "holderSignature");
@@ -116,8 +116,8 @@ public final class QueryService {
     if (signer.isEmpty() || !signer.get().equals(holder)) {
       throw new DataSharingException("the decline is not signed by the attestation's holder");
     }
-    return decide(q, QueryStatus.REFUSED, Optional.empty(), reason == null ? "" : reason,
-        clock.millis());
+    return decide(
+        q, QueryStatus.REFUSED, Optional.empty(), reason == null ? "" : reason, clock.millis());
   }
 
   /**
@@ -143,7 +143,9 @@ public final class QueryService {
     return checks.resolve(query.request(), clock.millis());
   }
 
-  /** The proof's verdict; an Invalid reason says whether the proof was malformed or does not verify. */
+  /**
+   * The proof's verdict; an Invalid reason says whether the proof was malformed or does not verify.
+   */
   private Verification verify(Query q, QueryChecks.Resolved r, Bytes proofBytes) {
     RangeStatement statement;
     RangeProof proof;
@@ -154,7 +156,9 @@ public final class QueryService {
       return Verification.invalid("malformed proof: " + e.getMessage());
     }
     Verification v = verifier.verify(statement, proof, QueryContexts.of(q, r.attestations()));
-    return v instanceof Verification.Invalid i ? Verification.invalid("invalid proof: " + i.reason()) : v;
+    return v instanceof Verification.Invalid i
+        ? Verification.invalid("invalid proof: " + i.reason())
+        : v;
   }
 
   private Query pending(QueryId id) {
@@ -172,8 +176,13 @@ public final class QueryService {
   }
 
   private void save(Query q, String event) {
-    audit.append(event, q.id().value(), q.proofHash(), q.reason(), Math.max(q.createdAt(),
-        q.decidedAt()), tx -> tx.put(Column.AUDIT, key(q.id()), q.encode()));
+    audit.append(
+        event,
+        q.id().value(),
+        q.proofHash(),
+        q.reason(),
+        Math.max(q.createdAt(), q.decidedAt()),
+        tx -> tx.put(Column.AUDIT, key(q.id()), q.encode()));
   }
 
   private static Bytes key(QueryId id) {

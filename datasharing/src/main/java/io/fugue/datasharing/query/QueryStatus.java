@@ -10,7 +10,10 @@ public enum QueryStatus {
   PROVEN_TRUE(1),
   /** The holder could not prove it (the predicate is false for the value) or declined. */
   REFUSED(2),
-  /** An answer came but did not hold: invalid proof, revoked or expired attestation, issuer not approved. */
+  /**
+   * An answer came but did not hold: invalid proof, revoked or expired attestation, issuer not
+   * approved.
+   */
   FAILED(3);
 
   private final int code;

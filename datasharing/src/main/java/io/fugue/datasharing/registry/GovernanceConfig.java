@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The governance key set fixed at genesis: its member accounts and the number k of distinct
- * member approvals that approve (or reinstate) an issuer. Any single member may suspend an issuer
- * at once (an emergency brake); undoing that takes k approvals again.
+ * The governance key set fixed at genesis: its member accounts and the number k of distinct member
+ * approvals that approve (or reinstate) an issuer. Any single member may suspend an issuer at once
+ * (an emergency brake); undoing that takes k approvals again.
  *
  * @param members the governance accounts, 1 to 32, distinct
  * @param threshold k, 1 to the number of members

@@ -9,16 +9,16 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The registry's state transition, pure and deterministic: who may register, approve, suspend
- * and create schemas, and what each does to the records. {@link #check} answers without writing;
- * {@link #apply} checks again against the state it writes to (an earlier transaction of the same
- * block may have changed it) and writes only when the check passes.
+ * The registry's state transition, pure and deterministic: who may register, approve, suspend and
+ * create schemas, and what each does to the records. {@link #check} answers without writing; {@link
+ * #apply} checks again against the state it writes to (an earlier transaction of the same block may
+ * have changed it) and writes only when the check passes.
  *
- * <p>Rules: any account that is neither an issuer yet nor a governance member may register
- * (status PENDING). Each governance member may vote once to approve a PENDING or SUSPENDED
- * issuer; the k-th distinct vote makes it APPROVED and clears the votes. Any one member may
- * suspend an APPROVED issuer (clearing votes). Governance members may create schemas allowing any
- * issuers; an APPROVED issuer may create schemas that allow exactly itself. Schema ids are unique.
+ * <p>Rules: any account that is neither an issuer yet nor a governance member may register (status
+ * PENDING). Each governance member may vote once to approve a PENDING or SUSPENDED issuer; the k-th
+ * distinct vote makes it APPROVED and clears the votes. Any one member may suspend an APPROVED
+ * issuer (clearing votes). Governance members may create schemas allowing any issuers; an APPROVED
+ * issuer may create schemas that allow exactly itself. Schema ids are unique.
  */
 public final class RegistryRules {
   private final GovernanceConfig governance;
@@ -59,12 +59,19 @@ public final class RegistryRules {
     if (tx instanceof RegistryTx.Register r) {
       RegistryState.insert(
           state,
-          new Issuer(sender, r.name(), r.contact(), IssuerStatus.PENDING, List.of(), timeMillis,
+          new Issuer(
+              sender,
+              r.name(),
+              r.contact(),
+              IssuerStatus.PENDING,
+              List.of(),
+              timeMillis,
               timeMillis));
     } else if (tx instanceof RegistryTx.Approve a) {
       Issuer voted = RegistryState.issuer(state, a.issuer()).orElseThrow().withApproval(sender);
       boolean reached = voted.approvals().size() >= governance.threshold();
-      RegistryState.put(state, reached ? voted.withStatus(IssuerStatus.APPROVED, timeMillis) : voted);
+      RegistryState.put(
+          state, reached ? voted.withStatus(IssuerStatus.APPROVED, timeMillis) : voted);
     } else if (tx instanceof RegistryTx.Suspend s) {
       Issuer issuer = RegistryState.issuer(state, s.issuer()).orElseThrow();
       RegistryState.put(state, issuer.withStatus(IssuerStatus.SUSPENDED, timeMillis));
@@ -109,8 +116,8 @@ public final class RegistryRules {
       return Optional.of("no such issuer");
     }
     if (!issuer.get().isApproved()) {
-      return Optional.of("only an approved issuer can be suspended, this one is "
-          + issuer.get().status());
+      return Optional.of(
+          "only an approved issuer can be suspended, this one is " + issuer.get().status());
     }
     return Optional.empty();
   }

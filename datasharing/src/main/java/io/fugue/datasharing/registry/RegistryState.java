@@ -14,12 +14,13 @@ import java.util.Optional;
  * The registry's records in the beacon chain's authenticated state, under module id {@link
  * #MODULE_ID}: {@code 0x01 ‖ account(20)} → {@link Issuer}, {@code 0x02 ‖ schema id} → {@link
  * Schema}; listing indexes {@code 0x03} → issuer count, {@code 0x04 ‖ seq(8)} → account, {@code
- * 0x05} → schema count, {@code 0x06 ‖ seq(8)} → schema id. Each record has an inclusion proof through {@code WorldState.proveModuleValue(root,
- * MODULE_ID, key)}.
+ * 0x05} → schema count, {@code 0x06 ‖ seq(8)} → schema id. Each record has an inclusion proof
+ * through {@code WorldState.proveModuleValue(root, MODULE_ID, key)}.
  */
 public final class RegistryState {
   /** The module id that namespaces the registry's state keys. */
   public static final ModuleId ID = ModuleId.of("datasharing.registry");
+
   /** {@link #ID} as the state-key namespace. */
   public static final Bytes MODULE_ID = ID.bytes();
 
@@ -48,7 +49,9 @@ public final class RegistryState {
     return state.moduleValue(MODULE_ID, schemaKey(id)).map(Schema::decode);
   }
 
-  /** Registered issuers' accounts in registration order, from {@code offset}, at most {@code limit}. */
+  /**
+   * Registered issuers' accounts in registration order, from {@code offset}, at most {@code limit}.
+   */
   public static List<Address> issuers(StateView state, long offset, int limit) {
     List<Address> out = new ArrayList<>();
     for (Bytes b : list(state, ISSUER_COUNT, ISSUER_ENTRY, offset, limit)) {
@@ -96,7 +99,10 @@ public final class RegistryState {
   }
 
   private static long count(StateView state, byte countTag) {
-    return state.moduleValue(MODULE_ID, Bytes.of(countTag)).map(b -> ByteBuffer.wrap(b.toArray()).getLong()).orElse(0L);
+    return state
+        .moduleValue(MODULE_ID, Bytes.of(countTag))
+        .map(b -> ByteBuffer.wrap(b.toArray()).getLong())
+        .orElse(0L);
   }
 
   private static Bytes u64(long v) {

@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The bodies of the registry's transactions on the beacon chain. The sender of the enclosing
- * signed transaction is the actor: the registering account, the approving or suspending
- * governance member, the schema's creator.
+ * The bodies of the registry's transactions on the beacon chain. The sender of the enclosing signed
+ * transaction is the actor: the registering account, the approving or suspending governance member,
+ * the schema's creator.
  */
 public sealed interface RegistryTx {
   /** The transaction type byte. */
@@ -161,6 +161,7 @@ public sealed interface RegistryTx {
     List<RlpItem> withCreator = new ArrayList<>(body.items());
     withCreator.add(RlpString.of(Address.ZERO));
     Schema s = Schema.fromFields(new RlpList(withCreator));
-    return new CreateSchema(s.id(), s.attribute(), s.unit(), s.scale(), s.bits(), s.allowedIssuers());
+    return new CreateSchema(
+        s.id(), s.attribute(), s.unit(), s.scale(), s.bits(), s.allowedIssuers());
   }
 }

@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What an attestation's committed integer means. A decimal attribute is committed as
- * value·10^scale (scale 2 and unit "USD" make 1,500,000.00 USD the integer 150,000,000). The bit
- * size n bounds the committed values and is the n of every range proof about them.
+ * What an attestation's committed integer means. A decimal attribute is committed as value·10^scale
+ * (scale 2 and unit "USD" make 1,500,000.00 USD the integer 150,000,000). The bit size n bounds the
+ * committed values and is the n of every range proof about them.
  *
  * @param id the schema's unique id
  * @param attribute what is attested, e.g. "net worth"
@@ -63,7 +63,9 @@ public record Schema(
     return allowedIssuers.contains(issuer);
   }
 
-  /** The largest value (and threshold) a value of this schema may have: 2^n − 1, capped at 2^63 − 1. */
+  /**
+   * The largest value (and threshold) a value of this schema may have: 2^n − 1, capped at 2^63 − 1.
+   */
   public long maxValue() {
     return bits == BitSize.B64 ? Long.MAX_VALUE : (1L << bits.bits()) - 1;
   }

@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 /**
- * A schema's id: a short lower-case slug such as {@code net-worth-usd}, unique on the beacon
- * chain, first come first served. Readable ids keep queries and audit records legible.
+ * A schema's id: a short lower-case slug such as {@code net-worth-usd}, unique on the beacon chain,
+ * first come first served. Readable ids keep queries and audit records legible.
  */
 public record SchemaId(String value) {
   public static final int MAX_LENGTH = 64;

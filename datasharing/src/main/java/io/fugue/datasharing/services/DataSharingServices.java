@@ -14,8 +14,8 @@ import java.util.Objects;
  * The node-side data-sharing services, built together because they share one audit log: the
  * per-module factory the node wiring calls once at start (the ledger modules, {@code
  * RegistryModule} and {@code AttestationModule}, are registered in each chain's {@code
- * ModuleRegistry} separately). All three are thread-safe; their methods block (RocksDB, JNI),
- * so call them off the event loop.
+ * ModuleRegistry} separately). All three are thread-safe; their methods block (RocksDB, JNI), so
+ * call them off the event loop.
  */
 public record DataSharingServices(AuditLog audit, QueryService queries, HolderVault vault) {
   public DataSharingServices {

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the ledger-module packages pure (STYLE.md "pure core, I/O shell"): the registry and
- * attestation rules run inside block execution and must not touch storage, sockets, clocks or
- * the higher modules.
+ * attestation rules run inside block execution and must not touch storage, sockets, clocks or the
+ * higher modules.
  */
 class ArchitectureTest {
   private static JavaClasses classes;

@@ -43,15 +43,24 @@ class AttestationModuleIT {
     net.beaconOk(ISSUER, new RegistryTx.Register("Acme Bank", "kyc@acme.example"));
     net.beaconOk(GOV_A, new RegistryTx.Approve(net.address(ISSUER)));
     net.beaconOk(GOV_B, new RegistryTx.Approve(net.address(ISSUER)));
-    net.beaconOk(GOV_A, new RegistryTx.CreateSchema(NET_WORTH, "net worth", "USD", 0, BitSize.B64,
-        List.of(net.address(ISSUER), net.address(OTHER))));
-    net.beaconOk(GOV_A, new RegistryTx.CreateSchema(OTHERS_ONLY, "age", "years", 0, BitSize.B8,
-        List.of(net.address(OTHER))));
+    net.beaconOk(
+        GOV_A,
+        new RegistryTx.CreateSchema(
+            NET_WORTH,
+            "net worth",
+            "USD",
+            0,
+            BitSize.B64,
+            List.of(net.address(ISSUER), net.address(OTHER))));
+    net.beaconOk(
+        GOV_A,
+        new RegistryTx.CreateSchema(
+            OTHERS_ONLY, "age", "years", 0, BitSize.B8, List.of(net.address(OTHER))));
   }
 
   private AttestationTx.Publish publish(SchemaId schema, long validUntil) {
-    return new AttestationTx.Publish(ALICE, net.address(HOLDER), schema, opening.commitment(),
-        net.clock.millis(), validUntil);
+    return new AttestationTx.Publish(
+        ALICE, net.address(HOLDER), schema, opening.commitment(), net.clock.millis(), validUntil);
   }
 
   private AttestationTx.Publish publish() {
@@ -77,8 +86,9 @@ class AttestationModuleIT {
   void shouldPublishWithADeterministicIdAndListItBySubjectAndIssuer() {
     long nonce = net.shard.headState().account(net.address(ISSUER).toBytes()).nonce();
     AttestationId id = published();
-    assertThat(id).isEqualTo(
-        AttestationId.derive(TestNetwork.SHARD, net.address(ISSUER), nonce, ALICE, NET_WORTH));
+    assertThat(id)
+        .isEqualTo(
+            AttestationId.derive(TestNetwork.SHARD, net.address(ISSUER), nonce, ALICE, NET_WORTH));
     Attestation a = onChain(id);
     assertThat(a.commitment()).isEqualTo(opening.commitment());
     assertThat(a.holder()).isEqualTo(net.address(HOLDER));
@@ -107,7 +117,8 @@ class AttestationModuleIT {
   @Test
   void shouldLetOnlyTheIssuerRevokeAndOnlyOnce() {
     AttestationId id = published();
-    assertThat(rejected(OTHER, new AttestationTx.Revoke(id))).contains("only the attestation's issuer");
+    assertThat(rejected(OTHER, new AttestationTx.Revoke(id)))
+        .contains("only the attestation's issuer");
     net.shardOk(ISSUER, new AttestationTx.Revoke(id));
     assertThat(onChain(id).status()).isEqualTo(AttestationStatus.REVOKED);
     assertThat(onChain(id).revokedAt()).isEqualTo(net.shard.head().timestamp());
@@ -143,13 +154,24 @@ class AttestationModuleIT {
   void shouldRejectANonCanonicalCommitmentAndApplyNothing() {
     byte[] notAPoint = new byte[32];
     java.util.Arrays.fill(notAPoint, (byte) 0xff);
-    RlpList body = RlpList.of(RlpString.of(ALICE.value()), RlpString.of(net.address(HOLDER)),
-        RlpString.of(NET_WORTH.toBytes()), RlpString.of(Bytes.of(notAPoint)),
-        RlpString.ofUint(0), RlpString.ofUint(net.clock.millis() + DAY));
+    RlpList body =
+        RlpList.of(
+            RlpString.of(ALICE.value()),
+            RlpString.of(net.address(HOLDER)),
+            RlpString.of(NET_WORTH.toBytes()),
+            RlpString.of(Bytes.of(notAPoint)),
+            RlpString.ofUint(0),
+            RlpString.ofUint(net.clock.millis() + DAY));
     long nonce = net.shard.headState().account(net.address(ISSUER).toBytes()).nonce();
-    Transaction tx = new UnsignedTransaction(DataSharingTypes.ATTESTATION_PUBLISH,
-        net.config.chainId(), nonce, TestNetwork.SHARD, Uint256.of(1_000), body)
-        .sign(net.key(ISSUER));
+    Transaction tx =
+        new UnsignedTransaction(
+                DataSharingTypes.ATTESTATION_PUBLISH,
+                net.config.chainId(),
+                nonce,
+                TestNetwork.SHARD,
+                Uint256.of(1_000),
+                body)
+            .sign(net.key(ISSUER));
     assertThat(TestNetwork.skippedReason(net.shardBlock(tx)))
         .contains("not a canonical ristretto255 point");
     assertThat(AttestationState.countByIssuer(net.shard.headState(), net.address(ISSUER))).isZero();
@@ -159,8 +181,9 @@ class AttestationModuleIT {
   void shouldRejectAttestationsOnTheBeaconChain() {
     AttestationModule module = new AttestationModule(net.directory);
     Transaction tx = net.shardTx(ISSUER, publish());
-    BlockContext beacon = new BlockContext(net.config.chainId(), ShardId.BEACON, 2, 1, 0,
-        net.clock.millis(), net.address(GOV_A));
+    BlockContext beacon =
+        new BlockContext(
+            net.config.chainId(), ShardId.BEACON, 2, 1, 0, net.clock.millis(), net.address(GOV_A));
     assertThat(module.validate(tx, net.address(ISSUER), net.shard.headState(), beacon).reason())
         .contains("not the beacon chain");
   }

@@ -48,7 +48,12 @@ class AuditLogTest {
   void shouldCommitTheCallersWritesWithTheEntry() {
     AuditLog log = new AuditLog(store);
     Bytes key = Bytes.of((byte) 'Q', (byte) 1);
-    log.append("query.created", ref(1), Optional.empty(), "", 10,
+    log.append(
+        "query.created",
+        ref(1),
+        Optional.empty(),
+        "",
+        10,
         tx -> tx.put(Column.AUDIT, key, Bytes.of((byte) 42)));
     assertThat(store.get(Column.AUDIT, key)).contains(Bytes.of((byte) 42));
   }
@@ -62,14 +67,22 @@ class AuditLogTest {
     List<KeyValue> stored = new ArrayList<>();
     store.scan(Column.AUDIT, KeyRange.all(), kv -> stored.add(kv));
     AuditEntry original = AuditEntry.decode(stored.get(1).value());
-    AuditEntry forged = new AuditEntry(original.seq(), original.previous(), original.time(),
-        "query.PROVEN_TRUE", original.reference(), original.proofHash(), "");
+    AuditEntry forged =
+        new AuditEntry(
+            original.seq(),
+            original.previous(),
+            original.time(),
+            "query.PROVEN_TRUE",
+            original.reference(),
+            original.proofHash(),
+            "");
     try (KvTransaction tx = store.startTransaction()) {
       tx.put(Column.AUDIT, stored.get(1).key(), forged.encode());
       tx.commit(Durability.SYNC);
     }
     assertThatThrownBy(() -> new AuditLog(store).verifyChain())
-        .isInstanceOf(DataSharingException.class).hasMessageContaining("broken at entry 2");
+        .isInstanceOf(DataSharingException.class)
+        .hasMessageContaining("broken at entry 2");
   }
 
   @Test

@@ -13,7 +13,10 @@ import java.security.SecureRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The issuer → holder → vault path of an opening (an IT because the commitments use the JNI library). */
+/**
+ * The issuer → holder → vault path of an opening (an IT because the commitments use the JNI
+ * library).
+ */
 class HolderOpeningsIT {
   private final SecureRandom random = new SecureRandom();
   private final HolderOpenings openings = new HolderOpenings();
@@ -43,19 +46,22 @@ class HolderOpeningsIT {
 
   @Test
   void shouldResealToTheVaultSoOnlyTheVaultKeyOpensIt() {
-    SealedOpening forVault = openings.reseal(fromIssuer(), holder, id, onChain, vault.publicKey(), random);
+    SealedOpening forVault =
+        openings.reseal(fromIssuer(), holder, id, onChain, vault.publicKey(), random);
     try (Opening atVault = sealer.open(forVault, vault, id)) {
       assertThat(atVault.value()).isEqualTo(1_500_000);
       assertThat(atVault.blinding()).isEqualTo(opening.blinding());
     }
     assertThatThrownBy(() -> sealer.open(forVault, holder, id))
-        .isInstanceOf(DataSharingException.class).hasMessageContaining("does not decrypt");
+        .isInstanceOf(DataSharingException.class)
+        .hasMessageContaining("does not decrypt");
   }
 
   @Test
   void shouldRefuseToSealToAKeyOfAnotherAccount() {
     Secp256k1PrivateKey other = Secp256k1PrivateKey.generate(random);
-    assertThatThrownBy(() -> openings.sealToHolder(opening, holder.address(), other.publicKey(), id, random))
+    assertThatThrownBy(
+            () -> openings.sealToHolder(opening, holder.address(), other.publicKey(), id, random))
         .isInstanceOf(DataSharingException.class)
         .hasMessageContaining("not of the holder " + holder.address());
   }
@@ -65,9 +71,11 @@ class HolderOpeningsIT {
     Secp256k1PrivateKey other = Secp256k1PrivateKey.generate(random);
     SealedOpening sealed = fromIssuer();
     assertThatThrownBy(() -> openings.open(sealed, other, id, onChain))
-        .isInstanceOf(DataSharingException.class).hasMessageContaining("does not decrypt");
+        .isInstanceOf(DataSharingException.class)
+        .hasMessageContaining("does not decrypt");
     assertThatThrownBy(() -> openings.reseal(sealed, other, id, onChain, vault.publicKey(), random))
-        .isInstanceOf(DataSharingException.class).hasMessageContaining("does not decrypt");
+        .isInstanceOf(DataSharingException.class)
+        .hasMessageContaining("does not decrypt");
   }
 
   @Test
@@ -78,7 +86,8 @@ class HolderOpeningsIT {
       assertThatThrownBy(() -> openings.open(sealed, holder, id, elsewhere))
           .isInstanceOf(DataSharingException.class)
           .hasMessageContaining("does not open the on-chain commitment");
-      assertThatThrownBy(() -> openings.reseal(sealed, holder, id, elsewhere, vault.publicKey(), random))
+      assertThatThrownBy(
+              () -> openings.reseal(sealed, holder, id, elsewhere, vault.publicKey(), random))
           .isInstanceOf(DataSharingException.class)
           .hasMessageContaining("does not open the on-chain commitment");
     }
@@ -88,6 +97,7 @@ class HolderOpeningsIT {
   void shouldNotOpenForAnotherAttestation() {
     AttestationId another = new AttestationId(Hashing.keccak256(new byte[] {8}));
     assertThatThrownBy(() -> openings.open(fromIssuer(), holder, another, onChain))
-        .isInstanceOf(DataSharingException.class).hasMessageContaining("does not decrypt");
+        .isInstanceOf(DataSharingException.class)
+        .hasMessageContaining("does not decrypt");
   }
 }

@@ -58,7 +58,8 @@ class HolderVaultIT {
     List<Bytes> atRest = new ArrayList<>();
     f.nodeStore.scan(Column.VAULT, KeyRange.all(), kv -> atRest.add(kv.value()));
     assertThat(atRest).hasSize(1);
-    assertThat(vault.list(holder.address())).extracting(VaultRecord::attestation)
+    assertThat(vault.list(holder.address()))
+        .extracting(VaultRecord::attestation)
         .containsExactly(delivery.id());
     assertThat(vault.list(f.net.address(CLIENT))).isEmpty();
     assertThat(atRest.get(0).toHex()).doesNotContain(Bytes.of(blinding).toHex());
@@ -68,12 +69,15 @@ class HolderVaultIT {
   void shouldRefuseToAnswerWithoutTheHoldersSignature() {
     Query q = f.ask(new Predicate.AtLeast(1_000_000), delivery.id());
     assertThatThrownBy(() -> vault.answer(consent(q, f.net.key(CLIENT))))
-        .isInstanceOf(DataSharingException.class).hasMessageContaining("not signed by");
+        .isInstanceOf(DataSharingException.class)
+        .hasMessageContaining("not signed by");
     Consent tampered = consent(q, holder);
-    Consent otherExpiry = new Consent(q.id(), tampered.attestations(), tampered.expiresAt() + 1,
-        tampered.signature());
+    Consent otherExpiry =
+        new Consent(
+            q.id(), tampered.attestations(), tampered.expiresAt() + 1, tampered.signature());
     assertThatThrownBy(() -> vault.answer(otherExpiry))
-        .isInstanceOf(DataSharingException.class).hasMessageContaining("not signed by");
+        .isInstanceOf(DataSharingException.class)
+        .hasMessageContaining("not signed by");
     assertThat(f.queries.get(q.id()).status()).isEqualTo(QueryStatus.PENDING);
   }
 
@@ -87,7 +91,8 @@ class HolderVaultIT {
     byte[] bad = c.encode().toArray();
     bad[bad.length - 1] = 7;
     assertThatThrownBy(() -> Consent.decode(Bytes.of(bad)))
-        .isInstanceOf(DataSharingException.class).hasMessageContaining("consent");
+        .isInstanceOf(DataSharingException.class)
+        .hasMessageContaining("consent");
   }
 
   @Test
@@ -95,14 +100,16 @@ class HolderVaultIT {
     Query q = f.ask(new Predicate.AtLeast(1_000_000), delivery.id());
     Query other = f.ask(new Predicate.AtLeast(1_000_000), delivery.id());
     Consent forOther = consent(other, holder);
-    Consent moved = new Consent(q.id(), forOther.attestations(), forOther.expiresAt(),
-        forOther.signature());
+    Consent moved =
+        new Consent(q.id(), forOther.attestations(), forOther.expiresAt(), forOther.signature());
     assertThatThrownBy(() -> vault.answer(moved))
-        .isInstanceOf(DataSharingException.class).hasMessageContaining("not signed by");
+        .isInstanceOf(DataSharingException.class)
+        .hasMessageContaining("not signed by");
     Consent c = consent(q, holder);
     f.net.clock.advance(120_000);
     assertThatThrownBy(() -> vault.answer(c))
-        .isInstanceOf(DataSharingException.class).hasMessageContaining("expired");
+        .isInstanceOf(DataSharingException.class)
+        .hasMessageContaining("expired");
     assertThat(f.queries.get(q.id()).status()).isEqualTo(QueryStatus.PENDING);
   }
 
@@ -110,22 +117,33 @@ class HolderVaultIT {
   void shouldRejectDepositsThatAreNotTheHoldersOrDoNotOpenTheCommitment() {
     QueryFixture.Delivery second = f.attest(900_000);
     assertThatThrownBy(() -> deposit(second.id(), f.open(second), f.net.key(CLIENT)))
-        .isInstanceOf(DataSharingException.class).hasMessageContaining("not signed by");
+        .isInstanceOf(DataSharingException.class)
+        .hasMessageContaining("not signed by");
     assertThatThrownBy(() -> deposit(second.id(), Opening.random(900_000), holder))
-        .isInstanceOf(DataSharingException.class).hasMessageContaining("does not open");
+        .isInstanceOf(DataSharingException.class)
+        .hasMessageContaining("does not open");
     SealedOpening toHolderKey =
         f.sealer.seal(f.open(second), holder.publicKey(), second.id(), f.random);
-    assertThatThrownBy(() -> vault.deposit(second.id(), toHolderKey,
-        holder.sign(VaultRequests.depositDigest(second.id(), toHolderKey))))
-        .isInstanceOf(DataSharingException.class).hasMessageContaining("does not decrypt");
+    assertThatThrownBy(
+            () ->
+                vault.deposit(
+                    second.id(),
+                    toHolderKey,
+                    holder.sign(VaultRequests.depositDigest(second.id(), toHolderKey))))
+        .isInstanceOf(DataSharingException.class)
+        .hasMessageContaining("does not decrypt");
     assertThat(vault.holds(holder.address(), second.id())).isFalse();
   }
 
   @Test
   void shouldEraseTheOpeningOnTheHoldersRequestAndKeepARecordWithoutPersonalData() {
-    assertThatThrownBy(() -> vault.erase(delivery.id(),
-        f.net.key(CLIENT).sign(VaultRequests.eraseDigest(delivery.id()))))
-        .isInstanceOf(DataSharingException.class).hasMessageContaining("no opening of the signer");
+    assertThatThrownBy(
+            () ->
+                vault.erase(
+                    delivery.id(),
+                    f.net.key(CLIENT).sign(VaultRequests.eraseDigest(delivery.id()))))
+        .isInstanceOf(DataSharingException.class)
+        .hasMessageContaining("no opening of the signer");
     assertThat(vault.holds(holder.address(), delivery.id())).isTrue();
 
     ErasureRecord record =
@@ -135,12 +153,14 @@ class HolderVaultIT {
     assertThat(record.erasureId()).isEqualTo(ErasureRecord.idOf(holder.address(), delivery.id()));
     assertThat(vault.erasure(record.erasureId())).contains(record);
     String stored = record.encode().toHex();
-    assertThat(stored).doesNotContain(holder.address().toBytes().toHex())
+    assertThat(stored)
+        .doesNotContain(holder.address().toBytes().toHex())
         .doesNotContain(delivery.id().toBytes().toHex());
 
     Query q = f.ask(new Predicate.AtLeast(1_000_000), delivery.id());
     assertThatThrownBy(() -> vault.answer(consent(q, holder)))
-        .isInstanceOf(DataSharingException.class).hasMessageContaining("holds no opening");
+        .isInstanceOf(DataSharingException.class)
+        .hasMessageContaining("holds no opening");
     f.audit.verifyChain();
   }
 }

@@ -72,15 +72,18 @@ class OpeningSealerIT {
   void shouldRejectMalformedEncodings() {
     Bytes good = sealer.seal(opening, holder.publicKey(), id, random).encode();
     assertThatThrownBy(() -> SealedOpening.decode(good.slice(0, good.size() - 1)))
-        .isInstanceOf(DataSharingException.class).hasMessageContaining("102 bytes");
+        .isInstanceOf(DataSharingException.class)
+        .hasMessageContaining("102 bytes");
     byte[] version = good.toArray();
     version[0] = 2;
     assertThatThrownBy(() -> SealedOpening.decode(Bytes.of(version)))
-        .isInstanceOf(DataSharingException.class).hasMessageContaining("version");
+        .isInstanceOf(DataSharingException.class)
+        .hasMessageContaining("version");
     byte[] notAPoint = good.toArray();
     notAPoint[1] = 0x04;
     assertThatThrownBy(() -> sealer.open(SealedOpening.decode(Bytes.of(notAPoint)), holder, id))
-        .isInstanceOf(DataSharingException.class).hasMessageContaining("ephemeral key");
+        .isInstanceOf(DataSharingException.class)
+        .hasMessageContaining("ephemeral key");
   }
 
   @Test

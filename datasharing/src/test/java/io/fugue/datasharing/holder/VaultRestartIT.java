@@ -33,16 +33,24 @@ class VaultRestartIT {
       DataSharingServices node =
           DataSharingServices.create(store, vaultKey, f.lookup, f.net.directory, f.net.clock);
       SealedOpening sealed = f.sealer.seal(f.open(d), node.vault().depositKey(), d.id(), f.random);
-      node.vault().deposit(d.id(), sealed, holder.sign(VaultRequests.depositDigest(d.id(), sealed)));
-      pending = node.queries().create(QueryRequest.fresh(List.of(d.id()),
-          new Predicate.AtLeast(1_000_000), "loan", f.net.address(0), f.random));
+      node.vault()
+          .deposit(d.id(), sealed, holder.sign(VaultRequests.depositDigest(d.id(), sealed)));
+      pending =
+          node.queries()
+              .create(
+                  QueryRequest.fresh(
+                      List.of(d.id()),
+                      new Predicate.AtLeast(1_000_000),
+                      "loan",
+                      f.net.address(0),
+                      f.random));
     }
     try (RocksDbKeyValueStore store = RocksDbKeyValueStore.open(dir, RocksDbConfig.defaults())) {
       DataSharingServices node =
           DataSharingServices.create(store, vaultKey, f.lookup, f.net.directory, f.net.clock);
       assertThat(node.queries().get(pending.id()).status()).isEqualTo(QueryStatus.PENDING);
-      Consent consent = Consent.sign(pending.id(), List.of(d.id()), f.net.clock.millis() + 60_000,
-          holder);
+      Consent consent =
+          Consent.sign(pending.id(), List.of(d.id()), f.net.clock.millis() + 60_000, holder);
       assertThat(node.vault().answer(consent).status()).isEqualTo(QueryStatus.PROVEN_TRUE);
       node.audit().verifyChain();
       assertThat(node.audit().entries(0, 10)).hasSize(3);

@@ -25,9 +25,9 @@ import java.security.SecureRandom;
 import java.util.List;
 
 /**
- * The issue-6 setting at service level: an approved issuer, a 64-bit net-worth schema, a holder
- * and a client, the node's {@link QueryService} over an in-memory store, and helpers for the
- * issuer (publish, deliver the sealed opening) and the holder (prove, decline).
+ * The issue-6 setting at service level: an approved issuer, a 64-bit net-worth schema, a holder and
+ * a client, the node's {@link QueryService} over an in-memory store, and helpers for the issuer
+ * (publish, deliver the sealed opening) and the holder (prove, decline).
  */
 public final class QueryFixture {
   public static final SchemaId NET_WORTH = SchemaId.of("net-worth-usd");
@@ -39,7 +39,8 @@ public final class QueryFixture {
   public final InMemoryKeyValueStore nodeStore = new InMemoryKeyValueStore();
   public final AuditLog audit = new AuditLog(nodeStore);
   public final AttestationLookup lookup = new ShardStateAttestations(net.shard::headState);
-  public final QueryService queries = new QueryService(nodeStore, audit, lookup, net.directory, net.clock);
+  public final QueryService queries =
+      new QueryService(nodeStore, audit, lookup, net.directory, net.clock);
   public final OpeningSealer sealer = new OpeningSealer();
   public final HolderProver prover = new HolderProver();
 
@@ -47,8 +48,10 @@ public final class QueryFixture {
     net.beaconOk(ISSUER, new RegistryTx.Register("Acme Bank", "kyc@acme.example"));
     net.beaconOk(GOV_A, new RegistryTx.Approve(net.address(ISSUER)));
     net.beaconOk(GOV_B, new RegistryTx.Approve(net.address(ISSUER)));
-    net.beaconOk(GOV_A, new RegistryTx.CreateSchema(NET_WORTH, "net worth", "USD", 0, BitSize.B64,
-        List.of(net.address(ISSUER))));
+    net.beaconOk(
+        GOV_A,
+        new RegistryTx.CreateSchema(
+            NET_WORTH, "net worth", "USD", 0, BitSize.B64, List.of(net.address(ISSUER))));
   }
 
   /** What the holder received from the issuer: the attestation id and the sealed opening. */
@@ -57,8 +60,14 @@ public final class QueryFixture {
   /** The issuer publishes an attestation of {@code value} and seals the opening to the holder. */
   public Delivery attest(long value, long validForMillis) {
     Opening opening = Opening.random(value);
-    AttestationTx.Publish publish = new AttestationTx.Publish(ALICE, net.address(HOLDER),
-        NET_WORTH, opening.commitment(), net.clock.millis(), net.clock.millis() + validForMillis);
+    AttestationTx.Publish publish =
+        new AttestationTx.Publish(
+            ALICE,
+            net.address(HOLDER),
+            NET_WORTH,
+            opening.commitment(),
+            net.clock.millis(),
+            net.clock.millis() + validForMillis);
     var built = net.shardOk(ISSUER, publish);
     var log = built.result().receipts().get(0).logs().get(0);
     if (!log.topics().get(0).equals(AttestationModule.PUBLISHED)) {
@@ -80,14 +89,20 @@ public final class QueryFixture {
   }
 
   public Query ask(Predicate predicate, AttestationId... ids) {
-    return queries.create(QueryRequest.fresh(List.of(ids), predicate, "credit line review",
-        net.address(TestNetwork.CLIENT), random));
+    return queries.create(
+        QueryRequest.fresh(
+            List.of(ids),
+            predicate,
+            "credit line review",
+            net.address(TestNetwork.CLIENT),
+            random));
   }
 
   /** The holder's client: reads the attestations and schema from the chain and proves. */
   public Answer proveAsHolder(Query q, Delivery... deliveries) {
     List<Attestation> onChain =
-        q.request().attestations().stream().map(id -> lookup.attestation(id).orElseThrow())
+        q.request().attestations().stream()
+            .map(id -> lookup.attestation(id).orElseThrow())
             .toList();
     Schema schema = net.directory.schema(onChain.get(0).schema()).orElseThrow();
     List<Opening> openings = java.util.Arrays.stream(deliveries).map(this::open).toList();

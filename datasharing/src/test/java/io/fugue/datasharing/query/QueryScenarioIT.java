@@ -34,9 +34,11 @@ class QueryScenarioIT {
     Query atLeastTwoMillion = f.ask(new Predicate.AtLeast(2_000_000), d.id());
     Answer cannot = f.proveAsHolder(atLeastTwoMillion, d);
     assertThat(cannot).isInstanceOf(Answer.Cannot.class);
-    Query refused = f.queries.decline(atLeastTwoMillion.id(),
-        f.net.key(HOLDER).sign(QueryService.declineDigest(atLeastTwoMillion.id())),
-        ((Answer.Cannot) cannot).reason());
+    Query refused =
+        f.queries.decline(
+            atLeastTwoMillion.id(),
+            f.net.key(HOLDER).sign(QueryService.declineDigest(atLeastTwoMillion.id())),
+            ((Answer.Cannot) cannot).reason());
     assertThat(refused.status()).isEqualTo(QueryStatus.REFUSED);
     assertThat(refused.proofHash()).isEmpty();
 
@@ -63,10 +65,19 @@ class QueryScenarioIT {
 
     f.audit.verifyChain();
     List<AuditEntry> log = f.audit.entries(0, 100);
-    assertThat(log).extracting(AuditEntry::event).containsSubsequence(
-        "query.created", "query.PROVEN_TRUE", "query.created", "query.REFUSED",
-        "query.created", "query.FAILED", "query.created", "query.FAILED", "query.created",
-        "query.FAILED");
+    assertThat(log)
+        .extracting(AuditEntry::event)
+        .containsSubsequence(
+            "query.created",
+            "query.PROVEN_TRUE",
+            "query.created",
+            "query.REFUSED",
+            "query.created",
+            "query.FAILED",
+            "query.created",
+            "query.FAILED",
+            "query.created",
+            "query.FAILED");
     assertThat(log.get(1).proofHash()).contains(Hashing.keccak256(proof));
   }
 
@@ -106,10 +117,9 @@ class QueryScenarioIT {
     Query tooMuch = f.ask(new Predicate.SumAtLeast(2_300_000), bankA.id(), bankB.id());
     assertThat(f.proveAsHolder(tooMuch, bankA, bankB)).isInstanceOf(Answer.Cannot.class);
     Query oneOnly = f.ask(new Predicate.SumAtLeast(2_000_000), bankA.id(), bankB.id());
-    Bytes singleProof = f.proofOf(f.proveAsHolder(
-        f.ask(new Predicate.SumAtLeast(1_000_000), bankA.id()), bankA));
-    assertThat(f.queries.answer(oneOnly.id(), singleProof).status())
-        .isEqualTo(QueryStatus.FAILED);
+    Bytes singleProof =
+        f.proofOf(f.proveAsHolder(f.ask(new Predicate.SumAtLeast(1_000_000), bankA.id()), bankA));
+    assertThat(f.queries.answer(oneOnly.id(), singleProof).status()).isEqualTo(QueryStatus.FAILED);
   }
 
   @Test
@@ -129,17 +139,26 @@ class QueryScenarioIT {
     QueryFixture.Delivery gone = f.attest(10);
     f.net.shardOk(ISSUER, new AttestationTx.Revoke(gone.id()));
     assertThatThrownBy(() -> f.ask(new Predicate.AtLeast(1), gone.id()))
-        .isInstanceOf(DataSharingException.class).hasMessageContaining("revoked");
-    assertThatThrownBy(() -> f.ask(new Predicate.AtLeast(1),
-        new io.fugue.datasharing.attestation.AttestationId(io.fugue.chain.primitives.Hash32.ZERO)))
-        .isInstanceOf(DataSharingException.class).hasMessageContaining("unknown attestation");
+        .isInstanceOf(DataSharingException.class)
+        .hasMessageContaining("revoked");
+    assertThatThrownBy(
+            () ->
+                f.ask(
+                    new Predicate.AtLeast(1),
+                    new io.fugue.datasharing.attestation.AttestationId(
+                        io.fugue.chain.primitives.Hash32.ZERO)))
+        .isInstanceOf(DataSharingException.class)
+        .hasMessageContaining("unknown attestation");
     assertThatThrownBy(() -> f.ask(new Predicate.AtLeast(1), d.id(), d.id()))
-        .isInstanceOf(DataSharingException.class).hasMessageContaining("exactly one");
-    QueryRequest once = QueryRequest.fresh(List.of(d.id()), new Predicate.AtLeast(1), "kyc",
-        f.net.address(GOV_A), f.random);
+        .isInstanceOf(DataSharingException.class)
+        .hasMessageContaining("exactly one");
+    QueryRequest once =
+        QueryRequest.fresh(
+            List.of(d.id()), new Predicate.AtLeast(1), "kyc", f.net.address(GOV_A), f.random);
     f.queries.create(once);
     assertThatThrownBy(() -> f.queries.create(once))
-        .isInstanceOf(DataSharingException.class).hasMessageContaining("fresh nonce");
+        .isInstanceOf(DataSharingException.class)
+        .hasMessageContaining("fresh nonce");
     assertThat(f.audit.entries(0, 100)).hasSize(1);
   }
 
@@ -152,7 +171,8 @@ class QueryScenarioIT {
     assertThat(failed.reason()).startsWith("malformed proof");
     Bytes proof = f.proofOf(f.proveAsHolder(q, d));
     assertThatThrownBy(() -> f.queries.answer(q.id(), proof))
-        .isInstanceOf(DataSharingException.class).hasMessageContaining("already FAILED");
+        .isInstanceOf(DataSharingException.class)
+        .hasMessageContaining("already FAILED");
     assertThat(f.queries.get(q.id()).status()).isEqualTo(QueryStatus.FAILED);
   }
 
@@ -160,9 +180,14 @@ class QueryScenarioIT {
   void shouldRefuseADeclineNotSignedByTheHolder() {
     QueryFixture.Delivery d = f.attest(1_500_000);
     Query q = f.ask(new Predicate.AtLeast(2_000_000), d.id());
-    assertThatThrownBy(() -> f.queries.decline(q.id(),
-        f.net.key(TestNetwork.CLIENT).sign(QueryService.declineDigest(q.id())), "no"))
-        .isInstanceOf(DataSharingException.class).hasMessageContaining("holder");
+    assertThatThrownBy(
+            () ->
+                f.queries.decline(
+                    q.id(),
+                    f.net.key(TestNetwork.CLIENT).sign(QueryService.declineDigest(q.id())),
+                    "no"))
+        .isInstanceOf(DataSharingException.class)
+        .hasMessageContaining("holder");
     assertThat(f.queries.get(q.id()).status()).isEqualTo(QueryStatus.PENDING);
   }
 
@@ -171,7 +196,8 @@ class QueryScenarioIT {
     QueryFixture.Delivery d = f.attest(1_500_000);
     Query q = f.ask(new Predicate.AtLeast(1_000_000), d.id());
     Bytes proof = f.proofOf(f.proveAsHolder(q, d));
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
     try {
       List<java.util.concurrent.Future<QueryStatus>> answers = new java.util.ArrayList<>();
       for (int i = 0; i < 8; i++) {
@@ -185,7 +211,8 @@ class QueryScenarioIT {
               .isEqualTo(QueryStatus.PROVEN_TRUE);
           decided++;
         } catch (java.util.concurrent.ExecutionException e) {
-          assertThat(e.getCause()).isInstanceOf(DataSharingException.class)
+          assertThat(e.getCause())
+              .isInstanceOf(DataSharingException.class)
               .hasMessageContaining("already PROVEN_TRUE");
           refusedAsDecided++;
         }
@@ -195,8 +222,10 @@ class QueryScenarioIT {
     } finally {
       pool.shutdownNow();
     }
-    assertThat(f.audit.entries(0, 100)).extracting(AuditEntry::event)
-        .filteredOn(e -> e.equals("query.PROVEN_TRUE")).hasSize(1);
+    assertThat(f.audit.entries(0, 100))
+        .extracting(AuditEntry::event)
+        .filteredOn(e -> e.equals("query.PROVEN_TRUE"))
+        .hasSize(1);
   }
 
   @Test

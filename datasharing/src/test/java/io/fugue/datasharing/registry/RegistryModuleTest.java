@@ -41,7 +41,8 @@ class RegistryModuleTest {
     BuiltBlock b = net.beaconBlock(net.beaconTx(account, body));
     String reason = TestNetwork.skippedReason(b);
     assertThat(net.beacon.headState().moduleValue(RegistryState.MODULE_ID, before))
-        .as("the issuer record is unchanged").isEqualTo(recordBefore);
+        .as("the issuer record is unchanged")
+        .isEqualTo(recordBefore);
     return reason;
   }
 
@@ -115,7 +116,8 @@ class RegistryModuleTest {
 
   @Test
   void shouldRejectActionsOnUnknownIssuers() {
-    assertThat(rejected(GOV_A, new RegistryTx.Approve(net.address(OTHER)))).contains("no such issuer");
+    assertThat(rejected(GOV_A, new RegistryTx.Approve(net.address(OTHER))))
+        .contains("no such issuer");
     assertThat(rejected(GOV_A, new RegistryTx.Suspend(net.address(OTHER), "")))
         .contains("no such issuer");
   }
@@ -145,15 +147,26 @@ class RegistryModuleTest {
 
   @Test
   void shouldRejectMalformedBodiesWithAReasonAndApplyNothing() {
-    Transaction badBits = raw(GOV_A, DataSharingTypes.SCHEMA_CREATE, RlpList.of(
-        RlpString.of(SchemaId.of("x").toBytes()), str("attr"), str("u"), RlpString.ofUint(0),
-        RlpString.ofUint(12), RlpList.of(RlpString.of(net.address(ISSUER)))));
+    Transaction badBits =
+        raw(
+            GOV_A,
+            DataSharingTypes.SCHEMA_CREATE,
+            RlpList.of(
+                RlpString.of(SchemaId.of("x").toBytes()),
+                str("attr"),
+                str("u"),
+                RlpString.ofUint(0),
+                RlpString.ofUint(12),
+                RlpList.of(RlpString.of(net.address(ISSUER)))));
     assertThat(TestNetwork.skippedReason(net.beaconBlock(badBits))).contains("bit size");
-    Transaction badUtf8 = raw(ISSUER, DataSharingTypes.ISSUER_REGISTER,
-        RlpList.of(RlpString.of(Bytes.of((byte) 0xc3, (byte) 0x28)), str("")));
+    Transaction badUtf8 =
+        raw(
+            ISSUER,
+            DataSharingTypes.ISSUER_REGISTER,
+            RlpList.of(RlpString.of(Bytes.of((byte) 0xc3, (byte) 0x28)), str("")));
     assertThat(TestNetwork.skippedReason(net.beaconBlock(badUtf8))).contains("not valid UTF-8");
-    Transaction control = raw(ISSUER, DataSharingTypes.ISSUER_REGISTER,
-        RlpList.of(str("Acme\u0007"), str("")));
+    Transaction control =
+        raw(ISSUER, DataSharingTypes.ISSUER_REGISTER, RlpList.of(str("Acme\u0007"), str("")));
     assertThat(TestNetwork.skippedReason(net.beaconBlock(control))).contains("control characters");
     Transaction fields = raw(ISSUER, DataSharingTypes.ISSUER_APPROVE, RlpList.of());
     assertThat(TestNetwork.skippedReason(net.beaconBlock(fields))).contains("1 fields, got 0");
@@ -175,53 +188,67 @@ class RegistryModuleTest {
 
   @Test
   void shouldRoundTripRecordsAndRejectBadOnes() {
-    Issuer i = new Issuer(net.address(ISSUER), "Acme", "a@b", IssuerStatus.PENDING,
-        List.of(net.address(GOV_A)), 5, 9);
+    Issuer i =
+        new Issuer(
+            net.address(ISSUER),
+            "Acme",
+            "a@b",
+            IssuerStatus.PENDING,
+            List.of(net.address(GOV_A)),
+            5,
+            9);
     assertThat(Issuer.decode(i.encode())).isEqualTo(i);
     Schema s = netWorth(List.of(net.address(ISSUER))).schema(net.address(GOV_A));
     assertThat(Schema.decode(s.encode())).isEqualTo(s);
     assertThatThrownBy(() -> Issuer.decode(Bytes.of((byte) 0xc0)))
-        .isInstanceOf(DataSharingException.class).hasMessageContaining("issuer record");
+        .isInstanceOf(DataSharingException.class)
+        .hasMessageContaining("issuer record");
     assertThatThrownBy(() -> SchemaId.of("Net Worth")).isInstanceOf(DataSharingException.class);
     assertThatThrownBy(() -> new GovernanceConfig(List.of(net.address(GOV_A)), 2))
-        .isInstanceOf(DataSharingException.class).hasMessageContaining("threshold");
+        .isInstanceOf(DataSharingException.class)
+        .hasMessageContaining("threshold");
     assertThatThrownBy(() -> new GovernanceConfig(List.of(Address.ZERO, Address.ZERO), 1))
-        .isInstanceOf(DataSharingException.class).hasMessageContaining("distinct");
+        .isInstanceOf(DataSharingException.class)
+        .hasMessageContaining("distinct");
   }
 
   @Test
   void shouldDecodeEveryBodyItEncodes() {
-    List<RegistryTx> bodies = List.of(
-        new RegistryTx.Register("Acme", "kyc@acme.example"),
-        new RegistryTx.Approve(net.address(ISSUER)),
-        new RegistryTx.Suspend(net.address(ISSUER), "audit"),
-        netWorth(List.of(net.address(ISSUER), net.address(OTHER))));
+    List<RegistryTx> bodies =
+        List.of(
+            new RegistryTx.Register("Acme", "kyc@acme.example"),
+            new RegistryTx.Approve(net.address(ISSUER)),
+            new RegistryTx.Suspend(net.address(ISSUER), "audit"),
+            netWorth(List.of(net.address(ISSUER), net.address(OTHER))));
     for (RegistryTx body : bodies) {
       assertThat(RegistryTx.decode(body.type(), body.body())).isEqualTo(body);
     }
     assertThatThrownBy(() -> RegistryTx.decode(DataSharingTypes.ATTESTATION_PUBLISH, RlpList.of()))
-        .isInstanceOf(DataSharingException.class).hasMessageContaining("not a registry");
+        .isInstanceOf(DataSharingException.class)
+        .hasMessageContaining("not a registry");
   }
 
   @Test
   void shouldRefuseToRunOnAShard() {
     RegistryModule module = new RegistryModule(net.governance);
     Transaction tx = net.beaconTx(ISSUER, new RegistryTx.Register("Acme", ""));
-    var ctx = new io.fugue.chain.module.BlockContext(net.config.chainId(), ShardId.of(1), 2, 1, 0,
-        net.clock.millis(), net.address(GOV_A));
+    var ctx =
+        new io.fugue.chain.module.BlockContext(
+            net.config.chainId(), ShardId.of(1), 2, 1, 0, net.clock.millis(), net.address(GOV_A));
     assertThat(module.validate(tx, net.address(ISSUER), net.beacon.headState(), ctx).reason())
         .contains("beacon chain only");
   }
 
   private RegistryTx.CreateSchema netWorth(List<Address> allowed) {
-    return new RegistryTx.CreateSchema(SchemaId.of("net-worth-usd"), "net worth", "USD", 0,
-        BitSize.B64, allowed);
+    return new RegistryTx.CreateSchema(
+        SchemaId.of("net-worth-usd"), "net worth", "USD", 0, BitSize.B64, allowed);
   }
 
   private Transaction raw(int account, int type, RlpList body) {
     long nonce = net.beacon.headState().account(net.address(account).toBytes()).nonce();
-    return new UnsignedTransaction(type, net.config.chainId(), nonce, ShardId.BEACON,
-        Uint256.of(1_000), body).sign(net.key(account));
+    return new UnsignedTransaction(
+            type, net.config.chainId(), nonce, ShardId.BEACON, Uint256.of(1_000), body)
+        .sign(net.key(account));
   }
 
   private static RlpString str(String s) {

@@ -9,8 +9,8 @@ import java.util.function.LongSupplier;
 /**
  * JNI overhead measured in pairs: each round times k verifications through JNI and k of the same
  * verifications looped inside Rust (timed by Rust), in alternating order, so both halves of a pair
- * run under the same load of this shared machine. Prints the median of the per-round ratios.
- * Run by {@code -Pbench} after JMH.
+ * run under the same load of this shared machine. Prints the median of the per-round ratios. Run by
+ * {@code -Pbench} after JMH.
  */
 public final class PairedJniOverhead {
   private static final byte[] LABEL = "fugue.bench.v1".getBytes(StandardCharsets.UTF_8);
@@ -21,8 +21,11 @@ public final class PairedJniOverhead {
   private PairedJniOverhead() {}
 
   public static void main(String[] args) {
-    System.out.println("| operation (paired, " + ROUNDS + " rounds) | JNI per op | Rust per op"
-        + " | JNI/Rust (median of pairs) | min | max |");
+    System.out.println(
+        "| operation (paired, "
+            + ROUNDS
+            + " rounds) | JNI per op | Rust per op"
+            + " | JNI/Rust (median of pairs) | min | max |");
     System.out.println("|---|---:|---:|---:|---:|---:|");
     for (int m : new int[] {1, 2, 4, 8, 16}) {
       verify(m, Math.max(2, 40 / m));
@@ -79,7 +82,8 @@ public final class PairedJniOverhead {
           }
           return System.nanoTime() - start;
         };
-    LongSupplier rustBatch = () -> NativeZkTiming.timeBatchVerify(proofs, cs, ns, LABEL, CONTEXT, k);
+    LongSupplier rustBatch =
+        () -> NativeZkTiming.timeBatchVerify(proofs, cs, ns, LABEL, CONTEXT, k);
     report("batch verify, " + count + " proofs", k, jniBatch, rustBatch);
     LongSupplier jniSingles =
         () -> {

@@ -80,7 +80,8 @@ public class ZkBenchmark {
     public void setUp() {
       for (int i = 0; i < BATCH; i++) {
         NativeZk.Proven p =
-            NativeZk.prove(new long[] {-1L}, NativeZk.randomScalar(), 64, LABEL, CONTEXT, STATEMENT);
+            NativeZk.prove(
+                new long[] {-1L}, NativeZk.randomScalar(), 64, LABEL, CONTEXT, STATEMENT);
         proofs[i] = p.proof();
         commitments[i] = p.commitments();
         ns[i] = 64;
@@ -125,7 +126,10 @@ public class ZkBenchmark {
   public int singleVerify64(Batch b) {
     int invalid = 0;
     for (int i = 0; i < BATCH; i++) {
-      invalid += NativeZk.verify(b.proofs[i], b.commitments[i], 64, LABEL, CONTEXT, STATEMENT) == null ? 0 : 1;
+      invalid +=
+          NativeZk.verify(b.proofs[i], b.commitments[i], 64, LABEL, CONTEXT, STATEMENT) == null
+              ? 0
+              : 1;
     }
     return invalid;
   }

@@ -2,8 +2,8 @@ package io.fugue.api.resource.attestation;
 
 import io.fugue.api.http.ApiRequest;
 import io.fugue.api.http.Endpoint;
-import io.fugue.api.port.AttestationBackend;
 import io.fugue.api.model.Digest;
+import io.fugue.api.port.AttestationBackend;
 import io.vertx.core.Future;
 
 /** {@code GET /v1/attestations/{id}}. */

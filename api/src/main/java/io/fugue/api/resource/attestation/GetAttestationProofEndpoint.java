@@ -6,7 +6,9 @@ import io.fugue.api.model.Digest;
 import io.fugue.api.port.AttestationBackend;
 import io.vertx.core.Future;
 
-/** {@code GET /v1/attestations/{id}/proof}: the record with its inclusion proof at its shard's head. */
+/**
+ * {@code GET /v1/attestations/{id}/proof}: the record with its inclusion proof at its shard's head.
+ */
 public final class GetAttestationProofEndpoint implements Endpoint {
   private final AttestationBackend attestations;
 

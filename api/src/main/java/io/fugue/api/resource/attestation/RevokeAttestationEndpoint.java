@@ -2,9 +2,9 @@ package io.fugue.api.resource.attestation;
 
 import io.fugue.api.http.ApiRequest;
 import io.fugue.api.http.Endpoint;
-import io.fugue.api.port.AttestationBackend;
 import io.fugue.api.model.Digest;
 import io.fugue.api.model.RevokeAttestationRequest;
+import io.fugue.api.port.AttestationBackend;
 import io.vertx.core.Future;
 
 /** {@code POST /v1/attestations/{id}/revocation}: the issuer revokes. */

@@ -25,12 +25,20 @@ public final class CreateChallengeEndpoint implements Endpoint {
   public Future<?> handle(ApiRequest request) {
     ChallengeRequest body = request.body(ChallengeRequest.class);
     return auth.challenge(body.address())
-        .<Future<?>>map(c -> {
-          request.status(201);
-          return Future.succeededFuture(new ChallengeResponse(
-              c.address(), c.challenge(), c.message(), c.expiresAt().getEpochSecond()));
-        })
-        .orElseGet(() -> Future.failedFuture(ProblemException.of(503, "auth-busy",
-            "Service busy", "too many outstanding challenges, try again shortly")));
+        .<Future<?>>map(
+            c -> {
+              request.status(201);
+              return Future.succeededFuture(
+                  new ChallengeResponse(
+                      c.address(), c.challenge(), c.message(), c.expiresAt().getEpochSecond()));
+            })
+        .orElseGet(
+            () ->
+                Future.failedFuture(
+                    ProblemException.of(
+                        503,
+                        "auth-busy",
+                        "Service busy",
+                        "too many outstanding challenges, try again shortly")));
   }
 }

@@ -31,21 +31,29 @@ public final class CreateTokenEndpoint implements Endpoint {
   @Override
   public Future<?> handle(ApiRequest request) {
     TokenRequest body = request.body(TokenRequest.class);
-    return request.compute(() -> auth.login(body.address(), body.challenge(), body.signature()))
-        .compose(login -> {
-          if (login instanceof Authenticator.Login.Refused refused) {
-            return Future.failedFuture(ProblemException.unauthorized(refused.reason()));
-          }
-          if (login instanceof Authenticator.Login.Busy busy) {
-            return Future.failedFuture(
-                ProblemException.of(503, "auth-busy", "Service busy", busy.reason()));
-          }
-          var issued = ((Authenticator.Login.Issued) login).token();
-          return request.backend(() -> roles.rolesOf(body.address())).map(held -> {
-            request.status(201);
-            return new TokenResponse(issued.token(), "Bearer", issued.expiresAt().getEpochSecond(),
-                held.stream().map(Role::wireName).sorted().toList());
-          });
-        });
+    return request
+        .compute(() -> auth.login(body.address(), body.challenge(), body.signature()))
+        .compose(
+            login -> {
+              if (login instanceof Authenticator.Login.Refused refused) {
+                return Future.failedFuture(ProblemException.unauthorized(refused.reason()));
+              }
+              if (login instanceof Authenticator.Login.Busy busy) {
+                return Future.failedFuture(
+                    ProblemException.of(503, "auth-busy", "Service busy", busy.reason()));
+              }
+              var issued = ((Authenticator.Login.Issued) login).token();
+              return request
+                  .backend(() -> roles.rolesOf(body.address()))
+                  .map(
+                      held -> {
+                        request.status(201);
+                        return new TokenResponse(
+                            issued.token(),
+                            "Bearer",
+                            issued.expiresAt().getEpochSecond(),
+                            held.stream().map(Role::wireName).sorted().toList());
+                      });
+            });
   }
 }

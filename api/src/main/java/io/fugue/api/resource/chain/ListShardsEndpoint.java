@@ -2,8 +2,8 @@ package io.fugue.api.resource.chain;
 
 import io.fugue.api.http.ApiRequest;
 import io.fugue.api.http.Endpoint;
-import io.fugue.api.port.ChainBackend;
 import io.fugue.api.model.ShardList;
+import io.fugue.api.port.ChainBackend;
 import io.vertx.core.Future;
 
 /** {@code GET /v1/chain/shards}: every shard and its head. */

@@ -2,8 +2,8 @@ package io.fugue.api.resource.issuer;
 
 import io.fugue.api.http.ApiRequest;
 import io.fugue.api.http.Endpoint;
-import io.fugue.api.port.IssuerBackend;
 import io.fugue.api.model.IssuerList;
+import io.fugue.api.port.IssuerBackend;
 import io.vertx.core.Future;
 
 /** {@code GET /v1/issuers}: the issuer registry. */

@@ -2,9 +2,9 @@ package io.fugue.api.resource.issuer;
 
 import io.fugue.api.http.ApiRequest;
 import io.fugue.api.http.Endpoint;
-import io.fugue.api.port.IssuerBackend;
 import io.fugue.api.model.AccountAddress;
 import io.fugue.api.model.IssuerStatusRequest;
+import io.fugue.api.port.IssuerBackend;
 import io.vertx.core.Future;
 
 /** {@code POST /v1/issuers/{account}/status}: governance approves or suspends. */

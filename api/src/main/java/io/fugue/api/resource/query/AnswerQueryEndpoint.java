@@ -2,9 +2,9 @@ package io.fugue.api.resource.query;
 
 import io.fugue.api.http.ApiRequest;
 import io.fugue.api.http.Endpoint;
-import io.fugue.api.port.QueryBackend;
-import io.fugue.api.model.Digest;
 import io.fugue.api.model.AnswerQueryRequest;
+import io.fugue.api.model.Digest;
+import io.fugue.api.port.QueryBackend;
 import io.vertx.core.Future;
 
 /** {@code POST /v1/queries/{id}/answer}: the holder answers with a proof or vault consent. */

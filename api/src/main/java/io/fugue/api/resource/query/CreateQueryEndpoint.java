@@ -2,8 +2,8 @@ package io.fugue.api.resource.query;
 
 import io.fugue.api.http.ApiRequest;
 import io.fugue.api.http.Endpoint;
-import io.fugue.api.port.QueryBackend;
 import io.fugue.api.model.CreateQueryRequest;
+import io.fugue.api.port.QueryBackend;
 import io.vertx.core.Future;
 
 /** {@code POST /v1/queries}: a client asks a range query (201). */
@@ -22,9 +22,12 @@ public final class CreateQueryEndpoint implements Endpoint {
   @Override
   public Future<?> handle(ApiRequest request) {
     CreateQueryRequest body = request.body(CreateQueryRequest.class);
-    return request.outcome(() -> queries.create(request.caller(), body)).map(view -> {
-      request.status(201);
-      return view;
-    });
+    return request
+        .outcome(() -> queries.create(request.caller(), body))
+        .map(
+            view -> {
+              request.status(201);
+              return view;
+            });
   }
 }

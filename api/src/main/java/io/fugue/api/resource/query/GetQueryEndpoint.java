@@ -2,8 +2,8 @@ package io.fugue.api.resource.query;
 
 import io.fugue.api.http.ApiRequest;
 import io.fugue.api.http.Endpoint;
-import io.fugue.api.port.QueryBackend;
 import io.fugue.api.model.Digest;
+import io.fugue.api.port.QueryBackend;
 import io.vertx.core.Future;
 
 /** {@code GET /v1/queries/{id}}: the query and its status, for its client or holder. */

@@ -2,8 +2,8 @@ package io.fugue.api.resource.schema;
 
 import io.fugue.api.http.ApiRequest;
 import io.fugue.api.http.Endpoint;
-import io.fugue.api.port.IssuerBackend;
 import io.fugue.api.model.SchemaList;
+import io.fugue.api.port.IssuerBackend;
 import io.vertx.core.Future;
 
 /** {@code GET /v1/schemas}. */

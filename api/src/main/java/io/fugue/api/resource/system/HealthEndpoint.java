@@ -15,7 +15,9 @@ import io.vertx.core.Future;
 public final class HealthEndpoint implements Endpoint {
   /** Which of the three routes. */
   public enum Probe {
-    BOTH("getHealth"), LIVE("getLiveness"), READY("getReadiness");
+    BOTH("getHealth"),
+    LIVE("getLiveness"),
+    READY("getReadiness");
 
     private final String operationId;
 
@@ -44,15 +46,20 @@ public final class HealthEndpoint implements Endpoint {
   @Override
   public Future<?> handle(ApiRequest request) {
     if (probe == Probe.LIVE) {
-      return Future.succeededFuture(new Health("UP", true, false, "live (readiness is not checked here: /health/ready)"));
+      return Future.succeededFuture(
+          new Health("UP", true, false, "live (readiness is not checked here: /health/ready)"));
     }
-    return request.backend(readiness::check)
+    return request
+        .backend(readiness::check)
         .map(r -> new Health(r.ready() ? "UP" : "DOWN", true, r.ready(), r.detail()))
-        .recover(e -> Future.succeededFuture(
-            new Health("DOWN", true, false, "readiness check failed: " + e.getMessage())))
-        .map(h -> {
-          request.status(h.ready() ? 200 : 503);
-          return h;
-        });
+        .recover(
+            e ->
+                Future.succeededFuture(
+                    new Health("DOWN", true, false, "readiness check failed: " + e.getMessage())))
+        .map(
+            h -> {
+              request.status(h.ready() ? 200 : 503);
+              return h;
+            });
   }
 }

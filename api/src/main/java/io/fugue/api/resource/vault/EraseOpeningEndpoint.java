@@ -2,8 +2,8 @@ package io.fugue.api.resource.vault;
 
 import io.fugue.api.http.ApiRequest;
 import io.fugue.api.http.Endpoint;
-import io.fugue.api.port.VaultBackend;
 import io.fugue.api.model.Digest;
+import io.fugue.api.port.VaultBackend;
 import io.vertx.core.Future;
 
 /** {@code DELETE /v1/vault/openings/{attestationId}}: erase an opening (204). */

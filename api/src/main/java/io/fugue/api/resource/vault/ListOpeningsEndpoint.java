@@ -2,8 +2,8 @@ package io.fugue.api.resource.vault;
 
 import io.fugue.api.http.ApiRequest;
 import io.fugue.api.http.Endpoint;
-import io.fugue.api.port.VaultBackend;
 import io.fugue.api.model.VaultList;
+import io.fugue.api.port.VaultBackend;
 import io.vertx.core.Future;
 
 /** {@code GET /v1/vault/openings}: the caller's openings (ids only). */
