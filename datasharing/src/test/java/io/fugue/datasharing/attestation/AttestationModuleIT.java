@@ -151,6 +151,40 @@ class AttestationModuleIT {
   }
 
   @Test
+  void shouldRejectASubjectThatIsNotADidOrPseudonymAndApplyNothing() {
+    byte[] rawBytes = new byte[32];
+    java.util.Arrays.fill(rawBytes, (byte) 0x9c);
+    for (Bytes subject :
+        List.of(
+            Bytes.of(
+                "Alice Smith <alice@example.com>"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+            Bytes.of(rawBytes),
+            Bytes.of("did:fugue:".getBytes(java.nio.charset.StandardCharsets.UTF_8)))) {
+      RlpList body =
+          RlpList.of(
+              RlpString.of(subject),
+              RlpString.of(net.address(HOLDER)),
+              RlpString.of(NET_WORTH.toBytes()),
+              RlpString.of(Bytes.of(opening.commitment().toBytes())),
+              RlpString.ofUint(0),
+              RlpString.ofUint(net.clock.millis() + DAY));
+      long nonce = net.shard.headState().account(net.address(ISSUER).toBytes()).nonce();
+      Transaction tx =
+          new UnsignedTransaction(
+                  DataSharingTypes.ATTESTATION_PUBLISH,
+                  net.config.chainId(),
+                  nonce,
+                  TestNetwork.SHARD,
+                  Uint256.of(1_000),
+                  body)
+              .sign(net.key(ISSUER));
+      assertThat(TestNetwork.skippedReason(net.shardBlock(tx))).contains("never a raw identifier");
+    }
+    assertThat(AttestationState.countByIssuer(net.shard.headState(), net.address(ISSUER))).isZero();
+  }
+
+  @Test
   void shouldRejectANonCanonicalCommitmentAndApplyNothing() {
     byte[] notAPoint = new byte[32];
     java.util.Arrays.fill(notAPoint, (byte) 0xff);
