@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param corsOrigins exact origins allowed by CORS; empty turns CORS off
  * @param workerPoolSize threads of the named worker pool that runs backend calls
  * @param limits limits on untrusted input
+ * @param connections limits on connections (timeouts, per-IP cap)
  */
 public record ApiConfig(
     String host,
@@ -22,7 +23,8 @@ public record ApiConfig(
     Duration tokenTtl,
     List<String> corsOrigins,
     int workerPoolSize,
-    ApiLimits limits) {
+    ApiLimits limits,
+    ConnectionLimits connections) {
 
   public ApiConfig {
     Objects.requireNonNull(host, "host");
@@ -36,6 +38,7 @@ public record ApiConfig(
       throw new IllegalArgumentException("workerPoolSize must be positive");
     }
     Objects.requireNonNull(limits, "limits");
+    Objects.requireNonNull(connections, "connections");
   }
 
   public static ApiConfig defaults() {
@@ -54,7 +57,8 @@ public record ApiConfig(
         .tokenTtl(tokenTtl)
         .corsOrigins(corsOrigins)
         .workerPoolSize(workerPoolSize)
-        .limits(limits);
+        .limits(limits)
+        .connections(connections);
   }
 
   private static void requirePositive(Duration d, String name) {
@@ -73,6 +77,7 @@ public record ApiConfig(
     private List<String> corsOrigins = List.of();
     private int workerPoolSize = 8;
     private ApiLimits limits = ApiLimits.defaults();
+    private ConnectionLimits connections = ConnectionLimits.defaults();
 
     private Builder() {}
 
@@ -111,8 +116,14 @@ public record ApiConfig(
       return this;
     }
 
+    public Builder connections(ConnectionLimits connections) {
+      this.connections = connections;
+      return this;
+    }
+
     public ApiConfig build() {
-      return new ApiConfig(host, port, challengeTtl, tokenTtl, corsOrigins, workerPoolSize, limits);
+      return new ApiConfig(
+          host, port, challengeTtl, tokenTtl, corsOrigins, workerPoolSize, limits, connections);
     }
   }
 }

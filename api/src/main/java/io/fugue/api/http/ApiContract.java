@@ -23,6 +23,7 @@ public final class ApiContract {
   static final String RESOURCE = "/openapi.json";
   private static final String ROLE = "x-fugue-role";
   private static final String RAW_BODY = "x-fugue-raw-body";
+  static final String PROBLEM_MEDIA_TYPE = "application/problem+json";
 
   private final OpenAPIContract contract;
   private final Buffer document;
@@ -50,7 +51,7 @@ public final class ApiContract {
               } catch (IOException e) {
                 throw new ApiException("cannot read " + RESOURCE, e);
               }
-              JsonObject json = new JsonObject(raw);
+              JsonObject json = withoutProblemMediaType(new JsonObject(raw));
               return OpenAPIContract.from(vertx, json)
                   .map(
                       c -> {
@@ -60,6 +61,28 @@ public final class ApiContract {
             },
             false)
         .compose(contract -> contract);
+  }
+
+  /**
+   * The document as the request validator takes it: vertx-openapi 5.0 refuses {@code
+   * application/problem+json} under a response's {@code content}, so the validator's copy drops
+   * that media type from the shared responses. Clients get the document as shipped, with it.
+   */
+  static JsonObject withoutProblemMediaType(JsonObject document) {
+    JsonObject copy = document.copy();
+    JsonObject responses =
+        copy.getJsonObject("components", new JsonObject())
+            .getJsonObject("responses", new JsonObject());
+    for (String name : responses.fieldNames()) {
+      JsonObject content = responses.getJsonObject(name).getJsonObject("content");
+      if (content != null) {
+        content.remove(PROBLEM_MEDIA_TYPE);
+        if (content.isEmpty()) {
+          responses.getJsonObject(name).remove("content");
+        }
+      }
+    }
+    return copy;
   }
 
   public OpenAPIContract openApi() {
@@ -92,16 +115,21 @@ public final class ApiContract {
     return Boolean.TRUE.equals(op.getExtensions().get(RAW_BODY));
   }
 
-  /** Methods the document allows on a concrete request path; empty when the path is unknown. */
+  /**
+   * Methods allowed on a concrete request path: the document's, plus HEAD wherever GET is and
+   * OPTIONS (both answered by {@link StandardMethodsHandler}); empty when the path is unknown.
+   */
   public List<String> allowedMethods(String requestPath) {
     Path path = contract.findPath(requestPath);
     if (path == null) {
       return List.of();
     }
-    return path.getOperations().stream()
-        .map(Operation::getHttpMethod)
-        .map(HttpMethod::name)
-        .sorted()
-        .toList();
+    java.util.TreeSet<String> methods = new java.util.TreeSet<>();
+    path.getOperations().forEach(op -> methods.add(op.getHttpMethod().name()));
+    if (methods.contains(HttpMethod.GET.name())) {
+      methods.add(HttpMethod.HEAD.name());
+    }
+    methods.add(HttpMethod.OPTIONS.name());
+    return List.copyOf(methods);
   }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class MetricsHandler implements Handler<RoutingContext> {
   static final String ROUTE = "fugue.route";
+  private static final String TIMED = "fugue.timed";
   private static final Set<HttpMethod> STANDARD =
       Set.of(
           HttpMethod.GET,
@@ -31,6 +32,11 @@ public final class MetricsHandler implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
+    if (ctx.get(TIMED) != null) {
+      ctx.next(); // a rerouted request (HEAD as GET) is timed once
+      return;
+    }
+    ctx.put(TIMED, true);
     long start = System.nanoTime();
     ctx.addEndHandler(
         ar ->

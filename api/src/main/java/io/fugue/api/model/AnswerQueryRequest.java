@@ -1,5 +1,8 @@
 package io.fugue.api.model;
 
+import io.fugue.datasharing.query.Query;
+import java.nio.charset.StandardCharsets;
+
 /**
  * Body of {@code POST /v1/queries/{id}/answer}: exactly one of a proof made by the holder, the
  * holder's signed consent for the vault to prove on her behalf, or the holder's signed decline (she
@@ -7,7 +10,8 @@ package io.fugue.api.model;
  */
 public record AnswerQueryRequest(
     HexBytes proof, HexBytes vaultConsent, HexBytes decline, String reason) {
-  public static final int MAX_REASON = 200;
+  /** The ledger's bound on a decline's reason, in UTF-8 bytes (the schema's maxLength). */
+  public static final int MAX_REASON_BYTES = Query.MAX_REASON_BYTES;
 
   public AnswerQueryRequest {
     int given =
@@ -15,9 +19,12 @@ public record AnswerQueryRequest(
     if (given != 1) {
       throw new IllegalArgumentException("give exactly one of proof, vaultConsent and decline");
     }
-    if (reason != null && (decline == null || reason.length() > MAX_REASON)) {
+    if (reason != null && decline == null) {
+      throw new IllegalArgumentException("reason goes with a decline only");
+    }
+    if (reason != null && reason.getBytes(StandardCharsets.UTF_8).length > MAX_REASON_BYTES) {
       throw new IllegalArgumentException(
-          "reason goes with a decline, up to " + MAX_REASON + " characters");
+          "reason is at most " + MAX_REASON_BYTES + " bytes in UTF-8");
     }
   }
 

@@ -8,6 +8,7 @@ import io.fugue.api.model.QueryResult;
 import io.fugue.api.model.QueryView;
 import io.fugue.api.port.Outcome;
 import io.fugue.api.port.QueryBackend;
+import io.fugue.chain.crypto.Secp256k1;
 import io.fugue.chain.crypto.Secp256k1Signature;
 import io.fugue.chain.primitives.Address;
 import io.fugue.chain.primitives.ChainException;
@@ -108,6 +109,21 @@ public final class ServiceQueryBackend implements QueryBackend {
                 "the consent was signed for another query, not "
                     + id
                     + "; post it under its own query");
+          }
+          // A signature by another key is an authorization failure (403), not a state conflict.
+          Address caller = Convert.address(holder.address());
+          Optional<Address> signer =
+              consent != null
+                  ? consent.signer()
+                  : decline != null
+                      ? Secp256k1.recoverAddress(QueryService.declineDigest(query.id()), decline)
+                      : Optional.of(caller);
+          if (!signer.filter(caller::equals).isPresent()) {
+            return Outcome.rejected(
+                Outcome.Reason.FORBIDDEN,
+                (consent != null ? "the consent" : "the decline")
+                    + " is not signed by the query's holder "
+                    + caller);
           }
           try {
             Query decided =

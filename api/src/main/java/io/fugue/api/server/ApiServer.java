@@ -10,6 +10,7 @@ import io.fugue.api.http.EndpointBinder;
 import io.fugue.api.http.MetricsHandler;
 import io.fugue.api.http.ProblemHandler;
 import io.fugue.api.http.ResourceGroup;
+import io.fugue.api.http.StandardMethodsHandler;
 import io.fugue.api.port.ApiPorts;
 import io.fugue.api.ratelimit.RateLimiter;
 import io.fugue.api.resource.Resources;
@@ -34,6 +35,7 @@ import io.vertx.ext.web.handler.CorsHandler;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,16 +76,24 @@ public final class ApiServer extends VerticleBase {
     return ApiContract.load(vertx)
         .map(this::router)
         .compose(
-            router ->
-                vertx
-                    .createHttpServer(
-                        new HttpServerOptions()
-                            .setHost(config.host())
-                            .setPort(config.port())
-                            .setMaxInitialLineLength(8192)
-                            .setMaxHeaderSize(16 * 1024))
-                    .requestHandler(router)
-                    .listen())
+            router -> {
+              ConnectionGuard guard = new ConnectionGuard(vertx, config.connections(), registry);
+              return vertx
+                  .createHttpServer(
+                      new HttpServerOptions()
+                          .setHost(config.host())
+                          .setPort(config.port())
+                          .setMaxInitialLineLength(8192)
+                          .setMaxHeaderSize(16 * 1024)
+                          // No h2c: Vert.x then sets an HTTP/1.1 connection up at accept (not at
+                          // its first request), so the ConnectionGuard's clock starts at once.
+                          .setHttp2ClearTextEnabled(false)
+                          .setIdleTimeout((int) config.connections().idleTimeout().toMillis())
+                          .setIdleTimeoutUnit(TimeUnit.MILLISECONDS))
+                  .connectionHandler(guard::onConnection)
+                  .requestHandler(guard.requests(router))
+                  .listen();
+            })
         .onSuccess(
             s -> {
               server = s;
@@ -129,6 +139,7 @@ public final class ApiServer extends VerticleBase {
     if (!config.corsOrigins().isEmpty()) {
       root.route().handler(CorsHandler.create().addOrigins(config.corsOrigins()));
     }
+    root.route().handler(new StandardMethodsHandler(contract::allowedMethods));
     ProblemHandler problems = new ProblemHandler(contract::allowedMethods);
     root.route().failureHandler(problems);
     for (int status : new int[] {400, 404, 405, 413, 415, 500}) {

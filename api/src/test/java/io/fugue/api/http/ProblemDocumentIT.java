@@ -141,7 +141,23 @@ class ProblemDocumentIT {
   void shouldAnswerWrongMethodWith405ProblemAndAllow() {
     HttpResponse<Buffer> r = node.send("DELETE", "/v1/chain/shards", null, null);
     problem(r, 405);
-    assertThat(r.getHeader("Allow")).isEqualTo("GET");
+    assertThat(r.getHeader("Allow")).isEqualTo("GET, HEAD, OPTIONS");
+  }
+
+  @Test
+  void shouldAnswerHeadLikeGetWithoutABodyAndOptionsWithAllow() {
+    HttpResponse<Buffer> get = node.get("/v1/chain/shards", null);
+    HttpResponse<Buffer> head = node.send("HEAD", "/v1/chain/shards", null, null);
+    assertThat(head.statusCode()).isEqualTo(200);
+    assertThat(head.getHeader("Content-Type")).isEqualTo(get.getHeader("Content-Type"));
+    assertThat(head.body()).as("no body on HEAD").isNull();
+    HttpResponse<Buffer> options = node.send("OPTIONS", "/v1/chain/transactions", null, null);
+    assertThat(options.statusCode()).isEqualTo(204);
+    assertThat(options.getHeader("Allow")).isEqualTo("OPTIONS, POST");
+    HttpResponse<Buffer> headOnPost = node.send("HEAD", "/v1/chain/transactions", null, null);
+    assertThat(headOnPost.statusCode()).isEqualTo(405);
+    assertThat(headOnPost.getHeader("Allow")).isEqualTo("OPTIONS, POST");
+    problem(node.send("OPTIONS", "/v1/nothing/here", null, null), 404);
   }
 
   @Test

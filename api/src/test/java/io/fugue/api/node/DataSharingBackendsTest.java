@@ -196,6 +196,34 @@ class DataSharingBackendsTest {
   }
 
   @Test
+  void shouldRefuseAConsentOrDeclineSignedByAnotherKeyWithForbiddenAndChangeNothing() {
+    f.approvedIssuerWithSchema();
+    String id = f.attest(0, worth, DAY);
+    QueryView q = ask(id, 1_000_000);
+    var holder = LedgerFixture.caller(f.key(3), Role.HOLDER);
+    var wrongKey = f.key(6);
+    var consent = f.flows.consent(q, wrongKey, System.currentTimeMillis() + 60_000);
+    Outcome<?> byConsent =
+        queries
+            .answer(
+                holder,
+                q.id(),
+                AnswerQueryRequest.ofConsent(HexBytes.of(consent.encode().toArray())))
+            .result();
+    assertThat(reason(byConsent)).isEqualTo(Outcome.Reason.FORBIDDEN);
+    var decline = f.flows.decline(q.id(), wrongKey);
+    Outcome<?> byDecline =
+        queries
+            .answer(
+                holder,
+                q.id(),
+                AnswerQueryRequest.ofDecline(HexBytes.of(decline.toBytes().toArray()), "not mine"))
+            .result();
+    assertThat(reason(byDecline)).isEqualTo(Outcome.Reason.FORBIDDEN);
+    assertThat(done(queries.query(holder, q.id()).result()).status()).isEqualTo("open");
+  }
+
+  @Test
   void shouldScopeQueriesToTheirClientAndHolder() {
     f.approvedIssuerWithSchema();
     String id = f.attest(0, worth, DAY);
@@ -325,7 +353,7 @@ class DataSharingBackendsTest {
                 queries
                     .answer(holder, q.id(), AnswerQueryRequest.ofDecline(byStranger, null))
                     .result()))
-        .isEqualTo(Outcome.Reason.CONFLICT);
+        .isEqualTo(Outcome.Reason.FORBIDDEN);
     QueryView other = ask(id, 2_000_000);
     var forAnotherQuery = Convert.hex(f.flows.decline(other.id(), f.key(3)).toBytes());
     assertThat(
@@ -333,7 +361,7 @@ class DataSharingBackendsTest {
                 queries
                     .answer(holder, q.id(), AnswerQueryRequest.ofDecline(forAnotherQuery, null))
                     .result()))
-        .isEqualTo(Outcome.Reason.CONFLICT);
+        .isEqualTo(Outcome.Reason.FORBIDDEN);
     assertThat(
             reason(
                 queries

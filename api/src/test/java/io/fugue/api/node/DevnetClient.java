@@ -77,15 +77,29 @@ final class DevnetClient implements AutoCloseable {
     return r.bodyAsJsonObject().getString("token");
   }
 
-  /** Submits a signed transaction; asserts the node pooled it. */
+  /**
+   * Submits a signed transaction; asserts the node pooled it. A 429 is honoured as a client should:
+   * wait its Retry-After, then send the same request again.
+   */
   String submit(Transaction tx) {
-    var r =
-        post(
-            "/v1/chain/transactions",
-            null,
-            new JsonObject().put("rawTransaction", tx.encode().toPrefixedHex()));
+    JsonObject body = new JsonObject().put("rawTransaction", tx.encode().toPrefixedHex());
+    var r = post("/v1/chain/transactions", null, body);
+    for (int tries = 0; r.statusCode() == 429 && tries < 20; tries++) {
+      pause(r.getHeader("Retry-After"));
+      r = post("/v1/chain/transactions", null, body);
+    }
     assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(202);
     return r.bodyAsJsonObject().getString("hash");
+  }
+
+  /** Sleeps the seconds a 429's Retry-After asks for (the rate limiter's own pacing). */
+  static void pause(String retryAfter) {
+    try {
+      Thread.sleep(1000L * Long.parseLong(retryAfter == null ? "1" : retryAfter));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
   }
 
   /** Waits until the transaction is in a finalized block; returns its status. */

@@ -20,6 +20,8 @@ import io.fugue.datasharing.attestation.AttestationId;
 import io.fugue.datasharing.attestation.AttestationState;
 import io.fugue.datasharing.holder.OpeningSealer;
 import io.fugue.datasharing.holder.SealedOpening;
+import io.fugue.datasharing.query.Consent;
+import io.fugue.datasharing.query.QueryRequest;
 import io.fugue.zk.Opening;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -30,6 +32,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -264,6 +267,99 @@ class DevnetScenarioIT {
     assertThat(notHolder.statusCode()).as(notHolder.bodyAsString()).isEqualTo(403);
     assertThat(http.get("/v1/queries/" + other, clientToken).bodyAsJsonObject().getString("status"))
         .isEqualTo("open");
+  }
+
+  /**
+   * The largest aggregate a query may name ({@link QueryRequest#MAX_ATTESTATIONS}) answered through
+   * the vault: every limit on the way (query body, consent body, vault, proof) admits it.
+   */
+  @Test
+  @Order(4)
+  void shouldAnswerTheLargestAggregateThroughTheVault() {
+    int k = QueryRequest.MAX_ATTESTATIONS;
+    long now = System.currentTimeMillis();
+    List<String> ids = new ArrayList<>();
+    List<Opening> openings = new ArrayList<>();
+    String lastHash = null;
+    for (int i = 0; i < k; i++) {
+      Opening value = Opening.random(1_000 + i);
+      long nonce = issuerShardNonce++;
+      lastHash =
+          http.submit(
+              flows.publish(
+                  issuer,
+                  nonce,
+                  SHARD,
+                  SUBJECT,
+                  holder.address(),
+                  SCHEMA,
+                  value,
+                  now - 60_000,
+                  now + Duration.ofDays(1).toMillis()));
+      ids.add(
+          ClientFlows.attestationId(SHARD, issuer.address(), nonce, SUBJECT, SCHEMA)
+              .value()
+              .toBytes()
+              .toPrefixedHex());
+      openings.add(value);
+    }
+    assertThat(http.awaitIncluded(lastHash)).isEqualTo("included");
+    long sum = 0;
+    for (int i = 0; i < k; i++) {
+      sum += 1_000 + i;
+      var sealed =
+          flows.resealForVault(
+              flows.sealToHolder(
+                  openings.get(i), holder.address(), holder.publicKey(), id(ids.get(i))),
+              holder,
+              attestationView(ids.get(i)),
+              devnet.layout().vaultKey().publicKey());
+      JsonObject deposit = new JsonObject().put("ciphertext", sealed.encode().toPrefixedHex());
+      var stored = http.send("PUT", "/v1/vault/openings/" + ids.get(i), holderToken, deposit);
+      for (int tries = 0; stored.statusCode() == 429 && tries < 20; tries++) {
+        DevnetClient.pause(stored.getHeader("Retry-After"));
+        stored = http.send("PUT", "/v1/vault/openings/" + ids.get(i), holderToken, deposit);
+      }
+      assertThat(stored.statusCode()).as(stored.bodyAsString()).isIn(200, 201);
+    }
+    JsonArray named = new JsonArray();
+    ids.forEach(named::add);
+    var created =
+        http.post(
+            "/v1/queries",
+            clientToken,
+            new JsonObject()
+                .put("attestations", named)
+                .put("predicate", "gte")
+                .put("threshold", sum)
+                .put("purpose", "total across " + k + " accounts")
+                .put("nonce", nonce()));
+    assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
+    String q = created.bodyAsJsonObject().getString("id");
+    var consent = flows.consent(queryView(q), holder, System.currentTimeMillis() + 60_000);
+    assertThat(consent.encode().size()).isGreaterThan(Consent.MAX_ENCODED_BYTES - 10);
+    var answered =
+        http.post(
+            "/v1/queries/" + q + "/answer",
+            holderToken,
+            new JsonObject().put("vaultConsent", consent.encode().toPrefixedHex()));
+    assertThat(answered.statusCode()).as(answered.bodyAsString()).isEqualTo(200);
+    assertThat(answered.bodyAsJsonObject().getString("status")).isEqualTo("verified");
+    assertThat(answered.bodyAsJsonObject().getBoolean("outcome")).isTrue();
+
+    String again = createQuery(ids.get(0), 1);
+    var forbidden =
+        http.post(
+            "/v1/queries/" + again + "/answer",
+            holderToken,
+            new JsonObject()
+                .put(
+                    "vaultConsent",
+                    flows
+                        .consent(queryView(again), stranger, System.currentTimeMillis() + 60_000)
+                        .encode()
+                        .toPrefixedHex()));
+    assertThat(forbidden.statusCode()).as("a consent by another key").isEqualTo(403);
   }
 
   @Test

@@ -196,7 +196,7 @@ class DataSharingFlowIT {
                     holderToken,
                     new JsonObject()
                         .put("decline", "0x" + "22".repeat(65))
-                        .put("reason", "x".repeat(201)))
+                        .put("reason", "\u00e9".repeat(257)))
                 .statusCode())
         .isEqualTo(400);
   }
@@ -277,7 +277,7 @@ class DataSharingFlowIT {
             "PUT",
             "/v1/vault/openings/" + id,
             token,
-            new JsonObject().put("ciphertext", "0x" + "44".repeat(80))),
+            new JsonObject().put("ciphertext", "0x" + "44".repeat(102))),
         201);
     assertThat(
             ok(node.get("/v1/vault/openings", token), 200)

@@ -39,6 +39,14 @@ public record Consent(
   private static final Bytes DOMAIN =
       Bytes.of("fugue.vault.consent.v1".getBytes(StandardCharsets.US_ASCII));
 
+  /**
+   * The largest {@link #encode()}: {@link QueryRequest#MAX_ATTESTATIONS} ids and the largest
+   * expiry. RLP: outer header 3 + query id 33 + ids (header 3 + 64·33) + expiresAt 9 + signature
+   * 67. The API's {@code VaultConsent} schema takes its bound from this.
+   */
+  public static final int MAX_ENCODED_BYTES =
+      3 + 33 + 3 + QueryRequest.MAX_ATTESTATIONS * 33 + 9 + 67;
+
   public Consent {
     Objects.requireNonNull(queryId, "queryId");
     attestations = List.copyOf(Objects.requireNonNull(attestations, "attestations"));
