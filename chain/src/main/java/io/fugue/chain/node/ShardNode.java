@@ -114,7 +114,7 @@ public final class ShardNode extends Service {
           "shard " + shard + " node failed while starting (see the FATAL line)");
     }
     ConsensusNetwork net = setup.network();
-    net.onRequest(new SyncServer(shard, setup.chain(), consensusStore, setup.syncLimits()));
+    net.onRequest(new SyncServer(shard, setup.chain(), consensusStore, setup.syncLimits(), net));
     net.subscribe(shard, ConsensusNetwork.Kind.CONSENSUS, this::onGossip);
     net.subscribe(shard, ConsensusNetwork.Kind.TXS, txGossip);
     beacon.ifPresent(b -> net.subscribe(0, ConsensusNetwork.Kind.BLOCKS, b));

@@ -14,8 +14,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Answers block sync requests from the local chain: the finalized blocks {@code [from, from+count)}
  * that exist, each with its stored commit proof, stopping before the response would pass {@link
- * SyncLimits#maxResponseBytes()}. A malformed request or one for another shard gets an empty
- * response. Runs on network threads; reads only.
+ * SyncLimits#maxResponseBytes()}. A malformed request gets an empty response and its peer a penalty
+ * (repeated ones get it banned, as bad sync responses do); one for another shard gets an empty
+ * response only (a peer may simply not know which shard we hold). Runs on network threads; reads
+ * only.
  */
 final class SyncServer implements ConsensusNetwork.RequestHandler {
   private static final Logger LOG = LoggerFactory.getLogger(SyncServer.class);
@@ -24,12 +26,19 @@ final class SyncServer implements ConsensusNetwork.RequestHandler {
   private final Blockchain chain;
   private final ConsensusStore proofs;
   private final SyncLimits limits;
+  private final ConsensusNetwork network;
 
-  SyncServer(int shard, Blockchain chain, ConsensusStore proofs, SyncLimits limits) {
+  SyncServer(
+      int shard,
+      Blockchain chain,
+      ConsensusStore proofs,
+      SyncLimits limits,
+      ConsensusNetwork network) {
     this.shard = shard;
     this.chain = Objects.requireNonNull(chain, "chain");
     this.proofs = Objects.requireNonNull(proofs, "proofs");
     this.limits = Objects.requireNonNull(limits, "limits");
+    this.network = Objects.requireNonNull(network, "network");
   }
 
   @Override
@@ -39,6 +48,7 @@ final class SyncServer implements ConsensusNetwork.RequestHandler {
       r = SyncCodec.decodeRequest(request, limits);
     } catch (NodeException e) {
       LOG.debug("bad sync request from {}: {}", from.id(), e.getMessage());
+      network.penalize(from, "malformed sync request: " + e.getMessage());
       return SyncCodec.encodeResponse(shard, List.of());
     }
     List<Bytes[]> entries = new ArrayList<>();
