@@ -304,7 +304,9 @@ fn stat(node: &Node, name: &str) -> u64 {
 
 /// go-libp2p pubsub resets a second stream from the same peer, and rust-libp2p's gossipsub
 /// handler disables itself after 5 substream attempts on a connection: so a peer keeps exactly
-/// one connection, whichever side dials again.
+/// one connection, whichever side dials again — and both sides keep the same one (the
+/// connection dialed by the smaller peer id, then the oldest), so a simultaneous dial never ends
+/// with neither.
 #[test]
 fn should_keep_one_connection_per_peer_when_both_sides_dial() {
     let mut a = Node::start(Vec::new(), 90);
@@ -317,26 +319,62 @@ fn should_keep_one_connection_per_peer_when_both_sides_dial() {
     a.await_event(|e| matches!(e, Event::Connected { peer, .. } if *peer == b_id));
     b.await_event(|e| matches!(e, Event::Connected { peer, .. } if *peer == a_id));
 
+    // The same side dials again, then the other side dials: each extra connection is closed.
     a.host
         .command(Command::Dial(b.addr.clone()))
         .expect("second dial accepted");
-    await_until("b refuses a's second connection", || {
-        stat(&b, "connection_errors") >= 1
+    let closed = |a: &Node, b: &Node| {
+        stat(a, "duplicate_connections_closed") + stat(b, "duplicate_connections_closed")
+    };
+    await_until("a second connection from a is closed", || {
+        closed(&a, &b) >= 1
     });
+    await_until("one connection each", || {
+        stat(&a, "connections") == 1 && stat(&b, "connections") == 1
+    });
+    let before = closed(&a, &b);
     b.host
         .command(Command::Dial(a.addr.clone()))
         .expect("reverse dial accepted");
-    await_until("a refuses b's connection", || {
-        stat(&a, "connection_errors") >= 1
+    await_until("b's connection is settled too", || closed(&a, &b) > before);
+    await_until("one connection each", || {
+        stat(&a, "connections") == 1 && stat(&b, "connections") == 1
     });
-
-    assert_eq!(stat(&a, "connections"), 1);
-    assert_eq!(stat(&b, "connections"), 1);
     a.drain();
     b.drain();
     assert!(
         a.connected_peers().contains(&b_id),
-        "the first connection survives"
+        "never disconnected: the kept connection is one both sides agree on"
     );
     assert!(b.connected_peers().contains(&a_id));
+}
+
+/// Two hosts that dial each other at the same moment end with one shared connection, not with
+/// both connections refused.
+#[test]
+fn should_settle_a_simultaneous_dial_on_one_shared_connection() {
+    for seed in [100u8, 110, 120] {
+        let mut a = Node::start(Vec::new(), seed);
+        let mut b = Node::start(Vec::new(), seed + 1);
+        a.host
+            .command(Command::Dial(b.addr.clone()))
+            .expect("dial accepted");
+        b.host
+            .command(Command::Dial(a.addr.clone()))
+            .expect("dial accepted");
+        let b_id = b.peer().to_string();
+        let a_id = a.peer().to_string();
+        a.await_event(|e| matches!(e, Event::Connected { peer, .. } if *peer == b_id));
+        b.await_event(|e| matches!(e, Event::Connected { peer, .. } if *peer == a_id));
+        await_until("one connection each", || {
+            stat(&a, "connections") == 1 && stat(&b, "connections") == 1
+        });
+        std::thread::sleep(Duration::from_millis(300)); // let any wrong close arrive
+        a.drain();
+        b.drain();
+        assert!(a.connected_peers().contains(&b_id), "seed {seed}: a lost b");
+        assert!(b.connected_peers().contains(&a_id), "seed {seed}: b lost a");
+        assert_eq!(stat(&a, "connections"), 1);
+        assert_eq!(stat(&b, "connections"), 1);
+    }
 }

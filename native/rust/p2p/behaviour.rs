@@ -84,7 +84,10 @@ fn build_behaviour(key: &Keypair, cfg: &HostConfig, stats: Arc<Stats>) -> Native
     );
     let limits = connection_limits::ConnectionLimits::default()
         .with_max_established(Some(l.max_connections))
-        .with_max_established_per_peer(Some(l.max_connections_per_peer))
+        // One more than the steady state: when two peers dial each other at once, both
+        // connections are admitted for a moment and the task keeps one by a rule both sides
+        // share (task.rs, `settle_duplicates`), rather than each side refusing the other's.
+        .with_max_established_per_peer(Some(l.max_connections_per_peer.saturating_add(1)))
         .with_max_pending_incoming(Some(l.max_pending_connections))
         .with_max_pending_outgoing(Some(l.max_pending_connections));
     let identify = identify::Behaviour::new(

@@ -3,7 +3,7 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// The order of [`Stats::snapshot`], which `io.fugue.chain.p2p` mirrors.
-pub const STAT_NAMES: [&str; 18] = [
+pub const STAT_NAMES: [&str; 19] = [
     "peers",
     "gossip_in_messages",
     "gossip_in_bytes",
@@ -22,6 +22,7 @@ pub const STAT_NAMES: [&str; 18] = [
     "bans",
     "banned_peers",
     "penalties",
+    "duplicate_connections_closed",
 ];
 
 #[derive(Default)]
@@ -48,6 +49,8 @@ pub struct Stats {
     pub banned_peers: AtomicU64,
     /// Invalid consensus or sync traffic reported by Java.
     pub penalties: AtomicU64,
+    /// Extra connections to an already connected peer closed by the shared keep rule.
+    pub duplicate_connections_closed: AtomicU64,
 }
 
 /// Adds `n` to a counter; relaxed ordering suffices for monotonic statistics.
@@ -61,7 +64,7 @@ pub fn sub(counter: &AtomicU64, n: u64) {
 }
 
 impl Stats {
-    pub fn snapshot(&self) -> [u64; 18] {
+    pub fn snapshot(&self) -> [u64; 19] {
         let all = [
             &self.peers,
             &self.gossip_in_messages,
@@ -81,6 +84,7 @@ impl Stats {
             &self.bans,
             &self.banned_peers,
             &self.penalties,
+            &self.duplicate_connections_closed,
         ];
         all.map(|c| c.load(Ordering::Relaxed))
     }

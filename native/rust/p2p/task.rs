@@ -10,7 +10,7 @@ use futures::StreamExt;
 use libp2p::gossipsub::{self, IdentTopic, MessageAcceptance, MessageId};
 use libp2p::request_response::{self, OutboundRequestId, ResponseChannel};
 use libp2p::swarm::dial_opts::{DialOpts, PeerCondition};
-use libp2p::swarm::SwarmEvent;
+use libp2p::swarm::{ConnectionId, SwarmEvent};
 use libp2p::{identify, kad, PeerId, Swarm};
 use tokio::sync::mpsc::Receiver;
 
@@ -40,6 +40,8 @@ pub struct Task {
     misbehaviour: HashMap<PeerId, (u32, Instant)>,
     /// Banned peers and when their ban ends.
     banned: HashMap<PeerId, Instant>,
+    /// Each connected peer's established connections, oldest first, with who dialed each.
+    connections: HashMap<PeerId, Vec<(ConnectionId, bool)>>,
 }
 
 impl Task {
@@ -58,6 +60,7 @@ impl Task {
             outbound: HashMap::new(),
             misbehaviour: HashMap::new(),
             banned: HashMap::new(),
+            connections: HashMap::new(),
         }
     }
 
@@ -311,6 +314,38 @@ impl Task {
             .map_err(|_| format!("inbound request {id}: connection closed before the response"))
     }
 
+    /// Keeps `max_connections_per_peer` connections to `peer` and closes the rest, by a rule
+    /// both ends compute alike: connections dialed by the peer with the smaller id first (so a
+    /// simultaneous dial keeps the same connection on both sides, never neither), then the
+    /// oldest. Without it, each side would refuse the other's connection at once and the two
+    /// would stay apart until the next dial.
+    fn settle_duplicates(&mut self, swarm: &mut Swarm<Behaviour>, peer: PeerId) {
+        let keep = self.config.limits.max_connections_per_peer as usize;
+        let Some(list) = self.connections.get(&peer) else {
+            return;
+        };
+        if list.len() <= keep {
+            return;
+        }
+        let me = *swarm.local_peer_id();
+        let smaller_dials = |dialed_by_me: bool| {
+            let dialer = if dialed_by_me { me } else { peer };
+            let other = if dialed_by_me { peer } else { me };
+            dialer.to_bytes() < other.to_bytes()
+        };
+        let mut ranked: Vec<(usize, ConnectionId, bool)> = list
+            .iter()
+            .enumerate()
+            .map(|(age, (id, by_me))| (age, *id, smaller_dials(*by_me)))
+            .collect();
+        // Preferred first: dialed by the smaller id, then older.
+        ranked.sort_by_key(|(age, _, preferred)| (!preferred, *age));
+        for (_, id, _) in ranked.into_iter().skip(keep) {
+            add(&self.stats.duplicate_connections_closed, 1);
+            swarm.close_connection(id);
+        }
+    }
+
     fn swarm_event(&mut self, swarm: &mut Swarm<Behaviour>, event: SwarmEvent<BehaviourEvent>) {
         match event {
             SwarmEvent::NewListenAddr { address, .. } => {
@@ -321,11 +356,18 @@ impl Task {
             // Java sees a peer once, however many connections it has.
             SwarmEvent::ConnectionEstablished {
                 peer_id,
+                connection_id,
                 endpoint,
                 num_established,
                 ..
             } => {
                 add(&self.stats.connections, 1);
+                let dialed_by_me = endpoint.is_dialer();
+                self.connections
+                    .entry(peer_id)
+                    .or_default()
+                    .push((connection_id, dialed_by_me));
+                self.settle_duplicates(swarm, peer_id);
                 if num_established.get() == 1 {
                     add(&self.stats.peers, 1);
                     self.emit(Event::Connected {
@@ -337,10 +379,17 @@ impl Task {
             }
             SwarmEvent::ConnectionClosed {
                 peer_id,
+                connection_id,
                 num_established,
                 ..
             } => {
                 sub(&self.stats.connections, 1);
+                if let Some(list) = self.connections.get_mut(&peer_id) {
+                    list.retain(|(id, _)| *id != connection_id);
+                    if list.is_empty() {
+                        self.connections.remove(&peer_id);
+                    }
+                }
                 if num_established == 0 {
                     sub(&self.stats.peers, 1);
                     self.rate.forget(&peer_id);

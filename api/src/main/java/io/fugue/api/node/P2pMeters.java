@@ -78,6 +78,12 @@ final class P2pMeters {
         "penalties",
         "invalid consensus or sync traffic reported",
         P2pMetrics::penalties);
+    counter(
+        registry,
+        host,
+        "duplicate.connections.closed",
+        "extra connections to a connected peer closed by the shared keep rule",
+        P2pMetrics::duplicateConnectionsClosed);
     gauge(registry, host, "peers", "connected peers", P2pMetrics::peers);
     gauge(registry, host, "connections", "established connections", P2pMetrics::connections);
     gauge(registry, host, "banned.peers", "peers banned now", P2pMetrics::bannedPeers);

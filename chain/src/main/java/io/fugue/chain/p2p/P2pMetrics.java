@@ -35,6 +35,8 @@ import java.util.concurrent.atomic.LongAdder;
  *     consensus or sync traffic ({@link P2pHost#penalize})
  * @param bannedPeers peers banned now (bans are time-bounded)
  * @param penalties invalid consensus or sync traffic reported to the native host
+ * @param duplicateConnectionsClosed extra connections to a connected peer that the host closed (two
+ *     peers that dial each other at once keep one connection, the same on both sides)
  * @param verdictsByTopic Java's gossip verdicts per topic
  */
 public record P2pMetrics(
@@ -61,6 +63,7 @@ public record P2pMetrics(
     long bans,
     long bannedPeers,
     long penalties,
+    long duplicateConnectionsClosed,
     Map<String, Verdicts> verdictsByTopic) {
 
   public P2pMetrics {
@@ -72,7 +75,7 @@ public record P2pMetrics(
 
   /** The Java-side counters, updated by the event pump. */
   /** How many counters the native host reports (the Rust {@code STAT_NAMES}). */
-  static final int NATIVE_STATS = 18;
+  static final int NATIVE_STATS = 19;
 
   static final class Local {
     final LongAdder accepted = new LongAdder();
@@ -113,6 +116,7 @@ public record P2pMetrics(
           n[15],
           n[16],
           n[17],
+          n[18],
           verdicts());
     }
 
