@@ -4,6 +4,7 @@ import io.fugue.api.logging.LogSettings;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Objects;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,22 +19,6 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "fugue 0.1.0",
     description = "Fugue: a sharded proof-of-stake chain for privacy-preserving data sharing.",
-    subcommands = {
-      DevnetCommand.class,
-      NodeCommand.class,
-      BootnodeCommand.class,
-      KeysCommand.class,
-      NodeKeyCommand.class,
-      GenesisCommand.class,
-      AuthCommand.class,
-      TxCommand.class,
-      IssuerCommand.class,
-      SchemaCommand.class,
-      AttestCommand.class,
-      RevokeCommand.class,
-      VaultCommand.class,
-      QueryCommand.class
-    },
     exitCodeListHeading = "Exit codes:%n",
     exitCodeList = {
       "0:success",
@@ -43,6 +28,27 @@ import picocli.CommandLine.Command;
       "4:wrong key password (or the key file was altered)"
     })
 public final class FugueCli implements Runnable {
+  /**
+   * The subcommands, in help order. Built lazily (see {@link #run}): picocli reflects over a
+   * command class when it is added, and a CLI call needs only the one it runs.
+   */
+  static final List<Class<?>> SUBCOMMANDS =
+      List.of(
+          DevnetCommand.class,
+          NodeCommand.class,
+          BootnodeCommand.class,
+          KeysCommand.class,
+          NodeKeyCommand.class,
+          GenesisCommand.class,
+          AuthCommand.class,
+          TxCommand.class,
+          IssuerCommand.class,
+          SchemaCommand.class,
+          AttestCommand.class,
+          RevokeCommand.class,
+          VaultCommand.class,
+          QueryCommand.class);
+
   public static final int EXIT_OK = 0;
   public static final int EXIT_FAILED = 1;
   public static final int EXIT_USAGE = 2;
@@ -108,9 +114,37 @@ public final class FugueCli implements Runnable {
             args));
   }
 
+  /**
+   * The subcommands a command line needs: only the one it names when it names a known one (its
+   * first word that is not an option or a --log-* value), none for a bare {@code --version}, else
+   * all (top-level help, a typo that should list what exists).
+   */
+  static List<Class<?>> subcommandsFor(String... args) {
+    boolean versionOnly = false;
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if (a.equals("--log-level") || a.equals("--log-format")) {
+        i++;
+      } else if (a.equals("--version") || a.equals("-V")) {
+        versionOnly = true;
+      } else if (!a.startsWith("-")) {
+        for (Class<?> c : SUBCOMMANDS) {
+          if (c.getAnnotation(Command.class).name().equals(a)) {
+            return List.of(c);
+          }
+        }
+        return SUBCOMMANDS;
+      } else if (!a.startsWith("--log-")) {
+        return SUBCOMMANDS; // --help, -h, or an unknown option: help lists every command
+      }
+    }
+    return versionOnly ? List.of() : SUBCOMMANDS;
+  }
+
   /** Runs one command line with the given ports and streams; returns the exit code. */
   public static int run(CliServices services, PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new FugueCli(services));
+    subcommandsFor(args).forEach(cli::addSubcommand);
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(

@@ -14,6 +14,7 @@ import io.fugue.api.model.SchemaView;
 import io.fugue.api.support.InMemoryBackends;
 import io.fugue.api.support.TestKeys;
 import io.fugue.api.support.TestNode;
+import io.fugue.datasharing.holder.SealedOpening;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.util.List;
@@ -210,7 +211,8 @@ class FugueCliIT {
       opened.set(attestation);
       sealed.set(List.of(s));
       depositKey.set(key);
-      return HexBytes.fromHex("0x0102");
+      // The size of a real sealed opening: the API's schema admits exactly that.
+      return HexBytes.fromHex("0x" + "02".repeat(SealedOpening.ENCODED_BYTES));
     }
 
     @Override

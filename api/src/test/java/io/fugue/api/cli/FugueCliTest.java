@@ -15,6 +15,19 @@ class FugueCliTest {
   private static final CliServices NONE = CliServices.thisBuild();
 
   @Test
+  void shouldBuildOnlyTheSubcommandACallRuns() {
+    assertThat(FugueCli.subcommandsFor("keys", "list")).containsExactly(KeysCommand.class);
+    assertThat(FugueCli.subcommandsFor("--log-level", "debug", "tx", "status", "0x01"))
+        .containsExactly(TxCommand.class);
+    assertThat(FugueCli.subcommandsFor("--version")).isEmpty();
+    assertThat(FugueCli.subcommandsFor("--help")).isEqualTo(FugueCli.SUBCOMMANDS);
+    assertThat(FugueCli.subcommandsFor()).isEqualTo(FugueCli.SUBCOMMANDS);
+    assertThat(FugueCli.subcommandsFor("kyes", "list"))
+        .as("a typo gets the full help")
+        .isEqualTo(FugueCli.SUBCOMMANDS);
+  }
+
+  @Test
   void shouldListEveryCommandInHelp() {
     CliRun r = CliRun.run(NONE, "--help");
     assertThat(r.exit()).isZero();
