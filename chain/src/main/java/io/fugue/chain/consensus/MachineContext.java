@@ -72,8 +72,22 @@ final class MachineContext {
     outbox.emit(new Output.PersistSafety(height.safetyRecord(round.view())));
   }
 
+  /**
+   * Broadcasts {@code m}, unless this node is not a member of the height's committee: a node that
+   * follows a shard without a seat (it joins at the next epoch, or it left) votes, proposes and
+   * asks for view changes never, so its signatures cannot count and peers never see a message from
+   * a non-member as misbehaviour. It still finalizes from the members' certificates.
+   */
   void send(ConsensusMessage m) {
+    if (!isMember()) {
+      return;
+    }
     outbox.send(m, height.height(), round.view(), now());
+  }
+
+  /** Whether this node holds a seat in the committee of the height being decided. */
+  boolean isMember() {
+    return height.committee().indexOf(self()).isPresent();
   }
 
   void requestSync() {

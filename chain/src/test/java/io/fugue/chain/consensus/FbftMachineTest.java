@@ -89,6 +89,24 @@ class FbftMachineTest {
   }
 
   @Test
+  void shouldLetANodeWithoutASeatFollowWithoutEverSendingAMessage() {
+    ManualCluster five = new ManualCluster(5, 4);
+    five.start();
+    five.run(5_000);
+    for (int i = 0; i < 4; i++) {
+      assertThat(five.finalized(i)).hasSizeGreaterThanOrEqualTo(3);
+    }
+    assertThat(five.outputs.get(4))
+        .as("the node without a seat broadcasts nothing")
+        .noneMatch(o -> o instanceof Output.Broadcast);
+    List<Output.Finalized> followed = five.finalized(4);
+    assertThat(followed).as("it finalizes from the members' certificates").isNotEmpty();
+    for (int h = 0; h < followed.size(); h++) {
+      assertThat(followed.get(h).block().hash()).isEqualTo(five.finalized(0).get(h).block().hash());
+    }
+  }
+
+  @Test
   void shouldPrepareAValidAnnounceFromTheLeaderOnce() {
     List<Output> out = v().onMessage(announce(leader, block, 0), 0);
     List<Output> again = v().onMessage(announce(leader, block, 0), 0);

@@ -27,10 +27,17 @@ final class ManualCluster {
   long now;
 
   ManualCluster(int n) {
+    this(n, n);
+  }
+
+  /** {@code n} machines of which the first {@code members} hold the committee's seats. */
+  ManualCluster(int n, int members) {
     List<ValidatorKey> keys = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       signers.add(scheme.newSigner(i));
-      keys.add(signers.get(i).publicKey());
+      if (i < members) {
+        keys.add(signers.get(i).publicKey());
+      }
       outputs.add(new ArrayList<>());
     }
     committee = Committee.equalPower(keys);
