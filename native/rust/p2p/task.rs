@@ -40,8 +40,9 @@ pub struct Task {
     misbehaviour: HashMap<PeerId, (u32, Instant)>,
     /// Banned peers and when their ban ends.
     banned: HashMap<PeerId, Instant>,
-    /// Each connected peer's established connections, oldest first, with who dialed each.
-    connections: HashMap<PeerId, Vec<(ConnectionId, bool)>>,
+    /// Each connected peer's established connections, oldest first: id, whether this host
+    /// dialed it, when it was established.
+    connections: HashMap<PeerId, Vec<(ConnectionId, bool, Instant)>>,
 }
 
 impl Task {
@@ -229,6 +230,19 @@ impl Task {
     /// Bans graylisted peers and lifts expired bans; runs every heartbeat.
     fn sweep(&mut self, swarm: &mut Swarm<Behaviour>) {
         let now = Instant::now();
+        let keep = self.config.limits.max_connections_per_peer as usize;
+        let crowded: Vec<PeerId> = self
+            .connections
+            .iter()
+            .filter(|(_, list)| list.len() > keep)
+            .map(|(p, _)| *p)
+            .collect();
+        for peer in crowded {
+            // Long enough for a peer running this rule to see both connections and close its
+            // own loser first (then neither side ever drops to no connection).
+            let stale = (self.config.heartbeat * 3).max(std::time::Duration::from_secs(2));
+            self.settle_duplicates(swarm, peer, Some(stale));
+        }
         let graylisted: Vec<PeerId> = swarm
             .connected_peers()
             .filter(|p| {
@@ -317,9 +331,17 @@ impl Task {
     /// Keeps `max_connections_per_peer` connections to `peer` and closes the rest, by a rule
     /// both ends compute alike: connections dialed by the peer with the smaller id first (so a
     /// simultaneous dial keeps the same connection on both sides, never neither), then the
-    /// oldest. Without it, each side would refuse the other's connection at once and the two
-    /// would stay apart until the next dial.
-    fn settle_duplicates(&mut self, swarm: &mut Swarm<Behaviour>, peer: PeerId) {
+    /// oldest. Each side closes only the losers it dialed itself, once it holds the winner too,
+    /// so neither side ever drops to no connection; a loser the peer dialed and did not close
+    /// (a peer that does not run this rule) is closed by the sweep after `stale_after`.
+    /// Without it, each side would refuse the other's connection at once and the two would stay
+    /// apart until the next dial.
+    fn settle_duplicates(
+        &mut self,
+        swarm: &mut Swarm<Behaviour>,
+        peer: PeerId,
+        stale_after: Option<std::time::Duration>,
+    ) {
         let keep = self.config.limits.max_connections_per_peer as usize;
         let Some(list) = self.connections.get(&peer) else {
             return;
@@ -333,16 +355,20 @@ impl Task {
             let other = if dialed_by_me { peer } else { me };
             dialer.to_bytes() < other.to_bytes()
         };
-        let mut ranked: Vec<(usize, ConnectionId, bool)> = list
+        let mut ranked: Vec<(bool, usize, ConnectionId, bool, Instant)> = list
             .iter()
             .enumerate()
-            .map(|(age, (id, by_me))| (age, *id, smaller_dials(*by_me)))
+            .map(|(age, (id, by_me, at))| (!smaller_dials(*by_me), age, *id, *by_me, *at))
             .collect();
         // Preferred first: dialed by the smaller id, then older.
-        ranked.sort_by_key(|(age, _, preferred)| (!preferred, *age));
-        for (_, id, _) in ranked.into_iter().skip(keep) {
-            add(&self.stats.duplicate_connections_closed, 1);
-            swarm.close_connection(id);
+        ranked.sort_by_key(|(not_preferred, age, ..)| (*not_preferred, *age));
+        let now = Instant::now();
+        for (_, _, id, by_me, at) in ranked.into_iter().skip(keep) {
+            let stale = stale_after.is_some_and(|after| now.duration_since(at) >= after);
+            if by_me || stale {
+                add(&self.stats.duplicate_connections_closed, 1);
+                swarm.close_connection(id);
+            }
         }
     }
 
@@ -363,11 +389,12 @@ impl Task {
             } => {
                 add(&self.stats.connections, 1);
                 let dialed_by_me = endpoint.is_dialer();
-                self.connections
-                    .entry(peer_id)
-                    .or_default()
-                    .push((connection_id, dialed_by_me));
-                self.settle_duplicates(swarm, peer_id);
+                self.connections.entry(peer_id).or_default().push((
+                    connection_id,
+                    dialed_by_me,
+                    Instant::now(),
+                ));
+                self.settle_duplicates(swarm, peer_id, None);
                 if num_established.get() == 1 {
                     add(&self.stats.peers, 1);
                     self.emit(Event::Connected {
@@ -385,7 +412,7 @@ impl Task {
             } => {
                 sub(&self.stats.connections, 1);
                 if let Some(list) = self.connections.get_mut(&peer_id) {
-                    list.retain(|(id, _)| *id != connection_id);
+                    list.retain(|(id, _, _)| *id != connection_id);
                     if list.is_empty() {
                         self.connections.remove(&peer_id);
                     }

@@ -5,6 +5,7 @@ import io.fugue.chain.ledger.BlockBody;
 import io.fugue.chain.ledger.BlockHeader;
 import io.fugue.chain.ledger.Transaction;
 import io.fugue.chain.module.BlockContext;
+import io.fugue.chain.module.BlockEnd;
 import io.fugue.chain.primitives.Hash32;
 import io.fugue.chain.state.BlockState;
 import io.fugue.chain.state.WorldState;
@@ -56,6 +57,14 @@ public final class BlockBuilder {
     ExecutionResult result =
         executor.execute(
             state, ctx, request.lastCommitBitmap(), candidates, BlockExecutor.Mode.BUILD);
+    header.shardStateHash(
+        executor.endBlock(
+            state,
+            ctx,
+            new BlockEnd(
+                request.lastCommitBitmap(),
+                request.lastCommitSignature(),
+                parent.shardStateHash())));
     Hash32 stateRoot = state.commit(tx);
     BlockBody body = new BlockBody(result.transactions(), List.of(), List.of());
     header

@@ -4,9 +4,12 @@ import io.fugue.chain.ledger.CrossShardReceipt;
 import io.fugue.chain.ledger.Receipt;
 import io.fugue.chain.ledger.Transaction;
 import io.fugue.chain.module.BlockContext;
+import io.fugue.chain.module.BlockEnd;
+import io.fugue.chain.module.LedgerModule;
 import io.fugue.chain.module.ModuleRegistry;
 import io.fugue.chain.primitives.Bytes;
 import io.fugue.chain.primitives.ChainException;
+import io.fugue.chain.primitives.Hash32;
 import io.fugue.chain.primitives.Uint256;
 import io.fugue.chain.state.Account;
 import io.fugue.chain.state.StateWriter;
@@ -14,6 +17,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Executes a block's transactions in order on its state, then pays the block reward plus the fees
@@ -28,9 +32,11 @@ public final class BlockExecutor {
   private final ChainConfig config;
   private final TransactionExecutor transactions;
   private final RewardRecipients recipients;
+  private final ModuleRegistry modules;
 
   public BlockExecutor(ChainConfig config, ModuleRegistry modules, RewardRecipients recipients) {
     this.config = Objects.requireNonNull(config, "config");
+    this.modules = Objects.requireNonNull(modules, "modules");
     this.transactions = new TransactionExecutor(config, modules);
     this.recipients = Objects.requireNonNull(recipients, "recipients");
   }
@@ -126,6 +132,27 @@ public final class BlockExecutor {
         Uint256.of(tally.fees),
         minted,
         tally.skipped);
+  }
+
+  /**
+   * Runs every module's {@link io.fugue.chain.module.LedgerModule#endBlock} in registration order
+   * and returns the {@code shardStateHash} the block's header must carry: the one a module
+   * returned, else the parent's.
+   *
+   * @throws IllegalStateException if two modules both change the shard state
+   */
+  public Hash32 endBlock(StateWriter state, BlockContext ctx, BlockEnd end) {
+    Optional<Hash32> changed = Optional.empty();
+    for (LedgerModule m : modules.modules()) {
+      Optional<Hash32> h = m.endBlock(state, ctx, end);
+      if (h.isPresent()) {
+        if (changed.isPresent()) {
+          throw new IllegalStateException("two modules change the shard state in one block");
+        }
+        changed = h;
+      }
+    }
+    return changed.orElse(end.parentShardStateHash());
   }
 
   /** What the transactions of one block have produced so far. */

@@ -2,6 +2,8 @@ package io.fugue.chain.execution;
 
 import io.fugue.chain.ledger.Block;
 import io.fugue.chain.ledger.BlockHeader;
+import io.fugue.chain.module.BlockEnd;
+import io.fugue.chain.primitives.ChainException;
 import io.fugue.chain.primitives.Hash32;
 import io.fugue.chain.primitives.Validation;
 import io.fugue.chain.state.BlockState;
@@ -71,6 +73,20 @@ public final class BlockValidator {
       return Result.reject(
           "outgoingReceiptRoot " + h.outgoingReceiptRoot() + " but execution gives " + outgoing);
     }
+    Hash32 shardState;
+    try {
+      shardState =
+          executor.endBlock(
+              state,
+              BlockContexts.of(config, h),
+              new BlockEnd(h.lastCommitBitmap(), h.lastCommitSignature(), parent.shardStateHash()));
+    } catch (ChainException | IllegalArgumentException | IllegalStateException e) {
+      return Result.reject("end of block failed: " + e.getMessage());
+    }
+    if (!shardState.equals(h.shardStateHash())) {
+      return Result.reject(
+          "shardStateHash " + h.shardStateHash() + " but the block's end gives " + shardState);
+    }
     Hash32 stateRoot = state.commit(tx);
     if (!stateRoot.equals(h.stateRoot())) {
       return Result.reject("stateRoot " + h.stateRoot() + " but execution gives " + stateRoot);
@@ -111,9 +127,6 @@ public final class BlockValidator {
               + config.maxClockDriftMillis()
               + " ms ahead of local time "
               + nowMillis);
-    }
-    if (!h.shardStateHash().equals(parent.shardStateHash())) {
-      return Validation.reject("shardStateHash changed; committees are fixed until resharding");
     }
     if (h.extra().size() > config.limits().maxExtraBytes()) {
       return Validation.reject("extra of " + h.extra().size() + " bytes exceeds the limit");

@@ -2,9 +2,11 @@ package io.fugue.chain.module;
 
 import io.fugue.chain.ledger.Transaction;
 import io.fugue.chain.primitives.Address;
+import io.fugue.chain.primitives.Hash32;
 import io.fugue.chain.primitives.Validation;
 import io.fugue.chain.state.StateView;
 import io.fugue.chain.state.StateWriter;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -54,4 +56,15 @@ public interface LedgerModule {
    * executor reverts every write made here and records a failed receipt, the fee stays charged.
    */
   ModuleResult apply(Transaction tx, Address sender, StateWriter state, BlockContext ctx);
+
+  /**
+   * Work the module does once at the end of every block, after its transactions and rewards and
+   * before the state root is taken: the staking module's epoch transition on the beacon chain.
+   * Returns the shard state the block's header must name in {@code shardStateHash} when this block
+   * changes it (the last block of an epoch), else empty; at most one module of a chain may return
+   * one. Deterministic like {@link #apply}; an exception here makes the block invalid.
+   */
+  default Optional<Hash32> endBlock(StateWriter state, BlockContext ctx, BlockEnd end) {
+    return Optional.empty();
+  }
 }
