@@ -56,7 +56,7 @@ public final class ApiRequest {
     return raw == null ? Optional.empty() : Optional.of(decimal(name, raw, max));
   }
 
-  static long decimal(String name, String raw, long max) {
+  public static long decimal(String name, String raw, long max) {
     if (raw == null
         || raw.isEmpty()
         || raw.length() > 19

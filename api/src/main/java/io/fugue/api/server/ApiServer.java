@@ -145,6 +145,8 @@ public final class ApiServer extends VerticleBase {
     binder.bind(root, "", new MetricsEndpoint(registry), probes);
     binder.bind(root, "", new OpenApiEndpoint(contract));
     binder.bind(root, "", new JsonRpcEndpoint(ports.chain(), limits.maxRpcBatch(), ipLimiter));
+    binder.bind(
+        root, "", new JsonRpcEndpoint(ports.chain(), limits.maxRpcBatch(), ipLimiter, true));
 
     Router v1 = Router.router(vertx);
     root.route("/v1/*").subRouter(v1);
