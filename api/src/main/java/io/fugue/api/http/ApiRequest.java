@@ -50,6 +50,14 @@ public final class ApiRequest {
     return decimal(name, ctx.pathParam(name), max);
   }
 
+  /**
+   * Like {@link #pathLong} for an endpoint that reads its raw body ({@code x-fugue-raw-body}),
+   * whose parameters the contract validator does not see.
+   */
+  public long rawPathLong(String name, long max) {
+    return decimal(name, ctx.pathParam(name), max);
+  }
+
   /** Like {@link #pathLong} for an optional query parameter. */
   public Optional<Long> queryLong(String name, long max) {
     String raw = ctx.queryParams().get(name);

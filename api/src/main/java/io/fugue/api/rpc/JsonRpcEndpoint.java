@@ -86,7 +86,7 @@ public final class JsonRpcEndpoint implements Endpoint {
 
   private int shard(ApiRequest request) {
     if (shardInPath) {
-      return (int) request.pathLong("shard", 0xFFFF);
+      return (int) request.rawPathLong("shard", 0xFFFF);
     }
     Optional<Long> query = request.queryLong("shard", 0xFFFF);
     if (query.isPresent()) {
