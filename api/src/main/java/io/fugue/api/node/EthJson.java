@@ -99,6 +99,13 @@ final class EthJson {
     return o;
   }
 
+  /** A {@code newHeads} notification: the block without its transaction list. */
+  static ObjectNode header(Block block, List<Receipt> receipts) {
+    ObjectNode o = block(block, receipts, false);
+    o.remove(List.of("transactions", "uncles", "withdrawals", "size", "totalDifficulty"));
+    return o;
+  }
+
   /** keccak-256 of rlp(""): Ethereum's empty trie root. */
   static final String EMPTY_TRIE =
       "0x56e81f171bcc55a6ff8345e692c0f86e5b48e01b996cadc001622fb5e363b421";

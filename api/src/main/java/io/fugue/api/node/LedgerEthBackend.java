@@ -24,8 +24,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.IntSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link EthBackend} over the shard chains this node holds: each shard {@code s} answers as the
@@ -33,6 +38,7 @@ import java.util.function.IntSupplier;
  * from its worker pool.
  */
 final class LedgerEthBackend implements EthBackend {
+  private static final Logger LOG = LoggerFactory.getLogger(LedgerEthBackend.class);
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   static final String CLIENT_VERSION = "Fugue/v0.1.0/java17";
 
@@ -44,6 +50,8 @@ final class LedgerEthBackend implements EthBackend {
 
   private final ShardChains chains;
   private final long maxBlockRange;
+  private final Map<Integer, List<Consumer<Object>>> headSubscribers = new ConcurrentHashMap<>();
+  private final Map<Integer, List<Consumer<Object>>> pendingSubscribers = new ConcurrentHashMap<>();
   private final Map<String, BiFunction<Integer, JsonNode, Object>> methods;
 
   LedgerEthBackend(ShardChains chains, IntSupplier peers) {
@@ -53,6 +61,9 @@ final class LedgerEthBackend implements EthBackend {
   LedgerEthBackend(ShardChains chains, IntSupplier peers, long maxBlockRange) {
     this.chains = chains;
     this.maxBlockRange = maxBlockRange;
+    for (int s : chains.shards()) {
+      chains.chain(s).addHeadListener(b -> onHead(s, b));
+    }
     this.methods =
         Map.ofEntries(
             Map.entry("web3_clientVersion", (s, p) -> CLIENT_VERSION),
@@ -81,6 +92,79 @@ final class LedgerEthBackend implements EthBackend {
             Map.entry("eth_feeHistory", this::feeHistory),
             Map.entry("eth_getLogs", this::logs),
             Map.entry("eth_sendRawTransaction", this::sendRaw));
+  }
+
+  @Override
+  public AutoCloseable subscribe(int shard, JsonNode p, Consumer<Object> sink) {
+    Blockchain chain = chain(shard);
+    String kind = EthParams.text(p, 0, "subscription");
+    Consumer<Object> subscriber =
+        switch (kind) {
+          case "newHeads" -> {
+            EthParams.arity(p, 1, 1);
+            yield b -> sink.accept(EthJson.header((Block) b, receipts(chain, (Block) b)));
+          }
+          case "logs" -> {
+            EthParams.arity(p, 1, 2);
+            ObjectNode f =
+                p.size() > 1 && p.get(1).isObject()
+                    ? ((ObjectNode) p.get(1)).deepCopy()
+                    : NODES.objectNode();
+            f.remove(List.of("fromBlock", "toBlock", "blockHash"));
+            EthLogFilter filter = EthLogFilter.parse(f, chain, maxBlockRange);
+            yield b -> logsOf(chain, (Block) b, filter).forEach(sink);
+          }
+          case "newPendingTransactions" -> {
+            EthParams.arity(p, 1, 1);
+            yield h -> {
+              if (h instanceof String) {
+                sink.accept(h);
+              }
+            };
+          }
+          default -> throw new IllegalArgumentException("unknown subscription " + kind);
+        };
+    boolean heads = !kind.equals("newPendingTransactions");
+    List<Consumer<Object>> list =
+        (heads ? headSubscribers : pendingSubscribers)
+            .computeIfAbsent(shard, s -> new CopyOnWriteArrayList<>());
+    list.add(subscriber);
+    return () -> list.remove(subscriber);
+  }
+
+  private void onHead(int shard, Block block) {
+    List<Consumer<Object>> list = headSubscribers.get(shard);
+    if (list != null) {
+      for (Consumer<Object> c : list) {
+        try {
+          c.accept(block);
+        } catch (RuntimeException e) {
+          // A subscriber's failure must never reach the chain's import thread.
+          LOG.warn("eth subscription on shard {} failed: {}", shard, e.toString());
+        }
+      }
+    }
+  }
+
+  private static List<JsonNode> logsOf(Blockchain chain, Block b, EthLogFilter filter) {
+    List<JsonNode> out = new ArrayList<>();
+    int logIndex = 0;
+    List<Transaction> txs = b.body().transactions();
+    for (int i = 0; i < txs.size(); i++) {
+      Optional<Receipt> r = chain.receipt(txs.get(i).hash());
+      for (Receipt.Log log : r.map(Receipt::logs).orElse(List.of())) {
+        if (filter.matches(log)) {
+          out.add(
+              EthJson.log(
+                  log,
+                  txs.get(i).hash(),
+                  new EthJson.Place(b.hash(), b.header().number(), i),
+                  logIndex));
+        }
+        logIndex++;
+      }
+    }
+    return out;
   }
 
   @Override
@@ -403,6 +487,8 @@ final class LedgerEthBackend implements EthBackend {
       throw new EthRpcError(
           EthRpcError.SERVER_ERROR, r.rejection().reason() + ": " + r.rejection().detail());
     }
-    return EthJson.hash(tx.hash());
+    String hash = EthJson.hash(tx.hash());
+    pendingSubscribers.getOrDefault(shard, List.of()).forEach(c -> c.accept(hash));
+    return hash;
   }
 }

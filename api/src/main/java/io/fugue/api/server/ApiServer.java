@@ -16,6 +16,7 @@ import io.fugue.api.resource.Resources;
 import io.fugue.api.resource.system.HealthEndpoint;
 import io.fugue.api.resource.system.MetricsEndpoint;
 import io.fugue.api.resource.system.OpenApiEndpoint;
+import io.fugue.api.rpc.EthWebSocketHandler;
 import io.fugue.api.rpc.JsonRpcEndpoint;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -24,10 +25,12 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.ServerWebSocket;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.CorsHandler;
@@ -83,12 +86,22 @@ public final class ApiServer extends VerticleBase {
                             .setMaxInitialLineLength(8192)
                             .setMaxHeaderSize(16 * 1024))
                     .requestHandler(router)
+                    .webSocketHandler(webSockets())
                     .listen())
         .onSuccess(
             s -> {
               server = s;
               LOG.info("API listening on http://{}:{}", config.host(), s.actualPort());
             });
+  }
+
+  /** eth_subscribe on /ws when the chain offers the Ethereum namespace; otherwise refused. */
+  private Handler<ServerWebSocket> webSockets() {
+    return ports
+        .chain()
+        .ethereum()
+        .<Handler<ServerWebSocket>>map(EthWebSocketHandler::new)
+        .orElse(ws -> ws.close((short) 1008, "no WebSocket subscriptions on this node"));
   }
 
   @Override

@@ -263,6 +263,53 @@ class EthClientsIT {
     assertThat(balance(carol.address())).isEqualTo(before);
   }
 
+  @Test
+  @Order(5)
+  void shouldStreamNewHeadsOverWebSocket() throws Exception {
+    List<JsonNode> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.net.http.WebSocket ws =
+        http.newWebSocketBuilder()
+            .buildAsync(
+                URI.create("ws://127.0.0.1:" + devnet.apiPort() + "/ws/" + SHARD),
+                new java.net.http.WebSocket.Listener() {
+                  private final StringBuilder text = new StringBuilder();
+
+                  @Override
+                  public java.util.concurrent.CompletionStage<?> onText(
+                      java.net.http.WebSocket w, CharSequence data, boolean last) {
+                    text.append(data);
+                    if (last) {
+                      received.add(read(text.toString()));
+                      text.setLength(0);
+                    }
+                    w.request(1);
+                    return null;
+                  }
+                })
+            .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    try {
+      ws.sendText(
+              "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_subscribe\","
+                  + "\"params\":[\"newHeads\"]}",
+              true)
+          .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+      Await.until("three newHeads", WAIT, () -> received.size() >= 4);
+      String subscription = received.get(0).get("result").asText();
+      assertThat(subscription).matches("0x[0-9a-f]{32}");
+      List<Long> numbers = new ArrayList<>();
+      for (JsonNode n : received.subList(1, 4)) {
+        assertThat(n.get("method").asText()).isEqualTo("eth_subscription");
+        assertThat(n.get("params").get("subscription").asText()).isEqualTo(subscription);
+        JsonNode head = n.get("params").get("result");
+        assertThat(head.get("hash").asText()).matches("0x[0-9a-f]{64}");
+        numbers.add(Long.decode(head.get("number").asText()));
+      }
+      assertThat(numbers).isSorted().doesNotHaveDuplicates();
+    } finally {
+      ws.abort();
+    }
+  }
+
   private String withData(long nonce, Secp256k1PrivateKey key) {
     // A signed EIP-1559 transfer whose data field is not empty: built by hand, as no Fugue API
     // would produce one.

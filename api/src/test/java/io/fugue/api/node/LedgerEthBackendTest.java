@@ -165,4 +165,30 @@ class LedgerEthBackendTest {
     assertThat(history.get("baseFeePerGas").size()).isEqualTo(3);
     assertThat(history.get("reward").get(0).get(0).asText()).isEqualTo("0x1");
   }
+
+  @Test
+  void shouldNotifyHeadsAndPendingTransactionsUntilUnsubscribed() throws Exception {
+    java.util.List<Object> heads = new java.util.ArrayList<>();
+    java.util.List<Object> pending = new java.util.ArrayList<>();
+    AutoCloseable h = eth.subscribe(1, JSON.valueToTree(new Object[] {"newHeads"}), heads::add);
+    AutoCloseable p =
+        eth.subscribe(1, JSON.valueToTree(new Object[] {"newPendingTransactions"}), pending::add);
+    String hash =
+        (String)
+            call(
+                "eth_sendRawTransaction",
+                transfer(EthereumTransaction.Kind.LEGACY, chainId, 0, 1).encode().toPrefixedHex());
+    f.block(1);
+    assertThat(pending).containsExactly(hash);
+    assertThat(heads).hasSize(1);
+    assertThat(JSON.valueToTree(heads.get(0)).get("number").asText()).isEqualTo("0x1");
+    h.close();
+    p.close();
+    f.block(1);
+    assertThat(heads).hasSize(1);
+    assertThat(
+            org.assertj.core.api.Assertions.catchThrowable(
+                () -> eth.subscribe(1, JSON.valueToTree(new Object[] {"syncing"}), x -> {})))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }
