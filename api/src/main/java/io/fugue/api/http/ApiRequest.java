@@ -50,13 +50,21 @@ public final class ApiRequest {
     return decimal(name, ctx.pathParam(name), max);
   }
 
+  /**
+   * Like {@link #pathLong} for an endpoint that reads its raw body ({@code x-fugue-raw-body}),
+   * whose parameters the contract validator does not see.
+   */
+  public long rawPathLong(String name, long max) {
+    return decimal(name, ctx.pathParam(name), max);
+  }
+
   /** Like {@link #pathLong} for an optional query parameter. */
   public Optional<Long> queryLong(String name, long max) {
     String raw = ctx.queryParams().get(name);
     return raw == null ? Optional.empty() : Optional.of(decimal(name, raw, max));
   }
 
-  static long decimal(String name, String raw, long max) {
+  public static long decimal(String name, String raw, long max) {
     if (raw == null
         || raw.isEmpty()
         || raw.length() > 19

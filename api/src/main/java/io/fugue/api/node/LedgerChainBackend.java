@@ -10,6 +10,7 @@ import io.fugue.api.model.NodeInfo;
 import io.fugue.api.model.ShardInfo;
 import io.fugue.api.model.TransactionView;
 import io.fugue.api.port.ChainBackend;
+import io.fugue.api.port.EthBackend;
 import io.fugue.api.port.Outcome;
 import io.fugue.chain.execution.Blockchain;
 import io.fugue.chain.ledger.Block;
@@ -41,6 +42,7 @@ public final class LedgerChainBackend implements ChainBackend {
 
   private final ShardChains chains;
   private final IntSupplier peers;
+  private final LedgerEthBackend ethereum;
   private final Map<Hash32, Transaction> submitted =
       new LinkedHashMap<>(64, 0.75f, false) {
         @Override
@@ -52,6 +54,12 @@ public final class LedgerChainBackend implements ChainBackend {
   public LedgerChainBackend(ShardChains chains, IntSupplier peers) {
     this.chains = chains;
     this.peers = peers;
+    this.ethereum = new LedgerEthBackend(chains, peers);
+  }
+
+  @Override
+  public Optional<EthBackend> ethereum() {
+    return Optional.of(ethereum);
   }
 
   @Override

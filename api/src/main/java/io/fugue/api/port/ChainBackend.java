@@ -37,4 +37,9 @@ public interface ChainBackend {
   Future<Outcome<Digest>> submitTransaction(HexBytes rawTransaction);
 
   Future<NodeInfo> nodeInfo();
+
+  /** The Ethereum JSON-RPC namespace, when this backend offers one. */
+  default Optional<EthBackend> ethereum() {
+    return Optional.empty();
+  }
 }

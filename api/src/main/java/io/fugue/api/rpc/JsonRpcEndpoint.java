@@ -8,6 +8,8 @@ import io.fugue.api.http.ApiRequest;
 import io.fugue.api.http.Endpoint;
 import io.fugue.api.http.ProblemException;
 import io.fugue.api.port.ChainBackend;
+import io.fugue.api.port.EthBackend;
+import io.fugue.api.port.EthRpcError;
 import io.fugue.api.ratelimit.RateLimiter;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -42,10 +45,27 @@ public final class JsonRpcEndpoint implements Endpoint {
   /** JSON-RPC's conventional "limit exceeded" code (EIP-1474). */
   static final int LIMIT_EXCEEDED = -32005;
 
+  /** The shard an eth_ call goes to when the request names none. */
+  static final int DEFAULT_SHARD = 1;
+
+  /** Header naming the shard of an eth_ call on {@code /rpc}. */
+  static final String SHARD_HEADER = "X-Fugue-Shard";
+
   private final int maxBatch;
   private final RateLimiter ipLimiter;
+  private final Optional<EthBackend> eth;
+  private final boolean shardInPath;
 
   public JsonRpcEndpoint(ChainBackend chain, int maxBatch, RateLimiter ipLimiter) {
+    this(chain, maxBatch, ipLimiter, false);
+  }
+
+  /**
+   * @param shardInPath true for {@code POST /rpc/{shard}}, false for {@code POST /rpc} (shard from
+   *     {@code ?shard=}, the {@value #SHARD_HEADER} header, or {@value #DEFAULT_SHARD})
+   */
+  public JsonRpcEndpoint(
+      ChainBackend chain, int maxBatch, RateLimiter ipLimiter, boolean shardInPath) {
     this.methods =
         Stream.of(
                 new BlockNumberMethod(chain),
@@ -55,15 +75,35 @@ public final class JsonRpcEndpoint implements Endpoint {
             .collect(Collectors.toUnmodifiableMap(JsonRpcMethod::name, Function.identity()));
     this.maxBatch = maxBatch;
     this.ipLimiter = ipLimiter;
+    this.eth = chain.ethereum();
+    this.shardInPath = shardInPath;
   }
 
   @Override
   public String operationId() {
-    return "jsonRpc";
+    return shardInPath ? "jsonRpcShard" : "jsonRpc";
+  }
+
+  private int shard(ApiRequest request) {
+    if (shardInPath) {
+      return (int) request.rawPathLong("shard", 0xFFFF);
+    }
+    Optional<Long> query = request.queryLong("shard", 0xFFFF);
+    if (query.isPresent()) {
+      return query.get().intValue();
+    }
+    String header = request.requestHeader(SHARD_HEADER);
+    return header == null ? DEFAULT_SHARD : (int) ApiRequest.decimal(SHARD_HEADER, header, 0xFFFF);
   }
 
   @Override
   public Future<?> handle(ApiRequest request) {
+    int shard;
+    try {
+      shard = shard(request);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
     String type = request.requestHeader("Content-Type");
     if (type == null
         || !type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT).equals("application/json")) {
@@ -84,7 +124,7 @@ public final class JsonRpcEndpoint implements Endpoint {
       return reply(request, error(NODES.nullNode(), JsonRpcException.PARSE_ERROR, "Parse error"));
     }
     if (!root.isArray()) {
-      return dispatch(root, request).map(r -> r == null ? null : render(request, r));
+      return dispatch(root, request, shard).map(r -> r == null ? null : render(request, r));
     }
     if (root.isEmpty() || root.size() > maxBatch) {
       return reply(
@@ -104,7 +144,7 @@ public final class JsonRpcEndpoint implements Endpoint {
             Future.succeededFuture(
                 error(id, LIMIT_EXCEEDED, "Limit exceeded: too many calls from this address")));
       } else {
-        calls.add(dispatch(call, request));
+        calls.add(dispatch(call, request, shard));
       }
       first = false;
     }
@@ -123,7 +163,7 @@ public final class JsonRpcEndpoint implements Endpoint {
   }
 
   /** One call; completes with its response object, or null for a notification. Never fails. */
-  private Future<JsonNode> dispatch(JsonNode call, ApiRequest request) {
+  private Future<JsonNode> dispatch(JsonNode call, ApiRequest request, int shard) {
     JsonNode id = call.isObject() ? call.get("id") : null;
     boolean validId = id == null || id.isTextual() || id.isNumber() || id.isNull();
     JsonNode replyId = id != null && validId ? id : NODES.nullNode();
@@ -136,7 +176,12 @@ public final class JsonRpcEndpoint implements Endpoint {
           error(replyId, JsonRpcException.INVALID_REQUEST, "Invalid Request"));
     }
     boolean notification = id == null;
-    JsonRpcMethod method = methods.get(call.get("method").asText());
+    String name = call.get("method").asText();
+    JsonRpcMethod method = methods.get(name);
+    if (method == null && eth.isPresent() && eth.get().methods().contains(name)) {
+      EthBackend backend = eth.get();
+      method = new EthMethod(backend, name, shard);
+    }
     if (method == null) {
       return notification
           ? Future.succeededFuture()
@@ -166,6 +211,9 @@ public final class JsonRpcEndpoint implements Endpoint {
 
   private static JsonNode failure(JsonNode id, Throwable cause) {
     if (cause instanceof JsonRpcException e) {
+      return error(id, e.code(), e.getMessage());
+    }
+    if (cause instanceof EthRpcError e) {
       return error(id, e.code(), e.getMessage());
     }
     if (cause instanceof ProblemException p && p.status() == 404) {

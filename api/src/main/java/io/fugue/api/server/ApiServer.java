@@ -17,6 +17,7 @@ import io.fugue.api.resource.Resources;
 import io.fugue.api.resource.system.HealthEndpoint;
 import io.fugue.api.resource.system.MetricsEndpoint;
 import io.fugue.api.resource.system.OpenApiEndpoint;
+import io.fugue.api.rpc.EthWebSocketHandler;
 import io.fugue.api.rpc.JsonRpcEndpoint;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -25,10 +26,12 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.ServerWebSocket;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.CorsHandler;
@@ -92,6 +95,7 @@ public final class ApiServer extends VerticleBase {
                           .setIdleTimeoutUnit(TimeUnit.MILLISECONDS))
                   .connectionHandler(guard::onConnection)
                   .requestHandler(guard.requests(router))
+                  .webSocketHandler(guard.webSockets(webSockets()))
                   .listen();
             })
         .onSuccess(
@@ -99,6 +103,15 @@ public final class ApiServer extends VerticleBase {
               server = s;
               LOG.info("API listening on http://{}:{}", config.host(), s.actualPort());
             });
+  }
+
+  /** eth_subscribe on /ws when the chain offers the Ethereum namespace; otherwise refused. */
+  private Handler<ServerWebSocket> webSockets() {
+    return ports
+        .chain()
+        .ethereum()
+        .<Handler<ServerWebSocket>>map(EthWebSocketHandler::new)
+        .orElse(ws -> ws.close((short) 1008, "no WebSocket subscriptions on this node"));
   }
 
   @Override
@@ -156,6 +169,8 @@ public final class ApiServer extends VerticleBase {
     binder.bind(root, "", new MetricsEndpoint(registry), probes);
     binder.bind(root, "", new OpenApiEndpoint(contract));
     binder.bind(root, "", new JsonRpcEndpoint(ports.chain(), limits.maxRpcBatch(), ipLimiter));
+    binder.bind(
+        root, "", new JsonRpcEndpoint(ports.chain(), limits.maxRpcBatch(), ipLimiter, true));
 
     Router v1 = Router.router(vertx);
     root.route("/v1/*").subRouter(v1);

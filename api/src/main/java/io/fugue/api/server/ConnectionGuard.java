@@ -7,6 +7,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.net.SocketAddress;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +27,7 @@ final class ConnectionGuard {
   private final ConnectionLimits limits;
   private final Map<String, Integer> perIp = new ConcurrentHashMap<>();
   private final Map<HttpConnection, Watch> watches = new ConcurrentHashMap<>();
+  private final Map<String, Watch> byRemote = new ConcurrentHashMap<>();
   private final Counter headerTimeouts;
   private final Counter bodyTimeouts;
   private final Counter overCap;
@@ -49,6 +51,7 @@ final class ConnectionGuard {
   private static final class Watch {
     long timer = -1;
     HttpServerRequest current;
+    boolean upgraded;
   }
 
   /** For {@code HttpServer.connectionHandler}: counts the IP and starts the header clock. */
@@ -57,9 +60,12 @@ final class ConnectionGuard {
     int held = perIp.merge(ip, 1, Integer::sum);
     Watch watch = new Watch();
     watches.put(conn, watch);
+    String remote = String.valueOf(conn.remoteAddress());
+    byRemote.put(remote, watch);
     conn.closeHandler(
         v -> {
           perIp.computeIfPresent(ip, (k, n) -> n <= 1 ? null : n - 1);
+          byRemote.remove(remote);
           Watch w = watches.remove(conn);
           if (w != null && w.timer >= 0) {
             vertx.cancelTimer(w.timer);
@@ -100,6 +106,24 @@ final class ConnectionGuard {
   }
 
   /**
+   * Wraps the WebSocket handler: a connection upgraded to a WebSocket has finished with HTTP
+   * requests, so the header clock stops (the idle timeout and the handler's own limits apply).
+   */
+  Handler<ServerWebSocket> webSockets(Handler<ServerWebSocket> next) {
+    return ws -> {
+      Watch watch = byRemote.get(String.valueOf(ws.remoteAddress()));
+      if (watch != null) {
+        watch.upgraded = true;
+        if (watch.timer >= 0) {
+          vertx.cancelTimer(watch.timer);
+          watch.timer = -1;
+        }
+      }
+      next.handle(ws);
+    };
+  }
+
+  /**
    * (Re)starts the header clock. When it runs out, a connection still serving its request gets a
    * fresh period; one with no request under way is closed.
    */
@@ -111,7 +135,7 @@ final class ConnectionGuard {
         vertx.setTimer(
             millis,
             id -> {
-              if (!watches.containsKey(conn)) {
+              if (!watches.containsKey(conn) || watch.upgraded) {
                 return;
               }
               HttpServerRequest req = watch.current;

@@ -28,11 +28,13 @@ public final class Transaction {
   private final Secp256k1Signature signature;
   private final Bytes encoded;
   private final Hash32 hash;
+  private final Optional<EthereumTransaction> ethereum;
   private volatile Optional<Address> sender;
 
   public Transaction(UnsignedTransaction unsigned, Secp256k1Signature signature) {
     this.unsigned = Objects.requireNonNull(unsigned, "unsigned");
     this.signature = Objects.requireNonNull(signature, "signature");
+    this.ethereum = Optional.empty();
     this.encoded =
         Rlp.encodeTyped(
             unsigned.type(),
@@ -43,6 +45,18 @@ public final class Transaction {
                 RlpString.ofUint256(unsigned.fee()),
                 unsigned.body(),
                 RlpString.of(signature.toBytes())));
+    this.hash = Hashing.keccak256(encoded);
+  }
+
+  /**
+   * An Ethereum-signed transfer: its own bytes and Ethereum hash, executed as the equivalent Fugue
+   * transfer ({@link EthereumTransaction#asFugue()}).
+   */
+  Transaction(EthereumTransaction eth) {
+    this.unsigned = eth.asFugue();
+    this.signature = eth.signature();
+    this.ethereum = Optional.of(eth);
+    this.encoded = eth.encode();
     this.hash = Hashing.keccak256(encoded);
   }
 
@@ -58,6 +72,9 @@ public final class Transaction {
               + encoded.size()
               + " bytes exceeds the limit of "
               + limits.maxTransactionBytes());
+    }
+    if (EthereumTransaction.isEthereum(encoded, limits)) {
+      return EthereumTransaction.decode(encoded, limits).toTransaction();
     }
     return Decoding.decoding(
         "transaction",
@@ -98,10 +115,18 @@ public final class Transaction {
   public Optional<Address> sender() {
     Optional<Address> s = sender;
     if (s == null) {
-      s = Secp256k1.recoverAddress(unsigned.signingHash(), signature);
+      s =
+          Secp256k1.recoverAddress(
+              ethereum.map(EthereumTransaction::signingHash).orElseGet(unsigned::signingHash),
+              signature);
       sender = s;
     }
     return s;
+  }
+
+  /** The Ethereum form when this transaction was signed by an Ethereum wallet. */
+  public Optional<EthereumTransaction> ethereum() {
+    return ethereum;
   }
 
   public UnsignedTransaction unsigned() {
