@@ -184,6 +184,9 @@ public final class Dkg {
       }
     }
     for (Complaint c : complaints) {
+      if (c.accuser() < 1 || c.accuser() > n || c.accuser() == c.dealer()) {
+        continue; // not a complaint any party can make; ignored rather than held against the dealer
+      }
       Dealing d = dealings.get(c.dealer());
       if (d == null || !validShare(d, c.accuser(), answers.get(c), t)) {
         qualified.remove(c.dealer());

@@ -132,6 +132,20 @@ class DkgIT {
   }
 
   @Test
+  void complaintsNoPartyCanMakeDoNotDisqualifyAnHonestDealer() {
+    List<Dkg.Party> parties = honest();
+    Map<Integer, Dkg.Dealing> dealings = new HashMap<>();
+    parties.forEach(p -> dealings.put(p.index(), p.deal()));
+    List<Dkg.Complaint> bogus =
+        List.of(new Dkg.Complaint(0, 1), new Dkg.Complaint(9, 2), new Dkg.Complaint(3, 3));
+    assertThat(Dkg.qualify(T, N, dealings, bogus, Map.of()).qualified())
+        .containsExactlyInAnyOrder(1, 2, 3, 4);
+    // A real complaint left unanswered disqualifies the dealer.
+    assertThat(Dkg.qualify(T, N, dealings, List.of(new Dkg.Complaint(2, 4)), Map.of()).qualified())
+        .containsExactlyInAnyOrder(1, 2, 3);
+  }
+
+  @Test
   void cheaterWhoAnswersTheComplaintHonestlyStaysQualified() {
     List<Dkg.Party> parties = honest();
     parties.set(2, new CheatingDealer(3, false));
