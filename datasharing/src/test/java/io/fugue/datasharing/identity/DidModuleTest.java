@@ -140,4 +140,36 @@ class DidModuleTest {
     DidId created = create(HOLDER, basic(HOLDER));
     assertThat(DidRecord.decode(record(created).encode())).isEqualTo(record(created));
   }
+
+  @Test
+  void resolvesWithAnInclusionProofAgainstTheBeaconStateRoot() {
+    DidId id = create(HOLDER, basic(HOLDER));
+    var root = net.beacon.head().stateRoot();
+    DidResolver.Resolution r = DidResolver.resolve(net.beacon.worldState(), root, id.toString());
+    assertThat(r.error()).isNull();
+    assertThat(DidResolver.verify(r)).isTrue();
+    DidRecord forged =
+        new DidRecord(
+            id, net.address(OTHER), r.record().orElseThrow().methods(), List.of(), 1, 0, 0, false);
+    assertThat(
+            new DidResolver.Resolution(
+                r.did(), root, java.util.Optional.of(forged), r.proof(), null))
+        .satisfies(f -> assertThat(DidResolver.verify(f)).isFalse());
+    assertThat(DidResolver.json(r, net.config.chainId()))
+        .startsWith("{\"didDocument\":{\"@context\"")
+        .contains("\"didResolutionMetadata\":{\"contentType\":\"application/did+ld+json\"}")
+        .contains("\"versionId\":\"1\"")
+        .contains("\"fugueInclusionProof\":\"");
+
+    DidResolver.Resolution missing =
+        DidResolver.resolve(
+            net.beacon.worldState(), root, DidId.derive(net.address(OTHER), 5).toString());
+    assertThat(missing.error()).isEqualTo("notFound");
+    assertThat(DidResolver.verify(missing)).as("proof of absence").isTrue();
+    assertThat(DidResolver.json(missing, 1)).contains("\"error\":\"notFound\"");
+    DidResolver.Resolution invalid =
+        DidResolver.resolve(net.beacon.worldState(), root, "did:example:123");
+    assertThat(invalid.error()).isEqualTo("invalidDid");
+    assertThat(DidResolver.json(invalid, 1)).contains("\"error\":\"invalidDid\"");
+  }
 }
