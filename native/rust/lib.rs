@@ -6,5 +6,6 @@
 #![deny(clippy::unwrap_used)]
 
 pub mod jni_util;
+pub mod oprf;
 pub mod p2p;
 pub mod zk;

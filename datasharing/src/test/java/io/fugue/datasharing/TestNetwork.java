@@ -72,7 +72,10 @@ public final class TestNetwork {
             new InMemoryKeyValueStore(),
             config,
             Genesis.forShard(devnet.config(), ShardId.BEACON),
-            ModuleRegistry.builder().register(new RegistryModule(governance)).build(),
+            ModuleRegistry.builder()
+                .register(new RegistryModule(governance))
+                .register(new io.fugue.datasharing.identity.DidModule())
+                .build(),
             RewardRecipients.PROPOSER,
             clock);
     directory = new BeaconIssuerDirectory(beacon::headState);
@@ -96,6 +99,12 @@ public final class TestNetwork {
 
   /** Signs a registry transaction of account {@code i} with its next beacon nonce. */
   public Transaction beaconTx(int i, RegistryTx body) {
+    long nonce = beacon.headState().account(address(i).toBytes()).nonce();
+    return body.unsigned(config.chainId(), nonce, Uint256.of(1_000)).sign(key(i));
+  }
+
+  /** Signs a DID transaction of account {@code i} with its next beacon nonce. */
+  public Transaction didTx(int i, io.fugue.datasharing.identity.DidTx body) {
     long nonce = beacon.headState().account(address(i).toBytes()).nonce();
     return body.unsigned(config.chainId(), nonce, Uint256.of(1_000)).sign(key(i));
   }

@@ -42,7 +42,10 @@ final class DataSharingModules implements NodeModules {
 
   @Override
   public ModuleRegistry beacon() {
-    return ModuleRegistry.builder().register(new RegistryModule(governance)).build();
+    return ModuleRegistry.builder()
+        .register(new RegistryModule(governance))
+        .register(new io.fugue.datasharing.identity.DidModule())
+        .build();
   }
 
   @Override

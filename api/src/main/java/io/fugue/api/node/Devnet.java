@@ -136,7 +136,10 @@ public final class Devnet implements AutoCloseable {
     List<Blockchain> replicas = new ArrayList<>();
     Map<Integer, ShardChains.Held> held = new TreeMap<>();
     ModuleRegistry beaconModules =
-        ModuleRegistry.builder().register(new RegistryModule(layout.governance())).build();
+        ModuleRegistry.builder()
+            .register(new RegistryModule(layout.governance()))
+            .register(new io.fugue.datasharing.identity.DidModule())
+            .build();
     for (int s = 0; s < DevnetLayout.SHARDS; s++) {
       ModuleRegistry modules = s == 0 ? beaconModules : shardModules(replicas.get(0));
       for (int i = 0; i < DevnetLayout.VALIDATORS_PER_SHARD; i++) {
