@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * did:fugue DIDs as a beacon-chain {@link LedgerModule} (types 0x30..0x32): create (the sender
+ * did:fugue DIDs as a beacon-chain {@link LedgerModule} (types 0x40..0x42): create (the sender
  * becomes the controller), update (current controller only; may hand control to another account),
  * deactivate (current controller only; final).
  */
