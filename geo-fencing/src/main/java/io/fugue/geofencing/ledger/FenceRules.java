@@ -55,9 +55,9 @@ public final class FenceRules {
       throw new GeoFencingException(rejection.get());
     }
     if (tx instanceof FenceTx.NominateOfficer n) {
-      Officer o =
+      Appointee o =
           FenceState.officer(state, n.officer())
-              .orElseGet(() -> new Officer(n.officer(), List.of(), -1))
+              .orElseGet(() -> new Appointee(n.officer(), List.of(), -1))
               .withVote(sender);
       if (o.votes().size() >= governance.threshold()) {
         o = o.registered(height);
@@ -100,7 +100,7 @@ public final class FenceRules {
     if (!governance.isMember(sender)) {
       return Optional.of("only a governance member may nominate a compliance officer");
     }
-    Optional<Officer> o = FenceState.officer(state, n.officer());
+    Optional<Appointee> o = FenceState.officer(state, n.officer());
     if (o.isPresent() && o.get().isRegistered()) {
       return Optional.of("account is already a compliance officer");
     }

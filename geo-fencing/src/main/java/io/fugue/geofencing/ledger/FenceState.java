@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * The fences module's records in the beacon chain's authenticated state, under module id {@link
- * #ID}: {@code 0x01 ‖ account(20)} → {@link Officer}; {@code 0x02} → officer count, {@code 0x03 ‖
+ * #ID}: {@code 0x01 ‖ account(20)} → {@link Appointee}; {@code 0x02} → officer count, {@code 0x03 ‖
  * seq(8)} → officer account (in order of registration); {@code 0x04 ‖ len(1) ‖ fence id ‖
  * version(4)} → {@link Fence}; {@code 0x05 ‖ len(1) ‖ fence id} → latest version (4 bytes); {@code
  * 0x06} → fence count, {@code 0x07 ‖ seq(8)} → fence id; {@code 0x08} → proposal count, {@code 0x09
@@ -42,19 +42,19 @@ public final class FenceState {
 
   private FenceState() {}
 
-  public static Optional<Officer> officer(StateView state, Address account) {
+  public static Optional<Appointee> officer(StateView state, Address account) {
     return state
         .moduleValue(MODULE_ID, Bytes.concat(Bytes.of(OFFICER), account.toBytes()))
-        .map(Officer::decode);
+        .map(Appointee::decode);
   }
 
   public static boolean isOfficer(StateView state, Address account) {
-    return officer(state, account).map(Officer::isRegistered).orElse(false);
+    return officer(state, account).map(Appointee::isRegistered).orElse(false);
   }
 
   /** Registered officers in order of registration. */
-  public static List<Officer> officers(StateView state) {
-    List<Officer> out = new ArrayList<>();
+  public static List<Appointee> officers(StateView state) {
+    List<Appointee> out = new ArrayList<>();
     long n = count(state, OFFICER_COUNT);
     for (long i = 0; i < n && out.size() < MAX_PAGE; i++) {
       Bytes account = state.moduleValue(MODULE_ID, entryKey(OFFICER_ENTRY, i)).orElseThrow();
@@ -128,7 +128,7 @@ public final class FenceState {
     return count(state, PROPOSAL_COUNT);
   }
 
-  static void putOfficer(StateWriter state, Officer officer) {
+  static void putOfficer(StateWriter state, Appointee officer) {
     state.putModuleValue(
         MODULE_ID, Bytes.concat(Bytes.of(OFFICER), officer.account().toBytes()), officer.encode());
   }

@@ -35,18 +35,18 @@ class ArchitectureTest {
   }
 
   @Test
-  void policyAndLedgerShouldDoNoIoNorReadClocks() {
+  void rulesShouldDoNoIoNorReadClocks() {
     noClasses()
         .that()
-        .resideInAnyPackage("io.fugue.geofencing.policy..", "io.fugue.geofencing.ledger..")
+        .resideInAnyPackage(
+            "io.fugue.geofencing.policy..",
+            "io.fugue.geofencing.ledger..",
+            "io.fugue.geofencing.location..",
+            "io.fugue.geofencing.enforce..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
-            "org.rocksdb..",
-            "io.fugue.chain.storage..",
-            "io.fugue.chain.p2p..",
-            "java.net..",
-            "java.nio.file..")
+            "org.rocksdb..", "io.fugue.chain.storage..", "java.net..", "java.nio.file..")
         .orShould()
         .dependOnClassesThat()
         .haveFullyQualifiedName("java.time.Clock")

@@ -80,7 +80,7 @@ class FenceRulesTest {
     ok(GOV_C, new FenceTx.NominateOfficer(STRANGER));
     assertThat(FenceState.isOfficer(state, STRANGER)).isTrue();
     assertThat(FenceState.officers(state))
-        .extracting(Officer::account)
+        .extracting(Appointee::account)
         .containsExactly(OFF_1, OFF_2, OFF_3, STRANGER);
     assertThat(refused(GOV_B, new FenceTx.NominateOfficer(STRANGER))).contains("already");
   }

@@ -12,14 +12,15 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A compliance officer, or a nominee still collecting governance votes.
+ * An account appointed by governance (a compliance officer or a location attestor), or a nominee
+ * still collecting governance votes.
  *
- * @param account the officer's account
+ * @param account the appointed account
  * @param votes the governance members that voted for it (all of them once registered)
  * @param registeredAt the beacon height at which the threshold was reached, or -1 while nominated
  */
-public record Officer(Address account, List<Address> votes, long registeredAt) {
-  public Officer {
+public record Appointee(Address account, List<Address> votes, long registeredAt) {
+  public Appointee {
     Objects.requireNonNull(account, "account");
     votes = List.copyOf(votes);
   }
@@ -28,14 +29,14 @@ public record Officer(Address account, List<Address> votes, long registeredAt) {
     return registeredAt >= 0;
   }
 
-  Officer withVote(Address member) {
+  public Appointee withVote(Address member) {
     List<Address> v = new ArrayList<>(votes);
     v.add(member);
-    return new Officer(account, v, registeredAt);
+    return new Appointee(account, v, registeredAt);
   }
 
-  Officer registered(long height) {
-    return new Officer(account, votes, height);
+  public Appointee registered(long height) {
+    return new Appointee(account, votes, height);
   }
 
   /** [account, [votes…], registeredAt + 1] (0 while nominated). */
@@ -46,7 +47,7 @@ public record Officer(Address account, List<Address> votes, long registeredAt) {
         RlpList.of(RlpString.of(account), new RlpList(v), RlpString.ofUint(registeredAt + 1)));
   }
 
-  public static Officer decode(Bytes encoded) {
+  public static Appointee decode(Bytes encoded) {
     return Codecs.decoding(
         "officer record",
         encoded,
@@ -56,7 +57,7 @@ public record Officer(Address account, List<Address> votes, long registeredAt) {
           for (int i = 0; i < l.list(1).size(); i++) {
             v.add(l.list(1).string(i).asAddress());
           }
-          return new Officer(l.string(0).asAddress(), v, l.string(2).asUint64() - 1);
+          return new Appointee(l.string(0).asAddress(), v, l.string(2).asUint64() - 1);
         });
   }
 }
