@@ -32,7 +32,8 @@ import picocli.CommandLine.Command;
       AttestCommand.class,
       RevokeCommand.class,
       VaultCommand.class,
-      QueryCommand.class
+      QueryCommand.class,
+      ComplianceCommand.class
     },
     exitCodeListHeading = "Exit codes:%n",
     exitCodeList = {
