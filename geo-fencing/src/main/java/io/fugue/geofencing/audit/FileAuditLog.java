@@ -21,7 +21,7 @@ import java.util.Optional;
  * one, so a tampered log is noticed at start, not extended. Appends are serialised and flushed to
  * the OS per entry. {@link #head()} is the anchor value to publish periodically.
  */
-public final class FileAuditLog implements AutoCloseable {
+public final class FileAuditLog implements AuditSink, AutoCloseable {
   private final Path file;
   private final Clock clock;
   private final BufferedWriter out;
@@ -68,6 +68,11 @@ public final class FileAuditLog implements AutoCloseable {
     nextSeq++;
     head = e.hash();
     return e;
+  }
+
+  @Override
+  public void record(String kind, String subject, String detail) {
+    append(kind, subject, detail);
   }
 
   /** The anchor: the number of the newest entry and its hash (-1 and zero when empty). */

@@ -38,7 +38,10 @@ class EnforcementTest {
   final Secp256k1PrivateKey attestor = Secp256k1PrivateKey.generate(new SecureRandom());
   final MapState state = new MapState();
   long height = 1;
-  final FenceAdmission admission = new FenceAdmission(() -> state, () -> height);
+  final List<String> audited = new java.util.ArrayList<>();
+  final FenceAdmission admission =
+      new FenceAdmission(
+          () -> state, () -> height, (kind, subject, detail) -> audited.add(kind + " " + subject));
   final FenceEligibility eligibility = new FenceEligibility();
 
   static Address addr(int i) {
@@ -90,8 +93,16 @@ class EnforcementTest {
         .contains("attested in US, outside fence eu");
     assertThat(admission.admit(NO_CLAIM, FENCED).reason()).contains("no valid location claim");
     assertThat(admission.admit(IN_US, OPEN).isAccepted()).as("unfenced shard").isTrue();
+    assertThat(admission.admit(IN_DE, FENCED).isAccepted()).isTrue();
     height = 50;
     assertThat(admission.admit(IN_DE, FENCED).isAccepted()).as("claim expired").isFalse();
+    assertThat(audited)
+        .as("each change of decision once, unfenced shards not at all")
+        .containsExactly(
+            "admitted " + IN_DE.value(),
+            "refused " + IN_US.value(),
+            "refused " + NO_CLAIM.value(),
+            "refused " + IN_DE.value());
   }
 
   @Test
