@@ -47,7 +47,8 @@ public final class FugueCli implements Runnable {
           AttestCommand.class,
           RevokeCommand.class,
           VaultCommand.class,
-          QueryCommand.class);
+          QueryCommand.class,
+          ComplianceCommand.class);
 
   public static final int EXIT_OK = 0;
   public static final int EXIT_FAILED = 1;

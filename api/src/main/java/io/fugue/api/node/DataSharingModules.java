@@ -9,6 +9,9 @@ import io.fugue.datasharing.attestation.AttestationModule;
 import io.fugue.datasharing.attestation.BeaconIssuerDirectory;
 import io.fugue.datasharing.registry.GovernanceConfig;
 import io.fugue.datasharing.registry.RegistryModule;
+import io.fugue.geofencing.ledger.ComplianceGovernance;
+import io.fugue.geofencing.ledger.FenceModule;
+import io.fugue.geofencing.location.LocationModule;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -42,9 +45,15 @@ final class DataSharingModules implements NodeModules {
 
   @Override
   public ModuleRegistry beacon() {
+    ComplianceGovernance compliance =
+        new ComplianceGovernance(
+            governance.members(), governance.threshold(), governance.threshold());
     return ModuleRegistry.builder()
         .register(new RegistryModule(governance))
         .register(new io.fugue.datasharing.identity.DidModule())
+        // Geo-fencing (issue 13): officers and fences, attestors and location claims.
+        .register(new FenceModule(compliance))
+        .register(new LocationModule(compliance))
         .build();
   }
 

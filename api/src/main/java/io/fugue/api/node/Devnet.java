@@ -135,11 +135,8 @@ public final class Devnet implements AutoCloseable {
     GenesisConfig genesis = layout.genesis();
     List<Blockchain> replicas = new ArrayList<>();
     Map<Integer, ShardChains.Held> held = new TreeMap<>();
-    ModuleRegistry beaconModules =
-        ModuleRegistry.builder()
-            .register(new RegistryModule(layout.governance()))
-            .register(new io.fugue.datasharing.identity.DidModule())
-            .build();
+    // The same beacon modules as a `fugue node` of this genesis, or their state roots differ.
+    ModuleRegistry beaconModules = new DataSharingModules(layout.governance()).beacon();
     for (int s = 0; s < DevnetLayout.SHARDS; s++) {
       ModuleRegistry modules = s == 0 ? beaconModules : shardModules(replicas.get(0));
       for (int i = 0; i < DevnetLayout.VALIDATORS_PER_SHARD; i++) {
