@@ -25,7 +25,7 @@ import java.util.Map;
  *   <li>The top {@code shardCount × slotsPerShard} keys by that raw stake win (ties: ascending key
  *       bytes). Keys with zero raw stake never win.
  *   <li>Effective stake = clamp(raw, ⌊0.85·median⌋, ⌊1.15·median⌋) over the winners, the median
- *       being the lower middle of the winners' raw stakes.
+ *       being the winners' middle raw stake (the lower of the two middle values for an even count).
  *   <li>Voting power = clamp(⌊raw · 1,000,000 / median⌋, 850,000, 1,150,000): proportional to the
  *       effective stake, computed on the unrounded clamp so every slot has 850,000..1,150,000.
  *   <li>Placement: the winners, sorted by key, are shuffled (Fisher–Yates driven by Keccak-256 of
@@ -89,7 +89,7 @@ public final class Election {
       throw new NotEnoughValidatorsException(
           winners.size() + " eligible keys for " + shardCount + " shards in epoch " + epoch);
     }
-    BigInteger median = winners.get((winners.size() - 1) / 2).raw().toBigInteger();
+    BigInteger median = winners.get(winners.size() / 2).raw().toBigInteger();
     BigInteger low = median.multiply(BigInteger.valueOf(85)).divide(BigInteger.valueOf(100));
     BigInteger high = median.multiply(BigInteger.valueOf(115)).divide(BigInteger.valueOf(100));
 
