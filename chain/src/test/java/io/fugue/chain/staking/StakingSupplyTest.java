@@ -23,9 +23,9 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
 
 /**
- * Total supply (balances + stake + locks + rewards) changes only by minted rewards across random
- * sequences of delegations, undelegations, reward collections, rewarded blocks and epoch ends;
- * refused operations write nothing. (Slashing joins when ReportDoubleSign lands.)
+ * Total supply (balances + stake + locks + rewards) changes only by minted rewards and burned
+ * slashes across random sequences of delegations, undelegations, reward collections, rewarded
+ * blocks and epoch ends; slashes, and refused operations write nothing.
  */
 class StakingSupplyTest {
   private static final int VALIDATORS = 3;
@@ -49,6 +49,7 @@ class StakingSupplyTest {
     }
     BigInteger initial = supply(s, accounts, 0, p);
     BigInteger minted = BigInteger.ZERO;
+    BigInteger burned = BigInteger.ZERO;
     long epoch = 0;
     ShardState shards = EpochTransition.endEpoch(s, epoch++, Hash32.ZERO, p, 1, Availability.NONE);
     for (int step = 0; step < 60; step++) {
@@ -58,7 +59,55 @@ class StakingSupplyTest {
       Map<io.fugue.chain.primitives.Bytes, io.fugue.chain.primitives.Bytes> before =
           new HashMap<>(s.records);
       Map<io.fugue.chain.primitives.Bytes, Account> accountsBefore = new HashMap<>(s.accounts);
-      switch (r.nextInt(5)) {
+      switch (r.nextInt(6)) {
+        case 5 -> {
+          Hash32 evidence =
+              Hash32.of(
+                  new byte[] {
+                    (byte) r.nextInt(4),
+                    1,
+                    2,
+                    3,
+                    4,
+                    5,
+                    6,
+                    7,
+                    8,
+                    9,
+                    10,
+                    11,
+                    12,
+                    13,
+                    14,
+                    15,
+                    16,
+                    17,
+                    18,
+                    19,
+                    20,
+                    21,
+                    22,
+                    23,
+                    24,
+                    25,
+                    26,
+                    27,
+                    28,
+                    29,
+                    30,
+                    31
+                  });
+          if (Slashing.check(s, validator, evidence).isAccepted()) {
+            Slashing.Outcome o = Slashing.slash(s, validator, who, evidence, epoch, p);
+            burned = burned.add(o.burned().toBigInteger());
+            assertEquals(
+                Validator.Status.BANNED,
+                StakingState.validator(s, validator).orElseThrow().status());
+            assertFalse(Slashing.check(s, address((r.nextInt(VALIDATORS))), evidence).isAccepted());
+          } else {
+            assertUnchanged(s, before, accountsBefore);
+          }
+        }
         case 0 -> {
           if (StakingOps.checkDelegate(s, who, validator, amount, p).isAccepted()) {
             StakingOps.applyDelegate(s, who, validator, amount);
@@ -102,7 +151,8 @@ class StakingSupplyTest {
           epoch++;
         }
       }
-      assertEquals(initial.add(minted), supply(s, accounts, epoch, p), "step " + step);
+      assertEquals(
+          initial.add(minted).subtract(burned), supply(s, accounts, epoch, p), "step " + step);
       for (int i = 0; i < VALIDATORS; i++) {
         Validator v = StakingState.validator(s, address(i)).orElseThrow();
         BigInteger sum = BigInteger.ZERO;
