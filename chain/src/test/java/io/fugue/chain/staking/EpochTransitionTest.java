@@ -106,4 +106,31 @@ class EpochTransitionTest {
         Uint256.of(2_000), StakingState.rewards(state, b.operator()), "non-signer paid nothing");
     assertEquals(Uint256.of(736), StakingState.rewards(state, a.operator()));
   }
+
+  /** The worked example of docs/staking.md, "Slashing" (rate 5 %, reporter share 50 %). */
+  @Test
+  void slashCutsDelegationsAndLocksPaysTheReporterAndBans() {
+    Validator a = validator(1, 1, 600, 1_000);
+    stake(a, a.operator(), 600);
+    stake(a, address(9), 400);
+    StakingState.putValidator(state, a.withStake(Uint256.of(600), Uint256.of(1_000)));
+    StakingState.addUndelegation(
+        state, new Undelegation(address(8), a.operator(), Uint256.of(200), 3));
+    Hash32 evidence = Hash32.of(new byte[32]);
+    assertTrue(Slashing.check(state, a.operator(), evidence).isAccepted());
+    Slashing.Outcome o = Slashing.slash(state, a.operator(), address(7), evidence, 2, p);
+    // 5 % of 600 + 400 + 200 = 30 + 20 + 10 = 60; reporter 30, burned 30
+    assertEquals(Uint256.of(60), o.slashed());
+    assertEquals(Uint256.of(30), o.reporterReward());
+    assertEquals(Uint256.of(30), o.burned());
+    assertEquals(Uint256.of(570), StakingState.delegation(state, a.operator(), a.operator()));
+    assertEquals(Uint256.of(380), StakingState.delegation(state, address(9), a.operator()));
+    assertEquals(Uint256.of(190), StakingState.undelegations(state, 3).get(0).amount());
+    assertEquals(Uint256.of(30), StakingState.rewards(state, address(7)));
+    Validator after = StakingState.validator(state, a.operator()).orElseThrow();
+    assertEquals(Validator.Status.BANNED, after.status());
+    assertEquals(Uint256.of(950), after.totalStake());
+    assertEquals(Uint256.of(570), after.selfStake());
+    assertFalse(Slashing.check(state, a.operator(), evidence).isAccepted(), "never twice");
+  }
 }
