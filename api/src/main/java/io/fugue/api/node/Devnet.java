@@ -26,7 +26,6 @@ import io.fugue.chain.txpool.TxPool;
 import io.fugue.chain.txpool.TxPoolConfig;
 import io.fugue.datasharing.attestation.AttestationModule;
 import io.fugue.datasharing.attestation.BeaconIssuerDirectory;
-import io.fugue.datasharing.registry.RegistryModule;
 import io.fugue.datasharing.services.DataSharingServices;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
