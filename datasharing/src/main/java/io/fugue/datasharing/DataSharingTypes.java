@@ -5,7 +5,8 @@ import io.fugue.chain.ledger.TransactionTypes;
 /**
  * The transaction type bytes of the data-sharing ledger modules, taken from the module range
  * (0x10..0x7f) of {@link TransactionTypes}: 0x20..0x27 for the beacon-chain registry, 0x28..0x2f
- * for attestations on the shards, 0x40..0x47 for did:fugue DIDs (0x30..0x3f are the geo-fencing module's) on the beacon chain.
+ * for attestations on the shards, 0x40..0x47 for did:fugue DIDs (0x30..0x3f are the geo-fencing
+ * module's) on the beacon chain.
  */
 public final class DataSharingTypes {
   /** An account asks to become an issuer. */
