@@ -63,6 +63,27 @@ class EthClientsIT {
   private List<Secp256k1PrivateKey> keys;
   private EthereumTransaction sentLegacy;
 
+  /** Installs the pinned clients when this checkout has not yet (as .ci/run does first). */
+  @BeforeAll
+  void installClients() throws Exception {
+    if (Files.exists(CLIENTS.resolve("venv/bin/python"))
+        && Files.exists(CLIENTS.resolve("node_modules/ethers"))) {
+      return;
+    }
+    Process p =
+        new ProcessBuilder("bash", "src/test/eth-clients/install.sh")
+            .redirectErrorStream(true)
+            .start();
+    boolean done = p.waitFor(10, TimeUnit.MINUTES);
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!done) {
+      p.destroyForcibly();
+    }
+    assertThat(done && p.exitValue() == 0)
+        .as("installing web3.py and ethers (python3 with venv and npm are needed):%n%s", out)
+        .isTrue();
+  }
+
   @BeforeAll
   void startDevnet() throws Exception {
     // Three clients poll for receipts from one address: lift the per-IP rate limit.
