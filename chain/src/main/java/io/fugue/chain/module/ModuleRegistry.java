@@ -75,6 +75,14 @@ public final class ModuleRegistry {
       return add(module, 0);
     }
 
+    /**
+     * Adds one of the chain's own modules, whose types lie in the built-in range 0x00..0x0f (the
+     * staking module on the beacon chain).
+     */
+    public Builder registerSystem(LedgerModule module) {
+      return add(module, 0);
+    }
+
     private Builder add(LedgerModule module, int firstType) {
       Objects.requireNonNull(module, "module");
       ModuleId id = Objects.requireNonNull(module.id(), "module id");
