@@ -30,6 +30,9 @@ public record ApiLimits(
     int maxRpcBatch,
     Duration backendTimeout) {
 
+  /** The highest shard id any endpoint accepts (REST, JSON-RPC, WebSocket). */
+  public static final long MAX_SHARD = 1023;
+
   public ApiLimits {
     positive(maxBodyBytes, "maxBodyBytes");
     positive(ipBurst, "ipBurst");

@@ -3,6 +3,7 @@ package io.fugue.api.rpc;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fugue.api.ApiLimits;
 import io.fugue.api.http.ApiJson;
 import io.fugue.api.port.EthBackend;
 import io.fugue.api.port.EthRpcError;
@@ -68,8 +69,9 @@ public final class EthWebSocketHandler implements Handler<ServerWebSocket> {
     } else {
       throw new IllegalArgumentException("no WebSocket at " + path + "; use /ws or /ws/{shard}");
     }
-    if (!named.matches("[0-9]{1,5}") || Integer.parseInt(named) > 0xFFFF) {
-      throw new IllegalArgumentException("shard must be an integer in [0, 65535]");
+    if (!named.matches("[0-9]{1,5}") || Integer.parseInt(named) > ApiLimits.MAX_SHARD) {
+      throw new IllegalArgumentException(
+          "shard must be an integer in [0, " + ApiLimits.MAX_SHARD + "]");
     }
     return Integer.parseInt(named);
   }

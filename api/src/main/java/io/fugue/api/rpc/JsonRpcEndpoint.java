@@ -3,6 +3,7 @@ package io.fugue.api.rpc;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fugue.api.ApiLimits;
 import io.fugue.api.http.ApiJson;
 import io.fugue.api.http.ApiRequest;
 import io.fugue.api.http.Endpoint;
@@ -86,14 +87,16 @@ public final class JsonRpcEndpoint implements Endpoint {
 
   private int shard(ApiRequest request) {
     if (shardInPath) {
-      return (int) request.rawPathLong("shard", 0xFFFF);
+      return (int) request.rawPathLong("shard", ApiLimits.MAX_SHARD);
     }
-    Optional<Long> query = request.queryLong("shard", 0xFFFF);
+    Optional<Long> query = request.queryLong("shard", ApiLimits.MAX_SHARD);
     if (query.isPresent()) {
       return query.get().intValue();
     }
     String header = request.requestHeader(SHARD_HEADER);
-    return header == null ? DEFAULT_SHARD : (int) ApiRequest.decimal(SHARD_HEADER, header, 0xFFFF);
+    return header == null
+        ? DEFAULT_SHARD
+        : (int) ApiRequest.decimal(SHARD_HEADER, header, ApiLimits.MAX_SHARD);
   }
 
   @Override

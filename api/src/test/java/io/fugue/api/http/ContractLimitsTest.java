@@ -49,6 +49,8 @@ class ContractLimitsTest {
     BACKEND.put(
         "/paths/~1v1~1chain~1accounts~1{address}/get/parameters/1/schema maximum",
         GetAccountEndpoint.MAX_SHARD);
+    BACKEND.put("/paths/~1rpc/post/parameters/0/schema maximum", ApiLimits.MAX_SHARD);
+    BACKEND.put("/paths/~1rpc~1{shard}/post/parameters/0/schema maximum", ApiLimits.MAX_SHARD);
     String s = "/components/schemas/";
     BACKEND.put(s + "Hex maxLength", 2 + ApiLimits.defaults().maxBodyBytes());
     BACKEND.put(s + "VaultConsent maxLength", hex(Consent.MAX_ENCODED_BYTES));

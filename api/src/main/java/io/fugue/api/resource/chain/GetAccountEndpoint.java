@@ -17,7 +17,7 @@ public final class GetAccountEndpoint implements Endpoint {
   /**
    * The largest shard number, as the OpenAPI contract's {@code maximum} for every shard parameter.
    */
-  public static final long MAX_SHARD = 1023;
+  public static final long MAX_SHARD = io.fugue.api.ApiLimits.MAX_SHARD;
 
   private final ChainBackend chain;
 
