@@ -2,22 +2,17 @@ package io.fugue.chain.node;
 
 import io.fugue.chain.consensus.DoubleSignEvidence;
 import io.fugue.chain.consensus.EvidenceSink;
-import io.fugue.chain.consensus.Phase;
 import io.fugue.chain.consensus.QuorumCertificate;
 import io.fugue.chain.consensus.SafetyRecord;
 import io.fugue.chain.consensus.SafetyRecordCodec;
 import io.fugue.chain.consensus.SafetyStore;
-import io.fugue.chain.consensus.ValidatorKey;
-import io.fugue.chain.consensus.ValidatorSignature;
 import io.fugue.chain.primitives.Bytes;
-import io.fugue.chain.primitives.Hash32;
 import io.fugue.chain.storage.Column;
 import io.fugue.chain.storage.Durability;
 import io.fugue.chain.storage.KeyRange;
 import io.fugue.chain.storage.KeyValueStore;
 import io.fugue.chain.storage.Keys;
 import io.fugue.chain.storage.KvTransaction;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +31,6 @@ public final class ConsensusStore implements SafetyStore, EvidenceSink {
       Bytes.of("consensus-proof".getBytes(StandardCharsets.US_ASCII));
   private static final Bytes SAFETY_KEY =
       Bytes.of("consensus-safety".getBytes(StandardCharsets.US_ASCII));
-  private static final int EVIDENCE_SIZE = 4 + 1 + 8 + 8 + 48 + 2 * (32 + 96);
 
   private final KeyValueStore store;
 
@@ -88,44 +82,14 @@ public final class ConsensusStore implements SafetyStore, EvidenceSink {
   }
 
   static Bytes encode(DoubleSignEvidence e) {
-    ByteBuffer b = ByteBuffer.allocate(EVIDENCE_SIZE);
-    b.putInt(e.shard())
-        .put((byte) e.phase().code())
-        .putLong(e.height())
-        .putLong(e.viewId())
-        .put(e.signer().bytes().toArray())
-        .put(e.firstHash().toArray())
-        .put(e.firstSignature().bytes().toArray())
-        .put(e.secondHash().toArray())
-        .put(e.secondSignature().bytes().toArray());
-    return Bytes.of(b.array());
+    return e.encode();
   }
 
   static DoubleSignEvidence decode(Bytes bytes) {
-    if (bytes.size() != EVIDENCE_SIZE) {
-      throw new NodeException("corrupt evidence record of " + bytes.size() + " bytes");
+    try {
+      return DoubleSignEvidence.decode(bytes);
+    } catch (IllegalArgumentException e) {
+      throw new NodeException("corrupt evidence record: " + e.getMessage(), e);
     }
-    ByteBuffer b = ByteBuffer.wrap(bytes.toArray());
-    int shard = b.getInt();
-    int code = b.get() & 0xFF;
-    Phase phase =
-        java.util.Arrays.stream(Phase.values())
-            .filter(p -> p.code() == code)
-            .findFirst()
-            .orElseThrow(() -> new NodeException("corrupt evidence phase " + code));
-    long height = b.getLong();
-    long view = b.getLong();
-    ValidatorKey key = new ValidatorKey(take(b, 48));
-    Hash32 h1 = Hash32.of(take(b, 32));
-    ValidatorSignature s1 = new ValidatorSignature(take(b, 96));
-    Hash32 h2 = Hash32.of(take(b, 32));
-    ValidatorSignature s2 = new ValidatorSignature(take(b, 96));
-    return new DoubleSignEvidence(shard, phase, height, view, key, h1, s1, h2, s2);
-  }
-
-  private static Bytes take(ByteBuffer b, int n) {
-    byte[] out = new byte[n];
-    b.get(out);
-    return Bytes.of(out);
   }
 }

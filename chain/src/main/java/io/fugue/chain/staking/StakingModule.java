@@ -1,6 +1,9 @@
 package io.fugue.chain.staking;
 
 import io.fugue.chain.codec.CodecException;
+import io.fugue.chain.consensus.BlsSignatureScheme;
+import io.fugue.chain.consensus.DoubleSignEvidence;
+import io.fugue.chain.consensus.SignatureScheme;
 import io.fugue.chain.consensus.ValidatorKey;
 import io.fugue.chain.ledger.Transaction;
 import io.fugue.chain.module.BlockContext;
@@ -42,6 +45,8 @@ import java.util.TreeSet;
 public final class StakingModule implements LedgerModule {
   private static final Bytes SEED_DOMAIN =
       Bytes.of("fugue.epoch.seed.v1".getBytes(StandardCharsets.US_ASCII));
+
+  private static final SignatureScheme SCHEME = new BlsSignatureScheme();
 
   private final StakingParams params;
 
@@ -87,6 +92,8 @@ public final class StakingModule implements LedgerModule {
       return StakingOps.checkDelegate(state, sender, d.validator(), d.amount(), params);
     } else if (body instanceof StakingTx.Undelegate u) {
       return StakingOps.checkUndelegate(state, sender, u.validator(), u.amount(), params);
+    } else if (body instanceof StakingTx.ReportDoubleSign r) {
+      return checkReport(r.evidence(), state, ctx).validation();
     }
     return StakingOps.checkCollect(state, sender);
   }
@@ -141,6 +148,15 @@ public final class StakingModule implements LedgerModule {
       StakingOps.applyDelegate(state, sender, d.validator(), d.amount());
     } else if (body instanceof StakingTx.Undelegate u) {
       StakingOps.applyUndelegate(state, sender, u.validator(), u.amount(), ctx.epoch(), params);
+    } else if (body instanceof StakingTx.ReportDoubleSign r) {
+      Report report = checkReport(r.evidence(), state, ctx);
+      Slashing.slash(
+          state,
+          report.offender().orElseThrow(),
+          sender,
+          evidenceHash(r.evidence()),
+          ctx.epoch(),
+          params);
     } else {
       StakingOps.applyCollect(state, sender);
     }
@@ -180,6 +196,67 @@ public final class StakingModule implements LedgerModule {
   public static Hash32 seed(long epoch, Bytes lastCommitSignature) {
     return Hashing.keccak256(
         SEED_DOMAIN, Bytes.of(ByteBuffer.allocate(8).putLong(epoch).array()), lastCommitSignature);
+  }
+
+  /** The judgement of a report: accepted with the offending validator, or refused. */
+  private record Report(Validation validation, Optional<Address> offender) {
+    static Report refuse(String reason) {
+      return new Report(Validation.reject(reason), Optional.empty());
+    }
+  }
+
+  /** keccak256 of the evidence's encoding: what marks it used. */
+  public static Hash32 evidenceHash(DoubleSignEvidence e) {
+    return Hashing.keccak256(e.encode());
+  }
+
+  /**
+   * A report holds when both signatures verify for the key, the key held a seat at that height, the
+   * evidence was never used and its validator is not already banned. The seat: on the beacon chain,
+   * the committee of the height's epoch; on another shard, whose heights the beacon cannot map to
+   * epochs until crosslinks land, the shard's committee in the current or the previous epoch's
+   * shard state (older evidence is refused as stale).
+   */
+  private Report checkReport(DoubleSignEvidence e, StateView state, BlockContext ctx) {
+    if (e.shard() >= ctx.shardCount()) {
+      return Report.refuse("evidence for shard " + e.shard() + ", which does not exist");
+    }
+    if (!e.verify(SCHEME)) {
+      return Report.refuse("the evidence's signatures do not verify for its key");
+    }
+    List<Long> epochs =
+        e.shard() == 0
+            ? List.of(e.height() / params.epochBlocks())
+            : ctx.epoch() == 0 ? List.of(0L) : List.of(ctx.epoch(), ctx.epoch() - 1);
+    if (e.shard() == 0 && epochs.get(0) > ctx.epoch()) {
+      return Report.refuse("evidence from a future height " + e.height());
+    }
+    boolean seated = false;
+    for (long epoch : epochs) {
+      Optional<ShardState> st = StakingState.shardState(state, epoch);
+      if (st.isPresent()
+          && st.get().shards().stream()
+              .filter(c -> c.shard().value() == e.shard())
+              .anyMatch(c -> c.committee().indexOf(e.signer()).isPresent())) {
+        seated = true;
+      }
+    }
+    if (!seated) {
+      return Report.refuse(
+          "key "
+              + e.signer().shortHex()
+              + " held no seat on shard "
+              + e.shard()
+              + " in epoch(s) "
+              + epochs
+              + " (stale or forged evidence)");
+    }
+    Optional<Address> offender = StakingState.keyOwner(state, e.signer());
+    if (offender.isEmpty()) {
+      return Report.refuse("key " + e.signer().shortHex() + " belongs to no validator");
+    }
+    Validation v = Slashing.check(state, offender.get(), evidenceHash(e));
+    return v.isAccepted() ? new Report(v, offender) : new Report(v, Optional.empty());
   }
 
   private Validation checkCreate(

@@ -4,6 +4,7 @@ import io.fugue.chain.codec.CodecException;
 import io.fugue.chain.codec.RlpItem;
 import io.fugue.chain.codec.RlpList;
 import io.fugue.chain.codec.RlpString;
+import io.fugue.chain.consensus.DoubleSignEvidence;
 import io.fugue.chain.consensus.ValidatorKey;
 import io.fugue.chain.crypto.BlsPublicKey;
 import io.fugue.chain.crypto.BlsSignature;
@@ -31,6 +32,7 @@ public sealed interface StakingTx {
   int DELEGATE = 0x0a;
   int UNDELEGATE = 0x0b;
   int COLLECT_REWARDS = 0x0c;
+  int REPORT_DOUBLE_SIGN = 0x0d;
 
   /** A BLS key with its proof of possession (a signature of the key's own encoding). */
   record KeyWithProof(ValidatorKey key, Bytes proof) {
@@ -108,6 +110,16 @@ public sealed interface StakingTx {
   /** {@code []}: moves the sender's reward balance to its account. */
   record CollectRewards() implements StakingTx {}
 
+  /**
+   * {@code [evidence]}: the {@link DoubleSignEvidence#encode()} of two signatures of one key for
+   * different blocks at one height and view; anyone may report it.
+   */
+  record ReportDoubleSign(DoubleSignEvidence evidence) implements StakingTx {
+    public ReportDoubleSign {
+      Objects.requireNonNull(evidence, "evidence");
+    }
+  }
+
   /** The transaction type of this body. */
   default int type() {
     if (this instanceof CreateValidator) {
@@ -118,13 +130,21 @@ public sealed interface StakingTx {
       return DELEGATE;
     } else if (this instanceof Undelegate) {
       return UNDELEGATE;
+    } else if (this instanceof ReportDoubleSign) {
+      return REPORT_DOUBLE_SIGN;
     }
     return COLLECT_REWARDS;
   }
 
   /** Every staking transaction type. */
   static List<Integer> types() {
-    return List.of(CREATE_VALIDATOR, EDIT_VALIDATOR, DELEGATE, UNDELEGATE, COLLECT_REWARDS);
+    return List.of(
+        CREATE_VALIDATOR,
+        EDIT_VALIDATOR,
+        DELEGATE,
+        UNDELEGATE,
+        COLLECT_REWARDS,
+        REPORT_DOUBLE_SIGN);
   }
 
   /** The body as the transaction carries it. */
@@ -156,6 +176,8 @@ public sealed interface StakingTx {
       return RlpList.of(RlpString.of(d.validator()), RlpString.ofUint256(d.amount()));
     } else if (this instanceof Undelegate u) {
       return RlpList.of(RlpString.of(u.validator()), RlpString.ofUint256(u.amount()));
+    } else if (this instanceof ReportDoubleSign r) {
+      return RlpList.of(RlpString.of(r.evidence().encode()));
     }
     return RlpList.of();
   }
@@ -208,6 +230,11 @@ public sealed interface StakingTx {
         case COLLECT_REWARDS -> {
           b.expectSize(0, "CollectRewards body");
           yield new CollectRewards();
+        }
+        case REPORT_DOUBLE_SIGN -> {
+          b.expectSize(1, "ReportDoubleSign body");
+          yield new ReportDoubleSign(
+              DoubleSignEvidence.decode(b.string(0).asBytes(DoubleSignEvidence.ENCODED_SIZE)));
         }
         default -> throw new CodecException(String.format("not a staking type: 0x%02x", type));
       };

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fugue.chain.codec.RlpList;
 import io.fugue.chain.codec.RlpString;
+import io.fugue.chain.consensus.BlsSignatureScheme;
+import io.fugue.chain.consensus.DoubleSignEvidence;
+import io.fugue.chain.consensus.Phase;
+import io.fugue.chain.consensus.SigningPayloads;
 import io.fugue.chain.consensus.ValidatorKey;
 import io.fugue.chain.crypto.BlsSecretKey;
 import io.fugue.chain.crypto.Secp256k1PrivateKey;
@@ -224,5 +228,78 @@ class StakingModuleTest {
         .isNotEqualTo(StakingModule.seed(2, Bytes.of(new byte[96])));
     assertThat(ModuleRegistry.builder().registerSystem(module).build().forType(StakingTx.DELEGATE))
         .contains(module);
+  }
+
+  private DoubleSignEvidence doubleSign(BlsSecretKey key, long height) {
+    var signer = BlsSignatureScheme.signer(key);
+    Hash32 a = Hash32.fromHex("aa".repeat(32));
+    Hash32 b = Hash32.fromHex("bb".repeat(32));
+    return DoubleSignEvidence.of(
+        0,
+        Phase.COMMIT,
+        height,
+        0,
+        signer.publicKey(),
+        a,
+        signer.sign(SigningPayloads.vote(Phase.COMMIT, 0, height, a, 0)),
+        b,
+        signer.sign(SigningPayloads.vote(Phase.COMMIT, 0, height, b, 0)));
+  }
+
+  @Test
+  void shouldSlashADoubleSignerOnceAndRefuseForgedOrStaleEvidence() {
+    fund(operator, 10_000);
+    fund(delegator, 10_000);
+    apply(operator, create(List.of(proven(BLS_A)), 1_000), 1);
+    apply(delegator, new StakingTx.Delegate(operator.address(), Uint256.of(1_000)), 2);
+    ValidatorKey key = new ValidatorKey(BLS_A.publicKey().toBytes());
+    StakingState.putShardState(
+        state,
+        new ShardState(
+            0,
+            List.of(
+                new ShardCommittee(
+                    ShardId.BEACON,
+                    List.of(new Slot(key, operator.address(), Uint256.of(2_000), 1_000_000))),
+                new ShardCommittee(
+                    ShardId.of(1),
+                    List.of(
+                        new Slot(
+                            new ValidatorKey(BLS_B.publicKey().toBytes()),
+                            operator.address(),
+                            Uint256.of(2_000),
+                            1_000_000))))));
+    DoubleSignEvidence evidence = doubleSign(BLS_A, 5);
+    DoubleSignEvidence forged =
+        new DoubleSignEvidence(
+            0,
+            Phase.COMMIT,
+            5,
+            0,
+            key,
+            evidence.firstHash(),
+            evidence.secondSignature(),
+            evidence.secondHash(),
+            evidence.firstSignature());
+    assertThat(check(delegator, new StakingTx.ReportDoubleSign(forged), 7).reason())
+        .contains("do not verify");
+    assertThat(check(delegator, new StakingTx.ReportDoubleSign(doubleSign(BLS_A, 25)), 27).reason())
+        .as("a height whose epoch has no shard state with that key")
+        .contains("held no seat");
+    assertThat(check(delegator, new StakingTx.ReportDoubleSign(doubleSign(BLS_B, 5)), 7).reason())
+        .as("BLS_B sits on shard 1, not the beacon")
+        .contains("held no seat");
+
+    apply(delegator, new StakingTx.ReportDoubleSign(evidence), 7);
+    Validator banned = StakingState.validator(state, operator.address()).orElseThrow();
+    assertThat(banned.status()).isEqualTo(Validator.Status.BANNED);
+    // 5 % of 2,000 slashed; half of it to the reporter's reward balance, the rest burned
+    assertThat(banned.totalStake()).isEqualTo(Uint256.of(1_900));
+    assertThat(StakingState.rewards(state, delegator.address())).isEqualTo(Uint256.of(50));
+    assertThat(check(delegator, new StakingTx.ReportDoubleSign(evidence), 8).reason())
+        .contains("already slashed");
+    Transaction encoded = tx(delegator, new StakingTx.ReportDoubleSign(evidence));
+    assertThat(StakingTx.decode(StakingTx.REPORT_DOUBLE_SIGN, encoded.body(), 8))
+        .isEqualTo(new StakingTx.ReportDoubleSign(evidence));
   }
 }
