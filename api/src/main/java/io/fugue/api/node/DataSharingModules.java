@@ -4,6 +4,9 @@ import io.fugue.chain.genesis.GenesisConfig;
 import io.fugue.chain.module.ModuleRegistry;
 import io.fugue.chain.node.NodeException;
 import io.fugue.chain.node.NodeModules;
+import io.fugue.chain.staking.StakingGenesis;
+import io.fugue.chain.staking.StakingModule;
+import io.fugue.chain.staking.StakingParams;
 import io.fugue.chain.state.StateView;
 import io.fugue.datasharing.attestation.AttestationModule;
 import io.fugue.datasharing.attestation.BeaconIssuerDirectory;
@@ -13,6 +16,7 @@ import io.fugue.geofencing.ledger.ComplianceGovernance;
 import io.fugue.geofencing.ledger.FenceModule;
 import io.fugue.geofencing.location.LocationModule;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -22,9 +26,17 @@ import java.util.function.Supplier;
  */
 final class DataSharingModules implements NodeModules {
   private final GovernanceConfig governance;
+  private final Optional<StakingParams> staking;
 
-  DataSharingModules(GovernanceConfig governance) {
+  DataSharingModules(GovernanceConfig governance, Optional<StakingParams> staking) {
     this.governance = Objects.requireNonNull(governance, "governance");
+    this.staking = Objects.requireNonNull(staking, "staking");
+  }
+
+  /** The modules of a network with {@code genesis}' governance and staking. */
+  static DataSharingModules of(GenesisConfig genesis) {
+    return new DataSharingModules(
+        governance(genesis), genesis.staking().map(StakingGenesis::params));
   }
 
   /** The genesis' governance; a genesis without one cannot run the registry module. */
@@ -48,8 +60,10 @@ final class DataSharingModules implements NodeModules {
     ComplianceGovernance compliance =
         new ComplianceGovernance(
             governance.members(), governance.threshold(), governance.threshold());
-    return ModuleRegistry.builder()
-        .register(new RegistryModule(governance))
+    ModuleRegistry.Builder b = ModuleRegistry.builder();
+    // Staking (issue 11) is the chain's own system module, on a genesis with a staking section.
+    staking.ifPresent(p -> b.registerSystem(new StakingModule(p)));
+    return b.register(new RegistryModule(governance))
         .register(new io.fugue.datasharing.identity.DidModule())
         // Geo-fencing (issue 13): officers and fences, attestors and location claims.
         .register(new FenceModule(compliance))

@@ -135,7 +135,7 @@ public final class Devnet implements AutoCloseable {
     List<Blockchain> replicas = new ArrayList<>();
     Map<Integer, ShardChains.Held> held = new TreeMap<>();
     // The same beacon modules as a `fugue node` of this genesis, or their state roots differ.
-    ModuleRegistry beaconModules = new DataSharingModules(layout.governance()).beacon();
+    ModuleRegistry beaconModules = DataSharingModules.of(genesis).beacon();
     for (int s = 0; s < DevnetLayout.SHARDS; s++) {
       ModuleRegistry modules = s == 0 ? beaconModules : shardModules(replicas.get(0));
       for (int i = 0; i < DevnetLayout.VALIDATORS_PER_SHARD; i++) {

@@ -36,7 +36,8 @@ public final class DevnetLayout {
     this.devnet =
         DevnetGenesis.generate(
             new DevnetGenesis.Spec(
-                SEED, SHARDS, VALIDATORS_PER_SHARD, ACCOUNTS, 1_000_000, RateLimits.none()));
+                    SEED, SHARDS, VALIDATORS_PER_SHARD, ACCOUNTS, 1_000_000, RateLimits.none())
+                .withStaking());
   }
 
   public DevnetGenesis.Devnet devnet() {
@@ -61,7 +62,8 @@ public final class DevnetLayout {
         c.rateLimits(),
         c.rewards(),
         c.shards(),
-        Optional.of(new GenesisConfig.Governance(List.of(account(0), account(1)), 1)));
+        Optional.of(new GenesisConfig.Governance(List.of(account(0), account(1)), 1)),
+        c.staking());
   }
 
   public List<Secp256k1PrivateKey> accounts() {

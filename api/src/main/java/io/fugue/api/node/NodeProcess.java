@@ -90,7 +90,7 @@ public final class NodeProcess implements AutoCloseable {
   public static NodeProcess start(ValidatorConfig config, Options options, Clock clock) {
     Objects.requireNonNull(config, "config");
     GenesisConfig genesis = GenesisParser.load(config.genesis());
-    DataSharingModules modules = new DataSharingModules(DataSharingModules.governance(genesis));
+    DataSharingModules modules = DataSharingModules.of(genesis);
     NodeProcess p =
         new NodeProcess(ValidatorNode.start(config, options.node(), options.p2pTuning(), modules));
     try {

@@ -113,7 +113,7 @@ public final class Blockchain {
 
   private void writeGenesis(GenesisState genesis) {
     try (KvTransaction tx = store.startTransaction()) {
-      Hash32 root = GenesisState.writeAllocations(genesis.allocations(), world, tx);
+      Hash32 root = genesis.write(world, tx);
       Block block = genesis.block();
       if (!root.equals(block.header().stateRoot())) {
         throw new ChainException(

@@ -1,5 +1,6 @@
 package io.fugue.chain.genesis;
 
+import io.fugue.chain.consensus.ValidatorKey;
 import io.fugue.chain.crypto.BlsPublicKey;
 import io.fugue.chain.crypto.BlsSecretKey;
 import io.fugue.chain.crypto.CryptoException;
@@ -11,14 +12,19 @@ import io.fugue.chain.primitives.Bytes;
 import io.fugue.chain.primitives.Hashing;
 import io.fugue.chain.primitives.ShardId;
 import io.fugue.chain.primitives.Uint256;
+import io.fugue.chain.staking.StakingGenesis;
+import io.fugue.chain.staking.StakingParams;
+import io.fugue.chain.staking.Validator;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A development network's genesis with keys derived from a seed, for tests and {@code ./fugue
@@ -43,6 +49,9 @@ public final class DevnetGenesis {
    * @param accounts funded accounts, funded on every shard
    * @param balance coins (10^18 units) per account per shard
    * @param rateLimits the throttle, or {@link RateLimits#none()}
+   * @param staking whether the genesis has a {@code staking} section: then each validator key has
+   *     its own operator account (derived from the seed), staking {@link #VALIDATOR_STAKE} coins at
+   *     genesis, and each committee lists its keys in ascending order
    */
   public record Spec(
       Bytes seed,
@@ -50,7 +59,23 @@ public final class DevnetGenesis {
       int validatorsPerShard,
       int accounts,
       long balance,
-      RateLimits rateLimits) {
+      RateLimits rateLimits,
+      boolean staking) {
+    public Spec(
+        Bytes seed,
+        int shardCount,
+        int validatorsPerShard,
+        int accounts,
+        long balance,
+        RateLimits rateLimits) {
+      this(seed, shardCount, validatorsPerShard, accounts, balance, rateLimits, false);
+    }
+
+    /** This spec with a genesis {@code staking} section. */
+    public Spec withStaking() {
+      return new Spec(seed, shardCount, validatorsPerShard, accounts, balance, rateLimits, true);
+    }
+
     public Spec {
       Objects.requireNonNull(seed, "seed");
       Objects.requireNonNull(rateLimits, "rateLimits");
@@ -76,15 +101,48 @@ public final class DevnetGenesis {
     }
   }
 
-  /** A generated network: its genesis and every secret key behind it. */
+  /** Coins each devnet validator stakes at genesis when the spec stakes. */
+  public static final long VALIDATOR_STAKE = 100_000;
+
+  /** Coins each devnet operator account holds on the beacon chain for fees. */
+  public static final long OPERATOR_BALANCE = 1_000;
+
+  /**
+   * A generated network: its genesis and every secret key behind it.
+   *
+   * @param operators per shard, per validator: the operator account key of that validator key
+   *     (empty lists when the spec does not stake)
+   */
   public record Devnet(
       GenesisConfig config,
       List<Secp256k1PrivateKey> accounts,
-      List<List<BlsSecretKey>> validators) {
+      List<List<BlsSecretKey>> validators,
+      List<List<Secp256k1PrivateKey>> operators) {
     public Devnet {
       accounts = List.copyOf(accounts);
       validators = validators.stream().map(List::copyOf).toList();
+      operators = operators.stream().map(List::copyOf).toList();
     }
+  }
+
+  /** The staking parameters of a staking devnet (docs/genesis.md shows them in the file). */
+  public static StakingParams stakingParams(long blocksPerEpoch, int slotsPerShard) {
+    return new StakingParams(
+        blocksPerEpoch,
+        slotsPerShard,
+        coins(10_000),
+        coins(100),
+        4,
+        1,
+        200,
+        5_000,
+        5_000,
+        6_600,
+        500);
+  }
+
+  private static Uint256 coins(long n) {
+    return Uint256.of(COIN.multiply(BigInteger.valueOf(n)));
   }
 
   public static Devnet generate(Spec spec) {
@@ -96,16 +154,46 @@ public final class DevnetGenesis {
     Uint256 balance = Uint256.of(COIN.multiply(BigInteger.valueOf(spec.balance())));
     accounts.forEach(k -> allocations.put(k.address(), balance));
     List<List<BlsSecretKey>> validators = new ArrayList<>();
+    List<List<Secp256k1PrivateKey>> operators = new ArrayList<>();
+    List<StakingGenesis.GenesisValidator> staked = new ArrayList<>();
+    Map<Address, Uint256> beaconAllocations = new LinkedHashMap<>(allocations);
     List<ShardGenesis> shards = new ArrayList<>();
     for (int s = 0; s < spec.shardCount(); s++) {
       List<BlsSecretKey> keys = new ArrayList<>();
       for (int i = 0; i < spec.validatorsPerShard(); i++) {
         keys.add(BlsSecretKey.fromSeed(derive(spec.seed(), "bls", s, i)));
       }
+      List<Secp256k1PrivateKey> ops = new ArrayList<>();
+      if (spec.staking()) {
+        // A staking genesis lists each committee in ascending key order (ShardCommittee's order).
+        keys.sort(
+            Comparator.comparing((BlsSecretKey k) -> new ValidatorKey(k.publicKey().toBytes())));
+        for (int i = 0; i < keys.size(); i++) {
+          Secp256k1PrivateKey op = operatorKey(spec.seed(), s, i);
+          ops.add(op);
+          beaconAllocations.put(op.address(), coins(OPERATOR_BALANCE));
+          staked.add(
+              new StakingGenesis.GenesisValidator(
+                  op.address(),
+                  new Validator.Description("devnet-" + s + "-" + i, "", "", ""),
+                  List.of(new ValidatorKey(keys.get(i).publicKey().toBytes())),
+                  coins(VALIDATOR_STAKE),
+                  1_000,
+                  2_000,
+                  500,
+                  coins(10 * VALIDATOR_STAKE)));
+        }
+      }
       validators.add(keys);
-      List<BlsPublicKey> committee = keys.stream().map(BlsSecretKey::publicKey).toList();
-      shards.add(new ShardGenesis(ShardId.of(s), allocations, committee));
+      operators.add(ops);
     }
+    for (int s = 0; s < spec.shardCount(); s++) {
+      List<BlsPublicKey> committee =
+          validators.get(s).stream().map(BlsSecretKey::publicKey).toList();
+      shards.add(
+          new ShardGenesis(ShardId.of(s), s == 0 ? beaconAllocations : allocations, committee));
+    }
+    long blocksPerEpoch = 1800;
     GenesisConfig config =
         new GenesisConfig(
             "fugue-devnet",
@@ -113,13 +201,26 @@ public final class DevnetGenesis {
             spec.shardCount(),
             TIMESTAMP,
             2000,
-            1800,
+            blocksPerEpoch,
             16,
             2000,
             spec.rateLimits(),
             RewardSchedule.constant(Uint256.of(COIN.multiply(BigInteger.valueOf(24)))),
-            shards);
-    return new Devnet(config, accounts, validators);
+            shards,
+            Optional.empty(),
+            spec.staking()
+                ? Optional.of(
+                    new StakingGenesis(
+                        stakingParams(blocksPerEpoch, spec.validatorsPerShard()), staked))
+                : Optional.empty());
+    return new Devnet(config, accounts, validators, operators);
+  }
+
+  /** The operator account key of validator {@code index} of {@code shard} in a staking devnet. */
+  public static Secp256k1PrivateKey operatorKey(Bytes seed, int shard, int index) {
+    return accountKey(
+        Bytes.concat(seed, Bytes.of(("/operator/" + shard).getBytes(StandardCharsets.US_ASCII))),
+        index);
   }
 
   /** Account key {@code index} of {@code seed}. */

@@ -17,12 +17,18 @@ import io.fugue.chain.primitives.Hash32;
 import io.fugue.chain.primitives.Hashing;
 import io.fugue.chain.primitives.ShardId;
 import io.fugue.chain.primitives.Uint256;
+import io.fugue.chain.staking.ShardState;
+import io.fugue.chain.staking.StakingGenesis;
+import io.fugue.chain.staking.StakingParams;
+import io.fugue.chain.state.StateWriter;
 import io.fugue.chain.state.WorldState;
 import io.fugue.chain.storage.InMemoryKeyValueStore;
 import io.fugue.chain.storage.KvTransaction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Turns a {@link GenesisConfig} into each shard's block 0, the same bytes on every machine: all
@@ -37,20 +43,28 @@ public final class Genesis {
   /** Block 0 of {@code shard} and its allocations. */
   public static GenesisState forShard(GenesisConfig config, ShardId shard) {
     ShardGenesis s = config.shard(shard);
+    Optional<ShardState> epochZero = shard.isBeacon() ? config.epochZero() : Optional.empty();
+    Consumer<StateWriter> seed =
+        epochZero.isPresent()
+            ? state -> config.staking().orElseThrow().write(state, epochZero.get())
+            : state -> {};
     Hash32 stateRoot;
     try (InMemoryKeyValueStore scratch = new InMemoryKeyValueStore();
         KvTransaction tx = scratch.startTransaction()) {
-      stateRoot = GenesisState.writeAllocations(s.allocations(), new WorldState(scratch), tx);
+      stateRoot = GenesisState.write(s.allocations(), seed, new WorldState(scratch), tx);
     }
     BlockHeader header =
         BlockHeader.builder()
             .shardId(shard)
             .timestamp(config.timestamp())
             .stateRoot(stateRoot)
-            .shardStateHash(committeeHash(shard, s.committee()))
+            .shardStateHash(
+                epochZero
+                    .map(ShardState::hash)
+                    .orElseGet(() -> committeeHash(shard, s.committee())))
             .extra(configHash(config).toBytes())
             .build();
-    return new GenesisState(new Block(header, BlockBody.EMPTY), s.allocations());
+    return new GenesisState(new Block(header, BlockBody.EMPTY), s.allocations(), seed);
   }
 
   /** keccak-256 of {@code rlp([shardId, [blsKey...]])}: the header's shardStateHash at genesis. */
@@ -105,7 +119,48 @@ public final class Genesis {
                         new RlpList(
                             g.members().stream().map(m -> (RlpItem) RlpString.of(m)).toList()),
                         RlpString.ofUint(g.threshold()))));
+    // Appended only when present, tagged so it can never read as a governance entry.
+    c.staking().ifPresent(st -> all.add(stakingRlp(st)));
     return Hashing.keccak256(Rlp.encode(new RlpList(all)));
+  }
+
+  private static RlpList stakingRlp(StakingGenesis st) {
+    StakingParams p = st.params();
+    List<RlpItem> validators = new ArrayList<>();
+    for (StakingGenesis.GenesisValidator v : st.validators()) {
+      List<RlpItem> keys = new ArrayList<>();
+      v.keys().forEach(k -> keys.add(RlpString.of(k.bytes())));
+      validators.add(
+          RlpList.of(
+              RlpString.of(v.operator()),
+              utf8(v.description().name()),
+              utf8(v.description().website()),
+              utf8(v.description().details()),
+              utf8(v.description().securityContact()),
+              new RlpList(keys),
+              RlpString.ofUint256(v.stake()),
+              RlpString.ofUint(v.commissionBps()),
+              RlpString.ofUint(v.maxCommissionBps()),
+              RlpString.ofUint(v.maxChangeBps()),
+              RlpString.ofUint256(v.maxTotalDelegation())));
+    }
+    return RlpList.of(
+        RlpString.of(Bytes.of("staking".getBytes(StandardCharsets.US_ASCII))),
+        RlpString.ofUint(p.slotsPerShard()),
+        RlpString.ofUint256(p.minSelfDelegation()),
+        RlpString.ofUint256(p.minDelegation()),
+        RlpString.ofUint(p.maxKeysPerValidator()),
+        RlpString.ofUint(p.undelegationLockEpochs()),
+        RlpString.ofUint(p.doubleSignSlashBps()),
+        RlpString.ofUint(p.reporterShareBps()),
+        RlpString.ofUint(p.shardCapBps()),
+        RlpString.ofUint(p.availabilityThresholdBps()),
+        RlpString.ofUint(p.maxCommissionChangeBps()),
+        new RlpList(validators));
+  }
+
+  private static RlpString utf8(String s) {
+    return RlpString.of(Bytes.of(s.getBytes(StandardCharsets.UTF_8)));
   }
 
   private static RlpList keys(List<BlsPublicKey> committee) {

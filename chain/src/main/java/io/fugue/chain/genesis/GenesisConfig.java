@@ -1,11 +1,14 @@
 package io.fugue.chain.genesis;
 
+import io.fugue.chain.consensus.ValidatorKey;
 import io.fugue.chain.execution.ChainConfig;
 import io.fugue.chain.execution.RateLimits;
 import io.fugue.chain.execution.RewardSchedule;
 import io.fugue.chain.ledger.LedgerLimits;
 import io.fugue.chain.primitives.Address;
 import io.fugue.chain.primitives.ShardId;
+import io.fugue.chain.staking.ShardState;
+import io.fugue.chain.staking.StakingGenesis;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,6 +28,8 @@ import java.util.Optional;
  * @param rewards the block reward schedule
  * @param shards one entry per shard, in shard order
  * @param governance the data-sharing registry's governance key set, if the network has one
+ * @param staking the staking parameters and genesis validators, if the network stakes (then the
+ *     beacon chain runs the staking module and its block 0 holds the validators)
  */
 public record GenesisConfig(
     String networkId,
@@ -38,7 +43,8 @@ public record GenesisConfig(
     RateLimits rateLimits,
     RewardSchedule rewards,
     List<ShardGenesis> shards,
-    Optional<Governance> governance) {
+    Optional<Governance> governance,
+    Optional<StakingGenesis> staking) {
   /** Maximum governance members; the registry module enforces the same bound. */
   public static final int MAX_GOVERNANCE_MEMBERS = 32;
 
@@ -63,6 +69,36 @@ public record GenesisConfig(
             "governance threshold must be 1 to " + members.size() + ", got " + threshold);
       }
     }
+  }
+
+  /** A genesis without staking. */
+  public GenesisConfig(
+      String networkId,
+      long chainId,
+      int shardCount,
+      long timestamp,
+      long blockTimeMillis,
+      long blocksPerEpoch,
+      int leaderRotationBlocks,
+      long maxClockDriftMillis,
+      RateLimits rateLimits,
+      RewardSchedule rewards,
+      List<ShardGenesis> shards,
+      Optional<Governance> governance) {
+    this(
+        networkId,
+        chainId,
+        shardCount,
+        timestamp,
+        blockTimeMillis,
+        blocksPerEpoch,
+        leaderRotationBlocks,
+        maxClockDriftMillis,
+        rateLimits,
+        rewards,
+        shards,
+        governance,
+        Optional.empty());
   }
 
   /** A genesis without governance (the devnet's: its launcher supplies governance itself). */
@@ -90,12 +126,14 @@ public record GenesisConfig(
         rateLimits,
         rewards,
         shards,
+        Optional.empty(),
         Optional.empty());
   }
 
   public GenesisConfig {
     Objects.requireNonNull(networkId, "networkId");
     Objects.requireNonNull(governance, "governance");
+    Objects.requireNonNull(staking, "staking");
     Objects.requireNonNull(rateLimits, "rateLimits");
     Objects.requireNonNull(rewards, "rewards");
     shards = List.copyOf(shards);
@@ -108,6 +146,27 @@ public record GenesisConfig(
             "shard entry " + i + " is for shard " + shards.get(i).shardId());
       }
     }
+    if (staking.isPresent()) {
+      if (staking.get().params().epochBlocks() != blocksPerEpoch) {
+        throw new IllegalArgumentException(
+            "staking epochBlocks "
+                + staking.get().params().epochBlocks()
+                + " differs from blocksPerEpoch "
+                + blocksPerEpoch);
+      }
+      staking.get().epochZero(committeeKeys(shards)); // throws naming the first broken rule
+    }
+  }
+
+  /** The epoch-0 shard state of a staking network (the genesis committees as elected slots). */
+  public Optional<ShardState> epochZero() {
+    return staking.map(s -> s.epochZero(committeeKeys(shards)));
+  }
+
+  private static List<List<ValidatorKey>> committeeKeys(List<ShardGenesis> shards) {
+    return shards.stream()
+        .map(s -> s.committee().stream().map(k -> new ValidatorKey(k.toBytes())).toList())
+        .toList();
   }
 
   public ShardGenesis shard(ShardId shardId) {

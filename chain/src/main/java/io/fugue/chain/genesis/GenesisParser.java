@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.fugue.chain.consensus.ValidatorKey;
 import io.fugue.chain.crypto.BlsPublicKey;
 import io.fugue.chain.execution.RateLimits;
 import io.fugue.chain.execution.RewardSchedule;
@@ -14,6 +15,9 @@ import io.fugue.chain.primitives.Address;
 import io.fugue.chain.primitives.ChainException;
 import io.fugue.chain.primitives.ShardId;
 import io.fugue.chain.primitives.Uint256;
+import io.fugue.chain.staking.StakingGenesis;
+import io.fugue.chain.staking.StakingParams;
+import io.fugue.chain.staking.Validator;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -94,7 +98,7 @@ public final class GenesisParser {
 
   private static GenesisConfig config(Obj o) {
     o.expectFields(
-        Set.of("governance"),
+        Set.of("governance", "staking"),
         "networkId",
         "chainId",
         "shardCount",
@@ -112,13 +116,14 @@ public final class GenesisParser {
     }
     int shardCount = (int) o.integer("shardCount", 1, ShardId.MAX + 1L);
     List<ShardGenesis> shards = shards(o.array("shards"), shardCount);
+    long blocksPerEpoch = o.integer("blocksPerEpoch", 1, Long.MAX_VALUE);
     return new GenesisConfig(
         networkId,
         o.integer("chainId", 0, Long.MAX_VALUE),
         shardCount,
         o.integer("timestamp", 0, Long.MAX_VALUE),
         o.integer("blockTimeMillis", 1, 3_600_000),
-        o.integer("blocksPerEpoch", 1, Long.MAX_VALUE),
+        blocksPerEpoch,
         (int) o.integer("leaderRotationBlocks", 1, Integer.MAX_VALUE),
         o.integer("maxClockDriftMillis", 0, 3_600_000),
         rateLimits(o.object("rateLimits")),
@@ -126,7 +131,109 @@ public final class GenesisParser {
         shards,
         o.node.has("governance")
             ? Optional.of(governance(o.object("governance")))
+            : Optional.empty(),
+        o.node.has("staking")
+            ? Optional.of(staking(o.object("staking"), blocksPerEpoch))
             : Optional.empty());
+  }
+
+  private static StakingGenesis staking(Obj o, long blocksPerEpoch) {
+    o.expectFields(
+        "slotsPerShard",
+        "minSelfDelegation",
+        "minDelegation",
+        "maxKeysPerValidator",
+        "undelegationLockEpochs",
+        "doubleSignSlashBps",
+        "reporterShareBps",
+        "shardCapBps",
+        "availabilityThresholdBps",
+        "maxCommissionChangeBps",
+        "validators");
+    StakingParams params;
+    try {
+      params =
+          new StakingParams(
+              blocksPerEpoch,
+              (int) o.integer("slotsPerShard", 1, StakingParams.MAX_SLOTS_PER_SHARD),
+              o.amount("minSelfDelegation"),
+              o.amount("minDelegation"),
+              (int) o.integer("maxKeysPerValidator", 1, StakingParams.MAX_KEYS_PER_VALIDATOR),
+              (int) o.integer("undelegationLockEpochs", 0, 1_000),
+              (int) o.integer("doubleSignSlashBps", 0, StakingParams.BPS),
+              (int) o.integer("reporterShareBps", 0, StakingParams.BPS),
+              (int) o.integer("shardCapBps", 1, StakingParams.BPS),
+              (int) o.integer("availabilityThresholdBps", 0, StakingParams.BPS),
+              (int) o.integer("maxCommissionChangeBps", 0, StakingParams.BPS));
+    } catch (IllegalArgumentException e) {
+      throw new GenesisException(o.path + ": " + e.getMessage(), e);
+    }
+    Arr a = o.array("validators");
+    if (a.size() < 1 || a.size() > StakingGenesis.MAX_VALIDATORS) {
+      throw o.error(
+          "validators", "needs 1 to " + StakingGenesis.MAX_VALIDATORS + ", got " + a.size());
+    }
+    List<StakingGenesis.GenesisValidator> validators = new ArrayList<>();
+    for (int i = 0; i < a.size(); i++) {
+      Obj v = a.object(i);
+      v.expectFields(
+          Set.of("website", "details", "securityContact"),
+          "operator",
+          "name",
+          "keys",
+          "stake",
+          "commissionBps",
+          "maxCommissionBps",
+          "maxChangeBps",
+          "maxTotalDelegation");
+      Arr keyArr = v.array("keys");
+      if (keyArr.size() < 1 || keyArr.size() > StakingParams.MAX_KEYS_PER_VALIDATOR) {
+        throw v.error("keys", "needs 1 to " + StakingParams.MAX_KEYS_PER_VALIDATOR + " keys");
+      }
+      List<ValidatorKey> keys = new ArrayList<>();
+      for (int k = 0; k < keyArr.size(); k++) {
+        String path = keyArr.path + "[" + k + "]";
+        try {
+          keys.add(new ValidatorKey(BlsPublicKey.fromBytes(hex(keyArr.text(k), path)).toBytes()));
+        } catch (ChainException e) {
+          throw new GenesisException(path + ": bad BLS public key: " + e.getMessage(), e);
+        }
+      }
+      try {
+        validators.add(
+            new StakingGenesis.GenesisValidator(
+                address(v.text("operator"), v.path + ".operator"),
+                new Validator.Description(
+                    v.text("name"),
+                    v.node.has("website") ? v.text("website") : "",
+                    v.node.has("details") ? v.text("details") : "",
+                    v.node.has("securityContact") ? v.text("securityContact") : ""),
+                keys,
+                v.amount("stake"),
+                (int) v.integer("commissionBps", 0, StakingParams.BPS),
+                (int) v.integer("maxCommissionBps", 0, StakingParams.BPS),
+                (int) v.integer("maxChangeBps", 0, StakingParams.BPS),
+                v.amount("maxTotalDelegation")));
+      } catch (IllegalArgumentException e) {
+        throw new GenesisException(v.path + ": " + e.getMessage(), e);
+      }
+    }
+    try {
+      return new StakingGenesis(params, validators);
+    } catch (IllegalArgumentException e) {
+      throw new GenesisException(o.path + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Address address(String text, String path) {
+    if (!text.startsWith("0x")) {
+      throw new GenesisException(path + ": an address needs the 0x prefix");
+    }
+    try {
+      return Address.fromHex(text);
+    } catch (IllegalArgumentException e) {
+      throw new GenesisException(path + ": bad address: " + e.getMessage(), e);
+    }
   }
 
   private static GenesisConfig.Governance governance(Obj o) {
@@ -140,16 +247,7 @@ public final class GenesisParser {
     List<Address> members = new ArrayList<>();
     for (int i = 0; i < a.size(); i++) {
       String path = a.path + "[" + i + "]";
-      String text = a.text(i);
-      if (!text.startsWith("0x")) {
-        throw new GenesisException(path + ": an address needs the 0x prefix");
-      }
-      Address address;
-      try {
-        address = Address.fromHex(text);
-      } catch (IllegalArgumentException e) {
-        throw new GenesisException(path + ": bad address: " + e.getMessage(), e);
-      }
+      Address address = address(a.text(i), path);
       if (members.contains(address)) {
         throw new GenesisException(path + ": duplicate member " + address.toChecksumHex());
       }

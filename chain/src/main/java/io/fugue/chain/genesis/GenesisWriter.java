@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fugue.chain.execution.RateLimits;
 import io.fugue.chain.execution.RewardSchedule;
+import io.fugue.chain.staking.StakingGenesis;
+import io.fugue.chain.staking.StakingParams;
 import java.io.UncheckedIOException;
 
 /** Writes a {@link GenesisConfig} as the JSON that {@link GenesisParser} reads back equal. */
@@ -62,10 +64,41 @@ public final class GenesisWriter {
               g.members().forEach(a -> members.add(a.toChecksumHex()));
               gov.put("threshold", g.threshold());
             });
+    c.staking().ifPresent(st -> writeStaking(root.putObject("staking"), st));
     try {
       return MAPPER.writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void writeStaking(ObjectNode o, StakingGenesis st) {
+    StakingParams p = st.params();
+    o.put("slotsPerShard", p.slotsPerShard());
+    o.put("minSelfDelegation", p.minSelfDelegation().toString());
+    o.put("minDelegation", p.minDelegation().toString());
+    o.put("maxKeysPerValidator", p.maxKeysPerValidator());
+    o.put("undelegationLockEpochs", p.undelegationLockEpochs());
+    o.put("doubleSignSlashBps", p.doubleSignSlashBps());
+    o.put("reporterShareBps", p.reporterShareBps());
+    o.put("shardCapBps", p.shardCapBps());
+    o.put("availabilityThresholdBps", p.availabilityThresholdBps());
+    o.put("maxCommissionChangeBps", p.maxCommissionChangeBps());
+    ArrayNode validators = o.putArray("validators");
+    for (StakingGenesis.GenesisValidator v : st.validators()) {
+      ObjectNode n = validators.addObject();
+      n.put("operator", v.operator().toChecksumHex());
+      n.put("name", v.description().name());
+      n.put("website", v.description().website());
+      n.put("details", v.description().details());
+      n.put("securityContact", v.description().securityContact());
+      ArrayNode keys = n.putArray("keys");
+      v.keys().forEach(k -> keys.add(k.bytes().toPrefixedHex()));
+      n.put("stake", v.stake().toString());
+      n.put("commissionBps", v.commissionBps());
+      n.put("maxCommissionBps", v.maxCommissionBps());
+      n.put("maxChangeBps", v.maxChangeBps());
+      n.put("maxTotalDelegation", v.maxTotalDelegation().toString());
     }
   }
 }

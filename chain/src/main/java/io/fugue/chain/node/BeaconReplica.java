@@ -97,6 +97,7 @@ public final class BeaconReplica extends Service implements AutoCloseable {
     if (pollInterval.isNegative() || pollInterval.isZero()) {
       throw new IllegalArgumentException("pollInterval must be positive");
     }
+    ShardNodes.requireStakingAsGenesis(genesis, modules);
     CommitteeSource committees = CommitteeSource.fixed(ShardNodes.committee(genesis, BEACON));
     Blockchain chain =
         Blockchain.open(

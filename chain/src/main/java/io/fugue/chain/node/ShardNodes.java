@@ -15,6 +15,8 @@ import io.fugue.chain.genesis.Genesis;
 import io.fugue.chain.genesis.GenesisConfig;
 import io.fugue.chain.module.ModuleRegistry;
 import io.fugue.chain.primitives.ShardId;
+import io.fugue.chain.staking.StakingModule;
+import io.fugue.chain.staking.StakingState;
 import io.fugue.chain.storage.KeyValueStore;
 import io.fugue.chain.txpool.TxPool;
 import io.fugue.chain.txpool.TxPoolConfig;
@@ -135,15 +137,35 @@ public final class ShardNodes {
       Options options,
       Clock clock) {
     return open(
-        genesis,
-        shard,
-        signer,
-        scheme,
-        store,
-        network,
-        options,
-        clock,
-        ModuleRegistry.builtInsOnly());
+        genesis, shard, signer, scheme, store, network, options, clock, builtIns(genesis, shard));
+  }
+
+  /**
+   * The chain's own modules on {@code shard}: transfers everywhere, and staking on the beacon chain
+   * of a genesis with a {@code staking} section.
+   */
+  public static ModuleRegistry builtIns(GenesisConfig genesis, int shard) {
+    ModuleRegistry.Builder b = ModuleRegistry.builder();
+    if (shard == 0) {
+      genesis.staking().ifPresent(st -> b.registerSystem(new StakingModule(st.params())));
+    }
+    return b.build();
+  }
+
+  /**
+   * Refuses beacon modules that differ from the genesis on staking: without the staking module a
+   * staking network's beacon blocks would execute to other state roots (and the other way round).
+   */
+  static void requireStakingAsGenesis(GenesisConfig genesis, ModuleRegistry beaconModules) {
+    boolean registered =
+        beaconModules.modules().stream().anyMatch(m -> m.id().equals(StakingState.MODULE));
+    if (registered != genesis.staking().isPresent()) {
+      throw new NodeException(
+          registered
+              ? "the beacon modules include staking but the genesis has no 'staking' section"
+              : "the genesis has a 'staking' section but the beacon modules lack the staking"
+                  + " module (register it with ModuleRegistry.Builder.registerSystem)");
+    }
   }
 
   /** As above with the chain's ledger {@code modules}. */
@@ -157,6 +179,9 @@ public final class ShardNodes {
       Options options,
       Clock clock,
       ModuleRegistry modules) {
+    if (shard == 0) {
+      requireStakingAsGenesis(genesis, modules);
+    }
     Committee committee = committee(genesis, shard);
     CommitteeSource committees = CommitteeSource.fixed(committee);
     ValidatorKey self = signer.publicKey();

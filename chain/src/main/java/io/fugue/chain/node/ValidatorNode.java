@@ -160,7 +160,7 @@ public final class ValidatorNode implements AutoCloseable {
               network,
               effectiveOptions(config, options),
               Clock.systemUTC(),
-              shardModules(config.shard(), modules, replica));
+              shardModules(genesis, config.shard(), modules, replica));
       node.start();
       replica.ifPresent(BeaconReplica::start);
       return new ValidatorNode(genesis, store, host, node, replica, replicaStore);
@@ -192,9 +192,12 @@ public final class ValidatorNode implements AutoCloseable {
   }
 
   private static ModuleRegistry shardModules(
-      int shard, Optional<NodeModules> modules, Optional<BeaconReplica> replica) {
+      GenesisConfig genesis,
+      int shard,
+      Optional<NodeModules> modules,
+      Optional<BeaconReplica> replica) {
     if (modules.isEmpty()) {
-      return ModuleRegistry.builtInsOnly();
+      return ShardNodes.builtIns(genesis, shard);
     }
     if (shard == 0) {
       return modules.get().beacon();

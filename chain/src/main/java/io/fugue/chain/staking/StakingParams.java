@@ -13,7 +13,6 @@ import java.util.Objects;
  * @param minDelegation the smallest delegation (and undelegation) accepted
  * @param maxKeysPerValidator how many BLS keys one validator may register
  * @param undelegationLockEpochs epochs an undelegated amount stays locked before it returns
- * @param blockReward minted per shard block and paid to the parent's signers
  * @param doubleSignSlashBps share of the offender's stake slashed for a double sign
  * @param reporterShareBps share of the slashed amount paid to the reporter (rest burned)
  * @param shardCapBps the most of one shard's voting power a single validator may hold
@@ -28,7 +27,6 @@ public record StakingParams(
     Uint256 minDelegation,
     int maxKeysPerValidator,
     int undelegationLockEpochs,
-    Uint256 blockReward,
     int doubleSignSlashBps,
     int reporterShareBps,
     int shardCapBps,
@@ -44,7 +42,6 @@ public record StakingParams(
   public StakingParams {
     Objects.requireNonNull(minSelfDelegation, "minSelfDelegation");
     Objects.requireNonNull(minDelegation, "minDelegation");
-    Objects.requireNonNull(blockReward, "blockReward");
     if (epochBlocks < 1) {
       throw new IllegalArgumentException("epochBlocks must be at least 1, got " + epochBlocks);
     }

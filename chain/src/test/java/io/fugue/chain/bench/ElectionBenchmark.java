@@ -69,7 +69,6 @@ public final class ElectionBenchmark {
             Uint256.of(100),
             keys,
             7,
-            Uint256.of(1_000),
             200,
             5_000,
             3_000,

@@ -14,18 +14,7 @@ final class StakingFixtures {
 
   static StakingParams params(int slotsPerShard, int capBps) {
     return new StakingParams(
-        10,
-        slotsPerShard,
-        Uint256.of(100),
-        Uint256.of(10),
-        8,
-        2,
-        Uint256.of(1_000),
-        500,
-        5_000,
-        capBps,
-        6_667,
-        100);
+        10, slotsPerShard, Uint256.of(100), Uint256.of(10), 8, 2, 500, 5_000, capBps, 6_667, 100);
   }
 
   static Address address(int n) {
