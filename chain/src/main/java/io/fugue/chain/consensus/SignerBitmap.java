@@ -33,6 +33,29 @@ public record SignerBitmap(int size, Bytes bits) {
     }
   }
 
+  /**
+   * The signers named by a block header's {@code lastCommitBitmap} field: {@code u64 view ‖ u16 n ‖
+   * bitmap(n)} (docs/protocol.md), big-endian.
+   *
+   * @throws IllegalArgumentException if the field is not exactly that
+   */
+  public static SignerBitmap ofHeaderField(Bytes field) {
+    if (field.size() < 10) {
+      throw new IllegalArgumentException(
+          "lastCommitBitmap of " + field.size() + " bytes is too short");
+    }
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(field.toArray());
+    b.getLong();
+    int n = Short.toUnsignedInt(b.getShort());
+    if (n == 0 || b.remaining() != byteLength(n)) {
+      throw new IllegalArgumentException(
+          "bitmap of " + b.remaining() + " bytes for " + n + " members");
+    }
+    byte[] bits = new byte[b.remaining()];
+    b.get(bits);
+    return new SignerBitmap(n, Bytes.of(bits));
+  }
+
   public static int byteLength(int size) {
     return (size + 7) / 8;
   }

@@ -84,9 +84,11 @@ public final class CommitProofCodec {
 
   /** The signers named by a {@code lastCommitBitmap} header field. */
   public static SignerBitmap headerSigners(Bytes field) {
-    ByteBuffer b = wrapField(field);
-    b.getLong();
-    return bitmap(b);
+    try {
+      return SignerBitmap.ofHeaderField(field);
+    } catch (IllegalArgumentException e) {
+      throw new NodeException("invalid lastCommitBitmap: " + e.getMessage(), e);
+    }
   }
 
   private static long headerView(Bytes field) {
