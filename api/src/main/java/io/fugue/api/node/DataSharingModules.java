@@ -6,7 +6,6 @@ import io.fugue.chain.node.NodeException;
 import io.fugue.chain.node.NodeModules;
 import io.fugue.chain.staking.StakingGenesis;
 import io.fugue.chain.staking.StakingModule;
-import io.fugue.chain.staking.StakingParams;
 import io.fugue.chain.state.StateView;
 import io.fugue.datasharing.attestation.AttestationModule;
 import io.fugue.datasharing.attestation.BeaconIssuerDirectory;
@@ -26,17 +25,16 @@ import java.util.function.Supplier;
  */
 final class DataSharingModules implements NodeModules {
   private final GovernanceConfig governance;
-  private final Optional<StakingParams> staking;
+  private final Optional<StakingGenesis> staking;
 
-  DataSharingModules(GovernanceConfig governance, Optional<StakingParams> staking) {
+  DataSharingModules(GovernanceConfig governance, Optional<StakingGenesis> staking) {
     this.governance = Objects.requireNonNull(governance, "governance");
     this.staking = Objects.requireNonNull(staking, "staking");
   }
 
   /** The modules of a network with {@code genesis}' governance and staking. */
   static DataSharingModules of(GenesisConfig genesis) {
-    return new DataSharingModules(
-        governance(genesis), genesis.staking().map(StakingGenesis::params));
+    return new DataSharingModules(governance(genesis), genesis.staking());
   }
 
   /** The genesis' governance; a genesis without one cannot run the registry module. */
@@ -62,7 +60,7 @@ final class DataSharingModules implements NodeModules {
             governance.members(), governance.threshold(), governance.threshold());
     ModuleRegistry.Builder b = ModuleRegistry.builder();
     // Staking (issue 11) is the chain's own system module, on a genesis with a staking section.
-    staking.ifPresent(p -> b.registerSystem(new StakingModule(p)));
+    staking.ifPresent(st -> b.registerSystem(StakingModule.of(st)));
     return b.register(new RegistryModule(governance))
         .register(new io.fugue.datasharing.identity.DidModule())
         // Geo-fencing (issue 13): officers and fences, attestors and location claims.

@@ -181,7 +181,17 @@ public final class FbftMachine {
       return;
     }
     if (m.height() < height) {
-      c.metrics.reject(Rejection.OLD_HEIGHT);
+      if (!(m instanceof Vote v && normal.onLateCommit(v))) {
+        c.metrics.reject(Rejection.OLD_HEIGHT);
+      }
+      return;
+    }
+    if (m.height() > height && !c.ports.committees().knows(m.height())) {
+      // A height of an epoch not reached yet: membership is judged when the height comes.
+      if (m.height() == height + 1) {
+        c.buffer.add(m);
+      }
+      c.requestSync();
       return;
     }
     Committee committee =

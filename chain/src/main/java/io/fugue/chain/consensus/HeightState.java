@@ -23,6 +23,14 @@ final class HeightState {
   private QuorumCertificate highestPrepared;
   private ViewChangeBook viewChanges = new ViewChangeBook();
   private long newViewSentFor = -1;
+  private LateCommits lateCommits;
+
+  /**
+   * The previous height's commit votes as its leader collected them, still open to votes that
+   * arrive after the quorum: the next block's header then names every signer that voted in time
+   * (docs/staking.md, availability), not only the first quorum.
+   */
+  record LateCommits(long height, Committee committee, VoteBook book) {}
 
   HeightState(ChainHead head) {
     this.head = Objects.requireNonNull(head, "head");
@@ -30,6 +38,12 @@ final class HeightState {
 
   /** Moves to the height above {@code newHead}, with the committee that votes on it. */
   void enter(ChainHead newHead, Committee newCommittee) {
+    enter(newHead, newCommittee, null);
+  }
+
+  /** As above, keeping the finalized height's own commit {@code votes} open for late ones. */
+  void enter(ChainHead newHead, Committee newCommittee, LateCommits votes) {
+    lateCommits = votes;
     head = Objects.requireNonNull(newHead, "newHead");
     height = newHead.height() + 1;
     committee = Objects.requireNonNull(newCommittee, "newCommittee");
@@ -41,6 +55,26 @@ final class HeightState {
 
   ChainHead head() {
     return head;
+  }
+
+  Optional<LateCommits> lateCommits() {
+    return Optional.ofNullable(lateCommits);
+  }
+
+  /**
+   * The commit proof of the head to build on: the head's own, or — when late commit votes came in —
+   * one over every commit vote collected.
+   */
+  Optional<QuorumCertificate> commitProofToBuildOn(SignatureScheme scheme) {
+    Optional<QuorumCertificate> own = head.commitProof();
+    if (lateCommits == null
+        || own.isEmpty()
+        || lateCommits.book().size() <= own.get().signers().count()
+        || !lateCommits.book().blockHash().equals(own.get().blockHash())
+        || lateCommits.book().viewId() != own.get().viewId()) {
+      return own;
+    }
+    return Optional.of(lateCommits.book().certifyAll(lateCommits.committee(), scheme));
   }
 
   long height() {

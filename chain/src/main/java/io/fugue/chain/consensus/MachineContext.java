@@ -50,7 +50,11 @@ final class MachineContext {
 
   /** Enters the height above {@code head}: view 0, a fresh round, the leader proposes on time. */
   void enterHeight(ChainHead head) {
-    height.enter(head, ports.committees().committeeFor(head.height() + 1));
+    enterHeight(head, null);
+  }
+
+  private void enterHeight(ChainHead head, HeightState.LateCommits late) {
+    height.enter(head, ports.committees().committeeFor(head.height() + 1), late);
     round.enter(0, false);
     doubleSigns.resetForHeight(height.height());
     timers.deadlineIn(config.blockIntervalMillis() + config.phaseTimeoutMillis());
@@ -64,7 +68,14 @@ final class MachineContext {
   void finalizeBlock(ProposedBlock b, QuorumCertificate qc) {
     outbox.emit(new Output.Finalized(b, qc));
     metrics.finalized();
-    enterHeight(new ChainHead(b.height(), b.hash(), Optional.of(qc), now()));
+    // A leader keeps its own commit votes of the finalized block open for late ones.
+    HeightState.LateCommits late =
+        round
+            .commitVotes()
+            .filter(book -> book.blockHash().equals(qc.blockHash()) && book.viewId() == qc.viewId())
+            .map(book -> new HeightState.LateCommits(b.height(), height.committee(), book))
+            .orElse(null);
+    enterHeight(new ChainHead(b.height(), b.hash(), Optional.of(qc), now()), late);
   }
 
   /** Must precede every vote: a restarted member never signs twice in one view. */

@@ -24,7 +24,9 @@ final class NormalCaseRules {
     }
     HeightState h = c.height;
     ProposedBlock block =
-        c.ports.blockSource().build(h.height(), h.head().hash(), h.head().commitProof());
+        c.ports
+            .blockSource()
+            .build(h.height(), h.head().hash(), h.commitProofToBuildOn(c.ports.scheme()));
     h.addBlock(block);
     c.persistVote();
     ValidatorSignature sig =
@@ -133,6 +135,35 @@ final class NormalCaseRules {
     if (qc != null) {
       c.send(new Certified(c.config.shard(), c.self(), qc));
     }
+  }
+
+  /**
+   * A commit vote for the block this leader just finalized, arriving after its quorum: verified and
+   * kept, so the next block's header names its signer too. Anything else of an old height is old.
+   */
+  boolean onLateCommit(Vote v) {
+    Optional<HeightState.LateCommits> late = c.height.lateCommits();
+    if (v.phase() != Phase.COMMIT
+        || late.isEmpty()
+        || v.height() != late.get().height()
+        || v.viewId() != late.get().book().viewId()
+        || !v.blockHash().equals(late.get().book().blockHash())) {
+      return false;
+    }
+    Optional<Integer> idx = late.get().committee().indexOf(v.sender());
+    if (idx.isEmpty()) {
+      return false;
+    }
+    Bytes payload =
+        SigningPayloads.vote(v.phase(), c.config.shard(), v.height(), v.blockHash(), v.viewId());
+    if (!c.verifier.verifySingle(v.sender(), payload, v.signature())) {
+      c.metrics.reject(Rejection.BAD_SIGNATURE);
+      return true;
+    }
+    if (late.get().book().add(idx.get(), v.signature(), late.get().committee())) {
+      c.metrics.accept();
+    }
+    return true;
   }
 
   /** Remembers a vote without verifying it; a conflicting vote of the same slot is checked. */

@@ -2,6 +2,7 @@ package io.fugue.chain.consensus;
 
 import io.fugue.chain.primitives.Hash32;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The current view of a height: its number, whether it is still being changed to (VIEWCHANGE sent,
@@ -85,6 +86,11 @@ final class RoundState {
   }
 
   /** The leader's collector of one phase's votes for the proposal, made on first use. */
+  /** The commit votes this member (as leader) collected in this view, if any. */
+  Optional<VoteBook> commitVotes() {
+    return Optional.ofNullable(commits);
+  }
+
   VoteBook votes(Phase phase, long height) {
     if (proposal == null) {
       throw new IllegalStateException("no proposal to collect votes for in view " + view);

@@ -35,6 +35,21 @@ final class VoteBook {
     return true;
   }
 
+  long viewId() {
+    return viewId;
+  }
+
+  int size() {
+    return votes.size();
+  }
+
+  /** The certificate of every vote held, whether or not one was made before (late votes). */
+  QuorumCertificate certifyAll(Committee committee, SignatureScheme scheme) {
+    List<ValidatorSignature> sigs = new ArrayList<>(votes.values());
+    SignerBitmap signers = SignerBitmap.of(committee.size(), votes.keySet());
+    return new QuorumCertificate(phase, height, viewId, blockHash, scheme.aggregate(sigs), signers);
+  }
+
   /** The certificate the first time the votes reach a quorum, else null. */
   QuorumCertificate certifyOnce(Committee committee, SignatureScheme scheme) {
     if (certified || !committee.isQuorum(power)) {

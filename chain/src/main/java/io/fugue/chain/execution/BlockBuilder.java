@@ -23,8 +23,15 @@ public final class BlockBuilder {
   private final ChainConfig config;
   private final BlockExecutor executor;
   private final WorldState world;
+  private final ShardStateRule shardStateRule;
 
   public BlockBuilder(ChainConfig config, BlockExecutor executor, WorldState world) {
+    this(config, executor, world, ShardStateRule.COMPUTED);
+  }
+
+  public BlockBuilder(
+      ChainConfig config, BlockExecutor executor, WorldState world, ShardStateRule rule) {
+    this.shardStateRule = java.util.Objects.requireNonNull(rule, "rule");
     this.config = Objects.requireNonNull(config, "config");
     this.executor = Objects.requireNonNull(executor, "executor");
     this.world = Objects.requireNonNull(world, "world");
@@ -58,13 +65,15 @@ public final class BlockBuilder {
         executor.execute(
             state, ctx, request.lastCommitBitmap(), candidates, BlockExecutor.Mode.BUILD);
     header.shardStateHash(
-        executor.endBlock(
-            state,
-            ctx,
-            new BlockEnd(
-                request.lastCommitBitmap(),
-                request.lastCommitSignature(),
-                parent.shardStateHash())));
+        shardStateRule.name(
+            parent,
+            executor.endBlock(
+                state,
+                ctx,
+                new BlockEnd(
+                    request.lastCommitBitmap(),
+                    request.lastCommitSignature(),
+                    parent.shardStateHash()))));
     Hash32 stateRoot = state.commit(tx);
     BlockBody body = new BlockBody(result.transactions(), List.of(), List.of());
     header

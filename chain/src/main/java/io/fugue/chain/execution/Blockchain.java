@@ -57,6 +57,7 @@ public final class Blockchain {
       ChainConfig config,
       ModuleRegistry modules,
       RewardRecipients recipients,
+      ShardStateRule shardStateRule,
       Clock clock,
       Hash32 genesisHash) {
     this.store = store;
@@ -64,8 +65,8 @@ public final class Blockchain {
     this.world = new WorldState(store);
     this.config = config;
     BlockExecutor executor = new BlockExecutor(config, modules, recipients);
-    this.builder = new BlockBuilder(config, executor, world);
-    this.validator = new BlockValidator(config, executor, world);
+    this.builder = new BlockBuilder(config, executor, world, shardStateRule);
+    this.validator = new BlockValidator(config, executor, world, shardStateRule);
     this.clock = clock;
     this.genesisHash = genesisHash;
   }
@@ -83,6 +84,18 @@ public final class Blockchain {
       ModuleRegistry modules,
       RewardRecipients recipients,
       Clock clock) {
+    return open(store, config, genesis, modules, recipients, ShardStateRule.COMPUTED, clock);
+  }
+
+  /** As above, with the rule for the headers' {@code shardStateHash}. */
+  public static Blockchain open(
+      KeyValueStore store,
+      ChainConfig config,
+      GenesisState genesis,
+      ModuleRegistry modules,
+      RewardRecipients recipients,
+      ShardStateRule shardStateRule,
+      Clock clock) {
     Objects.requireNonNull(genesis, "genesis");
     Blockchain bc =
         new Blockchain(
@@ -90,6 +103,7 @@ public final class Blockchain {
             Objects.requireNonNull(config, "config"),
             Objects.requireNonNull(modules, "modules"),
             Objects.requireNonNull(recipients, "recipients"),
+            Objects.requireNonNull(shardStateRule, "shardStateRule"),
             Objects.requireNonNull(clock, "clock"),
             genesis.block().hash());
     Optional<ChainHead> head = bc.chain.head();

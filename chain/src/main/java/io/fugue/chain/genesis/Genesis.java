@@ -156,7 +156,8 @@ public final class Genesis {
         RlpString.ofUint(p.shardCapBps()),
         RlpString.ofUint(p.availabilityThresholdBps()),
         RlpString.ofUint(p.maxCommissionChangeBps()),
-        new RlpList(validators));
+        new RlpList(validators),
+        RlpString.ofUint(st.electedFromEpoch()));
   }
 
   private static RlpString utf8(String s) {

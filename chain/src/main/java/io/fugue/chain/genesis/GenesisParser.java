@@ -139,6 +139,7 @@ public final class GenesisParser {
 
   private static StakingGenesis staking(Obj o, long blocksPerEpoch) {
     o.expectFields(
+        Set.of("electedFromEpoch"),
         "slotsPerShard",
         "minSelfDelegation",
         "minDelegation",
@@ -219,7 +220,11 @@ public final class GenesisParser {
       }
     }
     try {
-      return new StakingGenesis(params, validators);
+      long electedFrom =
+          !o.node.has("electedFromEpoch") || o.isNull("electedFromEpoch")
+              ? StakingGenesis.NEVER
+              : o.integer("electedFromEpoch", 1, StakingGenesis.NEVER - 1);
+      return new StakingGenesis(params, validators, electedFrom);
     } catch (IllegalArgumentException e) {
       throw new GenesisException(o.path + ": " + e.getMessage(), e);
     }

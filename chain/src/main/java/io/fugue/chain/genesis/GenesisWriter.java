@@ -84,6 +84,11 @@ public final class GenesisWriter {
     o.put("shardCapBps", p.shardCapBps());
     o.put("availabilityThresholdBps", p.availabilityThresholdBps());
     o.put("maxCommissionChangeBps", p.maxCommissionChangeBps());
+    if (st.electedFromEpoch() == StakingGenesis.NEVER) {
+      o.putNull("electedFromEpoch");
+    } else {
+      o.put("electedFromEpoch", st.electedFromEpoch());
+    }
     ArrayNode validators = o.putArray("validators");
     for (StakingGenesis.GenesisValidator v : st.validators()) {
       ObjectNode n = validators.addObject();

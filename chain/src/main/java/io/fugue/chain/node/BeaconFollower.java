@@ -1,6 +1,6 @@
 package io.fugue.chain.node;
 
-import io.fugue.chain.consensus.Committee;
+import io.fugue.chain.consensus.CommitteeSource;
 import io.fugue.chain.consensus.QuorumCertificate;
 import io.fugue.chain.ledger.BlockHeader;
 import io.fugue.chain.ledger.LedgerLimits;
@@ -17,20 +17,21 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Follows the beacon chain's headers from its blocks topic: each announcement (a header with its
  * commit proof, {@link #encodeAnnouncement}) is accepted only if the proof is a valid commit quorum
- * of the beacon committee for exactly that header; the highest such header is kept. Thread-safe.
+ * of the beacon committee for exactly that header (ignored while that header's epoch is beyond what
+ * this node knows); the highest such header is kept. Thread-safe.
  */
 public final class BeaconFollower implements ConsensusNetwork.GossipHandler {
-  private final Committee committee;
+  private final CommitteeSource committees;
   private final CommitProofVerifier verifier;
   private final LedgerLimits limits;
   private final AtomicReference<BlockHeader> latest = new AtomicReference<>();
   private final AtomicLong rejected = new AtomicLong();
 
   public BeaconFollower(
-      Committee beaconCommittee,
+      CommitteeSource beaconCommittees,
       io.fugue.chain.consensus.SignatureScheme scheme,
       LedgerLimits limits) {
-    this.committee = Objects.requireNonNull(beaconCommittee, "beaconCommittee");
+    this.committees = Objects.requireNonNull(beaconCommittees, "beaconCommittees");
     this.verifier = new CommitProofVerifier(scheme, ShardId.BEACON.value());
     this.limits = Objects.requireNonNull(limits, "limits");
   }
@@ -66,8 +67,14 @@ public final class BeaconFollower implements ConsensusNetwork.GossipHandler {
     }
     if (!header.shardId().isBeacon()
         || header.number() != proof.height()
-        || !header.hash().equals(proof.blockHash())
-        || verifier.verify(proof, committee).isPresent()) {
+        || !header.hash().equals(proof.blockHash())) {
+      return reject();
+    }
+    if (!committees.knows(header.number())) {
+      // A header of an epoch this node's beacon state has not reached: it cannot be judged yet.
+      return ConsensusNetwork.Verdict.IGNORE;
+    }
+    if (verifier.verify(proof, committees.committeeFor(header.number())).isPresent()) {
       return reject();
     }
     BlockHeader before =

@@ -61,7 +61,7 @@ public final class BeaconReplica extends Service implements AutoCloseable {
     this.proofs = new ConsensusStore(store);
     this.network = network;
     this.pollInterval = pollInterval;
-    this.follower = new BeaconFollower(committees.committeeFor(1), scheme, chain.config().limits());
+    this.follower = new BeaconFollower(committees, scheme, chain.config().limits());
     this.driver = new Driver(name(), this::isRunning);
     this.syncer =
         new BlockSyncer(
@@ -98,15 +98,21 @@ public final class BeaconReplica extends Service implements AutoCloseable {
       throw new IllegalArgumentException("pollInterval must be positive");
     }
     ShardNodes.requireStakingAsGenesis(genesis, modules);
-    CommitteeSource committees = CommitteeSource.fixed(ShardNodes.committee(genesis, BEACON));
+    java.util.concurrent.atomic.AtomicReference<Blockchain> chainRef =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    CommitteeSource committees =
+        ElectedCommittees.of(genesis, () -> chainRef.get().headState())
+            .map(ElectedCommittees::beacon)
+            .orElse(CommitteeSource.fixed(ShardNodes.committee(genesis, BEACON)));
     Blockchain chain =
         Blockchain.open(
             store,
             genesis.chainConfig(),
             Genesis.forShard(genesis, ShardId.BEACON),
             modules,
-            new SignerRewards(committees),
+            ShardNodes.rewards(genesis, 0, committees),
             clock);
+    chainRef.set(chain);
     return new BeaconReplica(
         chain, store, network, committees, new BlsSignatureScheme(), limits, pollInterval);
   }

@@ -1,6 +1,5 @@
 package io.fugue.chain.node;
 
-import io.fugue.chain.consensus.Committee;
 import io.fugue.chain.consensus.CommitteeSource;
 import io.fugue.chain.ledger.Block;
 import io.fugue.chain.ledger.LedgerLimits;
@@ -138,18 +137,25 @@ final class BlockSyncer {
         request(r.from());
         return;
       }
-      blocks = verified(r, response);
+      blocks = checked(r, response);
     } catch (NodeException e) {
-      rejected.incrementAndGet();
-      network.penalize(peer, "bad sync response: " + e.getMessage());
-      LOG.warn("rejected sync response from {}: {}", peer.id(), e.getMessage());
+      reject(peer, e);
       return;
     }
     long before = nextHeight.getAsLong();
     for (SyncCodec.SyncedBlock b : blocks) {
-      if (b.proof().height() == nextHeight.getAsLong()) {
-        apply.accept(b);
+      if (b.proof().height() != nextHeight.getAsLong()) {
+        continue;
       }
+      // Checked one by one as they are applied: on a staking network a block's committee can
+      // depend on the blocks before it (the epoch its parent names, the state that elected it).
+      try {
+        verify(b);
+      } catch (NodeException e) {
+        reject(peer, e);
+        break;
+      }
+      apply.accept(b);
     }
     long gained = nextHeight.getAsLong() - before;
     synced.addAndGet(gained);
@@ -206,8 +212,33 @@ final class BlockSyncer {
     }
   }
 
-  /** Every block of the response, checked; throws on the first that fails. */
+  private void reject(ConsensusNetwork.Peer peer, NodeException e) {
+    rejected.incrementAndGet();
+    network.penalize(peer, "bad sync response: " + e.getMessage());
+    LOG.warn("rejected sync response from {}: {}", peer.id(), e.getMessage());
+  }
+
+  /** Every block of the response, checked, commit proofs included; throws on the first failure. */
   List<SyncCodec.SyncedBlock> verified(SyncCodec.Request r, SyncCodec.Response response) {
+    List<SyncCodec.SyncedBlock> blocks = checked(r, response);
+    blocks.forEach(this::verify);
+    return blocks;
+  }
+
+  /** The commit proof of {@code b} against its height's committee; throws if it fails. */
+  private void verify(SyncCodec.SyncedBlock b) {
+    long height = b.proof().height();
+    Optional<String> bad = verifier.verify(b.proof(), committees.committeeFor(height));
+    if (bad.isPresent()) {
+      throw new NodeException("commit proof of " + height + ": " + bad.get());
+    }
+  }
+
+  /**
+   * The response's shape: this shard, at most the count asked, consecutive heights from the one
+   * asked, each block the one its proof signs. Throws on the first that fails.
+   */
+  List<SyncCodec.SyncedBlock> checked(SyncCodec.Request r, SyncCodec.Response response) {
     if (response.shard() != shard) {
       throw new NodeException("response for shard " + response.shard());
     }
@@ -228,11 +259,6 @@ final class BlockSyncer {
                 + " is not the one the proof of "
                 + expected
                 + " signs");
-      }
-      Committee committee = committees.committeeFor(expected);
-      Optional<String> bad = verifier.verify(b.proof(), committee);
-      if (bad.isPresent()) {
-        throw new NodeException("commit proof of " + expected + ": " + bad.get());
       }
       expected++;
     }

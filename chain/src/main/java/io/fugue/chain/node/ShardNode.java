@@ -2,6 +2,7 @@ package io.fugue.chain.node;
 
 import io.fugue.chain.consensus.ChainHead;
 import io.fugue.chain.consensus.Committee;
+import io.fugue.chain.consensus.CommitteeSource;
 import io.fugue.chain.consensus.ConsensusCodec;
 import io.fugue.chain.consensus.ConsensusMessage;
 import io.fugue.chain.consensus.ConsensusPorts;
@@ -256,13 +257,18 @@ public final class ShardNode extends Service {
 
   private ConsensusNetwork.Verdict onGossip(ConsensusNetwork.Peer from, Bytes payload) {
     DecodeResult r = gossipCodec.decode(payload);
-    if (!(r instanceof DecodeResult.Decoded d)
-        || d.message().shard() != shard
-        || setup
-            .committees()
-            .committeeFor(Math.max(1, d.message().height()))
-            .indexOf(d.message().sender())
-            .isEmpty()) {
+    if (!(r instanceof DecodeResult.Decoded d) || d.message().shard() != shard) {
+      gossipRejected.incrementAndGet();
+      return ConsensusNetwork.Verdict.REJECT;
+    }
+    long height = Math.max(1, d.message().height());
+    CommitteeSource committees = setup.committees();
+    if (committees.committeeFor(height).indexOf(d.message().sender()).isEmpty()) {
+      if (!committees.knows(height)) {
+        // From an epoch this node has not reached: not judged, not relayed, but a sign to sync.
+        syncer.noteHeight(d.message().height());
+        return ConsensusNetwork.Verdict.IGNORE;
+      }
       gossipRejected.incrementAndGet();
       return ConsensusNetwork.Verdict.REJECT;
     }

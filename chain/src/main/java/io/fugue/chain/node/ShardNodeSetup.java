@@ -1,6 +1,5 @@
 package io.fugue.chain.node;
 
-import io.fugue.chain.consensus.Committee;
 import io.fugue.chain.consensus.CommitteeSource;
 import io.fugue.chain.consensus.ConsensusConfig;
 import io.fugue.chain.consensus.ConsensusSigner;
@@ -17,7 +16,7 @@ import java.util.Optional;
  * Everything a {@link ShardNode} runs on; {@link ShardNodes} assembles it from a genesis.
  *
  * @param consensus the shard's consensus settings (its {@code shard} is the node's shard)
- * @param beaconCommittee the beacon committee to follow headers of (ignored on shard 0)
+ * @param beaconCommittee the beacon committees to follow headers of (ignored on shard 0)
  * @param store the chain's database, also holding commit proofs, safety record and evidence
  * @param network this node's endpoint; the node closes it when it stops
  * @param leaderSeed the leader-rotation seed (the shard's genesis hash)
@@ -27,7 +26,7 @@ import java.util.Optional;
 public record ShardNodeSetup(
     ConsensusConfig consensus,
     CommitteeSource committees,
-    Optional<Committee> beaconCommittee,
+    Optional<CommitteeSource> beaconCommittee,
     ConsensusSigner signer,
     SignatureScheme scheme,
     Blockchain chain,
@@ -43,7 +42,7 @@ public record ShardNodeSetup(
   public ShardNodeSetup(
       ConsensusConfig consensus,
       CommitteeSource committees,
-      Optional<Committee> beaconCommittee,
+      Optional<CommitteeSource> beaconCommittee,
       ConsensusSigner signer,
       SignatureScheme scheme,
       Blockchain chain,

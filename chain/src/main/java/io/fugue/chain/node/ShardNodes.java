@@ -11,19 +11,27 @@ import io.fugue.chain.crypto.BlsPublicKey;
 import io.fugue.chain.crypto.BlsSecretKey;
 import io.fugue.chain.execution.Blockchain;
 import io.fugue.chain.execution.GenesisState;
+import io.fugue.chain.execution.RewardRecipients;
+import io.fugue.chain.execution.ShardStateRule;
 import io.fugue.chain.genesis.Genesis;
 import io.fugue.chain.genesis.GenesisConfig;
+import io.fugue.chain.ledger.Block;
 import io.fugue.chain.module.ModuleRegistry;
 import io.fugue.chain.primitives.ShardId;
+import io.fugue.chain.staking.StakingGenesis;
 import io.fugue.chain.staking.StakingModule;
 import io.fugue.chain.staking.StakingState;
+import io.fugue.chain.state.StateView;
 import io.fugue.chain.storage.KeyValueStore;
 import io.fugue.chain.txpool.TxPool;
 import io.fugue.chain.txpool.TxPoolConfig;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * Builds a {@link ShardNode} from a network's genesis: the shard's chain on {@code store} (with the
@@ -147,9 +155,19 @@ public final class ShardNodes {
   public static ModuleRegistry builtIns(GenesisConfig genesis, int shard) {
     ModuleRegistry.Builder b = ModuleRegistry.builder();
     if (shard == 0) {
-      genesis.staking().ifPresent(st -> b.registerSystem(new StakingModule(st.params())));
+      genesis.staking().ifPresent(st -> b.registerSystem(StakingModule.of(st)));
     }
     return b.build();
+  }
+
+  /**
+   * The reward rule of {@code shard}'s chain: on a staking network's beacon chain the staking
+   * module's pool (distributed to commissions and delegators), elsewhere the signers' accounts.
+   */
+  static RewardRecipients rewards(GenesisConfig genesis, int shard, CommitteeSource committees) {
+    return shard == 0 && genesis.staking().isPresent()
+        ? StakingModule.REWARDS_TO_POOL
+        : new SignerRewards(committees);
   }
 
   /**
@@ -179,21 +197,65 @@ public final class ShardNodes {
       Options options,
       Clock clock,
       ModuleRegistry modules) {
+    return open(
+        genesis, shard, signer, scheme, store, network, options, clock, modules, Optional.empty());
+  }
+
+  /**
+   * As above; {@code beaconState} is the beacon chain's head state as this node holds it (its
+   * replica), which a shard other than 0 of a network with elected committees needs to know its
+   * committees. On such a network a key without a seat may start: it follows the shard and votes
+   * from the first epoch that seats it.
+   */
+  public static ShardNode open(
+      GenesisConfig genesis,
+      int shard,
+      ConsensusSigner signer,
+      SignatureScheme scheme,
+      KeyValueStore store,
+      ConsensusNetwork network,
+      Options options,
+      Clock clock,
+      ModuleRegistry modules,
+      Optional<Supplier<StateView>> beaconState) {
     if (shard == 0) {
       requireStakingAsGenesis(genesis, modules);
     }
     Committee committee = committee(genesis, shard);
-    CommitteeSource committees = CommitteeSource.fixed(committee);
+    AtomicReference<Blockchain> chainRef = new AtomicReference<>();
+    if (shard != 0
+        && beaconState.isEmpty()
+        && genesis
+            .staking()
+            .filter(st -> st.electedFromEpoch() != StakingGenesis.NEVER)
+            .isPresent()) {
+      throw new NodeException(
+          "shard "
+              + shard
+              + " of a network with elected committees needs the beacon chain's state (run a"
+              + " beacon replica)");
+    }
+    Optional<ElectedCommittees> elected =
+        shard == 0
+            ? ElectedCommittees.of(genesis, () -> chainRef.get().headState())
+            : beaconState.flatMap(b -> ElectedCommittees.of(genesis, b));
+    CommitteeSource committees =
+        elected
+            .map(
+                e ->
+                    shard == 0
+                        ? e.beacon()
+                        : e.shard(
+                            shard,
+                            n -> chainRef.get().block(n).map(Block::header),
+                            () -> chainRef.get().head()))
+            .orElse(CommitteeSource.fixed(committee));
     ValidatorKey self = signer.publicKey();
-    if (committee.indexOf(self).isEmpty()) {
+    if (elected.isEmpty() && committee.indexOf(self).isEmpty()) {
       throw new NodeException(
           "key " + self.shortHex() + " is not in the committee of shard " + shard);
     }
-    GenesisState g = Genesis.forShard(genesis, ShardId.of(shard));
-    Blockchain chain =
-        Blockchain.open(
-            store, genesis.chainConfig(), g, modules, new SignerRewards(committees), clock);
-    TxPool pool = TxPool.following(chain, options.txPool(), modules, clock);
+
     ConsensusConfig base =
         options
             .timings()
@@ -207,11 +269,32 @@ public final class ShardNodes {
                             300_000));
     ConsensusConfig consensus =
         base.withShard(shard).withBlocksPerLeader(genesis.leaderRotationBlocks());
+    // Two block intervals: time enough for the other validators' beacon chains to hold a new state.
+    ShardStateRule rule =
+        elected
+            .filter(e -> shard != 0)
+            .map(e -> e.shardRule(shard, Duration.ofMillis(2 * consensus.blockIntervalMillis())))
+            .orElse(ShardStateRule.COMPUTED);
+    GenesisState g = Genesis.forShard(genesis, ShardId.of(shard));
+    Blockchain chain =
+        Blockchain.open(
+            store,
+            genesis.chainConfig(),
+            g,
+            modules,
+            rewards(genesis, shard, committees),
+            rule,
+            clock);
+    chainRef.set(chain);
+    TxPool pool = TxPool.following(chain, options.txPool(), modules, clock);
     return new ShardNode(
         new ShardNodeSetup(
             consensus,
             committees,
-            Optional.of(committee(genesis, 0)),
+            Optional.of(
+                elected
+                    .map(ElectedCommittees::beacon)
+                    .orElse(CommitteeSource.fixed(committee(genesis, 0)))),
             signer,
             scheme,
             chain,

@@ -25,9 +25,26 @@ import java.util.Set;
  *
  * @param params the staking parameters ({@code epochBlocks} is the genesis' {@code blocksPerEpoch})
  * @param validators 1..{@link #MAX_VALIDATORS} validators, distinct operators and keys
+ * @param electedFromEpoch the first epoch whose committees vote as elected (≥ 1); before it the
+ *     genesis committees vote, although every epoch is elected and stored ({@link #NEVER}: always
+ *     the genesis committees — Harmony's "staking epoch" switch)
  */
-public record StakingGenesis(StakingParams params, List<GenesisValidator> validators) {
+public record StakingGenesis(
+    StakingParams params, List<GenesisValidator> validators, long electedFromEpoch) {
   public static final int MAX_VALIDATORS = 4_096;
+
+  /** {@code electedFromEpoch} of a network whose elected committees never vote. */
+  public static final long NEVER = Long.MAX_VALUE;
+
+  /** Elected committees never vote (the genesis committees always do). */
+  public StakingGenesis(StakingParams params, List<GenesisValidator> validators) {
+    this(params, validators, NEVER);
+  }
+
+  /** Whether consensus uses the elected committee in {@code epoch}. */
+  public boolean elected(long epoch) {
+    return epoch >= electedFromEpoch;
+  }
 
   /**
    * One genesis validator.
@@ -78,6 +95,10 @@ public record StakingGenesis(StakingParams params, List<GenesisValidator> valida
 
   public StakingGenesis {
     Objects.requireNonNull(params, "params");
+    if (electedFromEpoch < 1) {
+      throw new IllegalArgumentException(
+          "electedFromEpoch must be at least 1 (epoch 0 is the genesis), got " + electedFromEpoch);
+    }
     validators = List.copyOf(validators);
     if (validators.isEmpty() || validators.size() > MAX_VALIDATORS) {
       throw new IllegalArgumentException(

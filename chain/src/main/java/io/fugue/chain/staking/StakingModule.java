@@ -4,7 +4,9 @@ import io.fugue.chain.codec.CodecException;
 import io.fugue.chain.consensus.BlsSignatureScheme;
 import io.fugue.chain.consensus.DoubleSignEvidence;
 import io.fugue.chain.consensus.SignatureScheme;
+import io.fugue.chain.consensus.SignerBitmap;
 import io.fugue.chain.consensus.ValidatorKey;
+import io.fugue.chain.execution.RewardRecipients;
 import io.fugue.chain.ledger.Transaction;
 import io.fugue.chain.module.BlockContext;
 import io.fugue.chain.module.BlockEnd;
@@ -16,15 +18,20 @@ import io.fugue.chain.primitives.Address;
 import io.fugue.chain.primitives.Bytes;
 import io.fugue.chain.primitives.Hash32;
 import io.fugue.chain.primitives.Hashing;
+import io.fugue.chain.primitives.ShardId;
 import io.fugue.chain.primitives.Uint256;
 import io.fugue.chain.primitives.Validation;
+import io.fugue.chain.state.Account;
 import io.fugue.chain.state.StateView;
 import io.fugue.chain.state.StateWriter;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -36,11 +43,15 @@ import java.util.TreeSet;
  * block of every epoch the {@link EpochTransition} whose shard state the block's header names.
  * Every refusal names its reason and writes nothing.
  *
- * <p>Interim rules until their issues land, stated in docs/staking.md: the epoch seed is derived
- * from the ending block's parent commit signature (a leader can bias it by choosing which votes to
- * aggregate; the VRF+VDF randomness replaces {@link #seed}); availability is not yet counted
- * ({@link Availability#NONE}); block rewards still go to the signers' accounts by the chain's
- * reward rule, not yet through {@link Rewards}.
+ * <p>At every beacon block the end-of-block step also settles the parent block: the block's reward
+ * and fees, collected in {@link StakingState#REWARD_POOL} by {@link #REWARDS_TO_POOL}, go through
+ * {@link Rewards#distribute} to the parent's signers' commissions and delegators, and the parent's
+ * signing counts feed availability ({@link StakingState#signingCounts}). Both read the committee
+ * that voted on the parent: its epoch's elected committee from {@code electedFromEpoch} on, the
+ * genesis (epoch-0) committee before. Other shards' blocks reach the beacon chain only with
+ * crosslinks (issue 12): until then their rewards go to their signers' accounts and their keys are
+ * not counted. The epoch seed is derived from the ending block's commit signature until the VRF+VDF
+ * randomness lands ({@link #seed}).
  */
 public final class StakingModule implements LedgerModule {
   private static final Bytes SEED_DOMAIN =
@@ -48,10 +59,30 @@ public final class StakingModule implements LedgerModule {
 
   private static final SignatureScheme SCHEME = new BlsSignatureScheme();
 
-  private final StakingParams params;
+  /**
+   * The beacon chain's reward rule on a staking network: the whole reward and fees of a block to
+   * {@link StakingState#REWARD_POOL}, which the module distributes at the end of the block.
+   */
+  public static final RewardRecipients REWARDS_TO_POOL =
+      (ctx, bitmap, amount) ->
+          List.of(new RewardRecipients.Payout(StakingState.REWARD_POOL, amount));
 
+  private final StakingParams params;
+  private final long electedFromEpoch;
+
+  /** A module whose elected committees never vote (the genesis committee always does). */
   public StakingModule(StakingParams params) {
+    this(params, StakingGenesis.NEVER);
+  }
+
+  public StakingModule(StakingParams params, long electedFromEpoch) {
     this.params = Objects.requireNonNull(params, "params");
+    this.electedFromEpoch = electedFromEpoch;
+  }
+
+  /** The module of a genesis' staking section. */
+  public static StakingModule of(StakingGenesis genesis) {
+    return new StakingModule(genesis.params(), genesis.electedFromEpoch());
   }
 
   public StakingParams params() {
@@ -164,12 +195,17 @@ public final class StakingModule implements LedgerModule {
   }
 
   /**
-   * At the last beacon block of epoch e ({@code number mod epochBlocks = epochBlocks − 1}): the
-   * epoch transition, whose shard state for e + 1 the header names.
+   * At every beacon block: settles the parent (rewards from the pool, availability counts). At the
+   * last beacon block of epoch e ({@code number mod epochBlocks = epochBlocks − 1}) also the epoch
+   * transition, whose shard state for e + 1 the header names.
    */
   @Override
   public Optional<Hash32> endBlock(StateWriter state, BlockContext ctx, BlockEnd end) {
-    if (!ctx.shardId().isBeacon() || !lastOfEpoch(ctx.number())) {
+    if (!ctx.shardId().isBeacon()) {
+      return Optional.empty();
+    }
+    settleParent(state, ctx, end);
+    if (!lastOfEpoch(ctx.number())) {
       return Optional.empty();
     }
     long epoch = ctx.number() / params.epochBlocks();
@@ -180,8 +216,94 @@ public final class StakingModule implements LedgerModule {
             seed(epoch, end.lastCommitSignature()),
             params,
             ctx.shardCount(),
-            Availability.NONE);
+            availability(state, epoch));
+    StakingState.putSigningCounts(state, epoch, List.of());
     return Optional.of(next.hash());
+  }
+
+  /** The shard state whose beacon committee voted on beacon block {@code height}. */
+  private Optional<ShardState> votedIn(StateView state, long height) {
+    long epoch = params.votingEpoch(height);
+    return StakingState.shardState(state, epoch >= electedFromEpoch ? epoch : 0);
+  }
+
+  /**
+   * The parent's signers (the header's {@code lastCommitBitmap}) on the committee that voted on it:
+   * the pool's whole balance is distributed over them and what {@link Rewards#distribute} pays
+   * leaves the pool; each slot's count of blocks expected and signed grows by one (the parent's
+   * voting epoch's counts). A bitmap that does not fit that committee (consensus refuses such
+   * headers before execution matters) settles nothing: the pool keeps its balance for later.
+   */
+  private void settleParent(StateWriter state, BlockContext ctx, BlockEnd end) {
+    long parent = ctx.number() - 1;
+    if (parent < 1 || end.lastCommitBitmap().isEmpty()) {
+      return;
+    }
+    Optional<ShardState> voted = votedIn(state, parent);
+    if (voted.isEmpty()) {
+      return;
+    }
+    ShardCommittee committee = voted.get().shard(ShardId.BEACON);
+    SignerBitmap signers;
+    try {
+      signers = SignerBitmap.ofHeaderField(end.lastCommitBitmap());
+    } catch (IllegalArgumentException e) {
+      return;
+    }
+    if (signers.size() != committee.slots().size() || signers.isEmpty()) {
+      return;
+    }
+    Account pool = state.account(StakingState.REWARD_POOL.toBytes());
+    if (pool.balance().signum() > 0) {
+      Uint256 paid =
+          Rewards.distribute(
+              state, voted.get(), ShardId.BEACON, signers, Uint256.of(pool.balance()));
+      state.setAccount(
+          StakingState.REWARD_POOL.toBytes(),
+          pool.withBalance(pool.balance().subtract(paid.toBigInteger())));
+    }
+    long epoch = params.votingEpoch(parent);
+    List<long[]> counts = new ArrayList<>(StakingState.signingCounts(state, epoch));
+    while (counts.size() < committee.slots().size()) {
+      counts.add(new long[2]);
+    }
+    for (int i = 0; i < committee.slots().size(); i++) {
+      long[] c = counts.get(i);
+      counts.set(i, new long[] {c[0] + (signers.contains(i) ? 1 : 0), c[1] + 1});
+    }
+    StakingState.putSigningCounts(state, epoch, counts);
+  }
+
+  /**
+   * The beacon committee's counts of {@code epoch} as an {@link Availability}: keys of the epoch's
+   * voting beacon committee; a key with no count (every other shard's, until crosslinks) keeps its
+   * state.
+   */
+  private Availability availability(StateView state, long epoch) {
+    Optional<ShardState> voted =
+        StakingState.shardState(state, epoch >= electedFromEpoch ? epoch : 0);
+    List<long[]> counts = StakingState.signingCounts(state, epoch);
+    if (voted.isEmpty() || counts.isEmpty()) {
+      return Availability.NONE;
+    }
+    List<Slot> slots = voted.get().shard(ShardId.BEACON).slots();
+    Map<ValidatorKey, long[]> byKey = new HashMap<>();
+    for (int i = 0; i < Math.min(slots.size(), counts.size()); i++) {
+      byKey.put(slots.get(i).key(), counts.get(i));
+    }
+    return new Availability() {
+      @Override
+      public long signed(ValidatorKey key) {
+        long[] c = byKey.get(key);
+        return c == null ? 0 : c[0];
+      }
+
+      @Override
+      public long expected(ValidatorKey key) {
+        long[] c = byKey.get(key);
+        return c == null ? 0 : c[1];
+      }
+    };
   }
 
   /** Whether beacon block {@code number} ends its epoch. */
@@ -213,9 +335,9 @@ public final class StakingModule implements LedgerModule {
   /**
    * A report holds when both signatures verify for the key, the key held a seat at that height, the
    * evidence was never used and its validator is not already banned. The seat: on the beacon chain,
-   * the committee of the height's epoch; on another shard, whose heights the beacon cannot map to
-   * epochs until crosslinks land, the shard's committee in the current or the previous epoch's
-   * shard state (older evidence is refused as stale).
+   * the committee that votes on that height ({@link StakingParams#votingEpoch}); on another shard,
+   * whose heights the beacon cannot map to epochs until crosslinks land, the shard's committee in
+   * the current or the previous epoch's shard state (older evidence is refused as stale).
    */
   private Report checkReport(DoubleSignEvidence e, StateView state, BlockContext ctx) {
     if (e.shard() >= ctx.shardCount()) {
@@ -226,7 +348,7 @@ public final class StakingModule implements LedgerModule {
     }
     List<Long> epochs =
         e.shard() == 0
-            ? List.of(e.height() / params.epochBlocks())
+            ? List.of(params.votingEpoch(e.height()))
             : ctx.epoch() == 0 ? List.of(0L) : List.of(ctx.epoch(), ctx.epoch() - 1);
     if (e.shard() == 0 && epochs.get(0) > ctx.epoch()) {
       return Report.refuse("evidence from a future height " + e.height());

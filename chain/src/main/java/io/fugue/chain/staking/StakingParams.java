@@ -73,6 +73,15 @@ public record StakingParams(
     requireBps("maxCommissionChangeBps", maxCommissionChangeBps, false);
   }
 
+  /**
+   * The epoch whose committee votes on beacon block {@code height}: ⌊(height − 1) / epochBlocks⌋
+   * (block 0 and 1: epoch 0). Shifted by one block from the block's own epoch so that the shard
+   * state the epoch's last block elects is stored before the first height it seats is voted on.
+   */
+  public long votingEpoch(long height) {
+    return height <= 1 ? 0 : (height - 1) / epochBlocks;
+  }
+
   private static void requireBps(String name, int value, boolean positive) {
     if (value < (positive ? 1 : 0) || value > BPS) {
       throw new IllegalArgumentException(

@@ -10,10 +10,12 @@ import io.fugue.chain.module.ModuleId;
 import io.fugue.chain.primitives.Address;
 import io.fugue.chain.primitives.Bytes;
 import io.fugue.chain.primitives.Hash32;
+import io.fugue.chain.primitives.Hashing;
 import io.fugue.chain.primitives.Uint256;
 import io.fugue.chain.state.StateView;
 import io.fugue.chain.state.StateWriter;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,10 +39,27 @@ import java.util.TreeSet;
  *   <li>{@code 0x0a ‖ validator(20)}: delegation snapshot for reward splitting, RLP list of
  *       [delegator, amount]
  *   <li>{@code 0x0b ‖ evidenceHash(32)}: 0x01 once the evidence slashed
+ *   <li>{@code 0x0c ‖ epoch(8, BE)}: the beacon committee's signing counts of that epoch, RLP list
+ *       of [signed, expected] per slot in slot order (deleted at the epoch's end)
  * </ul>
+ *
+ * <p>A staking beacon chain pays block rewards and fees to {@link #REWARD_POOL}, an account no key
+ * controls, from which the staking module moves them to reward balances at each block.
  */
 public final class StakingState {
   public static final ModuleId MODULE = ModuleId.of("staking");
+
+  /**
+   * Where a staking beacon chain's block rewards and fees wait for distribution: the last 20 bytes
+   * of keccak256("fugue.staking.reward-pool"), an address no one holds a key for.
+   */
+  public static final Address REWARD_POOL =
+      Address.of(
+          Hashing.keccak256(
+                  Bytes.of("fugue.staking.reward-pool".getBytes(StandardCharsets.US_ASCII)))
+              .toBytes()
+              .slice(12, 20));
+
   private static final Bytes ID = MODULE.bytes();
   private static final CodecLimits LIMITS = CodecLimits.defaults();
 
@@ -152,6 +171,23 @@ public final class StakingState {
     return out;
   }
 
+  /**
+   * The beacon committee's signing counts of {@code epoch}: per slot of the committee that voted in
+   * that epoch, in slot order, {@code [signed, expected]}; empty before the first count.
+   */
+  public static List<long[]> signingCounts(StateView s, long epoch) {
+    List<long[]> out = new ArrayList<>();
+    Optional<Bytes> raw = s.moduleValue(ID, key(0x0c, epochBytes(epoch)));
+    if (raw.isPresent()) {
+      RlpList l = Rlp.decodeList(raw.get(), LIMITS);
+      for (int i = 0; i < l.size(); i++) {
+        RlpList c = l.list(i).expectSize(2, "signing count");
+        out.add(new long[] {c.string(0).asUint64(), c.string(1).asUint64()});
+      }
+    }
+    return out;
+  }
+
   public static boolean evidenceUsed(StateView s, Hash32 evidence) {
     return s.moduleValue(ID, key(0x0b, evidence.toBytes())).isPresent();
   }
@@ -229,6 +265,20 @@ public final class StakingState {
       items.add(RlpList.of(RlpString.of(d.delegator()), RlpString.ofUint256(d.amount())));
     }
     w.putModuleValue(ID, key(0x0a, validator.toBytes()), Rlp.encode(new RlpList(items)));
+  }
+
+  /** Stores {@link #signingCounts}; an empty list deletes the record. */
+  public static void putSigningCounts(StateWriter w, long epoch, List<long[]> counts) {
+    Bytes k = key(0x0c, epochBytes(epoch));
+    if (counts.isEmpty()) {
+      w.deleteModuleValue(ID, k);
+      return;
+    }
+    List<RlpItem> items = new ArrayList<>(counts.size());
+    for (long[] c : counts) {
+      items.add(RlpList.of(RlpString.ofUint(c[0]), RlpString.ofUint(c[1])));
+    }
+    w.putModuleValue(ID, k, Rlp.encode(new RlpList(items)));
   }
 
   public static void markEvidenceUsed(StateWriter w, Hash32 evidence) {
