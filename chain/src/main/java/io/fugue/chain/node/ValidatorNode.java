@@ -1,5 +1,6 @@
 package io.fugue.chain.node;
 
+import io.fugue.chain.consensus.BlsSignatureScheme;
 import io.fugue.chain.consensus.ConsensusConfig;
 import io.fugue.chain.crypto.BlsSecretKey;
 import io.fugue.chain.crypto.KeyFile;
@@ -13,6 +14,8 @@ import io.fugue.chain.module.ModuleRegistry;
 import io.fugue.chain.p2p.P2pConfig;
 import io.fugue.chain.p2p.P2pHost;
 import io.fugue.chain.primitives.ChainException;
+import io.fugue.chain.staking.StakingGenesis;
+import io.fugue.chain.state.StateView;
 import io.fugue.chain.storage.RocksDbConfig;
 import io.fugue.chain.storage.RocksDbKeyValueStore;
 import java.io.IOException;
@@ -28,6 +31,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -131,7 +135,11 @@ public final class ValidatorNode implements AutoCloseable {
           new FanOutNetwork(new P2pConsensusNetwork(host, genesis.networkId()));
       Optional<RocksDbKeyValueStore> replicaStore = Optional.empty();
       Optional<BeaconReplica> replica = Optional.empty();
-      if (modules.isPresent() && config.shard() != 0) {
+      // Shard validators run a beacon replica for their modules (issuer standing) and, on a
+      // network with elected committees, to know their committees.
+      boolean elected =
+          genesis.staking().filter(st -> st.electedFromEpoch() != StakingGenesis.NEVER).isPresent();
+      if ((modules.isPresent() || elected) && config.shard() != 0) {
         replicaStore =
             Optional.of(
                 track(
@@ -145,22 +153,25 @@ public final class ValidatorNode implements AutoCloseable {
                     BeaconReplica.open(
                         genesis,
                         replicaStore.get(),
-                        modules.get().beacon(),
+                        modules.map(NodeModules::beacon).orElse(ShardNodes.builtIns(genesis, 0)),
                         network,
                         options.syncLimits(),
                         REPLICA_POLL,
                         Clock.systemUTC())));
       }
+      Optional<Supplier<StateView>> beaconState = replica.map(r -> r.chain()::headState);
       ShardNode node =
           ShardNodes.open(
               genesis,
               config.shard(),
-              key,
+              BlsSignatureScheme.signer(key),
+              new BlsSignatureScheme(),
               store,
               network,
               effectiveOptions(config, options),
               Clock.systemUTC(),
-              shardModules(genesis, config.shard(), modules, replica));
+              shardModules(genesis, config.shard(), modules, replica),
+              beaconState);
       node.start();
       replica.ifPresent(BeaconReplica::start);
       return new ValidatorNode(genesis, store, host, node, replica, replicaStore);
