@@ -7,6 +7,7 @@ import io.fugue.chain.genesis.GenesisConfig;
 import io.fugue.chain.genesis.GenesisWriter;
 import io.fugue.chain.primitives.Address;
 import io.fugue.chain.primitives.Bytes;
+import io.fugue.chain.staking.StakingGenesis;
 import io.fugue.datasharing.registry.GovernanceConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,6 +31,9 @@ public final class DevnetLayout {
   public static final int VALIDATORS_PER_SHARD = 4;
   public static final int ACCOUNTS = 10;
 
+  /** Beacon blocks per epoch: an election every minute at 2 s blocks. */
+  public static final long EPOCH_BLOCKS = 30;
+
   private final DevnetGenesis.Devnet devnet;
 
   public DevnetLayout() {
@@ -49,7 +53,9 @@ public final class DevnetLayout {
    * {@code genesis.json} it writes also starts a {@code fugue node} of the same chain.
    */
   public GenesisConfig genesis() {
-    GenesisConfig c = devnet.config();
+    // A short epoch, so a user sees an election every minute; the genesis committees keep voting
+    // (electedFromEpoch never) until validators move between shards by themselves.
+    GenesisConfig c = DevnetGenesis.withEpochs(devnet.config(), EPOCH_BLOCKS, StakingGenesis.NEVER);
     return new GenesisConfig(
         c.networkId(),
         c.chainId(),

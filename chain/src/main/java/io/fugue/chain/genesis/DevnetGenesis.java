@@ -216,6 +216,34 @@ public final class DevnetGenesis {
     return new Devnet(config, accounts, validators, operators);
   }
 
+  /**
+   * {@code c} (a staking genesis) with {@code epochBlocks}-block epochs and elected committees from
+   * {@code electedFromEpoch} ({@link StakingGenesis#NEVER}: never); the staking parameters are
+   * {@link #stakingParams} for that epoch length.
+   */
+  public static GenesisConfig withEpochs(GenesisConfig c, long epochBlocks, long electedFromEpoch) {
+    StakingGenesis st =
+        c.staking().orElseThrow(() -> new IllegalArgumentException("the genesis does not stake"));
+    return new GenesisConfig(
+        c.networkId(),
+        c.chainId(),
+        c.shardCount(),
+        c.timestamp(),
+        c.blockTimeMillis(),
+        epochBlocks,
+        c.leaderRotationBlocks(),
+        c.maxClockDriftMillis(),
+        c.rateLimits(),
+        c.rewards(),
+        c.shards(),
+        c.governance(),
+        Optional.of(
+            new StakingGenesis(
+                stakingParams(epochBlocks, st.params().slotsPerShard()),
+                st.validators(),
+                electedFromEpoch)));
+  }
+
   /** The operator account key of validator {@code index} of {@code shard} in a staking devnet. */
   public static Secp256k1PrivateKey operatorKey(Bytes seed, int shard, int index) {
     return accountKey(

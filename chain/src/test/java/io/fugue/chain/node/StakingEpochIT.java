@@ -18,7 +18,6 @@ import io.fugue.chain.storage.InMemoryKeyValueStore;
 import io.fugue.chain.testing.Await;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,7 +35,7 @@ class StakingEpochIT {
         DevnetGenesis.generate(
             new DevnetGenesis.Spec(Bytes.of(new byte[] {4, 2}), 1, 4, 2, 1_000, RateLimits.none())
                 .withStaking());
-    GenesisConfig genesis = withEpochBlocks(devnet.config(), EPOCH);
+    GenesisConfig genesis = DevnetGenesis.withEpochs(devnet.config(), EPOCH, StakingGenesis.NEVER);
     ShardNodes.Options options =
         ShardNodes.Options.defaults()
             .withTimings(ConsensusConfig.defaults().withTimings(40, 1_000, 1_000, 20_000));
@@ -88,26 +87,5 @@ class StakingEpochIT {
 
   private static long head(LocalNetwork local, int i) {
     return local.node(0, i).orElseThrow().setup().chain().head().number();
-  }
-
-  /** The genesis with {@code n}-block epochs (staking's epoch length follows it). */
-  static GenesisConfig withEpochBlocks(GenesisConfig c, long n) {
-    StakingGenesis st = c.staking().orElseThrow();
-    return new GenesisConfig(
-        c.networkId(),
-        c.chainId(),
-        c.shardCount(),
-        c.timestamp(),
-        c.blockTimeMillis(),
-        n,
-        c.leaderRotationBlocks(),
-        c.maxClockDriftMillis(),
-        c.rateLimits(),
-        c.rewards(),
-        c.shards(),
-        c.governance(),
-        Optional.of(
-            new StakingGenesis(
-                DevnetGenesis.stakingParams(n, st.params().slotsPerShard()), st.validators())));
   }
 }
