@@ -202,7 +202,10 @@ public final class StakingState {
   public static void putValidator(StateWriter w, Validator v) {
     Optional<Validator> old = validator(w, v.operator());
     w.putModuleValue(ID, validatorKey(v.operator()), v.encode());
-    addAddress(w, key(0x02), v.operator());
+    if (old.isEmpty()) {
+      // The index of every operator only grows by new validators: not rewritten on each update.
+      addAddress(w, key(0x02), v.operator());
+    }
     if (old.isPresent()) {
       for (ValidatorKey k : old.get().keys()) {
         if (!v.keys().contains(k)) {
