@@ -16,7 +16,6 @@ import io.fugue.chain.module.ModuleRegistry;
 import io.fugue.chain.node.ShardNode;
 import io.fugue.chain.node.ShardNodeSetup;
 import io.fugue.chain.node.ShardNodes;
-import io.fugue.chain.node.SignerRewards;
 import io.fugue.chain.node.SyncLimits;
 import io.fugue.chain.primitives.ShardId;
 import io.fugue.chain.storage.KeyValueStore;
@@ -211,7 +210,12 @@ public final class Devnet implements AutoCloseable {
     GenesisState g = Genesis.forShard(genesis, ShardId.of(shard));
     Blockchain chain =
         Blockchain.open(
-            store, genesis.chainConfig(), g, modules, new SignerRewards(committees), clock);
+            store,
+            genesis.chainConfig(),
+            g,
+            modules,
+            ShardNodes.rewards(genesis, shard, committees),
+            clock);
     TxPool pool = TxPool.following(chain, TxPoolConfig.defaults(), modules, clock);
     ConsensusConfig consensus =
         ConsensusConfig.defaults()
@@ -222,7 +226,7 @@ public final class Devnet implements AutoCloseable {
         new ShardNodeSetup(
             consensus,
             committees,
-            Optional.of(ShardNodes.committee(genesis, 0)),
+            Optional.of(CommitteeSource.fixed(ShardNodes.committee(genesis, 0))),
             BlsSignatureScheme.signer(key),
             new BlsSignatureScheme(),
             chain,

@@ -164,7 +164,8 @@ public final class ShardNodes {
    * The reward rule of {@code shard}'s chain: on a staking network's beacon chain the staking
    * module's pool (distributed to commissions and delegators), elsewhere the signers' accounts.
    */
-  static RewardRecipients rewards(GenesisConfig genesis, int shard, CommitteeSource committees) {
+  public static RewardRecipients rewards(
+      GenesisConfig genesis, int shard, CommitteeSource committees) {
     return shard == 0 && genesis.staking().isPresent()
         ? StakingModule.REWARDS_TO_POOL
         : new SignerRewards(committees);
