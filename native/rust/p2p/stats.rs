@@ -3,7 +3,7 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// The order of [`Stats::snapshot`], which `io.fugue.chain.p2p` mirrors.
-pub const STAT_NAMES: [&str; 20] = [
+pub const STAT_NAMES: [&str; 19] = [
     "peers",
     "gossip_in_messages",
     "gossip_in_bytes",
@@ -23,7 +23,6 @@ pub const STAT_NAMES: [&str; 20] = [
     "banned_peers",
     "penalties",
     "duplicate_connections_closed",
-    "subscription_redials",
 ];
 
 #[derive(Default)]
@@ -52,8 +51,6 @@ pub struct Stats {
     pub penalties: AtomicU64,
     /// Extra connections to an already connected peer closed by the shared keep rule.
     pub duplicate_connections_closed: AtomicU64,
-    /// Peers disconnected and dialed again because their gossip subscriptions were lost.
-    pub subscription_redials: AtomicU64,
 }
 
 /// Adds `n` to a counter; relaxed ordering suffices for monotonic statistics.
@@ -67,7 +64,7 @@ pub fn sub(counter: &AtomicU64, n: u64) {
 }
 
 impl Stats {
-    pub fn snapshot(&self) -> [u64; 20] {
+    pub fn snapshot(&self) -> [u64; 19] {
         let all = [
             &self.peers,
             &self.gossip_in_messages,
@@ -88,7 +85,6 @@ impl Stats {
             &self.banned_peers,
             &self.penalties,
             &self.duplicate_connections_closed,
-            &self.subscription_redials,
         ];
         all.map(|c| c.load(Ordering::Relaxed))
     }

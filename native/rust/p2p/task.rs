@@ -1,7 +1,7 @@
 //! The swarm task: the only owner of the swarm. It serves commands from Java and turns swarm
 //! events into queued [`Event`]s, applying the inbound limits on the way.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::mpsc::SyncSender;
 use std::sync::Arc;
 use std::time::Instant;
@@ -43,10 +43,6 @@ pub struct Task {
     /// Each connected peer's established connections, oldest first: id, whether this host
     /// dialed it, when it was established.
     connections: HashMap<PeerId, Vec<(ConnectionId, bool, Instant)>>,
-    /// Peers that lost a duplicate connection, and when: checked once for lost subscriptions.
-    recheck: HashMap<PeerId, Instant>,
-    /// Peers disconnected because their subscriptions were lost: dialed again once gone.
-    redial: HashSet<PeerId>,
 }
 
 impl Task {
@@ -66,8 +62,6 @@ impl Task {
             misbehaviour: HashMap::new(),
             banned: HashMap::new(),
             connections: HashMap::new(),
-            recheck: HashMap::new(),
-            redial: HashSet::new(),
         }
     }
 
@@ -249,7 +243,6 @@ impl Task {
             let stale = (self.config.heartbeat * 3).max(std::time::Duration::from_secs(2));
             self.settle_duplicates(swarm, peer, Some(stale));
         }
-        self.recheck_subscriptions(swarm, now);
         let graylisted: Vec<PeerId> = swarm
             .connected_peers()
             .filter(|p| {
@@ -375,37 +368,6 @@ impl Task {
             if by_me || stale {
                 add(&self.stats.duplicate_connections_closed, 1);
                 swarm.close_connection(id);
-                self.recheck.insert(peer, now);
-            }
-        }
-    }
-
-    /// A duplicate connection that closes may take with it the subscriptions gossipsub sent on
-    /// it when the peer connected (they go out once per peer, on whichever connection's handler
-    /// takes them, and are never sent again): the peer then never learns this host's topics, or
-    /// this host the peer's, and publishing to it fails with "no peers subscribed". So a while
-    /// after a duplicate closed, a peer of which gossipsub knows no topic although this host
-    /// subscribes to some is disconnected and dialed again: the new connection exchanges the
-    /// subscriptions afresh. Counted in `subscription_redials`.
-    fn recheck_subscriptions(&mut self, swarm: &mut Swarm<Behaviour>, now: Instant) {
-        let after = (self.config.heartbeat * 3).max(std::time::Duration::from_secs(2));
-        let due: Vec<PeerId> = self
-            .recheck
-            .iter()
-            .filter(|(_, at)| now.duration_since(**at) >= after)
-            .map(|(p, _)| *p)
-            .collect();
-        for peer in due {
-            self.recheck.remove(&peer);
-            let gossip = &swarm.behaviour().gossip;
-            let subscribed = gossip.topics().next().is_some();
-            let knows_topics = gossip
-                .all_peers()
-                .any(|(p, topics)| *p == peer && !topics.is_empty());
-            if swarm.is_connected(&peer) && subscribed && !knows_topics {
-                add(&self.stats.subscription_redials, 1);
-                self.redial.insert(peer);
-                let _ = swarm.disconnect_peer_id(peer);
             }
         }
     }
@@ -461,12 +423,6 @@ impl Task {
                     self.emit(Event::Disconnected {
                         peer: peer_id.to_string(),
                     });
-                    if self.redial.remove(&peer_id) {
-                        dial_peer(swarm, peer_id);
-                    }
-                } else {
-                    // The peer closed a duplicate (or we did): its subscriptions may be gone.
-                    self.recheck.entry(peer_id).or_insert_with(Instant::now);
                 }
             }
             SwarmEvent::IncomingConnectionError { .. } => add(&self.stats.connection_errors, 1),

@@ -84,13 +84,6 @@ final class P2pMeters {
         "duplicate.connections.closed",
         "extra connections to a connected peer closed by the shared keep rule",
         P2pMetrics::duplicateConnectionsClosed);
-    counter(
-        registry,
-        host,
-        "subscription.redials",
-        "peers dialed again because their gossip subscriptions were lost with a duplicate"
-            + " connection",
-        P2pMetrics::subscriptionRedials);
     gauge(registry, host, "peers", "connected peers", P2pMetrics::peers);
     gauge(registry, host, "connections", "established connections", P2pMetrics::connections);
     gauge(registry, host, "banned.peers", "peers banned now", P2pMetrics::bannedPeers);

@@ -127,6 +127,12 @@ public final class DevnetGenesis {
 
   /** The staking parameters of a staking devnet (docs/genesis.md shows them in the file). */
   public static StakingParams stakingParams(long blocksPerEpoch, int slotsPerShard) {
+    return stakingParams(blocksPerEpoch, slotsPerShard, 6_600);
+  }
+
+  /** As above with another availability threshold (tests on loaded machines lower it). */
+  public static StakingParams stakingParams(
+      long blocksPerEpoch, int slotsPerShard, int availabilityThresholdBps) {
     return new StakingParams(
         blocksPerEpoch,
         slotsPerShard,
@@ -137,7 +143,7 @@ public final class DevnetGenesis {
         200,
         5_000,
         5_000,
-        6_600,
+        availabilityThresholdBps,
         500);
   }
 
@@ -222,6 +228,12 @@ public final class DevnetGenesis {
    * {@link #stakingParams} for that epoch length.
    */
   public static GenesisConfig withEpochs(GenesisConfig c, long epochBlocks, long electedFromEpoch) {
+    return withEpochs(c, epochBlocks, electedFromEpoch, 6_600);
+  }
+
+  /** As above with another availability threshold (basis points). */
+  public static GenesisConfig withEpochs(
+      GenesisConfig c, long epochBlocks, long electedFromEpoch, int availabilityThresholdBps) {
     StakingGenesis st =
         c.staking().orElseThrow(() -> new IllegalArgumentException("the genesis does not stake"));
     return new GenesisConfig(
@@ -239,7 +251,7 @@ public final class DevnetGenesis {
         c.governance(),
         Optional.of(
             new StakingGenesis(
-                stakingParams(epochBlocks, st.params().slotsPerShard()),
+                stakingParams(epochBlocks, st.params().slotsPerShard(), availabilityThresholdBps),
                 st.validators(),
                 electedFromEpoch)));
   }

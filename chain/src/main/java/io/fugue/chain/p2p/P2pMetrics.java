@@ -37,8 +37,6 @@ import java.util.concurrent.atomic.LongAdder;
  * @param penalties invalid consensus or sync traffic reported to the native host
  * @param duplicateConnectionsClosed extra connections to a connected peer that the host closed (two
  *     peers that dial each other at once keep one connection, the same on both sides)
- * @param subscriptionRedials peers disconnected and dialed again because, after a duplicate
- *     connection closed, gossipsub knew none of their topics (subscriptions lost with it)
  * @param verdictsByTopic Java's gossip verdicts per topic
  */
 public record P2pMetrics(
@@ -66,7 +64,6 @@ public record P2pMetrics(
     long bannedPeers,
     long penalties,
     long duplicateConnectionsClosed,
-    long subscriptionRedials,
     Map<String, Verdicts> verdictsByTopic) {
 
   public P2pMetrics {
@@ -78,7 +75,7 @@ public record P2pMetrics(
 
   /** The Java-side counters, updated by the event pump. */
   /** How many counters the native host reports (the Rust {@code STAT_NAMES}). */
-  static final int NATIVE_STATS = 20;
+  static final int NATIVE_STATS = 19;
 
   static final class Local {
     final LongAdder accepted = new LongAdder();
@@ -120,7 +117,6 @@ public record P2pMetrics(
           n[16],
           n[17],
           n[18],
-          n[19],
           verdicts());
     }
 

@@ -63,7 +63,8 @@ class ElectedCommitteesIT {
           new DevnetGenesis.Spec(
                   Bytes.of(new byte[] {5, 1}), 2, KEYS_PER_SHARD, 2, 1_000_000, RateLimits.none())
               .withStaking());
-  private final GenesisConfig genesis = DevnetGenesis.withEpochs(devnet.config(), EPOCH, 1);
+  private final GenesisConfig genesis =
+      DevnetGenesis.withEpochs(devnet.config(), EPOCH, 1, StakingEpochIT.AVAILABILITY_BPS);
   private final List<BlsSecretKey> keys = new ArrayList<>();
   private final List<ShardNode> beacon = new ArrayList<>();
   private final List<ShardNode> shard1 = new ArrayList<>();
