@@ -39,6 +39,8 @@ import java.util.TreeMap;
  *       {@link CuckooParams#maxEligibilityDraws} times, then the slot goes to a uniformly drawn
  *       admitting shard at a random position inside it; a slot no shard admits is {@link
  *       Placement#NOT_SEATED}.
+ *   <li>A shard at capacity ({@link CuckooParams#maxLoadBps}) counts as not admitting random
+ *       placements.
  *   <li>No shard may be empty: each empty shard (ascending id) takes the lowest-key admitted slot
  *       of the currently largest shard (ties: lowest id).
  * </ul>
@@ -123,6 +125,9 @@ public final class CuckooPlacement implements Placement {
     /** Occupied positions, keyed by position ^ MIN_VALUE so signed order is unsigned order. */
     private final TreeMap<Long, Integer> byPosition = new TreeMap<>();
 
+    private final int[] load;
+    private final int capacity;
+
     Run(long epoch, List<ValidatorKey> winners, int shardCount, Hash32 seed) {
       this.winners = winners;
       this.shardCount = shardCount;
@@ -132,6 +137,16 @@ public final class CuckooPlacement implements Placement {
       for (int s = 0; s <= shardCount; s++) {
         starts[s] = start(s, shardCount);
       }
+      this.load = new int[shardCount];
+      long perShard = (winners.size() + shardCount - 1L) / shardCount;
+      this.capacity =
+          (int)
+              Math.min(
+                  StakingParams.MAX_SLOTS_PER_SHARD,
+                  Math.max(
+                      1,
+                      (perShard * params.maxLoadBps() + StakingParams.BPS - 1)
+                          / StakingParams.BPS));
     }
 
     int[] place() {
@@ -184,6 +199,9 @@ public final class CuckooPlacement implements Placement {
               : byPosition.subMap(
                   regionStart ^ Long.MIN_VALUE, true, regionEnd ^ Long.MIN_VALUE, false);
       List<Integer> evicted = new ArrayList<>(region.values());
+      for (Long k : region.keySet()) {
+        load[shardOf(k ^ Long.MIN_VALUE, shardCount)]--;
+      }
       region.clear();
       for (int j : evicted) {
         Long y = randomPosition(winners.get(j));
@@ -203,18 +221,26 @@ public final class CuckooPlacement implements Placement {
     private Long randomPosition(ValidatorKey key) {
       for (int t = 0; t < params.maxEligibilityDraws(); t++) {
         long x = draw.next();
-        if (eligibility.admits(key, ShardId.of(shardOf(x, shardCount)))) {
+        int s = shardOf(x, shardCount);
+        if (load[s] < capacity && eligibility.admits(key, ShardId.of(s))) {
           return x;
         }
       }
       List<Integer> admitted = new ArrayList<>();
+      List<Integer> withRoom = new ArrayList<>();
       for (int s = 0; s < shardCount; s++) {
         if (eligibility.admits(key, ShardId.of(s))) {
           admitted.add(s);
+          if (load[s] < capacity) {
+            withRoom.add(s);
+          }
         }
       }
       if (admitted.isEmpty()) {
         return null;
+      }
+      if (!withRoom.isEmpty()) {
+        admitted = withRoom;
       }
       int s = admitted.get(draw.below(admitted.size()));
       long w = starts[s + 1] - starts[s];
@@ -228,6 +254,7 @@ public final class CuckooPlacement implements Placement {
         p++;
       }
       byPosition.put(p ^ Long.MIN_VALUE, winner);
+      load[shardOf(p, shardCount)]++;
     }
 
     private void fillEmptyShards(int[] shardOfWinner) {
