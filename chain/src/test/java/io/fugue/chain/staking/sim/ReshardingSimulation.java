@@ -215,7 +215,10 @@ public final class ReshardingSimulation {
         donors.add(s);
       }
     }
-    donors.sort(Comparator.comparingDouble((Integer s) -> share[s]));
+    // shards near the committee size limit donate first, so that no committee becomes invalid
+    // (under key mod shards, honest joins keep growing a shard the adversary holds)
+    int crowded = StakingParams.MAX_SLOTS_PER_SHARD * 95 / 100;
+    donors.sort(Comparator.comparingDouble((Integer s) -> size[s] >= crowded ? -1.0 : share[s]));
     int moved = 0;
     for (int s : donors) {
       for (ValidatorKey k : advKeys.get(s)) {
