@@ -177,8 +177,14 @@ public final class CuckooPlacement implements Placement {
         if (x == null) {
           continue;
         }
-        evictRegion(x, width);
+        List<Integer> evicted = evictRegion(x, width);
         occupy(i, x);
+        for (int j : evicted) {
+          Long y = randomPosition(winners.get(j));
+          if (y != null) {
+            occupy(j, y);
+          }
+        }
       }
       int[] shardOfWinner = new int[n];
       java.util.Arrays.fill(shardOfWinner, NOT_SEATED);
@@ -189,7 +195,8 @@ public final class CuckooPlacement implements Placement {
       return shardOfWinner;
     }
 
-    private void evictRegion(long x, long width) {
+    /** Removes the region's slots; the caller re-places them after the joiner. */
+    private List<Integer> evictRegion(long x, long width) {
       long regionStart = Long.divideUnsigned(x, width) * width;
       long regionEnd = regionStart + width;
       boolean wraps = Long.compareUnsigned(regionEnd, regionStart) <= 0;
@@ -203,12 +210,7 @@ public final class CuckooPlacement implements Placement {
         load[shardOf(k ^ Long.MIN_VALUE, shardCount)]--;
       }
       region.clear();
-      for (int j : evicted) {
-        Long y = randomPosition(winners.get(j));
-        if (y != null) {
-          occupy(j, y);
-        }
-      }
+      return evicted;
     }
 
     private long derivedPosition(ValidatorKey key, int shard) {
