@@ -83,7 +83,6 @@ public final class ReshardingSimulation {
             Uint256.of(10),
             1,
             0,
-            Uint256.of(0),
             0,
             0,
             StakingParams.BPS,
