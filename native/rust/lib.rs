@@ -8,4 +8,5 @@
 pub mod jni_util;
 pub mod oprf;
 pub mod p2p;
+pub mod vdf;
 pub mod zk;

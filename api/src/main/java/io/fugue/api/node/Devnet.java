@@ -182,7 +182,8 @@ public final class Devnet implements AutoCloseable {
             reads,
             layout.governance(),
             Set.of(layout.account(0)),
-            () -> nodes.get(0).setup().network().peers().size()));
+            () -> nodes.get(0).setup().network().peers().size(),
+            genesis.staking()));
     LOG.info(
         "devnet started: {} validators, {}, data in {}",
         nodes.size(),

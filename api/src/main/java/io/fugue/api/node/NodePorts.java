@@ -2,8 +2,10 @@ package io.fugue.api.node;
 
 import io.fugue.api.port.ApiPorts;
 import io.fugue.chain.primitives.Address;
+import io.fugue.chain.staking.StakingGenesis;
 import io.fugue.datasharing.registry.GovernanceConfig;
 import io.fugue.datasharing.services.DataSharingServices;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntSupplier;
 
@@ -17,9 +19,17 @@ public final class NodePorts {
       DataSharingReads reads,
       GovernanceConfig governance,
       Set<Address> operators,
-      IntSupplier peers) {
+      IntSupplier peers,
+      Optional<StakingGenesis> staking) {
     return create(
-        chains, services, reads, governance, operators, peers, new FinalizedReadiness(chains));
+        chains,
+        services,
+        reads,
+        governance,
+        operators,
+        peers,
+        new FinalizedReadiness(chains),
+        staking);
   }
 
   /** As above, ready when {@code readiness} says so (a node: when the shards it runs finalize). */
@@ -30,13 +40,15 @@ public final class NodePorts {
       GovernanceConfig governance,
       Set<Address> operators,
       IntSupplier peers,
-      FinalizedReadiness readiness) {
+      FinalizedReadiness readiness,
+      Optional<StakingGenesis> staking) {
     return new ApiPorts(
         new LedgerChainBackend(chains, peers),
         new RegistryIssuerBackend(reads),
         new ShardAttestationBackend(reads),
         new ServiceQueryBackend(services.queries(), services.vault(), reads),
         new ServiceVaultBackend(services.vault()),
+        new LedgerStakingBackend(chains::beacon, staking),
         new Secp256k1SignatureVerifier(),
         new ChainRoleResolver(reads, governance, operators),
         readiness);

@@ -146,7 +146,8 @@ public final class NodeProcess implements AutoCloseable {
                 governance,
                 Set.copyOf(section.operators()),
                 () -> network.peers().size(),
-                new FinalizedReadiness(chains, Set.of(validator.shardNode().shard()))),
+                new FinalizedReadiness(chains, Set.of(validator.shardNode().shard())),
+                validator.genesis().staking()),
             clock);
     Await.done(
         vertx.deployVerticle(api).toCompletionStage().toCompletableFuture(), "the API to start");

@@ -9,6 +9,7 @@ public record ApiPorts(
     AttestationBackend attestations,
     QueryBackend queries,
     VaultBackend vault,
+    StakingBackend staking,
     SignatureVerifier signatures,
     RoleResolver roles,
     ReadinessCheck readiness) {
@@ -18,6 +19,7 @@ public record ApiPorts(
     Objects.requireNonNull(attestations, "attestations");
     Objects.requireNonNull(queries, "queries");
     Objects.requireNonNull(vault, "vault");
+    Objects.requireNonNull(staking, "staking");
     Objects.requireNonNull(signatures, "signatures");
     Objects.requireNonNull(roles, "roles");
     Objects.requireNonNull(readiness, "readiness");

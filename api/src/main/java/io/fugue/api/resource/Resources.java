@@ -14,6 +14,7 @@ import io.fugue.api.resource.auth.CreateTokenEndpoint;
 import io.fugue.api.resource.chain.GetAccountEndpoint;
 import io.fugue.api.resource.chain.GetBlockByHashEndpoint;
 import io.fugue.api.resource.chain.GetBlockByNumberEndpoint;
+import io.fugue.api.resource.chain.GetEpochCommitteesEndpoint;
 import io.fugue.api.resource.chain.GetTransactionEndpoint;
 import io.fugue.api.resource.chain.ListShardsEndpoint;
 import io.fugue.api.resource.chain.SubmitTransactionEndpoint;
@@ -29,6 +30,10 @@ import io.fugue.api.resource.query.GetQueryResultEndpoint;
 import io.fugue.api.resource.schema.GetSchemaEndpoint;
 import io.fugue.api.resource.schema.ListSchemasEndpoint;
 import io.fugue.api.resource.schema.RegisterSchemaEndpoint;
+import io.fugue.api.resource.staking.GetDelegationsEndpoint;
+import io.fugue.api.resource.staking.GetStakingEndpoint;
+import io.fugue.api.resource.staking.GetValidatorEndpoint;
+import io.fugue.api.resource.staking.ListValidatorsEndpoint;
 import io.fugue.api.resource.vault.EraseOpeningEndpoint;
 import io.fugue.api.resource.vault.GetVaultKeyEndpoint;
 import io.fugue.api.resource.vault.ListOpeningsEndpoint;
@@ -51,9 +56,20 @@ public final class Resources {
         new ResourceGroup(
             "/v1/chain",
             List.of(
-                new ListShardsEndpoint(chain), new GetBlockByNumberEndpoint(chain),
-                new GetBlockByHashEndpoint(chain), new GetTransactionEndpoint(chain),
-                new GetAccountEndpoint(chain), new SubmitTransactionEndpoint(chain))),
+                new ListShardsEndpoint(chain),
+                new GetBlockByNumberEndpoint(chain),
+                new GetBlockByHashEndpoint(chain),
+                new GetTransactionEndpoint(chain),
+                new GetAccountEndpoint(chain),
+                new SubmitTransactionEndpoint(chain),
+                new GetEpochCommitteesEndpoint(ports.staking()))),
+        new ResourceGroup(
+            "/v1/staking",
+            List.of(
+                new GetStakingEndpoint(ports.staking()),
+                new ListValidatorsEndpoint(ports.staking()),
+                new GetValidatorEndpoint(ports.staking()),
+                new GetDelegationsEndpoint(ports.staking()))),
         new ResourceGroup("/v1/node", List.of(new GetNodeInfoEndpoint(chain))),
         new ResourceGroup(
             "/v1/issuers",

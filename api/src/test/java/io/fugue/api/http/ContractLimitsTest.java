@@ -7,6 +7,10 @@ import io.fugue.api.model.AnswerQueryRequest;
 import io.fugue.api.model.CreateQueryRequest;
 import io.fugue.api.model.RevokeAttestationRequest;
 import io.fugue.api.resource.chain.GetAccountEndpoint;
+import io.fugue.chain.primitives.Uint256;
+import io.fugue.chain.staking.ShardState;
+import io.fugue.chain.staking.StakingParams;
+import io.fugue.chain.staking.Validator;
 import io.fugue.datasharing.attestation.Subject;
 import io.fugue.datasharing.holder.SealedOpening;
 import io.fugue.datasharing.query.Consent;
@@ -116,6 +120,87 @@ class ContractLimitsTest {
     BACKEND.put(
         s + "StoreOpeningRequest/properties/ciphertext maxLength",
         hex(SealedOpening.ENCODED_BYTES));
+    staking(s);
+  }
+
+  /** The staking reads: bounds of the staking records and parameters. */
+  private static void staking(String s) {
+    long digits = Uint256.MAX.toString().length();
+    for (String field :
+        new String[] {
+          "StakingInfo/properties/minSelfDelegation",
+          "StakingInfo/properties/minDelegation",
+          "Slot/properties/effectiveStake",
+          "Validator/properties/minSelfDelegation",
+          "Validator/properties/maxTotalDelegation",
+          "Validator/properties/selfStake",
+          "Validator/properties/totalStake",
+          "Validator/properties/uncollectedRewards",
+          "Delegator/properties/delegations/items/properties/amount",
+          "Delegator/properties/undelegations/items/properties/amount",
+          "Delegator/properties/uncollectedRewards"
+        }) {
+      BACKEND.put(s + field + " maxLength", digits);
+    }
+    for (String field :
+        new String[] {
+          "StakingInfo/properties/epoch",
+          "StakingInfo/properties/beaconHeight",
+          "StakingInfo/properties/epochBlocks",
+          "StakingInfo/properties/nextElectionHeight",
+          "StakingInfo/properties/electedFromEpoch",
+          "Slot/properties/votingPower",
+          "Delegator/properties/undelegations/items/properties/releaseEpoch",
+          "EpochCommittees/properties/epoch",
+          "EpochCommittees/properties/shards/items/properties/totalPower"
+        }) {
+      BACKEND.put(s + field + " maximum", LONG);
+    }
+    BACKEND.put(
+        "/paths/~1v1~1chain~1epochs~1{epoch}~1committees/get/parameters/0/schema maximum", LONG);
+    for (String field :
+        new String[] {
+          "StakingInfo/properties/doubleSignSlashBps",
+          "StakingInfo/properties/reporterShareBps",
+          "StakingInfo/properties/shardCapBps",
+          "StakingInfo/properties/availabilityThresholdBps",
+          "StakingInfo/properties/maxCommissionChangeBps",
+          "Validator/properties/commissionBps",
+          "Validator/properties/maxCommissionBps",
+          "Validator/properties/maxChangeBps"
+        }) {
+      BACKEND.put(s + field + " maximum", (long) StakingParams.BPS);
+    }
+    BACKEND.put(
+        s + "StakingInfo/properties/slotsPerShard maximum",
+        (long) StakingParams.MAX_SLOTS_PER_SHARD);
+    BACKEND.put(
+        s + "StakingInfo/properties/maxKeysPerValidator maximum",
+        (long) StakingParams.MAX_KEYS_PER_VALIDATOR);
+    BACKEND.put(
+        s + "StakingInfo/properties/undelegationLockEpochs maximum",
+        (long) StakingParams.MAX_UNDELEGATION_LOCK_EPOCHS);
+    for (String field : new String[] {"keys", "inactiveKeys", "seats"}) {
+      BACKEND.put(
+          s + "Validator/properties/" + field + " maxItems",
+          (long) StakingParams.MAX_KEYS_PER_VALIDATOR);
+    }
+    BACKEND.put(s + "Validator/properties/name maxLength", (long) Validator.Description.MAX_NAME);
+    BACKEND.put(
+        s + "Validator/properties/website maxLength", (long) Validator.Description.MAX_WEBSITE);
+    BACKEND.put(
+        s + "Validator/properties/details maxLength", (long) Validator.Description.MAX_DETAILS);
+    BACKEND.put(
+        s + "Validator/properties/securityContact maxLength",
+        (long) Validator.Description.MAX_CONTACT);
+    BACKEND.put(s + "Slot/properties/shard maximum", GetAccountEndpoint.MAX_SHARD);
+    BACKEND.put(
+        s + "EpochCommittees/properties/shards/items/properties/shard maximum",
+        GetAccountEndpoint.MAX_SHARD);
+    BACKEND.put(s + "EpochCommittees/properties/shards maxItems", (long) ShardState.MAX_SHARDS);
+    BACKEND.put(
+        s + "EpochCommittees/properties/shards/items/properties/slots maxItems",
+        (long) StakingParams.MAX_SLOTS_PER_SHARD);
   }
 
   @Test

@@ -11,6 +11,7 @@ import io.fugue.api.model.Digest;
 import io.fugue.api.model.HexBytes;
 import io.fugue.api.model.QueryView;
 import io.fugue.chain.crypto.Secp256k1PrivateKey;
+import io.fugue.chain.genesis.DevnetGenesis;
 import io.fugue.chain.primitives.Address;
 import io.fugue.chain.primitives.Bytes;
 import io.fugue.chain.primitives.Hash32;
@@ -27,6 +28,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -673,6 +675,60 @@ class DevnetScenarioIT {
     return flows
         .prove(queryView(queryId), attestationView(attestationId), holder.address(), opening, 32)
         .orElseThrow(() -> new AssertionError("the holder should be able to prove this"));
+  }
+
+  @Test
+  @Order(13)
+  void shouldServeTheValidatorsTheirDelegationsRewardsAndTheElectedCommittees() {
+    JsonObject info = http.get("/v1/staking", null).bodyAsJsonObject();
+    assertThat(info.getLong("epochBlocks")).isEqualTo(DevnetLayout.EPOCH_BLOCKS);
+    assertThat(info.getValue("electedFromEpoch")).as("the genesis committees vote").isNull();
+    assertThat(info.getInteger("slotsPerShard")).isEqualTo(DevnetLayout.VALIDATORS_PER_SHARD);
+    JsonArray validators =
+        http.get("/v1/staking/validators", null).bodyAsJsonObject().getJsonArray("validators");
+    assertThat(validators).hasSize(DevnetLayout.SHARDS * DevnetLayout.VALIDATORS_PER_SHARD);
+    String stake =
+        DevnetGenesis.COIN.multiply(BigInteger.valueOf(DevnetGenesis.VALIDATOR_STAKE)).toString();
+    for (int i = 0; i < validators.size(); i++) {
+      JsonObject v = validators.getJsonObject(i);
+      assertThat(v.getString("status")).isEqualTo("active");
+      assertThat(v.getString("totalStake")).isEqualTo(stake);
+      assertThat(v.getJsonArray("seats")).as("every key holds a seat").hasSize(1);
+    }
+    String operator = hex(devnet.layout().devnet().operators().get(0).get(0).address());
+    JsonObject one = http.get("/v1/staking/validators/" + operator, null).bodyAsJsonObject();
+    assertThat(one.getString("operator")).isEqualToIgnoringCase(operator);
+    assertThat(one.getJsonArray("keys")).hasSize(1);
+    JsonObject delegator = http.get("/v1/staking/delegations/" + operator, null).bodyAsJsonObject();
+    assertThat(delegator.getJsonArray("delegations").getJsonObject(0).getString("amount"))
+        .isEqualTo(stake);
+    // The beacon's block rewards reach its signers' validators through the reward pool.
+    DevnetClient.await(
+        "a beacon validator's rewards",
+        () -> {
+          JsonArray all =
+              http.get("/v1/staking/validators", null)
+                  .bodyAsJsonObject()
+                  .getJsonArray("validators");
+          for (int i = 0; i < all.size(); i++) {
+            if (new BigInteger(all.getJsonObject(i).getString("uncollectedRewards")).signum() > 0) {
+              return true;
+            }
+          }
+          return false;
+        });
+    JsonObject epoch0 = http.get("/v1/chain/epochs/0/committees", null).bodyAsJsonObject();
+    assertThat(epoch0.getBoolean("voting")).isFalse();
+    JsonArray shards = epoch0.getJsonArray("shards");
+    assertThat(shards).hasSize(DevnetLayout.SHARDS);
+    for (int s = 0; s < shards.size(); s++) {
+      assertThat(shards.getJsonObject(s).getJsonArray("slots"))
+          .hasSize(DevnetLayout.VALIDATORS_PER_SHARD);
+    }
+    assertThat(http.get("/v1/chain/epochs/99999/committees", null).statusCode()).isEqualTo(404);
+    assertThat(http.get("/v1/staking/validators/0x1234", null).statusCode()).isEqualTo(400);
+    assertThat(http.get("/v1/staking/validators/" + hex(stranger.address()), null).statusCode())
+        .isEqualTo(404);
   }
 
   private JsonObject answerWithProof(String queryId, byte[] proof) {

@@ -8,7 +8,9 @@ import io.fugue.api.model.AttestationView;
 import io.fugue.api.model.BlockView;
 import io.fugue.api.model.Caller;
 import io.fugue.api.model.CreateQueryRequest;
+import io.fugue.api.model.DelegatorView;
 import io.fugue.api.model.Digest;
+import io.fugue.api.model.EpochCommittees;
 import io.fugue.api.model.HexBytes;
 import io.fugue.api.model.IssuerStatusRequest;
 import io.fugue.api.model.IssuerView;
@@ -22,8 +24,10 @@ import io.fugue.api.model.RevokeAttestationRequest;
 import io.fugue.api.model.Role;
 import io.fugue.api.model.SchemaView;
 import io.fugue.api.model.ShardInfo;
+import io.fugue.api.model.StakingInfo;
 import io.fugue.api.model.StoreOpeningRequest;
 import io.fugue.api.model.TransactionView;
+import io.fugue.api.model.ValidatorView;
 import io.fugue.api.model.VaultEntry;
 import io.fugue.api.model.VaultKey;
 import io.fugue.api.port.ApiPorts;
@@ -32,6 +36,7 @@ import io.fugue.api.port.ChainBackend;
 import io.fugue.api.port.IssuerBackend;
 import io.fugue.api.port.Outcome;
 import io.fugue.api.port.QueryBackend;
+import io.fugue.api.port.StakingBackend;
 import io.fugue.api.port.VaultBackend;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -93,6 +98,35 @@ public final class InMemoryBackends
         new BlockView(0, 1, digest("block1"), genesis, digest("root1"), 1_700_000_005L, List.of()));
   }
 
+  /** A network without staking: no parameters, no validators, no committees. */
+  private static final StakingBackend NO_STAKING =
+      new StakingBackend() {
+        @Override
+        public Future<Optional<StakingInfo>> info() {
+          return Future.succeededFuture(Optional.empty());
+        }
+
+        @Override
+        public Future<List<ValidatorView>> validators() {
+          return Future.succeededFuture(List.of());
+        }
+
+        @Override
+        public Future<Optional<ValidatorView>> validator(AccountAddress operator) {
+          return Future.succeededFuture(Optional.empty());
+        }
+
+        @Override
+        public Future<Optional<DelegatorView>> delegator(AccountAddress account) {
+          return Future.succeededFuture(Optional.empty());
+        }
+
+        @Override
+        public Future<Optional<EpochCommittees>> committees(long epoch) {
+          return Future.succeededFuture(Optional.empty());
+        }
+      };
+
   public ApiPorts ports() {
     return new ApiPorts(
         this,
@@ -100,6 +134,7 @@ public final class InMemoryBackends
         this,
         this,
         this,
+        NO_STAKING,
         TestKeys.verifier(),
         address -> track(Set.copyOf(roles.getOrDefault(address, Set.of()))),
         () -> track(readiness));

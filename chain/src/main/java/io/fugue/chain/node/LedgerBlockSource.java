@@ -11,6 +11,7 @@ import io.fugue.chain.ledger.BlockHeader;
 import io.fugue.chain.ledger.Transaction;
 import io.fugue.chain.primitives.Bytes;
 import io.fugue.chain.primitives.Hash32;
+import io.fugue.chain.randomness.HeaderRandomness;
 import io.fugue.chain.txpool.TxPool;
 import java.time.Clock;
 import java.util.List;
@@ -30,6 +31,7 @@ final class LedgerBlockSource implements BlockSource {
   private final LongSupplier view;
   private final Clock clock;
   private final int maxTransactions;
+  private final HeaderRandomness randomness;
 
   LedgerBlockSource(
       Blockchain chain,
@@ -38,6 +40,19 @@ final class LedgerBlockSource implements BlockSource {
       LongSupplier view,
       Clock clock,
       int maxTransactions) {
+    this(chain, pool, self, view, clock, maxTransactions, HeaderRandomness.NONE);
+  }
+
+  /** With the chain's {@code vrf} header rule (the beacon's {@code BeaconVrfRule}). */
+  LedgerBlockSource(
+      Blockchain chain,
+      TxPool pool,
+      ValidatorKey self,
+      LongSupplier view,
+      Clock clock,
+      int maxTransactions,
+      HeaderRandomness randomness) {
+    this.randomness = Objects.requireNonNull(randomness, "randomness");
     this.chain = Objects.requireNonNull(chain, "chain");
     this.pool = Objects.requireNonNull(pool, "pool");
     this.self = Objects.requireNonNull(self, "self");
@@ -70,7 +85,7 @@ final class LedgerBlockSource implements BlockSource {
             view.getAsLong(),
             sig,
             bitmap,
-            Bytes.EMPTY,
+            randomness.vrf(parentHash),
             Bytes.EMPTY,
             Bytes.EMPTY);
     List<Transaction> candidates = pool.pending(maxTransactions);

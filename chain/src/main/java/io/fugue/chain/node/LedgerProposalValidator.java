@@ -9,6 +9,7 @@ import io.fugue.chain.ledger.Block;
 import io.fugue.chain.primitives.Bytes;
 import io.fugue.chain.primitives.ChainException;
 import io.fugue.chain.primitives.Hash32;
+import io.fugue.chain.randomness.HeaderRandomness;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -19,9 +20,16 @@ import java.util.Optional;
  */
 final class LedgerProposalValidator implements ProposalValidator {
   private final Blockchain chain;
+  private final HeaderRandomness randomness;
 
   LedgerProposalValidator(Blockchain chain) {
+    this(chain, HeaderRandomness.NONE);
+  }
+
+  /** With the chain's {@code vrf} header rule (the beacon's {@code BeaconVrfRule}). */
+  LedgerProposalValidator(Blockchain chain, HeaderRandomness randomness) {
     this.chain = Objects.requireNonNull(chain, "chain");
+    this.randomness = Objects.requireNonNull(randomness, "randomness");
   }
 
   @Override
@@ -49,6 +57,10 @@ final class LedgerProposalValidator implements ProposalValidator {
     }
     if (!chain.head().hash().equals(parentHash)) {
       return new ProposalValidation.Ignore("parent " + parentHash + " is not this node's head");
+    }
+    io.fugue.chain.primitives.Validation header = randomness.check(block.header());
+    if (!header.isAccepted()) {
+      return new ProposalValidation.Reject(header.reason());
     }
     io.fugue.chain.primitives.Validation v;
     try {

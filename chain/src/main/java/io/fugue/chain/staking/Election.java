@@ -28,9 +28,10 @@ import java.util.Map;
  *       being the winners' middle raw stake (the lower of the two middle values for an even count).
  *   <li>Voting power = clamp(⌊raw · 1,000,000 / median⌋, 850,000, 1,150,000): proportional to the
  *       effective stake, computed on the unrounded clamp so every slot has 850,000..1,150,000.
- *   <li>Placement: the winners, sorted by key, are shuffled (Fisher–Yates driven by Keccak-256 of
- *       seed ‖ epoch ‖ counter, rejection sampling for uniform indices); winner {@code i} of the
- *       shuffled order goes to shard {@code i mod shardCount}.
+ *   <li>Placement ({@link Placement}; by default {@link Placement#UNIFORM}): the winners, sorted by
+ *       key, are shuffled (Fisher–Yates driven by Keccak-256 of seed ‖ epoch ‖ counter, rejection
+ *       sampling for uniform indices); winner {@code i} of the shuffled order goes to shard {@code
+ *       i mod shardCount}. {@link CuckooPlacement} is the Cuckoo rule over the previous state.
  *   <li>Cap: while a validator holds more than {@code shardCapBps} of a shard's voting power and
  *       has more than one key there and another validator is in the shard, its lowest-power key
  *       there (ties: highest key bytes) sits out for the epoch. A single key is never split.
@@ -58,6 +59,17 @@ public final class Election {
 
   public static ShardState elect(
       long epoch, List<Validator> validators, StakingParams p, int shardCount, Hash32 seed) {
+    return elect(epoch, validators, p, shardCount, seed, Placement.UNIFORM);
+  }
+
+  /** The election with another step 5, e.g. {@link CuckooPlacement}. */
+  public static ShardState elect(
+      long epoch,
+      List<Validator> validators,
+      StakingParams p,
+      int shardCount,
+      Hash32 seed,
+      Placement placement) {
     if (shardCount < 1 || shardCount > ShardState.MAX_SHARDS) {
       throw new IllegalArgumentException("shard count out of range: " + shardCount);
     }
@@ -94,13 +106,20 @@ public final class Election {
     BigInteger high = median.multiply(BigInteger.valueOf(115)).divide(BigInteger.valueOf(100));
 
     winners.sort(Comparator.comparing(Candidate::key));
-    shuffle(winners, seed, epoch);
+    int[] shardOf =
+        placement.place(epoch, winners.stream().map(Candidate::key).toList(), shardCount, seed);
+    if (shardOf.length != winners.size()) {
+      throw new IllegalStateException("placement returned " + shardOf.length + " shards");
+    }
 
     List<List<Slot>> placed = new ArrayList<>(shardCount);
     for (int s = 0; s < shardCount; s++) {
       placed.add(new ArrayList<>());
     }
     for (int i = 0; i < winners.size(); i++) {
+      if (shardOf[i] == Placement.NOT_SEATED) {
+        continue;
+      }
       Candidate c = winners.get(i);
       BigInteger eff = c.raw().toBigInteger().max(low).min(high);
       long power =
@@ -111,10 +130,14 @@ public final class Election {
               .max(BigInteger.valueOf(MIN_POWER))
               .min(BigInteger.valueOf(MAX_POWER))
               .longValueExact();
-      placed.get(i % shardCount).add(new Slot(c.key(), c.validator(), Uint256.of(eff), power));
+      placed.get(shardOf[i]).add(new Slot(c.key(), c.validator(), Uint256.of(eff), power));
     }
     List<ShardCommittee> shards = new ArrayList<>(shardCount);
     for (int s = 0; s < shardCount; s++) {
+      if (placed.get(s).isEmpty()) {
+        throw new NotEnoughValidatorsException(
+            "placement left shard " + s + " empty in epoch " + epoch);
+      }
       List<Slot> slots = applyCap(placed.get(s), p.shardCapBps());
       slots.sort(Comparator.comparing(Slot::key));
       shards.add(new ShardCommittee(ShardId.of(s), slots));
@@ -165,6 +188,24 @@ public final class Election {
     }
   }
 
+  /**
+   * Step 5 as first specified: the winners (by key) shuffled by {@link #shuffle}, winner {@code i}
+   * of the shuffled order to shard {@code i mod shardCount}.
+   */
+  static int[] uniformPlacement(
+      long epoch, List<ValidatorKey> winnersByKey, int shardCount, Hash32 seed) {
+    List<Integer> order = new ArrayList<>(winnersByKey.size());
+    for (int i = 0; i < winnersByKey.size(); i++) {
+      order.add(i);
+    }
+    shuffle(order, seed, epoch);
+    int[] shardOf = new int[winnersByKey.size()];
+    for (int i = 0; i < order.size(); i++) {
+      shardOf[order.get(i)] = i % shardCount;
+    }
+    return shardOf;
+  }
+
   /** Fisher–Yates from the last index down, j uniform in [0, i] drawn by {@link Draw}. */
   static <T> void shuffle(List<T> items, Hash32 seed, long epoch) {
     Draw draw = new Draw(seed, epoch);
@@ -202,7 +243,7 @@ public final class Election {
       }
     }
 
-    private long next() {
+    long next() {
       if (!block.hasRemaining()) {
         ByteBuffer in = ByteBuffer.allocate(16).putLong(epoch).putLong(counter++);
         block = ByteBuffer.wrap(Hashing.keccak256(seed.toBytes(), Bytes.of(in.array())).toArray());

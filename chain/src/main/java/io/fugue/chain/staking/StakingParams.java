@@ -39,6 +39,8 @@ public record StakingParams(
 
   public static final int MAX_KEYS_PER_VALIDATOR = 64;
 
+  public static final int MAX_UNDELEGATION_LOCK_EPOCHS = 1_000;
+
   public StakingParams {
     Objects.requireNonNull(minSelfDelegation, "minSelfDelegation");
     Objects.requireNonNull(minDelegation, "minDelegation");
@@ -62,9 +64,12 @@ public record StakingParams(
               + ", got "
               + maxKeysPerValidator);
     }
-    if (undelegationLockEpochs < 0 || undelegationLockEpochs > 1_000) {
+    if (undelegationLockEpochs < 0 || undelegationLockEpochs > MAX_UNDELEGATION_LOCK_EPOCHS) {
       throw new IllegalArgumentException(
-          "undelegationLockEpochs must be 0..1000, got " + undelegationLockEpochs);
+          "undelegationLockEpochs must be 0.."
+              + MAX_UNDELEGATION_LOCK_EPOCHS
+              + ", got "
+              + undelegationLockEpochs);
     }
     requireBps("doubleSignSlashBps", doubleSignSlashBps, false);
     requireBps("reporterShareBps", reporterShareBps, false);
