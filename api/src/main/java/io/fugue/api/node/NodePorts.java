@@ -39,6 +39,7 @@ public final class NodePorts {
         new ServiceVaultBackend(services.vault()),
         new Secp256k1SignatureVerifier(),
         new ChainRoleResolver(reads, governance, operators),
-        readiness);
+        readiness,
+        new BeaconIdentityBackend(chains));
   }
 }

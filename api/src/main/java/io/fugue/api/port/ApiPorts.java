@@ -11,7 +11,8 @@ public record ApiPorts(
     VaultBackend vault,
     SignatureVerifier signatures,
     RoleResolver roles,
-    ReadinessCheck readiness) {
+    ReadinessCheck readiness,
+    IdentityBackend identity) {
   public ApiPorts {
     Objects.requireNonNull(chain, "chain");
     Objects.requireNonNull(issuers, "issuers");
@@ -21,5 +22,6 @@ public record ApiPorts(
     Objects.requireNonNull(signatures, "signatures");
     Objects.requireNonNull(roles, "roles");
     Objects.requireNonNull(readiness, "readiness");
+    Objects.requireNonNull(identity, "identity");
   }
 }
