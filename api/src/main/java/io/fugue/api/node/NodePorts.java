@@ -51,6 +51,7 @@ public final class NodePorts {
         new LedgerStakingBackend(chains::beacon, staking),
         new Secp256k1SignatureVerifier(),
         new ChainRoleResolver(reads, governance, operators),
-        readiness);
+        readiness,
+        new BeaconIdentityBackend(chains));
   }
 }

@@ -12,7 +12,8 @@ public record ApiPorts(
     StakingBackend staking,
     SignatureVerifier signatures,
     RoleResolver roles,
-    ReadinessCheck readiness) {
+    ReadinessCheck readiness,
+    IdentityBackend identity) {
   public ApiPorts {
     Objects.requireNonNull(chain, "chain");
     Objects.requireNonNull(issuers, "issuers");
@@ -23,5 +24,6 @@ public record ApiPorts(
     Objects.requireNonNull(signatures, "signatures");
     Objects.requireNonNull(roles, "roles");
     Objects.requireNonNull(readiness, "readiness");
+    Objects.requireNonNull(identity, "identity");
   }
 }

@@ -18,6 +18,7 @@ import io.fugue.api.resource.chain.GetEpochCommitteesEndpoint;
 import io.fugue.api.resource.chain.GetTransactionEndpoint;
 import io.fugue.api.resource.chain.ListShardsEndpoint;
 import io.fugue.api.resource.chain.SubmitTransactionEndpoint;
+import io.fugue.api.resource.identity.ResolveDidEndpoint;
 import io.fugue.api.resource.issuer.GetIssuerEndpoint;
 import io.fugue.api.resource.issuer.ListIssuersEndpoint;
 import io.fugue.api.resource.issuer.RegisterIssuerEndpoint;
@@ -97,6 +98,7 @@ public final class Resources {
                 new CreateQueryEndpoint(ports.queries()), new GetQueryEndpoint(ports.queries()),
                 new AnswerQueryEndpoint(ports.queries()),
                     new GetQueryResultEndpoint(ports.queries()))),
+        new ResourceGroup("/v1/identity", List.of(new ResolveDidEndpoint(ports.identity()))),
         new ResourceGroup(
             "/v1/vault",
             List.of(

@@ -45,7 +45,10 @@ final class LedgerFixture {
   LedgerFixture() {
     var genesis = layout.devnet().config();
     ModuleRegistry beaconModules =
-        ModuleRegistry.builder().register(new RegistryModule(layout.governance())).build();
+        ModuleRegistry.builder()
+            .register(new RegistryModule(layout.governance()))
+            .register(new io.fugue.datasharing.identity.DidModule())
+            .build();
     beacon =
         Blockchain.open(
             new InMemoryKeyValueStore(),

@@ -137,7 +137,29 @@ public final class InMemoryBackends
         NO_STAKING,
         TestKeys.verifier(),
         address -> track(Set.copyOf(roles.getOrDefault(address, Set.of()))),
-        () -> track(readiness));
+        () -> track(readiness),
+        InMemoryBackends::noDids);
+  }
+
+  /** The in-memory backends hold no DID registry: every well-formed DID is unknown. */
+  private static io.vertx.core.Future<io.fugue.api.port.IdentityBackend.DidResolution> noDids(
+      String did) {
+    String error;
+    String detail = null;
+    try {
+      io.fugue.datasharing.identity.DidId.parse(did);
+      error = "notFound";
+    } catch (IllegalArgumentException e) {
+      error = "invalidDid";
+      detail = e.getMessage();
+    }
+    return io.vertx.core.Future.succeededFuture(
+        new io.fugue.api.port.IdentityBackend.DidResolution(
+            error,
+            detail,
+            "{\"didDocument\":null,\"didResolutionMetadata\":{\"error\":\""
+                + error
+                + "\"},\"didDocumentMetadata\":{}}"));
   }
 
   public void grant(AccountAddress address, Role role) {
