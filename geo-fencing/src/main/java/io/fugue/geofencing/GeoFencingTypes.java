@@ -24,5 +24,8 @@ public final class GeoFencingTypes {
   /** The claim's attestor, or a governance member, revokes a peer's location claim. */
   public static final int LOCATION_REVOKE = 0x3a;
 
+  /** A node anchors the head hash of its compliance audit log (0x3b..0x3f are audit and GDPR). */
+  public static final int AUDIT_ANCHOR = 0x3b;
+
   private GeoFencingTypes() {}
 }
