@@ -74,7 +74,14 @@ class IdentityApiIT {
   @Test
   void resolvesCreatedUpdatedAndDeactivatedDidsWithProofs(Vertx vertx) {
     var ports =
-        NodePorts.create(f.chains, f.services, f.reads, f.layout.governance(), Set.of(), () -> 0);
+        NodePorts.create(
+            f.chains,
+            f.services,
+            f.reads,
+            f.layout.governance(),
+            Set.of(),
+            () -> 0,
+            java.util.Optional.empty());
     ApiServer server =
         new ApiServer(ApiConfig.builder().host("127.0.0.1").port(0).build(), ports, f.clock);
     TestNode.await(vertx.deployVerticle(server));
