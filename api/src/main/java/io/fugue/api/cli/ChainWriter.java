@@ -80,6 +80,37 @@ public interface ChainWriter {
   /** The holder's signed decline of {@code queryId}: the query ends refused. */
   HexBytes decline(AccountAddress holder, Digest queryId);
 
+  /** A staking transaction (docs/staking.md) signed by {@code from}, for the beacon chain. */
+  HexBytes staking(AccountAddress from, long nonce, StakingWrite write);
+
+  /** What a {@code fugue staking} write asks for; amounts in base units. */
+  sealed interface StakingWrite {
+    /** A BLS key with its proof of possession (from {@code fugue keys new --bls}). */
+    record Key(HexBytes publicKey, HexBytes proofOfPossession) {}
+
+    record CreateValidator(
+        String name,
+        String website,
+        String details,
+        String securityContact,
+        int commissionBps,
+        int maxCommissionBps,
+        int maxChangeBps,
+        java.math.BigInteger minSelfDelegation,
+        java.math.BigInteger maxTotalDelegation,
+        List<Key> keys,
+        java.math.BigInteger amount)
+        implements StakingWrite {}
+
+    record Delegate(AccountAddress validator, java.math.BigInteger amount)
+        implements StakingWrite {}
+
+    record Undelegate(AccountAddress validator, java.math.BigInteger amount)
+        implements StakingWrite {}
+
+    record CollectRewards() implements StakingWrite {}
+  }
+
   /**
    * @param rawTransaction the signed publication
    * @param attestation the id the chain will give it

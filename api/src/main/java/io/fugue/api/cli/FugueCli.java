@@ -48,7 +48,8 @@ public final class FugueCli implements Runnable {
           RevokeCommand.class,
           VaultCommand.class,
           QueryCommand.class,
-          ComplianceCommand.class);
+          ComplianceCommand.class,
+          StakingCommand.class);
 
   public static final int EXIT_OK = 0;
   public static final int EXIT_FAILED = 1;

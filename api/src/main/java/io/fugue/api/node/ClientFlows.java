@@ -7,8 +7,10 @@ import io.fugue.chain.crypto.Secp256k1PrivateKey;
 import io.fugue.chain.crypto.Secp256k1PublicKey;
 import io.fugue.chain.crypto.Secp256k1Signature;
 import io.fugue.chain.ledger.Transaction;
+import io.fugue.chain.ledger.UnsignedTransaction;
 import io.fugue.chain.primitives.Address;
 import io.fugue.chain.primitives.ShardId;
+import io.fugue.chain.staking.StakingTx;
 import io.fugue.datasharing.DataSharingException;
 import io.fugue.datasharing.attestation.Attestation;
 import io.fugue.datasharing.attestation.AttestationId;
@@ -59,6 +61,13 @@ public final class ClientFlows {
       Secp256k1PrivateKey key, long nonce, String name, String contact) {
     return new RegistryTx.Register(name, contact)
         .unsigned(chainId, nonce, ChainTransferSigner.FEE)
+        .sign(key);
+  }
+
+  /** A staking transaction of {@code key}'s account on the beacon chain. */
+  public Transaction staking(Secp256k1PrivateKey key, long nonce, StakingTx body) {
+    return new UnsignedTransaction(
+            body.type(), chainId, nonce, ShardId.BEACON, ChainTransferSigner.FEE, body.toRlp())
         .sign(key);
   }
 

@@ -8,12 +8,16 @@ import io.fugue.api.model.AttestationView;
 import io.fugue.api.model.Digest;
 import io.fugue.api.model.HexBytes;
 import io.fugue.api.model.QueryView;
+import io.fugue.chain.consensus.ValidatorKey;
 import io.fugue.chain.crypto.Secp256k1PrivateKey;
 import io.fugue.chain.crypto.Secp256k1PublicKey;
 import io.fugue.chain.ledger.Transaction;
 import io.fugue.chain.primitives.Address;
 import io.fugue.chain.primitives.Bytes;
 import io.fugue.chain.primitives.ChainException;
+import io.fugue.chain.primitives.Uint256;
+import io.fugue.chain.staking.StakingTx;
+import io.fugue.chain.staking.Validator;
 import io.fugue.datasharing.DataSharingException;
 import io.fugue.datasharing.attestation.AttestationId;
 import io.fugue.datasharing.holder.SealedOpening;
@@ -203,6 +207,36 @@ public final class KeyStoreChainWriter implements ChainWriter {
     } catch (ChainException e) {
       throw new CliException(FugueCli.EXIT_USAGE, what + ": " + e.getMessage());
     }
+  }
+
+  @Override
+  public HexBytes staking(AccountAddress from, long nonce, StakingWrite write) {
+    StakingTx body;
+    if (write instanceof StakingWrite.CreateValidator c) {
+      body =
+          new StakingTx.CreateValidator(
+              new Validator.Description(c.name(), c.website(), c.details(), c.securityContact()),
+              c.commissionBps(),
+              c.maxCommissionBps(),
+              c.maxChangeBps(),
+              Uint256.of(c.minSelfDelegation()),
+              Uint256.of(c.maxTotalDelegation()),
+              c.keys().stream()
+                  .map(
+                      k ->
+                          new StakingTx.KeyWithProof(
+                              new ValidatorKey(Convert.bytes(k.publicKey())),
+                              Convert.bytes(k.proofOfPossession())))
+                  .toList(),
+              Uint256.of(c.amount()));
+    } else if (write instanceof StakingWrite.Delegate d) {
+      body = new StakingTx.Delegate(Convert.address(d.validator()), Uint256.of(d.amount()));
+    } else if (write instanceof StakingWrite.Undelegate u) {
+      body = new StakingTx.Undelegate(Convert.address(u.validator()), Uint256.of(u.amount()));
+    } else {
+      body = new StakingTx.CollectRewards();
+    }
+    return raw(flows.staking(keys.privateKey(from), nonce, body));
   }
 
   private static HexBytes raw(Transaction tx) {

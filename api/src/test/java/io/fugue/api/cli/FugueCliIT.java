@@ -179,6 +179,11 @@ class FugueCliIT {
    * bytes, so these tests check the commands' plumbing (the real crypto runs in DevnetScenarioIT).
    */
   private static final class RecordingWriter implements ChainWriter {
+    @Override
+    public HexBytes staking(AccountAddress from, long nonce, StakingWrite write) {
+      throw new UnsupportedOperationException("not used by these tests");
+    }
+
     final AtomicReference<HexBytes> holderKey = new AtomicReference<>();
     final AtomicReference<HexBytes> depositKey = new AtomicReference<>();
     final AtomicReference<AttestationView> opened = new AtomicReference<>();

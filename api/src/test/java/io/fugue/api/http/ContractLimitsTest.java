@@ -121,6 +121,9 @@ class ContractLimitsTest {
         s + "StoreOpeningRequest/properties/ciphertext maxLength",
         hex(SealedOpening.ENCODED_BYTES));
     staking(s);
+    BACKEND.put(
+        "/paths/~1v1~1identity~1dids~1{did}/get/parameters/0/schema maxLength",
+        (long) io.fugue.api.resource.identity.ResolveDidEndpoint.MAX_DID_CHARS);
   }
 
   /** The staking reads: bounds of the staking records and parameters. */

@@ -10,11 +10,13 @@ import io.fugue.api.model.AttestationView;
 import io.fugue.api.model.Digest;
 import io.fugue.api.model.HexBytes;
 import io.fugue.api.model.QueryView;
+import io.fugue.chain.crypto.BlsSecretKey;
 import io.fugue.chain.crypto.Secp256k1PrivateKey;
 import io.fugue.chain.genesis.DevnetGenesis;
 import io.fugue.chain.primitives.Address;
 import io.fugue.chain.primitives.Bytes;
 import io.fugue.chain.primitives.Hash32;
+import io.fugue.chain.primitives.Hashing;
 import io.fugue.chain.state.StateKeys;
 import io.fugue.chain.state.StateProof;
 import io.fugue.datasharing.attestation.AttestationId;
@@ -29,6 +31,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -729,6 +732,134 @@ class DevnetScenarioIT {
     assertThat(http.get("/v1/staking/validators/0x1234", null).statusCode()).isEqualTo(400);
     assertThat(http.get("/v1/staking/validators/" + hex(stranger.address()), null).statusCode())
         .isEqualTo(404);
+  }
+
+  @Test
+  @Order(14)
+  void shouldCreateAValidatorDelegateAndUndelegateWithTheCli() {
+    Secp256k1PrivateKey operator = devnet.layout().accounts().get(7);
+    Secp256k1PrivateKey delegator = devnet.layout().accounts().get(8);
+    BlsSecretKey bls =
+        BlsSecretKey.fromSeed(
+            Hashing.keccak256(Bytes.of("cli-validator".getBytes(StandardCharsets.US_ASCII)))
+                .toBytes()
+                .toArray());
+    String op = hex(operator.address());
+    JsonNode created =
+        cli.run(
+                "staking",
+                "create-validator",
+                "--as",
+                op,
+                "--nonce",
+                "0",
+                "--bls-key",
+                bls.publicKey().toBytes().toPrefixedHex(),
+                "--pop",
+                bls.proofOfPossession().toBytes().toPrefixedHex(),
+                "--amount",
+                "20000",
+                "--min-self",
+                "10000",
+                "--max-total",
+                "1000000",
+                "--name",
+                "cli-validator")
+            .json();
+    assertThat(created.toString()).contains("0x");
+    BigInteger coin = DevnetGenesis.COIN;
+    DevnetClient.await(
+        "the new validator on chain",
+        () -> http.get("/v1/staking/validators/" + op, null).statusCode() == 200);
+    JsonObject v = http.get("/v1/staking/validators/" + op, null).bodyAsJsonObject();
+    assertThat(v.getString("totalStake"))
+        .isEqualTo(coin.multiply(BigInteger.valueOf(20_000)).toString());
+    assertThat(v.getString("name")).isEqualTo("cli-validator");
+
+    String from = hex(delegator.address());
+    cli.run(
+            "staking",
+            "delegate",
+            "--as",
+            from,
+            "--nonce",
+            "0",
+            "--validator",
+            op,
+            "--amount",
+            "150.5")
+        .json();
+    String delegations = "/v1/staking/delegations/" + from;
+    DevnetClient.await(
+        "the delegation on chain",
+        () ->
+            !http.get(delegations, null).bodyAsJsonObject().getJsonArray("delegations").isEmpty());
+    assertThat(
+            http.get(delegations, null)
+                .bodyAsJsonObject()
+                .getJsonArray("delegations")
+                .getJsonObject(0)
+                .getString("amount"))
+        .isEqualTo(
+            new java.math.BigDecimal("150.5").movePointRight(18).toBigIntegerExact().toString());
+    cli.run(
+            "staking",
+            "undelegate",
+            "--as",
+            from,
+            "--nonce",
+            "1",
+            "--validator",
+            op,
+            "--amount",
+            "100")
+        .json();
+    DevnetClient.await(
+        "the undelegation locked",
+        () ->
+            !http.get(delegations, null)
+                .bodyAsJsonObject()
+                .getJsonArray("undelegations")
+                .isEmpty());
+    JsonObject locked =
+        http.get(delegations, null)
+            .bodyAsJsonObject()
+            .getJsonArray("undelegations")
+            .getJsonObject(0);
+    assertThat(locked.getString("amount"))
+        .isEqualTo(coin.multiply(BigInteger.valueOf(100)).toString());
+
+    // Refused by the chain with its reason, nothing applied: below the minimum delegation.
+    DevnetCli.Run small =
+        cli.run(
+            "staking",
+            "delegate",
+            "--as",
+            from,
+            "--nonce",
+            "2",
+            "--validator",
+            op,
+            "--amount",
+            "1");
+    assertThat(small.exit()).isNotZero();
+    assertThat(small.err()).contains("below the minimum");
+    // Refused by the CLI: finer than a base unit.
+    DevnetCli.Run fine =
+        cli.run(
+            "staking",
+            "delegate",
+            "--as",
+            from,
+            "--nonce",
+            "2",
+            "--validator",
+            op,
+            "--amount",
+            "0.0000000000000000001");
+    assertThat(fine.exit()).isEqualTo(FugueCli.EXIT_USAGE);
+    assertThat(cli.run("staking", "validator", op).json().path("operator").asText())
+        .isEqualToIgnoringCase(op);
   }
 
   private JsonObject answerWithProof(String queryId, byte[] proof) {

@@ -14,6 +14,12 @@ import io.vertx.core.buffer.Buffer;
  * result with that error, as the DID Resolution HTTP(S) binding says.
  */
 public final class ResolveDidEndpoint implements Endpoint {
+  /**
+   * The longest DID the route accepts (the contract's maxLength; longer is a 400 before resolution,
+   * shorter ones are checked against the did:fugue syntax by the resolver).
+   */
+  public static final int MAX_DID_CHARS = 200;
+
   static final String MEDIA_TYPE =
       "application/ld+json;profile=\"https://w3id.org/did-resolution\"";
 
